@@ -1,0 +1,47 @@
+# argmap: set-up, run, test. Every target creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+MAP ?= maps/israel-us-defense-treaty.argmap
+
+.PHONY: run test bench lint clean lock schema
+
+$(PY):
+	$(PYTHON) -c 'import sys; sys.exit("argmap needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
+	$(PIP) install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/argmap $(MAP)
+
+test: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) bench/export.py
+
+lint: $(VENV)/.installed-test
+	$(PIP) install --quiet -c constraints.txt ruff
+	$(VENV)/bin/ruff check argmap tests bench
+	$(VENV)/bin/lint-imports
+
+schema: $(VENV)/.installed
+	$(PY) -m argmap.schema resources/argmap.schema.json
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf /tmp/argmap-lock && $(PYTHON) -m venv /tmp/argmap-lock
+	/tmp/argmap-lock/bin/pip install --quiet -e '.[test,lint]'
+	/tmp/argmap-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

@@ -1,0 +1,336 @@
+"""The argument map: statements, the relations between them, and where they come from.
+
+This module is the single source of truth for the ``.argmap`` file format: the
+pydantic models below are what a file is validated against, and the published
+JSON Schema (``resources/argmap.schema.json``) is generated from them.
+
+Roles (main claim, reason, objection, rebuttal) are not stored; they follow
+from the relations and are computed by :mod:`argmap.roles`.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+if TYPE_CHECKING:
+    from argmap.roles import Role
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "Acceptance",
+    "ArgumentMap",
+    "Attribution",
+    "Direction",
+    "Group",
+    "Layout",
+    "Position",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "Statement",
+]
+
+FORMAT_NAME = "argmap"
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+def _check_text(value: str) -> str:
+    """Reject characters that no file, label or SVG can carry.
+
+    Control characters other than tab and newlines break XML (SVG) and DOT,
+    and lone surrogates cannot be written as UTF-8; failing at load time names
+    the place instead of failing later at export or save.
+    """
+    for index, char in enumerate(value):
+        code = ord(char)
+        if (code < 0x20 and char not in "\t\n\r") or code == 0x7F:
+            raise ValueError(f"control character U+{code:04X} at position {index} is not allowed")
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"unpaired surrogate U+{code:04X} at position {index} is not allowed")
+    return value
+
+
+def _check_timestamp(value: str | None) -> str | None:
+    """Keep timestamps as written (byte-stable files) but insist they are ISO 8601."""
+    if value is None:
+        return value
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 date or time (e.g. 2024-05-01 or 2024-05-01T10:00:00Z)"
+        ) from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Timestamp = Annotated[str | None, AfterValidator(_check_timestamp)]
+
+
+class _Element(BaseModel):
+    """Base of every element: unknown keys are errors, so typos in a file surface."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class Acceptance(StrEnum):
+    """How the map's author evaluates a statement."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNDECIDED = "undecided"
+
+
+class RelationKind(StrEnum):
+    """Whether the premises speak for or against the target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+
+
+class Direction(StrEnum):
+    """Which way the diagram reads; argument maps put the claim on top (BT)."""
+
+    BOTTOM_TO_TOP = "BT"
+    TOP_TO_BOTTOM = "TB"
+    LEFT_TO_RIGHT = "LR"
+    RIGHT_TO_LEFT = "RL"
+
+
+class Attribution(_Element):
+    """Who said it, and where."""
+
+    speaker: Text | None = Field(
+        default=None, description="The person or body who holds this view, e.g. 'Yitzhak Rabin'."
+    )
+    source: Id | None = Field(default=None, description="The id of an entry in the map's sources.")
+    quote: Text | None = Field(default=None, description="Verbatim words from the source.")
+    date: Text | None = Field(
+        default=None, description="When it was said: a date or a period ('mid-1990s')."
+    )
+
+    def is_empty(self) -> bool:
+        return not (self.speaker or self.source or self.quote or self.date)
+
+
+class Statement(_Element):
+    """A claim in the debate: a node of the map."""
+
+    id: Id = Field(description="Short stable identifier, unique among statements and relations.")
+    text: Text = Field(description="The claim itself; any language, may contain newlines.")
+    title: Text | None = Field(default=None, description="An optional short label.")
+    tags: list[Text] = Field(default_factory=list, description="Free keywords.")
+    note: Text | None = Field(default=None, description="The author's private remarks.")
+    acceptance: Acceptance = Field(
+        default=Acceptance.UNDECIDED, description="The author's evaluation of the claim."
+    )
+    attribution: Attribution | None = Field(default=None, description="Who said it, and where.")
+
+
+class Relation(_Element):
+    """Premises that together support or attack a statement or another relation."""
+
+    id: Id = Field(description="Short stable identifier, unique among statements and relations.")
+    kind: RelationKind = Field(description="'support' (a reason) or 'attack' (an objection).")
+    premises: list[Id] = Field(
+        min_length=1,
+        description="Statement ids; several are co-premises of one linked reason.",
+    )
+    target: Id = Field(
+        description="A statement id, or a relation id: an attack on a relation is an undercut."
+    )
+    attribution: Attribution | None = Field(
+        default=None, description="Who draws this inference, and where."
+    )
+
+
+class Source(_Element):
+    """A document that quotes and attributions refer to."""
+
+    id: Id = Field(description="Identifier that attributions use in their 'source' key.")
+    title: Text = Field(description="Title of the article, book, speech or interview.")
+    author: Text | None = Field(default=None, description="Who wrote it.")
+    publisher: Text | None = Field(default=None, description="Where it appeared.")
+    url: Text | None = Field(default=None, description="Where to find it.")
+    date: Text | None = Field(default=None, description="When it appeared.")
+
+
+class Group(_Element):
+    """A cluster of statements drawn together, e.g. 'Rabin era'."""
+
+    id: Id = Field(description="Identifier, unique among groups.")
+    title: Text = Field(description="The label drawn on the cluster.")
+    statements: list[Id] = Field(
+        default_factory=list, description="The statements in this group (each in one group at most)."
+    )
+    parent: Id | None = Field(default=None, description="The id of an enclosing group, if nested.")
+
+
+class Position(_Element):
+    """A statement's pinned centre, in points, y growing downwards."""
+
+    x: float
+    y: float
+
+    @field_validator("x", "y")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value
+
+
+class Layout(_Element):
+    """How the map is drawn."""
+
+    direction: Direction = Field(
+        default=Direction.BOTTOM_TO_TOP,
+        description="Reading direction: BT puts the main claim on top (the default).",
+    )
+    theme: Text = Field(default="default", description="The name of the colour theme.")
+    positions: dict[Id, Position] = Field(
+        default_factory=dict,
+        description="Statements the user placed by hand, by id; the rest are laid out.",
+    )
+
+
+class ArgumentMap(_Element):
+    """A whole debate: the root object of an ``.argmap`` file."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://argmap.invalid/schema/argmap-1.json",
+        },
+    )
+
+    format: Literal["argmap"] = Field(
+        default=FORMAT_NAME, description="Always 'argmap': marks the file type."
+    )
+    version: Literal[1] = Field(default=FORMAT_VERSION, description="The file format version.")
+    title: Text = Field(default="", description="The map's title.")
+    description: Text | None = Field(default=None, description="What the map is about.")
+    authors: list[Text] = Field(default_factory=list, description="Who made the map.")
+    created: Timestamp = Field(default=None, description="ISO 8601 creation date or time.")
+    modified: Timestamp = Field(default=None, description="ISO 8601 date or time of last change.")
+    statements: list[Statement] = Field(default_factory=list, description="The claims.")
+    relations: list[Relation] = Field(
+        default_factory=list, description="Reasons, objections and undercuts."
+    )
+    sources: list[Source] = Field(default_factory=list, description="Cited documents.")
+    groups: list[Group] = Field(default_factory=list, description="Clusters of statements.")
+    layout: Layout = Field(default_factory=Layout, description="How the map is drawn.")
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _is_argmap(cls, value: Any) -> Any:
+        if value != FORMAT_NAME:
+            raise ValueError(f"this is not an argmap file (format is {value!r}, not 'argmap')")
+        return value
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION:
+            raise ValueError(
+                f"format version {value} is newer than this argmap reads ({FORMAT_VERSION});"
+                " please update argmap"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references_resolve(self, info: ValidationInfo) -> ArgumentMap:
+        """Dangling ids and duplicates are errors wherever a map is built.
+
+        File loading passes ``{"check_integrity": False}`` and reports every
+        problem with its JSON path itself (see :mod:`argmap.files`).
+        """
+        if info.context and info.context.get("check_integrity") is False:
+            return self
+        from argmap.problems import errors_only, find_problems
+
+        errors = errors_only(find_problems(self))
+        if errors:
+            raise ValueError("; ".join(f"{p.path}: {p.message}" for p in errors))
+        return self
+
+    # -- lookups -----------------------------------------------------------
+
+    def statement(self, statement_id: str) -> Statement:
+        """The statement with this id (KeyError if there is none)."""
+        for statement in self.statements:
+            if statement.id == statement_id:
+                return statement
+        raise KeyError(statement_id)
+
+    def relation(self, relation_id: str) -> Relation:
+        """The relation with this id (KeyError if there is none)."""
+        for relation in self.relations:
+            if relation.id == relation_id:
+                return relation
+        raise KeyError(relation_id)
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (KeyError if there is none)."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    # -- derived roles (see argmap.roles) ----------------------------------
+
+    def roles(self) -> dict[str, Role]:
+        """Every statement's role, by id."""
+        from argmap.roles import compute_roles
+
+        return compute_roles(self)
+
+    def main_claims(self) -> list[Statement]:
+        """Statements that are premises of nothing: the roots of the map."""
+        from argmap.roles import Role
+
+        return self._with_role(Role.MAIN_CLAIM)
+
+    def reasons(self) -> list[Statement]:
+        from argmap.roles import Role
+
+        return self._with_role(Role.REASON)
+
+    def objections(self) -> list[Statement]:
+        from argmap.roles import Role
+
+        return self._with_role(Role.OBJECTION)
+
+    def rebuttals(self) -> list[Statement]:
+        from argmap.roles import Role
+
+        return self._with_role(Role.REBUTTAL)
+
+    def speakers(self) -> list[str]:
+        """Distinct speakers of statements and relations, in order of appearance."""
+        seen: dict[str, None] = {}
+        for element in [*self.statements, *self.relations]:
+            if element.attribution and element.attribution.speaker:
+                seen.setdefault(element.attribution.speaker, None)
+        return list(seen)
+
+    def _with_role(self, role: Role) -> list[Statement]:
+        roles = self.roles()
+        return [s for s in self.statements if roles[s.id] is role]

@@ -1,0 +1,132 @@
+"""Finding and running Graphviz: the only place argmap starts a process.
+
+A system ``dot`` is preferred when there is one (``ARGMAP_DOT`` names another);
+otherwise the ``graphviz-pure`` program installed with argmap is used, which
+lays out exactly like Graphviz 16.1 but cannot write PDF. No shell is ever
+involved and every run has a timeout.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.errors import RenderError
+
+__all__ = ["DEFAULT_TIMEOUT", "ENV_VARIABLE", "Engine", "find_engine", "run_graphviz"]
+
+ENV_VARIABLE = "ARGMAP_DOT"
+DEFAULT_TIMEOUT = 120.0
+_PURE_NAME = "graphviz-pure"
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A Graphviz executable and what it can do."""
+
+    executable: str
+
+    @property
+    def is_pure(self) -> bool:
+        return Path(self.executable).name.startswith(_PURE_NAME)
+
+    def supports(self, output_format: str) -> bool:
+        """Whether ``-T<format>`` works (graphviz-pure has no PDF; a system dot may lack cairo)."""
+        return output_format in _formats_of(self.executable)
+
+
+def _candidates_for_pure() -> list[Path]:
+    """graphviz-pure beside this Python (a venv's bin), then wherever PATH has it."""
+    folders = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+    names = [_PURE_NAME + (".exe" if os.name == "nt" else "")]
+    found = [folder / name for folder in folders for name in names]
+    on_path = shutil.which(_PURE_NAME)
+    if on_path:
+        found.append(Path(on_path))
+    return found
+
+
+def find_engine(preferred: str | None = None) -> Engine:
+    """The Graphviz to use: ``preferred`` or ``$ARGMAP_DOT``, a system dot, else graphviz-pure."""
+    named = preferred or os.environ.get(ENV_VARIABLE)
+    if named:
+        resolved = shutil.which(named)
+        if not resolved:
+            source = "--dot" if preferred else ENV_VARIABLE
+            raise RenderError(f"Graphviz program {named!r} (from {source}) was not found")
+        return Engine(resolved)
+    system = shutil.which("dot")
+    if system:
+        return Engine(system)
+    for candidate in _candidates_for_pure():
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return Engine(str(candidate))
+    raise RenderError(
+        "no Graphviz found: install argmap with its dependencies (graphviz-pure)"
+        " or put Graphviz's dot on PATH"
+    )
+
+
+def run_graphviz(
+    engine: Engine,
+    source: str,
+    output_format: str,
+    *,
+    layout_engine: str = "dot",
+    extra_args: tuple[str, ...] = (),
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Run Graphviz on DOT source and return what it wrote to stdout."""
+    command = [engine.executable, f"-K{layout_engine}", f"-T{output_format}", *extra_args]
+    try:
+        completed = subprocess.run(
+            command,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz took longer than {timeout:g} s and was stopped; the map may be too large"
+            " for this layout"
+        ) from None
+    except OSError as error:
+        raise RenderError(f"could not run Graphviz ({engine.executable}): {error.strerror}") from None
+    if completed.returncode != 0 or not completed.stdout:
+        message = _clean_stderr(completed.stderr) or f"exit status {completed.returncode}"
+        raise RenderError(f"Graphviz failed: {message}")
+    return completed.stdout
+
+
+def _clean_stderr(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").splitlines()
+    lines = [line for line in lines if line.strip() and "no value for width" not in line]
+    return "; ".join(lines[:5])
+
+
+@functools.lru_cache(maxsize=8)
+def _formats_of(executable: str) -> frozenset[str]:
+    """Output formats an executable accepts, read from its answer to an unknown ``-T``."""
+    try:
+        completed = subprocess.run(
+            [executable, "-T:argmap-probe:"],
+            input=b"digraph{}",
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    text = completed.stderr.decode("utf-8", "replace")
+    match = re.search(r"Use one of:(.*)", text)
+    if not match:
+        return frozenset()
+    return frozenset(name.split(":")[0] for name in match.group(1).split())

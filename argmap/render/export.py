@@ -1,0 +1,198 @@
+"""Export a map as DOT, SVG, PNG, PDF or a JSON layout.
+
+The layout is Graphviz ``dot``'s, or, "as laid out" (``layout="pinned"``), the
+user's pinned positions with everything else where ``dot`` put it, drawn by
+``neato -n2``. PDF comes from a system Graphviz that has it; otherwise Qt
+draws Graphviz's own drawing instructions (xdot) into a PDF, so the result is
+the same picture.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+
+from argmap.errors import RenderError
+from argmap.model import ArgumentMap
+from argmap.render.dot import DotOptions, build_dot, junction_relations
+from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
+from argmap.theme import THEMES, get_theme
+
+__all__ = ["FORMATS", "LayoutMode", "export_map", "format_for_path", "render_map"]
+
+FORMATS = ("dot", "svg", "png", "pdf", "json")
+_EXTENSIONS = {".gv": "dot", ".dot": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".json": "json"}
+
+
+class LayoutMode(StrEnum):
+    AUTO = "auto"  # Graphviz places everything
+    PINNED = "pinned"  # as laid out: statements the user placed stay where they are
+
+
+def format_for_path(path: str | Path) -> str:
+    """The export format implied by a file name's extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        known = ", ".join(sorted(_EXTENSIONS))
+        raise ValueError(f"cannot tell the format from {str(path)!r}; use one of {known} or --format")
+    return _EXTENSIONS[suffix]
+
+
+def render_map(
+    argument_map: ArgumentMap,
+    output_format: str,
+    *,
+    theme: str | None = None,
+    layout: LayoutMode | str = LayoutMode.AUTO,
+    legend: bool = False,
+    engine: Engine | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """The map drawn in ``output_format``, as bytes."""
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
+    theme_name = theme or argument_map.layout.theme
+    chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
+    options = DotOptions(theme=chosen_theme, legend=legend)
+    layout = LayoutMode(layout)
+    layout_engine, extra_args = "dot", ()
+    if layout is LayoutMode.PINNED and argument_map.layout.positions:
+        engine = engine or find_engine()
+        positions, boxes = _pinned_layout(argument_map, options, engine, timeout)
+        options = DotOptions(
+            theme=chosen_theme, legend=legend, positions=positions, cluster_boxes=boxes
+        )
+        layout_engine, extra_args = "neato", ("-n2",)
+    source = build_dot(argument_map, options).source
+    if output_format == "dot":
+        return source.encode("utf-8")
+    engine = engine or find_engine()
+    if output_format == "pdf" and not engine.supports("pdf"):
+        drawing = run_graphviz(
+            engine, source, "json", layout_engine=layout_engine, extra_args=extra_args, timeout=timeout
+        )
+        from argmap.qtpdf import pdf_from_xdot
+
+        return pdf_from_xdot(_parse_json(drawing))
+    return run_graphviz(
+        engine, source, output_format, layout_engine=layout_engine, extra_args=extra_args,
+        timeout=timeout,
+    )
+
+
+def export_map(
+    argument_map: ArgumentMap,
+    out: str | Path,
+    output_format: str | None = None,
+    **options,
+) -> Path:
+    """Render the map and write it to ``out`` (atomically: no half-written file on failure)."""
+    out = Path(out)
+    output_format = output_format or format_for_path(out)
+    data = render_map(argument_map, output_format, **options)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent or ".")
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, out)
+    except OSError as error:
+        raise RenderError(f"{out}: could not write the export: {error.strerror}") from None
+    return out
+
+
+def _parse_json(data: bytes) -> dict:
+    try:
+        return json.loads(data)
+    except ValueError as error:
+        raise RenderError(f"Graphviz wrote an unreadable layout: {error}") from None
+
+
+def _pinned_layout(
+    argument_map: ArgumentMap, options: DotOptions, engine: Engine, timeout: float
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float, float, float]]]:
+    """Graphviz coordinates for every node and group box: pinned ones as stored, the rest from dot.
+
+    Stored positions have y growing downwards (screen coordinates); Graphviz's
+    grows upwards. A junction next to a moved statement is put back between
+    its premises and its target, and group boxes are fitted around their
+    members again, since ``neato -n2`` draws clusters only where told.
+    """
+    source = build_dot(argument_map, options).source
+    drawing = _parse_json(run_graphviz(engine, source, "json", timeout=timeout))
+    positions: dict[str, tuple[float, float]] = {}
+    half_sizes: dict[str, tuple[float, float]] = {}
+    for item in drawing.get("objects", []):
+        if "pos" in item and "name" in item:
+            x, y = (float(v) for v in item["pos"].split(",")[:2])
+            positions[item["name"]] = (x, y)
+            half_sizes[item["name"]] = (
+                float(item.get("width", 0)) * 36.0,
+                float(item.get("height", 0)) * 36.0,
+            )
+    pinned = argument_map.layout.positions
+    for statement_id, point in pinned.items():
+        positions[statement_id] = (point.x, -point.y)
+    _place_junctions(argument_map, positions, pinned.keys())
+    return positions, _group_boxes(argument_map, positions, half_sizes)
+
+
+def _place_junctions(
+    argument_map: ArgumentMap, positions: dict[str, tuple[float, float]], pinned
+) -> None:
+    relations = {r.id: r for r in argument_map.relations}
+    for relation_id in junction_relations(argument_map):
+        relation = relations[relation_id]
+        if not any(end in pinned for end in [*relation.premises, relation.target]):
+            continue
+        premise_points = [positions[p] for p in relation.premises if p in positions]
+        target_point = positions.get(relation.target)
+        if not premise_points or target_point is None:
+            continue
+        px = sum(p[0] for p in premise_points) / len(premise_points)
+        py = sum(p[1] for p in premise_points) / len(premise_points)
+        positions[relation_id] = (px + (target_point[0] - px) * 0.6, py + (target_point[1] - py) * 0.6)
+
+
+_GROUP_PADDING = 10.0
+_GROUP_LABEL_SPACE = 22.0
+
+
+def _group_boxes(
+    argument_map: ArgumentMap,
+    positions: dict[str, tuple[float, float]],
+    half_sizes: dict[str, tuple[float, float]],
+) -> dict[str, tuple[float, float, float, float]]:
+    """Boxes around each group's statements and nested groups (innermost first)."""
+    children: dict[str, list[str]] = {}
+    for group in argument_map.groups:
+        if group.parent:
+            children.setdefault(group.parent, []).append(group.id)
+    members = {g.id: g.statements for g in argument_map.groups}
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+
+    def box(group_id: str, depth: int) -> tuple[float, float, float, float] | None:
+        if group_id in boxes:
+            return boxes[group_id]
+        parts = []
+        for statement_id in members.get(group_id, []):
+            if statement_id in positions:
+                (x, y), (w, h) = positions[statement_id], half_sizes.get(statement_id, (0.0, 0.0))
+                parts.append((x - w, y - h, x + w, y + h))
+        if depth < 32:
+            parts.extend(b for child in children.get(group_id, []) if (b := box(child, depth + 1)))
+        if not parts:
+            return None
+        boxes[group_id] = (
+            min(p[0] for p in parts) - _GROUP_PADDING,
+            min(p[1] for p in parts) - _GROUP_PADDING,
+            max(p[2] for p in parts) + _GROUP_PADDING,
+            max(p[3] for p in parts) + _GROUP_PADDING + _GROUP_LABEL_SPACE,
+        )
+        return boxes[group_id]
+
+    for group in argument_map.groups:
+        box(group.id, 0)
+    return boxes

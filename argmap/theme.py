@@ -1,0 +1,159 @@
+"""How a map looks: one theme module for the Graphviz export and the editor's canvas.
+
+Colours are chosen so the four roles stay apart when printed in greyscale
+(their fills differ in lightness) and support and attack edges differ in
+line style and arrowhead as well as colour, for colour-blind readers.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+
+from argmap.roles import Role
+
+__all__ = [
+    "THEMES",
+    "CardStyle",
+    "EdgeStyle",
+    "Theme",
+    "attribution_line",
+    "get_theme",
+    "is_rtl",
+    "wrap_text",
+]
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    fill: str
+    border: str
+    text: str = "#1a1a1a"
+    border_width: float = 1.2
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    width: float
+    dashed: bool
+    arrowhead: str  # a Graphviz arrow shape; the canvas draws the same shape
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    cards: dict[Role, CardStyle]
+    support: EdgeStyle
+    attack: EdgeStyle
+    background: str = "#ffffff"
+    font_family: str = "Arial"
+    font_size: float = 11.0
+    title_size: float = 12.0
+    attribution_size: float = 9.0
+    attribution_colour: str = "#4d4d4d"
+    group_fill: str = "#f4f4f4"
+    group_border: str = "#9e9e9e"
+    wrap_width: int = 34  # characters per line of statement text
+    card_padding: float = 8.0  # points between the card border and its text
+    corner_radius: float = 6.0
+    node_gap: float = 0.35  # inches, Graphviz nodesep
+    rank_gap: float = 0.55  # inches, Graphviz ranksep
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def card(self, role: Role) -> CardStyle:
+        return self.cards[role]
+
+    def edge(self, attack: bool) -> EdgeStyle:
+        return self.attack if attack else self.support
+
+
+_DEFAULT = Theme(
+    name="default",
+    description="Colour by role; prints legibly in greyscale.",
+    cards={
+        Role.MAIN_CLAIM: CardStyle(fill="#d6e4f5", border="#1f4e79", border_width=2.4),
+        Role.REASON: CardStyle(fill="#e3f1dc", border="#2e7d32"),
+        Role.OBJECTION: CardStyle(fill="#f9d9d5", border="#b71c1c", dashed=False),
+        Role.REBUTTAL: CardStyle(fill="#fdecc8", border="#c25e00"),
+    },
+    support=EdgeStyle(colour="#2e7d32", width=1.6, dashed=False, arrowhead="normal"),
+    attack=EdgeStyle(colour="#b71c1c", width=1.6, dashed=True, arrowhead="tee"),
+)
+
+_PRINT = Theme(
+    name="print",
+    description="Black and white for photocopies: roles by fill grey and border.",
+    cards={
+        Role.MAIN_CLAIM: CardStyle(fill="#ffffff", border="#000000", border_width=3.0),
+        Role.REASON: CardStyle(fill="#ffffff", border="#000000"),
+        Role.OBJECTION: CardStyle(fill="#d9d9d9", border="#000000", dashed=True),
+        Role.REBUTTAL: CardStyle(fill="#f0f0f0", border="#000000", border_width=2.0),
+    },
+    support=EdgeStyle(colour="#000000", width=1.4, dashed=False, arrowhead="normal"),
+    attack=EdgeStyle(colour="#000000", width=1.4, dashed=True, arrowhead="tee"),
+    attribution_colour="#333333",
+    group_fill="#fafafa",
+    group_border="#666666",
+)
+
+_DARK = Theme(
+    name="dark",
+    description="Light text on dark cards, for slides with a dark background.",
+    cards={
+        Role.MAIN_CLAIM: CardStyle(fill="#23415f", border="#8fb8e8", text="#f2f2f2", border_width=2.4),
+        Role.REASON: CardStyle(fill="#27432a", border="#81c784", text="#f2f2f2"),
+        Role.OBJECTION: CardStyle(fill="#4e2323", border="#ef9a9a", text="#f2f2f2"),
+        Role.REBUTTAL: CardStyle(fill="#4d3a17", border="#ffcc80", text="#f2f2f2"),
+    },
+    support=EdgeStyle(colour="#81c784", width=1.6, dashed=False, arrowhead="normal"),
+    attack=EdgeStyle(colour="#ef9a9a", width=1.6, dashed=True, arrowhead="tee"),
+    background="#1e1e1e",
+    attribution_colour="#c8c8c8",
+    group_fill="#2a2a2a",
+    group_border="#777777",
+)
+
+THEMES: dict[str, Theme] = {theme.name: theme for theme in (_DEFAULT, _PRINT, _DARK)}
+
+
+def get_theme(name: str | None) -> Theme:
+    """The theme of that name; unknown names raise a ValueError listing the known ones."""
+    if not name:
+        return _DEFAULT
+    try:
+        return THEMES[name]
+    except KeyError:
+        known = ", ".join(THEMES)
+        raise ValueError(f"unknown theme {name!r} (known themes: {known})") from None
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """Break a statement's text into card lines, keeping the author's own line breaks."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            paragraph, width=width, break_long_words=True, break_on_hyphens=False
+        )
+        lines.extend(wrapped or [""])
+    return lines
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Hebrew, Arabic)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def attribution_line(speaker: str | None, date: str | None) -> str | None:
+    """The italic line under a card's text: '— Rabin, 1990s'."""
+    parts = [part for part in (speaker, date) if part]
+    return "— " + ", ".join(parts) if parts else None
