@@ -10,7 +10,6 @@ MAP ?= maps/israel-us-defense-treaty.argmap
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("argmap needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt -e .

@@ -29,6 +29,7 @@ __all__ = [
     "locate",
     "read_text_file",
     "save_map",
+    "validate_file",
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -114,6 +115,16 @@ def loads_map(text: str, file: str | Path | None = None) -> ArgumentMap:
     if errors:
         raise MapFileError(file, [_with_line(p, text) for p in errors])
     return argument_map
+
+
+def validate_file(path: str | Path) -> tuple[ArgumentMap | None, list[Problem]]:
+    """Every error and warning of a file, located by JSON path and line; the map if it loads."""
+    try:
+        text = read_text_file(path)
+        argument_map = loads_map(text, file=path)
+    except MapFileError as error:
+        return None, error.problems
+    return argument_map, [_with_line(p, text) for p in find_problems(argument_map)]
 
 
 def _validation_problems(error: ValidationError, text: str) -> list[Problem]:

@@ -1,0 +1,213 @@
+"""The ``argmap`` command: open the editor, or export, validate and describe maps.
+
+Exit codes: 0 success, 1 invalid input (a map, a Graphviz failure), 2 usage.
+User errors are one-line messages naming the file and the place, never
+tracebacks. Qt is imported only to open the editor or to draw a PDF without
+a system Graphviz, so ``argmap export`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from argmap import __version__
+from argmap.errors import ArgmapError, MapFileError, Severity
+from argmap.files import load_map, validate_file
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("export", "validate", "info")
+_SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": ".json"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m argmap``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            parser = _command_parser()
+            options = parser.parse_args(args)
+            return options.run(options, parser)
+        return _open_editor(_editor_parser().parse_args(args))
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exit_:  # argparse: --help is 0, bad usage is 2
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+
+
+# -- parsers ---------------------------------------------------------------
+
+
+def _editor_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Map a debate: claims, reasons, objections and who said them.",
+        epilog=(
+            "commands:\n"
+            "  argmap export FILE... (-o OUT | --outdir DIR)   draw maps as DOT, SVG, PNG, PDF, JSON\n"
+            "  argmap validate FILE...                        check maps, report errors and warnings\n"
+            "  argmap info FILE                               counts and main claims\n"
+            "run 'argmap COMMAND --help' for a command's options"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help="a map to open in the editor")
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    from argmap.render.export import FORMATS, LayoutMode
+    from argmap.theme import THEMES
+
+    parser = argparse.ArgumentParser(prog="argmap")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    export = commands.add_parser(
+        "export",
+        help="draw maps with Graphviz",
+        description="Draw maps with Graphviz. The format comes from OUT's extension unless given.",
+    )
+    export.add_argument("files", nargs="+", metavar="FILE", help="maps to draw")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="OUT", help="the file to write ('-' for stdout)")
+    target.add_argument("--outdir", metavar="DIR", help="write NAME.FORMAT for each FILE into DIR")
+    export.add_argument("-f", "--format", choices=FORMATS, help="dot, svg, png, pdf or json")
+    export.add_argument("-t", "--theme", choices=sorted(THEMES), help="colour theme (default: the map's)")
+    export.add_argument(
+        "--layout",
+        choices=[mode.value for mode in LayoutMode],
+        default=LayoutMode.AUTO.value,
+        help="auto: Graphviz places everything; pinned: as laid out in the editor",
+    )
+    export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
+    export.add_argument("--dot", metavar="PROGRAM", help="the Graphviz program (default: $ARGMAP_DOT, dot, graphviz-pure)")
+    export.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="stop Graphviz after this long")
+    export.set_defaults(run=_export)
+
+    validate = commands.add_parser(
+        "validate", help="check maps", description="Check maps; print errors and warnings as FILE:LINE:COL: PATH: MESSAGE."
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    validate.set_defaults(run=_validate)
+
+    info = commands.add_parser("info", help="describe a map", description="Count a map's elements and name its main claims.")
+    info.add_argument("file", metavar="FILE")
+    info.set_defaults(run=_info)
+    return parser
+
+
+# -- commands --------------------------------------------------------------
+
+
+def _fail(error: ArgmapError | ValueError) -> int:
+    print(f"argmap: {error}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from argmap.render.engine import find_engine
+    from argmap.render.export import export_map, format_for_path, render_map
+
+    files = [Path(f) for f in options.files]
+    if options.output and len(files) > 1:
+        parser.error("several FILEs need --outdir, not -o")
+    if options.output == "-" and not options.format:
+        parser.error("writing to stdout ('-o -') needs --format")
+    if options.output and options.output != "-" and not options.format:
+        try:
+            format_for_path(options.output)
+        except ValueError as error:
+            parser.error(str(error))
+    if options.outdir and not Path(options.outdir).is_dir():
+        parser.error(f"--outdir {options.outdir!r} is not a folder")
+    render_options = {
+        "theme": options.theme,
+        "layout": options.layout,
+        "legend": options.legend,
+        "timeout": options.timeout,
+    }
+    status = EXIT_OK
+    try:
+        render_options["engine"] = find_engine(options.dot)
+    except ArgmapError as error:
+        return _fail(error)
+    for file in files:
+        try:
+            argument_map = load_map(file)
+            if options.output == "-":
+                sys.stdout.buffer.write(render_map(argument_map, options.format, **render_options))
+                sys.stdout.buffer.flush()
+                continue
+            if options.outdir:
+                output_format = options.format or "svg"
+                out = Path(options.outdir) / (file.stem + _SUFFIX[output_format])
+            else:
+                out, output_format = Path(options.output), options.format
+            written = export_map(argument_map, out, output_format, **render_options)
+            print(f"{file} -> {written}")
+        except ArgmapError as error:
+            status = _fail(error)
+    return status
+
+
+def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    status = EXIT_OK
+    for file in options.files:
+        argument_map, problems = validate_file(file)
+        for problem in problems:
+            print(problem.located(file))
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors or argument_map is None:
+            status = EXIT_INVALID
+        elif not options.quiet:
+            warnings = len(problems)
+            note = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+            print(
+                f"{file}: valid ({len(argument_map.statements)} statements,"
+                f" {len(argument_map.relations)} relations{note})"
+            )
+    return status
+
+
+def _info(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    try:
+        argument_map = load_map(options.file)
+    except MapFileError as error:
+        return _fail(error)
+    from argmap.roles import Role
+
+    roles = argument_map.roles()
+    count = {role: sum(1 for r in roles.values() if r is role) for role in Role}
+    rows = [
+        ("title", argument_map.title or "(untitled)"),
+        ("statements", len(argument_map.statements)),
+        ("relations", len(argument_map.relations)),
+        ("main claims", count[Role.MAIN_CLAIM]),
+        ("reasons", count[Role.REASON]),
+        ("objections", count[Role.OBJECTION]),
+        ("rebuttals", count[Role.REBUTTAL]),
+        ("sources", len(argument_map.sources)),
+        ("speakers", len(argument_map.speakers())),
+        ("groups", len(argument_map.groups)),
+    ]
+    for name, value in rows:
+        print(f"{name + ':':<13}{value}")
+    print("main claims:")
+    for statement in argument_map.main_claims():
+        print(f"  [{statement.id}] {statement.title or statement.text}")
+    return EXIT_OK
+
+
+def _open_editor(options: argparse.Namespace) -> int:
+    try:
+        from argmap.gui.app import run_editor
+    except ImportError as error:
+        print(f"argmap: the desktop editor cannot start: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return run_editor(options.file)

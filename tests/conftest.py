@@ -1,0 +1,59 @@
+"""Shared test set-up: Qt runs offscreen, and a few maps to test with."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from argmap.model import (  # noqa: E402
+    ArgumentMap,
+    Attribution,
+    Group,
+    Relation,
+    Source,
+    Statement,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MAPS = sorted((ROOT / "maps").glob("*.argmap"))
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def small_map() -> ArgumentMap:
+    """A claim with a linked reason, an objection, a rebuttal and an undercut."""
+    return ArgumentMap(
+        title="Treaty",
+        statements=[
+            Statement(id="claim", text="A treaty would serve Israel's security", title="Treaty"),
+            Statement(
+                id="deterrence",
+                text="A formal guarantee deters attack",
+                attribution=Attribution(speaker="Shimon Peres", source="op-ed", date="mid-1990s"),
+            ),
+            Statement(id="credible", text="US guarantees are credible"),
+            Statement(
+                id="freedom",
+                text="It would limit freedom of action",
+                attribution=Attribution(speaker="Yitzhak Rabin", quote="self-reliance"),
+            ),
+            Statement(id="narrow", text="A narrow treaty need not limit it"),
+            Statement(id="gimmick", text="The offers were political gimmicks"),
+        ],
+        relations=[
+            Relation(id="r-deter", kind="support", premises=["deterrence", "credible"], target="claim"),
+            Relation(id="r-freedom", kind="attack", premises=["freedom"], target="claim"),
+            Relation(id="r-narrow", kind="attack", premises=["narrow"], target="freedom"),
+            Relation(id="r-gimmick", kind="attack", premises=["gimmick"], target="r-deter"),
+        ],
+        sources=[Source(id="op-ed", title="A defense treaty is not the answer", author="Nimrod Goren")],
+        groups=[Group(id="rabin", title="Rabin era", statements=["freedom", "narrow"])],
+    )
+
+
+@pytest.fixture
+def argument_map() -> ArgumentMap:
+    return small_map()

@@ -1,0 +1,215 @@
+"""The map model: what a valid map is, and the roles statements play."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from argmap.errors import Severity
+from argmap.model import ArgumentMap, Relation, Statement
+from argmap.problems import find_cycles, find_problems
+from argmap.roles import Role, is_undercut
+from conftest import small_map
+
+
+def build(statements: list[tuple[str, str]], relations: list[tuple]) -> ArgumentMap:
+    return ArgumentMap(
+        statements=[Statement(id=i, text=t) for i, t in statements],
+        relations=[
+            Relation(id=i, kind=k, premises=p, target=t) for i, k, p, t in relations
+        ],
+    )
+
+
+def errors_of(data: dict) -> str:
+    with pytest.raises(ValidationError) as caught:
+        ArgumentMap.model_validate(data)
+    return str(caught.value)
+
+
+def test_a_map_holds_statements_relations_sources_and_groups(argument_map):
+    assert [s.id for s in argument_map.statements][:2] == ["claim", "deterrence"]
+    assert argument_map.relation("r-deter").premises == ["deterrence", "credible"]
+    assert argument_map.source("op-ed").author == "Nimrod Goren"
+    assert argument_map.groups[0].statements == ["freedom", "narrow"]
+
+
+def test_statement_text_may_be_hebrew_arabic_and_multiline():
+    statement = Statement(id="s", text="שלום\nسلام \"<x>\" {y}")
+    assert statement.text.splitlines() == ["שלום", "سلام \"<x>\" {y}"]
+
+
+def test_defaults_are_undecided_and_bottom_to_top():
+    argument_map = ArgumentMap(statements=[Statement(id="a", text="A")])
+    assert argument_map.statements[0].acceptance == "undecided"
+    assert argument_map.layout.direction == "BT"
+    assert argument_map.format == "argmap" and argument_map.version == 1
+
+
+def test_unknown_keys_are_errors_so_typos_surface():
+    message = errors_of({"statements": [{"id": "a", "txt": "A"}]})
+    assert "txt" in message
+
+
+def test_duplicate_ids_are_errors():
+    message = errors_of({"statements": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]})
+    assert "statements[1].id" in message and "already used" in message
+
+
+def test_statement_and_relation_ids_share_one_namespace():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+            "relations": [{"id": "a", "kind": "support", "premises": ["b"], "target": "a"}],
+        }
+    )
+    assert "relations[0].id" in message
+
+
+def test_a_relation_pointing_at_an_unknown_id_is_an_error():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}],
+            "relations": [{"id": "r", "kind": "support", "premises": ["a"], "target": "nowhere"}],
+        }
+    )
+    assert "relations[0].target" in message and "nowhere" in message
+
+
+def test_an_unknown_premise_is_an_error():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}],
+            "relations": [{"id": "r", "kind": "support", "premises": ["ghost"], "target": "a"}],
+        }
+    )
+    assert "relations[0].premises[0]" in message
+
+
+def test_a_statement_cannot_relate_to_itself():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}],
+            "relations": [{"id": "r", "kind": "attack", "premises": ["a"], "target": "a"}],
+        }
+    )
+    assert "itself" in message
+
+
+def test_a_relation_cannot_target_itself():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}],
+            "relations": [{"id": "r", "kind": "attack", "premises": ["a"], "target": "r"}],
+        }
+    )
+    assert "itself" in message
+
+
+def test_the_premise_list_cannot_be_empty():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+            "relations": [{"id": "r", "kind": "support", "premises": [], "target": "a"}],
+        }
+    )
+    assert "premises" in message and "at least 1" in message
+
+
+def test_an_unknown_source_is_an_error():
+    message = errors_of(
+        {"statements": [{"id": "a", "text": "A", "attribution": {"source": "nyt"}}]}
+    )
+    assert "statements[0].attribution.source" in message and "nyt" in message
+
+
+def test_a_statement_belongs_to_one_group_at_most():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}],
+            "groups": [
+                {"id": "g", "title": "G", "statements": ["a"]},
+                {"id": "h", "title": "H", "statements": ["a"]},
+            ],
+        }
+    )
+    assert "groups[1].statements[0]" in message
+
+
+def test_positions_must_name_statements():
+    message = errors_of({"statements": [{"id": "a", "text": "A"}], "layout": {"positions": {"b": {"x": 1, "y": 2}}}})
+    assert "layout.positions.b" in message
+
+
+def test_control_characters_are_rejected_with_their_position():
+    message = errors_of({"statements": [{"id": "a", "text": "bell\x07"}]})
+    assert "U+0007" in message and "position 4" in message
+
+
+def test_ids_are_short_slugs():
+    message = errors_of({"statements": [{"id": "has space", "text": "A"}]})
+    assert "statements.0.id" in message or "pattern" in message
+
+
+def test_a_newer_format_version_asks_for_an_update():
+    message = errors_of({"version": 2})
+    assert "newer" in message
+
+
+def test_timestamps_must_be_iso_8601():
+    message = errors_of({"created": "last tuesday"})
+    assert "ISO 8601" in message
+    assert ArgumentMap(created="2024-05-01", modified="2024-05-01T10:00:00Z").created == "2024-05-01"
+
+
+def test_roles_follow_from_relations(argument_map):
+    roles = argument_map.roles()
+    assert roles["claim"] is Role.MAIN_CLAIM
+    assert roles["deterrence"] is Role.REASON and roles["credible"] is Role.REASON
+    assert roles["freedom"] is Role.OBJECTION
+    assert roles["narrow"] is Role.REBUTTAL
+    assert roles["gimmick"] is Role.OBJECTION  # undercuts a reason's inference
+
+
+def test_role_lists_and_speakers(argument_map):
+    assert [s.id for s in argument_map.main_claims()] == ["claim"]
+    assert [s.id for s in argument_map.reasons()] == ["deterrence", "credible"]
+    assert [s.id for s in argument_map.objections()] == ["freedom", "gimmick"]
+    assert [s.id for s in argument_map.rebuttals()] == ["narrow"]
+    assert argument_map.speakers() == ["Shimon Peres", "Yitzhak Rabin"]
+
+
+def test_an_attack_on_an_objections_inference_is_a_rebuttal():
+    m = build(
+        [("c", "C"), ("o", "O"), ("u", "U")],
+        [("r1", "attack", ["o"], "c"), ("r2", "attack", ["u"], "r1")],
+    )
+    assert m.roles()["u"] is Role.REBUTTAL
+    assert is_undercut(m, m.relation("r2")) and not is_undercut(m, m.relation("r1"))
+
+
+def test_attacks_alternate_objection_and_rebuttal_down_a_long_chain():
+    n = 3000  # deeper than Python's recursion limit
+    m = build(
+        [(f"s{i}", "x") for i in range(n)],
+        [(f"r{i}", "attack", [f"s{i + 1}"], f"s{i}") for i in range(n - 1)],
+    )
+    roles = m.roles()
+    assert roles["s0"] is Role.MAIN_CLAIM
+    assert roles["s1"] is Role.OBJECTION and roles["s2"] is Role.REBUTTAL
+    assert roles[f"s{n - 1}"] is (Role.OBJECTION if (n - 1) % 2 else Role.REBUTTAL)
+
+
+def test_cycles_are_allowed_but_reported_as_warnings():
+    m = build(
+        [("a", "A"), ("b", "B"), ("c", "C")],
+        [("r1", "support", ["a"], "b"), ("r2", "support", ["b"], "c"), ("r3", "attack", ["c"], "a")],
+    )
+    assert find_cycles(m) == [["a", "b", "c"]]
+    warnings = [p for p in find_problems(m) if p.severity is Severity.WARNING]
+    assert len(warnings) == 1 and "a -> b -> c -> a" in warnings[0].message
+    assert set(m.roles().values()) <= set(Role)
+
+
+def test_a_small_map_has_no_problems():
+    assert find_problems(small_map()) == []
