@@ -29,7 +29,7 @@ class Role(StrEnum):
 
 def is_undercut(argument_map: ArgumentMap, relation: Relation) -> bool:
     """An attack whose target is another relation: it questions the inference itself."""
-    return relation.kind is RelationKind.ATTACK and any(
+    return relation.kind == RelationKind.ATTACK and any(
         r.id == relation.target for r in argument_map.relations
     )
 
@@ -54,11 +54,11 @@ def compute_roles(argument_map: ArgumentMap) -> dict[str, Role]:
         relation = first_relation.get(statement_id)
         if relation is None:
             return Role.MAIN_CLAIM
-        if relation.kind is RelationKind.SUPPORT:
+        if relation.kind == RelationKind.SUPPORT:
             return Role.REASON
         target = relations.get(relation.target)
         if target is not None:  # an undercut: attacks the inference
-            return Role.REBUTTAL if target.kind is RelationKind.ATTACK else Role.OBJECTION
+            return Role.REBUTTAL if target.kind == RelationKind.ATTACK else Role.OBJECTION
         return None
 
     for statement in argument_map.statements:

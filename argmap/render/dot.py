@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import graphviz
 
-from argmap.model import ArgumentMap, Group, Relation, Source, Statement
+from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.roles import Role
 from argmap.theme import Theme, attribution_line, get_theme, is_rtl, wrap_text
 
@@ -54,7 +54,7 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> g
     theme = options.theme
     graph = graphviz.Digraph(name="argmap", strict=False)
     graph.attr(
-        rankdir=argument_map.layout.direction.value,
+        rankdir=Direction(argument_map.layout.direction).value,
         bgcolor=theme.background,
         fontname=theme.font_family,
         nodesep=_number(theme.node_gap),
@@ -180,7 +180,7 @@ def _add_relations(graph: graphviz.Digraph, argument_map: ArgumentMap, options: 
 
 
 def _add_junction(graph: graphviz.Digraph, relation: Relation, options: DotOptions) -> None:
-    edge = options.theme.edge(relation.kind.value == "attack")
+    edge = options.theme.edge(relation.kind == RelationKind.ATTACK)
     attrs = {
         "shape": "point",
         "width": "0.09",
@@ -197,7 +197,7 @@ def _add_junction(graph: graphviz.Digraph, relation: Relation, options: DotOptio
 
 
 def _edge_attrs(relation: Relation, theme: Theme) -> dict[str, str]:
-    attack = relation.kind.value == "attack"
+    attack = relation.kind == RelationKind.ATTACK
     edge = theme.edge(attack)
     return {
         "color": edge.colour,
@@ -300,9 +300,11 @@ def _plain(text: str) -> str:
 
     Graphviz reads backslash sequences (``\\n``, ``\\N``) in quoted strings, so
     backslashes are doubled and real newlines become ``\\n``; the graphviz
-    package then escapes the double quotes.
+    package then escapes the double quotes. Marked as not-HTML, so a text
+    that happens to start with ``<`` and end with ``>`` stays text.
     """
-    return text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    escaped = text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n")
+    return graphviz.nohtml(escaped.replace("\n", "\\n"))
 
 
 def _number(value: float) -> str:

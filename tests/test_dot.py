@@ -1,0 +1,159 @@
+"""Building DOT: cards, edge styles, junctions, clusters, and escaping of anything users type."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.render.dot import DotOptions, build_dot, junction_relations, statement_label
+from argmap.render.engine import find_engine, run_graphviz
+from argmap.theme import get_theme
+
+HOSTILE = [
+    'He said "no" and left',
+    "back\\slash \\N \\G \\L \\n \\\\ end\\",
+    "<b>not bold</b> & <table> </td>",
+    "{braces} [brackets] -> edge; node [shape=box]",
+    "]]> <!-- --> &amp; &#x41; &lt;",
+    "שלום, Israel — أمن الخليج",
+    "line one\nline two\r\nline three\ttabbed",
+    "'single' `back` $dollar %percent",
+    "digraph { a -> b }",
+]
+
+
+def layout(argument_map: ArgumentMap) -> dict:
+    return json.loads(run_graphviz(find_engine(), build_dot(argument_map).source, "json"))
+
+
+def svg_of(argument_map: ArgumentMap) -> str:
+    return run_graphviz(find_engine(), build_dot(argument_map).source, "svg").decode()
+
+
+def svg_text(svg: str) -> str:
+    """All text drawn in an SVG, lines joined by spaces, entities decoded."""
+    import html
+
+    return " ".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_in_every_field_still_parses_and_is_drawn_literally(text):
+    argument_map = ArgumentMap(
+        title=text,
+        statements=[
+            Statement(
+                id="a",
+                text=text,
+                title=text,
+                attribution=Attribution(speaker=text, quote=text, date=text),
+            ),
+            Statement(id="b", text="plain"),
+        ],
+        relations=[Relation(id="r", kind="support", premises=["b"], target="a")],
+    )
+    drawn = svg_text(svg_of(argument_map))
+    for line in text.replace("\t", "    ").splitlines():
+        for word in line.split():
+            assert word in drawn
+
+
+def test_a_backslash_sequence_is_not_expanded_by_graphviz():
+    argument_map = ArgumentMap(statements=[Statement(id="node1", text="see \\N here")])
+    drawn = svg_text(svg_of(argument_map))
+    assert "see \\N here" in drawn and "node1" not in drawn
+
+
+def test_tooltips_carry_quote_and_source_escaped(argument_map):
+    source = build_dot(argument_map).source
+    assert 'tooltip="“self-reliance”"' in source
+    svg = svg_of(argument_map)
+    assert "Nimrod Goren, A defense treaty is not the answer" in svg
+
+
+def test_cards_show_bold_title_wrapped_text_and_italic_attribution(argument_map):
+    label = statement_label(argument_map.statement("deterrence"), get_theme(None))
+    assert "<i>— Shimon Peres, mid-1990s</i>" in label
+    label = statement_label(argument_map.statement("claim"), get_theme(None))
+    assert "<b>Treaty</b>" in label
+
+
+def test_long_text_wraps_onto_several_lines():
+    statement = Statement(id="a", text=" ".join(["word"] * 40))
+    label = statement_label(statement, get_theme(None))
+    assert label.count("<br/>") >= 4
+
+
+def test_right_to_left_text_is_right_aligned():
+    label = statement_label(Statement(id="a", text="שלום עליכם"), get_theme(None))
+    assert 'balign="right"' in label
+
+
+def test_cards_are_coloured_by_role(argument_map):
+    source = build_dot(argument_map).source
+    theme = get_theme(None)
+    for statement_id, role in argument_map.roles().items():
+        node = re.search(rf"\n\s*{re.escape(statement_id)} \[.*", source).group(0)
+        assert f'fillcolor="{theme.card(role).fill}"' in node
+
+
+def test_support_and_attack_edges_differ_in_colour_style_and_arrowhead(argument_map):
+    edges = {e["id"]: e for e in layout(argument_map)["edges"]}
+    support, attack = edges["edge-r-deter"], edges["edge-r-freedom"]
+    assert support["color"] != attack["color"]
+    assert support["style"] == "solid" and attack["style"] == "dashed"
+    assert support["arrowhead"] == "normal" and attack["arrowhead"] == "tee"
+
+
+def test_co_premises_meet_at_one_junction_with_one_arrow_to_the_target(argument_map):
+    source = build_dot(argument_map).source
+    assert "deterrence -> \"r-deter\"" in source and "credible -> \"r-deter\"" in source
+    assert source.count('"r-deter" -> claim') == 1
+    assert "r-deter" in junction_relations(argument_map)
+
+
+def test_an_undercut_points_at_the_junction_of_the_inference_it_attacks(argument_map):
+    source = build_dot(argument_map).source
+    assert re.search(r'gimmick -> "r-deter" \[.*arrowhead=tee', source)
+
+
+def test_a_single_premise_relation_is_a_direct_edge(argument_map):
+    assert "freedom -> claim" in build_dot(argument_map).source
+    assert "r-freedom" not in junction_relations(argument_map)
+
+
+def test_groups_become_clusters(argument_map):
+    clusters = [o for o in layout(argument_map)["objects"] if o["name"].startswith("cluster_")]
+    assert [c["label"] for c in clusters] == ["Rabin era"]
+
+
+def test_direction_comes_from_the_map(argument_map):
+    argument_map.layout.direction = "LR"
+    assert "rankdir=LR" in build_dot(argument_map).source
+
+
+def test_the_legend_names_every_role(argument_map):
+    source = build_dot(argument_map, DotOptions(legend=True)).source
+    for name in ("main claim", "reason", "objection", "rebuttal", "support", "attack"):
+        assert name in source
+
+
+def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
+    source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)})).source
+    node = re.search(r"\n\s*claim \[.*", source).group(0)
+    assert "fixedsize=true" in node and 'label=""' in node
+    assert re.search(r"\bwidth=2\b", node) and re.search(r"\bheight=1\b", node)
+
+
+@pytest.mark.parametrize("theme", ["default", "print", "dark"])
+def test_every_theme_renders(theme, argument_map):
+    source = build_dot(argument_map, DotOptions(theme=get_theme(theme))).source
+    assert run_graphviz(find_engine(), source, "svg").startswith(b"<?xml")
+
+
+def test_an_unknown_theme_names_the_known_ones():
+    with pytest.raises(ValueError, match="default, print, dark"):
+        get_theme("neon")

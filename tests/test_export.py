@@ -1,0 +1,144 @@
+"""Exporting maps: every format, pinned layouts, engine choice, and Graphviz failures."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import RenderError
+from argmap.files import load_map
+from argmap.model import Position
+from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
+from argmap.render.export import FORMATS, export_map, format_for_path, render_map
+from argmap.theme import get_theme, wrap_text
+from conftest import MAPS
+
+MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF-", "dot": b"digraph", "json": b"{"}
+
+
+def drawn_lines(argument_map) -> list[str]:
+    """Every line of every card as the export writes it."""
+    width = get_theme(None).wrap_width
+    return [line for s in argument_map.statements for line in wrap_text(s.text, width) if line]
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_every_sample_map_exports_in_every_format(path, output_format, tmp_path):
+    out = export_map(load_map(path), tmp_path / f"map.{output_format}")
+    assert out.read_bytes().startswith(MAGIC[output_format])
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_the_svg_contains_every_statements_text(path):
+    argument_map = load_map(path)
+    svg = html.unescape(render_map(argument_map, "svg").decode())
+    for line in drawn_lines(argument_map):
+        assert line.strip() in svg
+
+
+def test_pdf_without_a_pdf_capable_graphviz_is_drawn_by_qt(argument_map, monkeypatch):
+    monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
+    pdf = render_map(argument_map, "pdf")
+    assert pdf.startswith(b"%PDF-") and b"argmap" in pdf  # Qt records the creator
+
+
+def test_the_qt_pdf_page_has_the_size_of_the_graph(argument_map, monkeypatch):
+    monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
+    from PySide6.QtGui import QPageSize  # noqa: F401  (Qt is already loaded by the export)
+
+    layout = json.loads(render_map(argument_map, "json"))
+    _, _, width, height = (float(v) for v in layout["bb"].split(","))
+    pdf = render_map(argument_map, "pdf").decode("latin-1")
+    box = [float(v) for v in pdf.split("/MediaBox [")[1].split("]")[0].split()]
+    assert box[2] == pytest.approx(width, abs=1.5) and box[3] == pytest.approx(height, abs=1.5)
+
+
+def test_auto_layout_ignores_pinned_positions(argument_map):
+    argument_map.layout.positions["claim"] = Position(x=5000, y=-5000)
+    layout = json.loads(render_map(argument_map, "json", layout="auto"))
+    claim = next(o for o in layout["objects"] if o.get("name") == "claim")
+    assert not claim["pos"].startswith("5000")
+
+
+def test_pinned_layout_puts_statements_where_the_user_dragged_them(argument_map):
+    argument_map.layout.positions["freedom"] = Position(x=900, y=-40)
+    layout = json.loads(render_map(argument_map, "json", layout="pinned"))
+    freedom = next(o for o in layout["objects"] if o.get("name") == "freedom")
+    x, y = (float(v) for v in freedom["pos"].split(","))
+    # neato -n2 may shift the whole drawing, never one node against another
+    claim = next(o for o in layout["objects"] if o.get("name") == "claim")
+    cx, cy = (float(v) for v in claim["pos"].split(","))
+    auto = json.loads(render_map(argument_map, "json", layout="auto"))
+    auto_claim = next(o for o in auto["objects"] if o.get("name") == "claim")
+    ax, ay = (float(v) for v in auto_claim["pos"].split(","))
+    assert (x - cx, y - cy) == pytest.approx((900 - ax, 40 - ay), abs=1.0)
+
+
+def test_pinned_layout_keeps_groups_drawn(argument_map):
+    argument_map.layout.positions["narrow"] = Position(x=600, y=-10)
+    svg = html.unescape(render_map(argument_map, "svg", layout="pinned").decode())
+    assert "Rabin era" in svg and 'id="group-rabin" class="cluster"' in svg
+
+
+def test_the_format_comes_from_the_extension():
+    assert format_for_path("a/b.SVG") == "svg" and format_for_path("x.gv") == "dot"
+    with pytest.raises(ValueError, match="cannot tell the format"):
+        format_for_path("map.docx")
+
+
+def test_export_writes_no_partial_file_when_graphviz_fails(argument_map, tmp_path, fake_dot):
+    out = tmp_path / "map.svg"
+    with pytest.raises(RenderError, match="Graphviz failed: Error: broken on purpose"):
+        export_map(argument_map, out, engine=Engine(str(fake_dot("fail"))))
+    assert list(tmp_path.iterdir()) == [fake_dot.folder] or not out.exists()
+
+
+def test_a_hanging_graphviz_is_stopped_by_the_timeout(argument_map, fake_dot):
+    with pytest.raises(RenderError, match="longer than 0.5 s"):
+        render_map(argument_map, "svg", engine=Engine(str(fake_dot("hang"))), timeout=0.5)
+
+
+def test_argmap_dot_names_the_graphviz_to_use(monkeypatch, fake_dot):
+    program = fake_dot("fail")
+    monkeypatch.setenv(ENV_VARIABLE, str(program))
+    assert find_engine().executable == str(program)
+
+
+def test_a_missing_argmap_dot_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv(ENV_VARIABLE, "/no/such/dot")
+    with pytest.raises(RenderError, match="ARGMAP_DOT"):
+        find_engine()
+
+
+def test_without_a_system_dot_graphviz_pure_is_used(monkeypatch):
+    monkeypatch.delenv(ENV_VARIABLE, raising=False)
+    monkeypatch.setenv("PATH", os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "dot").exists()))
+    engine = find_engine()
+    assert engine.is_pure and not engine.supports("pdf") and engine.supports("svg")
+
+
+@pytest.fixture
+def fake_dot(tmp_path):
+    """A stand-in Graphviz program (a Python script, run directly, never through a shell)."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    scripts = {
+        "fail": "import sys; sys.stdin.read(); sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)",
+        "hang": "import time; time.sleep(30)",
+    }
+
+    def make(kind: str) -> Path:
+        path = folder / f"dot-{kind}"
+        path.write_text(f"#!{sys.executable}\n{scripts[kind]}\n")
+        path.chmod(path.stat().st_mode | stat.S_IXUSR)
+        return path
+
+    make.folder = folder
+    return make
