@@ -1,0 +1,18 @@
+"""The core (model, files, rendering, CLI) stays free of Qt: checked by import-linter."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_the_core_does_not_import_qt():
+    lint = Path(sys.executable).with_name("lint-imports")
+    command = [str(lint)] if lint.exists() else [shutil.which("lint-imports") or "lint-imports"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "KEPT" in result.stdout

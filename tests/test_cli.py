@@ -1,0 +1,152 @@
+"""The argmap command: exit codes, messages, and output files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.files import save_map
+from conftest import MAPS, ROOT, small_map
+
+
+@pytest.fixture
+def map_file(tmp_path) -> Path:
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    return path
+
+
+@pytest.fixture
+def broken_file(tmp_path) -> Path:
+    path = tmp_path / "broken.argmap"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "argmap",
+                "statements": [{"id": "a", "text": "A"}],
+                "relations": [{"id": "r", "kind": "support", "premises": ["a"], "target": "b"}],
+            },
+            indent=2,
+        )
+    )
+    return path
+
+
+def test_export_writes_the_format_of_the_extension(map_file, tmp_path, capsys):
+    out = tmp_path / "treaty.svg"
+    assert main(["export", str(map_file), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"<?xml")
+    assert f"{map_file} -> {out}" in capsys.readouterr().out
+
+
+def test_export_of_several_files_into_a_folder(tmp_path, map_file):
+    other = tmp_path / "other.argmap"
+    save_map(small_map(), other)
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    assert main(["export", str(map_file), str(other), "--outdir", str(outdir), "-f", "png"]) == 0
+    assert sorted(p.name for p in outdir.iterdir()) == ["other.png", "treaty.png"]
+
+
+def test_export_with_theme_layout_and_legend(map_file, tmp_path):
+    out = tmp_path / "treaty.dot"
+    args = ["export", str(map_file), "-o", str(out), "--theme", "print", "--layout", "pinned", "--legend"]
+    assert main(args) == 0
+    assert "legend" in out.read_text() and "#d9d9d9" in out.read_text()
+
+
+def test_export_to_stdout_needs_a_format(map_file, capsysbinary):
+    assert main(["export", str(map_file), "-o", "-"]) == 2
+    assert main(["export", str(map_file), "-o", "-", "-f", "dot"]) == 0
+    assert capsysbinary.readouterr().out.startswith(b"digraph")
+
+
+def test_several_files_need_outdir(map_file, capsys):
+    assert main(["export", str(map_file), str(map_file), "-o", "x.svg"]) == 2
+    assert "--outdir" in capsys.readouterr().err
+
+
+def test_an_unknown_extension_is_a_usage_error(map_file, capsys):
+    assert main(["export", str(map_file), "-o", "map.docx"]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
+
+
+def test_an_invalid_map_fails_export_with_the_place(broken_file, tmp_path, capsys):
+    assert main(["export", str(broken_file), "-o", str(tmp_path / "x.svg")]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken_file}:16:" in err and "relations[0].target: unknown statement or relation 'b'" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_graphviz_failure_is_a_message_not_a_traceback(map_file, tmp_path, capsys):
+    assert main(["export", str(map_file), "-o", str(tmp_path / "x.svg"), "--dot", "/no/such/dot"]) == 1
+    assert "argmap: Graphviz program '/no/such/dot' (from --dot) was not found" in capsys.readouterr().err
+
+
+def test_validate_accepts_a_valid_map(map_file, capsys):
+    assert main(["validate", str(map_file)]) == 0
+    assert f"{map_file}: valid (6 statements, 4 relations)" in capsys.readouterr().out
+
+
+def test_validate_reports_errors_as_file_path_message(broken_file, capsys):
+    assert main(["validate", str(broken_file)]) == 1
+    out = capsys.readouterr().out
+    assert out.strip() == f"{broken_file}:16:17: relations[0].target: unknown statement or relation 'b'"
+
+
+def test_validate_checks_every_file_and_fails_if_any_fails(map_file, broken_file, capsys):
+    assert main(["validate", str(map_file), str(broken_file)]) == 1
+    out = capsys.readouterr().out
+    assert "valid" in out and "unknown statement" in out
+
+
+def test_validate_reports_a_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "none.argmap")]) == 1
+    assert "none.argmap: no such file" in capsys.readouterr().out
+
+
+def test_info_counts_roles_sources_and_speakers(map_file, capsys):
+    assert main(["info", str(map_file)]) == 0
+    out = capsys.readouterr().out
+    for row in ("statements:  6", "reasons:     2", "objections:  2", "rebuttals:   1", "sources:     1", "speakers:    2"):
+        assert row in out
+    assert "  [claim] Treaty" in out
+
+
+def test_unknown_commands_and_options_are_usage_errors(capsys):
+    assert main(["export"]) == 2
+    assert main(["validate", "--frobnicate", "x"]) == 2
+    assert main(["a.argmap", "b.argmap"]) == 2
+
+
+def test_help_exits_zero(capsys):
+    assert main(["--help"]) == 0
+    assert "argmap export" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_every_sample_map_validates_without_warnings(path, capsys):
+    assert main(["validate", str(path)]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
+    out = tmp_path / "x.svg"
+    code = (
+        "import sys, runpy; sys.argv = ['argmap', 'export', sys.argv[1], '-o', sys.argv[2]];"
+        "\ntry: runpy.run_module('argmap', run_name='__main__')"
+        "\nexcept SystemExit as e: assert e.code == 0, e.code"
+        "\nassert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(map_file), str(out)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
