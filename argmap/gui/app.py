@@ -1,0 +1,42 @@
+"""Starting the editor: the Qt application, and a safety net for unexpected errors."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from argmap import __version__
+
+__all__ = ["install_error_dialog", "run_editor"]
+
+
+def install_error_dialog() -> None:
+    """Unexpected exceptions end in a dialog, not a crash: the map stays open and savable."""
+
+    def hook(kind, error, trace) -> None:
+        text = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(text)
+        parent = QApplication.activeWindow()
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", f"Something went wrong: {error}\n\n"
+                          "Your map is still open; save it under a new name to be safe.", parent=parent)
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run_editor(path: str | None = None) -> int:
+    """Open a window on ``path`` (or a new map) and run until it closes."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("argmap")
+    app.setOrganizationName("argmap")
+    app.setApplicationVersion(__version__)
+    install_error_dialog()
+    from argmap.gui.mainwindow import MainWindow
+
+    window = MainWindow(Path(path) if path else None)
+    window.show()
+    return app.exec()

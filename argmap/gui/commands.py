@@ -1,0 +1,248 @@
+"""Undo commands: the only way the editor changes a map.
+
+One command per user gesture. Typing in one inspector field and nudging the
+same cards with the arrow keys merge into one step (``mergeWith``), as in
+Qt's undo framework examples.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from argmap.gui.document import MapDocument
+from argmap.model import ArgumentMap, Position, Relation, Source, Statement
+
+__all__ = [
+    "AddElementsCommand",
+    "EditRelationCommand",
+    "EditStatementCommand",
+    "MoveStatementsCommand",
+    "RemoveElementsCommand",
+    "SetSourcesCommand",
+    "branch_of",
+]
+
+_EDIT_ID = 1
+_MOVE_ID = 2
+
+
+class AddElementsCommand(QUndoCommand):
+    """Add statements and the relations that connect them (new reason, paste, connect)."""
+
+    def __init__(
+        self,
+        document: MapDocument,
+        statements: list[Statement],
+        relations: list[Relation],
+        text: str,
+        positions: dict[str, Position] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.statements = statements
+        self.relations = relations
+        self.positions = positions or {}
+
+    def redo(self) -> None:
+        for statement in self.statements:
+            self.document.insert_statement(len(self.document.map.statements), statement)
+        for relation in self.relations:
+            self.document.insert_relation(len(self.document.map.relations), relation)
+        if self.positions:
+            self.document.set_positions(dict(self.positions))
+
+    def undo(self) -> None:
+        for relation in reversed(self.relations):
+            self.document.remove_relation(relation.id)
+        for statement in reversed(self.statements):
+            self.document.remove_statement(statement.id)
+
+
+def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[str], set[str]]:
+    """The statements and relations that go when ``statement_ids`` are deleted.
+
+    A statement goes with them when everything it argues for goes (it hangs
+    only from the deleted part); a relation goes when its target goes or it
+    loses all its premises.
+    """
+    statements = set(statement_ids)
+    relations: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for relation in argument_map.relations:
+            if relation.id in relations:
+                continue
+            if relation.target in statements or relation.target in relations or all(
+                p in statements for p in relation.premises
+            ):
+                relations.add(relation.id)
+                changed = True
+        uses: dict[str, list[Relation]] = {}
+        for relation in argument_map.relations:
+            for premise in relation.premises:
+                uses.setdefault(premise, []).append(relation)
+        for statement in argument_map.statements:
+            used = uses.get(statement.id, [])
+            if statement.id not in statements and used and all(r.id in relations for r in used):
+                statements.add(statement.id)
+                changed = True
+    return statements, relations
+
+
+class RemoveElementsCommand(QUndoCommand):
+    """Delete statements with the branch that hangs only from them, and relations."""
+
+    def __init__(
+        self,
+        document: MapDocument,
+        statement_ids: set[str],
+        relation_ids: set[str] | None = None,
+        text: str = "Delete",
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        argument_map = document.map
+        statements, relations = branch_of(argument_map, statement_ids)
+        relations |= relation_ids or set()
+        statements, more = branch_of(argument_map, statements) if relation_ids else (statements, set())
+        relations |= more
+        # Undercuts of removed relations go too.
+        grew = True
+        while grew:
+            grew = False
+            for relation in argument_map.relations:
+                if relation.id not in relations and relation.target in relations:
+                    relations.add(relation.id)
+                    grew = True
+        self.statement_ids = [s.id for s in argument_map.statements if s.id in statements]
+        self.relation_ids = [r.id for r in argument_map.relations if r.id in relations]
+        self.trimmed = {
+            r.id: list(r.premises)
+            for r in argument_map.relations
+            if r.id not in relations and any(p in statements for p in r.premises)
+        }
+        self._removed_relations: list[tuple[int, Relation]] = []
+        self._removed_statements: list[tuple] = []
+
+    def redo(self) -> None:
+        for relation_id, premises in self.trimmed.items():
+            kept = [p for p in premises if p not in self.statement_ids]
+            self.document.update_relation(relation_id, premises=kept)
+        self._removed_relations = [
+            self.document.remove_relation(r) for r in reversed(self.relation_ids)
+        ]
+        self._removed_statements = [
+            self.document.remove_statement(s) for s in reversed(self.statement_ids)
+        ]
+
+    def undo(self) -> None:
+        for index, statement, position, memberships in reversed(self._removed_statements):
+            self.document.restore_statement(index, statement, position, memberships)
+        for index, relation in reversed(self._removed_relations):
+            self.document.insert_relation(index, relation)
+        for relation_id, premises in self.trimmed.items():
+            self.document.update_relation(relation_id, premises=premises)
+
+
+class EditStatementCommand(QUndoCommand):
+    """Change fields of a statement; successive edits of the same field merge."""
+
+    def __init__(
+        self, document: MapDocument, statement_id: str, fields: dict[str, Any], *, merge: bool = False
+    ) -> None:
+        names = ", ".join(fields)
+        super().__init__(f"Edit {names}")
+        self.document = document
+        self.statement_id = statement_id
+        current = document.map.statements[document.statement_index(statement_id)]
+        self.old = {name: getattr(current, name) for name in fields}
+        self.new = dict(fields)
+        self.merge = merge
+
+    def id(self) -> int:
+        return _EDIT_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditStatementCommand) or not other.merge:
+            return False
+        if other.statement_id != self.statement_id or set(other.new) != set(self.new):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def redo(self) -> None:
+        self.document.update_statement(self.statement_id, **self.new)
+
+    def undo(self) -> None:
+        self.document.update_statement(self.statement_id, **self.old)
+
+
+class EditRelationCommand(QUndoCommand):
+    """Change a relation's kind, premises or attribution."""
+
+    def __init__(self, document: MapDocument, relation_id: str, fields: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.relation_id = relation_id
+        current = document.map.relations[document.relation_index(relation_id)]
+        self.old = {name: getattr(current, name) for name in fields}
+        self.new = dict(fields)
+
+    def redo(self) -> None:
+        self.document.update_relation(self.relation_id, **self.new)
+
+    def undo(self) -> None:
+        self.document.update_relation(self.relation_id, **self.old)
+
+
+class MoveStatementsCommand(QUndoCommand):
+    """Pin cards at new places (or unpin them); nudges of the same cards merge."""
+
+    def __init__(
+        self,
+        document: MapDocument,
+        new: dict[str, Position | None],
+        *,
+        text: str = "Move",
+        merge: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        positions = document.map.layout.positions
+        self.old = {statement_id: positions.get(statement_id) for statement_id in new}
+        self.new = dict(new)
+        self.merge = merge
+
+    def id(self) -> int:
+        return _MOVE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MoveStatementsCommand) or set(other.new) != set(self.new):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def redo(self) -> None:
+        self.document.set_positions(dict(self.new))
+
+    def undo(self) -> None:
+        self.document.set_positions(dict(self.old))
+
+
+class SetSourcesCommand(QUndoCommand):
+    """Replace the source list (add, edit or remove a source)."""
+
+    def __init__(self, document: MapDocument, sources: list[Source], text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.old = list(document.map.sources)
+        self.new = list(sources)
+
+    def redo(self) -> None:
+        self.document.set_sources(self.new)
+
+    def undo(self) -> None:
+        self.document.set_sources(self.old)

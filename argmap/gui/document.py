@@ -1,0 +1,160 @@
+"""The map being edited, wrapped in a QObject that announces every real change.
+
+Only undo commands (:mod:`argmap.gui.commands`) call the mutating methods;
+views (canvas, outline, inspector) listen to the signals and never touch the
+model directly. Each method changes one thing and emits one signal, so that
+undo and redo replay exactly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from argmap.model import ArgumentMap, Position, Relation, Source, Statement
+
+__all__ = ["MapDocument"]
+
+
+class MapDocument(QObject):
+    statementAdded = Signal(str)
+    statementRemoved = Signal(str)
+    statementChanged = Signal(str)
+    relationAdded = Signal(str)
+    relationRemoved = Signal(str)
+    relationChanged = Signal(str)
+    positionsChanged = Signal(list)
+    sourcesChanged = Signal()
+    metadataChanged = Signal()
+    mapReset = Signal()
+
+    def __init__(self, argument_map: ArgumentMap | None = None, path: str | Path | None = None) -> None:
+        super().__init__()
+        self._map = argument_map or ArgumentMap()
+        self.path: Path | None = Path(path) if path else None
+
+    @property
+    def map(self) -> ArgumentMap:
+        return self._map
+
+    def reset(self, argument_map: ArgumentMap, path: str | Path | None) -> None:
+        """Replace the whole map (open, revert, new)."""
+        self._map = argument_map
+        self.path = Path(path) if path else None
+        self.mapReset.emit()
+
+    # -- lookups -----------------------------------------------------------
+
+    def statement_index(self, statement_id: str) -> int:
+        for index, statement in enumerate(self._map.statements):
+            if statement.id == statement_id:
+                return index
+        raise KeyError(statement_id)
+
+    def relation_index(self, relation_id: str) -> int:
+        for index, relation in enumerate(self._map.relations):
+            if relation.id == relation_id:
+                return index
+        raise KeyError(relation_id)
+
+    def has_element(self, element_id: str) -> bool:
+        return any(s.id == element_id for s in self._map.statements) or any(
+            r.id == element_id for r in self._map.relations
+        )
+
+    def new_id(self, prefix: str) -> str:
+        """An id not used by any statement or relation: ``prefix-N``."""
+        used = {s.id for s in self._map.statements} | {r.id for r in self._map.relations}
+        number = len(used) + 1
+        while f"{prefix}-{number}" in used:
+            number += 1
+        return f"{prefix}-{number}"
+
+    # -- mutations (for commands only) -------------------------------------
+
+    def insert_statement(self, index: int, statement: Statement) -> None:
+        self._map.statements.insert(index, statement)
+        self.statementAdded.emit(statement.id)
+
+    def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
+        """Remove a statement with its pin and group memberships; returns what undo needs."""
+        index = self.statement_index(statement_id)
+        statement = self._map.statements.pop(index)
+        position = self._map.layout.positions.pop(statement_id, None)
+        memberships = []
+        for group in self._map.groups:
+            if statement_id in group.statements:
+                memberships.append((group.id, group.statements.index(statement_id)))
+                group.statements.remove(statement_id)
+        self.statementRemoved.emit(statement_id)
+        return index, statement, position, memberships
+
+    def restore_statement(
+        self, index: int, statement: Statement, position: Position | None, memberships: list
+    ) -> None:
+        """Undo :meth:`remove_statement` exactly."""
+        self._map.statements.insert(index, statement)
+        if position is not None:
+            self._map.layout.positions[statement.id] = position
+        groups = {g.id: g for g in self._map.groups}
+        for group_id, member_index in memberships:
+            if group_id in groups:
+                groups[group_id].statements.insert(member_index, statement.id)
+        self.statementAdded.emit(statement.id)
+
+    def update_statement(self, statement_id: str, **fields: Any) -> None:
+        index = self.statement_index(statement_id)
+        current = self._map.statements[index]
+        if all(getattr(current, name) == value for name, value in fields.items()):
+            return
+        self._map.statements[index] = current.model_copy(update=fields)
+        self.statementChanged.emit(statement_id)
+
+    def insert_relation(self, index: int, relation: Relation) -> None:
+        self._map.relations.insert(index, relation)
+        self.relationAdded.emit(relation.id)
+
+    def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
+        index = self.relation_index(relation_id)
+        relation = self._map.relations.pop(index)
+        self.relationRemoved.emit(relation_id)
+        return index, relation
+
+    def update_relation(self, relation_id: str, **fields: Any) -> None:
+        index = self.relation_index(relation_id)
+        current = self._map.relations[index]
+        if all(getattr(current, name) == value for name, value in fields.items()):
+            return
+        self._map.relations[index] = current.model_copy(update=fields)
+        self.relationChanged.emit(relation_id)
+
+    def set_positions(self, positions: dict[str, Position | None]) -> None:
+        """Pin (a Position) or unpin (None) statements."""
+        stored = self._map.layout.positions
+        changed = []
+        for statement_id, position in positions.items():
+            if stored.get(statement_id) == position:
+                continue
+            if position is None:
+                stored.pop(statement_id, None)
+            else:
+                stored[statement_id] = position
+            changed.append(statement_id)
+        if changed:
+            self.positionsChanged.emit(changed)
+
+    def set_sources(self, sources: list[Source]) -> None:
+        if sources != self._map.sources:
+            self._map.sources = list(sources)
+            self.sourcesChanged.emit()
+
+    def set_metadata(self, **fields: Any) -> None:
+        changed = False
+        for name, value in fields.items():
+            if getattr(self._map, name) != value:
+                setattr(self._map, name, value)
+                changed = True
+        if changed:
+            self.metadataChanged.emit()

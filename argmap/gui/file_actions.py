@@ -1,0 +1,174 @@
+"""File menu: new, open, recent files, save, save as, revert, export, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMenu,
+)
+
+from argmap.errors import ArgmapError
+from argmap.render.export import FORMATS, LayoutMode, export_map
+from argmap.theme import THEMES
+
+if TYPE_CHECKING:
+    from argmap.gui.mainwindow import MainWindow
+
+__all__ = ["ExportDialog", "FileActions"]
+
+MAX_RECENT = 10
+MAP_FILTER = "Argument maps (*.argmap);;All files (*)"
+
+
+class ExportDialog(QDialog):
+    """Format, theme and layout for an export."""
+
+    def __init__(self, parent, theme: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        form = QFormLayout(self)
+        self.format_box = QComboBox()
+        self.format_box.addItems(["svg", "png", "pdf", "dot", "json"])
+        self.theme_box = QComboBox()
+        self.theme_box.addItems(list(THEMES))
+        self.theme_box.setCurrentText(theme if theme in THEMES else "default")
+        self.layout_box = QComboBox()
+        self.layout_box.addItem("As shown (pinned cards stay put)", LayoutMode.PINNED.value)
+        self.layout_box.addItem("Automatic", LayoutMode.AUTO.value)
+        form.addRow("&Format", self.format_box)
+        form.addRow("&Theme", self.theme_box)
+        form.addRow("&Layout", self.layout_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class FileActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.recent_menu: QMenu | None = None
+
+    def build_menu(self, menu: QMenu) -> None:
+        add = self._add
+        add(menu, "&New", self.new, QKeySequence.StandardKey.New)
+        add(menu, "&Open…", self.open, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self._fill_recent()
+        menu.addSeparator()
+        add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        add(menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"))
+        add(menu, "Re&vert", self.revert, None)
+        menu.addSeparator()
+        add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
+        add(menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P"))
+        menu.addSeparator()
+        add(menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit)
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # -- files -------------------------------------------------------------
+
+    def new(self) -> None:
+        from argmap.gui.mainwindow import new_map
+
+        if self.window.maybe_save():
+            self.window.document.reset(new_map(), None)
+            self.window.undo_stack.clear()
+            self.window._after_load()
+
+    def open(self) -> None:
+        if not self.window.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open map", self._folder(), MAP_FILTER)
+        if path:
+            self.window.open_path(Path(path))
+
+    def save(self) -> bool:
+        if self.window.document.path is None:
+            return self.save_as()
+        return self.window.save_to(self.window.document.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save map", self._folder(), MAP_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".argmap"):
+            path += ".argmap"
+        return self.window.save_to(Path(path))
+
+    def revert(self) -> None:
+        path = self.window.document.path
+        if path is not None and not self.window.undo_stack.isClean():
+            self.window.undo_stack.setClean()  # the file on disk wins; no question asked twice
+            self.window.open_path(path)
+
+    def export(self, preset: str | None = None) -> None:
+        dialog = ExportDialog(self.window, self.window.document.map.layout.theme)
+        if preset:
+            dialog.format_box.setCurrentText(preset)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        output_format = dialog.format_box.currentText()
+        stem = self.window.document.path.stem if self.window.document.path else "map"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export map", str(Path(self._folder()) / f"{stem}.{output_format}"),
+            f"{output_format.upper()} (*.{output_format})",
+        )
+        if path:
+            self.export_to(Path(path), output_format, dialog.theme_box.currentText(), dialog.layout_box.currentData())
+
+    def export_to(self, path: Path, output_format: str, theme: str | None = None, layout: str = "pinned") -> bool:
+        """The same exporter as ``argmap export``; errors become a dialog."""
+        if output_format not in FORMATS:
+            raise ValueError(output_format)
+        try:
+            export_map(self.window.document.map, path, output_format, theme=theme, layout=layout)
+        except (ArgmapError, ValueError) as error:
+            self.window.show_error("Export failed", str(error))
+            return False
+        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        return True
+
+    # -- recent files ------------------------------------------------------
+
+    def _folder(self) -> str:
+        path = self.window.document.path
+        return str(path.parent) if path else str(Path.home())
+
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def remember_recent(self, path: Path) -> None:
+        entry = str(path.resolve())
+        files = [entry] + [f for f in self.recent() if f != entry]
+        self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for file in self.recent():
+            action = self.recent_menu.addAction(file)
+            action.triggered.connect(lambda checked=False, f=file: self._open_recent(f))
+        self.recent_menu.setEnabled(bool(self.recent()))
+
+    def _open_recent(self, file: str) -> None:
+        if self.window.maybe_save():
+            self.window.open_path(Path(file))

@@ -1,0 +1,113 @@
+"""Typing a statement's text right on its card.
+
+Enter commits, Shift+Enter starts a new line, Escape cancels; clicking
+elsewhere commits. The whole edit becomes one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QTextOption
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsTextItem
+
+from argmap.gui.cards import TEXT_WIDTH
+from argmap.gui.items import StatementItem
+
+__all__ = ["InlineEditor"]
+
+
+class _TextItem(QGraphicsTextItem):
+    def __init__(self, editor: InlineEditor) -> None:
+        super().__init__()
+        self.editor = editor
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.editor.commit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.editor.cancel()
+            return
+        super().keyPressEvent(event)
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.editor.commit()
+
+
+class InlineEditor(QObject):
+    """One editor at a time, over the card being edited."""
+
+    committed = Signal(str, str)  # statement id, new text
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.statement_id: str | None = None
+        self._text: _TextItem | None = None
+        self._backdrop: QGraphicsRectItem | None = None
+        self._original = ""
+
+    def is_open(self) -> bool:
+        return self._text is not None
+
+    def text_item(self) -> QGraphicsTextItem | None:
+        return self._text
+
+    def open(self, item: StatementItem, text: str) -> None:
+        self.close()
+        scene = item.scene()
+        self.statement_id = item.statement_id
+        self._original = text
+        rect = item.card_rect()
+        self._backdrop = QGraphicsRectItem(rect.adjusted(-2, -2, 2, 2))
+        self._backdrop.setBrush(QColor("#ffffff"))
+        self._backdrop.setPen(QColor("#1a73e8"))
+        self._backdrop.setZValue(10)
+        scene.addItem(self._backdrop)
+        editor = _TextItem(self)
+        font = QFont(item.theme.font_family)
+        font.setPixelSize(round(item.theme.font_size))
+        editor.setFont(font)
+        editor.setPlainText(text)
+        editor.setTextWidth(max(rect.width(), TEXT_WIDTH + 2 * item.theme.card_padding))
+        option = editor.document().defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        editor.document().setDefaultTextOption(option)
+        editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+        editor.setPos(rect.left(), rect.top())
+        editor.setZValue(11)
+        scene.addItem(editor)
+        self._backdrop.setRect(editor.sceneBoundingRect().adjusted(-2, -2, 2, 2))
+        editor.document().contentsChanged.connect(
+            lambda: self._backdrop and self._text and self._backdrop.setRect(self._text.sceneBoundingRect().adjusted(-2, -2, 2, 2))
+        )
+        self._text = editor
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = editor.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        editor.setTextCursor(cursor)
+
+    def commit(self) -> None:
+        if self._text is None:
+            return
+        statement_id, text = self.statement_id, self._text.toPlainText()
+        self.close()
+        if statement_id is not None and text != self._original:
+            self.committed.emit(statement_id, text)
+
+    def cancel(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        text, backdrop = self._text, self._backdrop
+        self._text = self._backdrop = None
+        if text is not None:
+            text.scene() and text.scene().removeItem(text)
+        if backdrop is not None:
+            backdrop.scene() and backdrop.scene().removeItem(backdrop)
+        if text is not None:
+            self.finished.emit()

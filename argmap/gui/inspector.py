@@ -1,0 +1,214 @@
+"""The inspector dock: every field of the selected statement or relation, each edit undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QWidget,
+)
+
+from argmap.gui.document import MapDocument
+from argmap.model import Acceptance, Attribution, RelationKind
+
+__all__ = ["Inspector"]
+
+
+class _CommitOnFocusOut(QObject):
+    """Plain-text boxes commit when they lose focus, like line edits on Enter."""
+
+    def __init__(self, callback) -> None:
+        super().__init__()
+        self.callback = callback
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
+class Inspector(QStackedWidget):
+    statementEdited = Signal(str, dict)  # statement id, fields
+    relationEdited = Signal(str, dict)
+
+    def __init__(self, document: MapDocument) -> None:
+        super().__init__()
+        self.document = document
+        self.statement_id: str | None = None
+        self.relation_id: str | None = None
+        self._loading = False
+        self.addWidget(QLabel("Select a statement or a relation to see its details."))
+        self.addWidget(self._statement_form())
+        self.addWidget(self._relation_form())
+        for signal in (document.statementChanged, document.relationChanged):
+            signal.connect(self._refresh_if_shown)
+        document.sourcesChanged.connect(self._refresh_sources)
+        document.mapReset.connect(lambda: self.show_nothing())
+
+    # -- forms -------------------------------------------------------------
+
+    def _statement_form(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title_edit = QLineEdit()
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.speaker_edit = QLineEdit()
+        self.speaker_completer = QCompleter([])
+        self.speaker_edit.setCompleter(self.speaker_completer)
+        self.source_box = QComboBox()
+        self.quote_edit = QPlainTextEdit()
+        self.quote_edit.setTabChangesFocus(True)
+        self.date_edit = QLineEdit()
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText("comma, separated")
+        self.acceptance_box = QComboBox()
+        self.acceptance_box.addItems([a.value for a in Acceptance])
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        for label, widget in (
+            ("&Title", self.title_edit),
+            ("Te&xt", self.text_edit),
+            ("&Speaker", self.speaker_edit),
+            ("Sou&rce", self.source_box),
+            ("&Quote", self.quote_edit),
+            ("&Date", self.date_edit),
+            ("Ta&gs", self.tags_edit),
+            ("&Acceptance", self.acceptance_box),
+            ("&Note", self.note_edit),
+        ):
+            form.addRow(label, widget)
+        for line in (self.title_edit, self.speaker_edit, self.date_edit, self.tags_edit):
+            line.editingFinished.connect(self._commit_statement)
+        self._filters = [_CommitOnFocusOut(self._commit_statement) for _ in range(3)]
+        for box, event_filter in zip((self.text_edit, self.quote_edit, self.note_edit), self._filters):
+            box.installEventFilter(event_filter)
+        self.source_box.activated.connect(lambda _: self._commit_statement())
+        self.acceptance_box.activated.connect(lambda _: self._commit_statement())
+        return page
+
+    def _relation_form(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.kind_box = QComboBox()
+        self.kind_box.addItems([k.value for k in RelationKind])
+        self.premises_label = QLabel()
+        self.premises_label.setWordWrap(True)
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
+        self.relation_speaker_edit = QLineEdit()
+        form.addRow("&Kind", self.kind_box)
+        form.addRow("Premises", self.premises_label)
+        form.addRow("Target", self.target_label)
+        form.addRow("&Speaker", self.relation_speaker_edit)
+        self.kind_box.activated.connect(lambda _: self._commit_relation())
+        self.relation_speaker_edit.editingFinished.connect(self._commit_relation)
+        return page
+
+    # -- showing -----------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self.statement_id = self.relation_id = None
+        self.setCurrentIndex(0)
+
+    def show_statement(self, statement_id: str) -> None:
+        self.statement_id, self.relation_id = statement_id, None
+        self._loading = True
+        statement = self.document.map.statement(statement_id)
+        attribution = statement.attribution or Attribution()
+        self.title_edit.setText(statement.title or "")
+        self.text_edit.setPlainText(statement.text)
+        self.speaker_edit.setText(attribution.speaker or "")
+        self.speaker_completer.model().setStringList(self.document.map.speakers())
+        self._refresh_sources()
+        self.quote_edit.setPlainText(attribution.quote or "")
+        self.date_edit.setText(attribution.date or "")
+        self.tags_edit.setText(", ".join(statement.tags))
+        self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
+        self.note_edit.setPlainText(statement.note or "")
+        self._loading = False
+        self.setCurrentIndex(1)
+
+    def show_relation(self, relation_id: str) -> None:
+        self.statement_id, self.relation_id = None, relation_id
+        self._loading = True
+        relation = self.document.map.relation(relation_id)
+        self.kind_box.setCurrentText(RelationKind(relation.kind).value)
+        describe = self._describe
+        self.premises_label.setText("\n".join(describe(p) for p in relation.premises))
+        self.target_label.setText(describe(relation.target))
+        speaker = relation.attribution.speaker if relation.attribution else ""
+        self.relation_speaker_edit.setText(speaker or "")
+        self._loading = False
+        self.setCurrentIndex(2)
+
+    def _describe(self, element_id: str) -> str:
+        try:
+            statement = self.document.map.statement(element_id)
+            return statement.title or statement.text[:80]
+        except KeyError:
+            return f"the inference {element_id}"
+
+    def _refresh_if_shown(self, element_id: str) -> None:
+        if element_id == self.statement_id:
+            self.show_statement(element_id)
+        elif element_id == self.relation_id:
+            self.show_relation(element_id)
+
+    def _refresh_sources(self) -> None:
+        loading, self._loading = self._loading, True
+        self.source_box.clear()
+        self.source_box.addItem("(none)", None)
+        for source in self.document.map.sources:
+            self.source_box.addItem(source.title, source.id)
+        if self.statement_id:
+            statement = self.document.map.statement(self.statement_id)
+            current = statement.attribution.source if statement.attribution else None
+            index = self.source_box.findData(current)
+            self.source_box.setCurrentIndex(max(index, 0))
+        self._loading = loading
+
+    # -- committing --------------------------------------------------------
+
+    def _commit_statement(self) -> None:
+        if self._loading or self.statement_id is None:
+            return
+        attribution = Attribution(
+            speaker=self.speaker_edit.text().strip() or None,
+            source=self.source_box.currentData(),
+            quote=self.quote_edit.toPlainText() or None,
+            date=self.date_edit.text().strip() or None,
+        )
+        fields = {
+            "title": self.title_edit.text().strip() or None,
+            "text": self.text_edit.toPlainText(),
+            "attribution": None if attribution.is_empty() else attribution,
+            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "acceptance": Acceptance(self.acceptance_box.currentText()),
+            "note": self.note_edit.toPlainText() or None,
+        }
+        statement = self.document.map.statement(self.statement_id)
+        changed = {k: v for k, v in fields.items() if getattr(statement, k) != v}
+        if changed:
+            self.statementEdited.emit(self.statement_id, changed)
+
+    def _commit_relation(self) -> None:
+        if self._loading or self.relation_id is None:
+            return
+        relation = self.document.map.relation(self.relation_id)
+        speaker = self.relation_speaker_edit.text().strip() or None
+        old = relation.attribution or Attribution()
+        attribution = old.model_copy(update={"speaker": speaker})
+        fields = {
+            "kind": RelationKind(self.kind_box.currentText()),
+            "attribution": None if attribution.is_empty() else attribution,
+        }
+        changed = {k: v for k, v in fields.items() if getattr(relation, k) != v}
+        if changed:
+            self.relationEdited.emit(self.relation_id, changed)

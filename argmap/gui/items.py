@@ -1,0 +1,196 @@
+"""Canvas items: statement cards, junction points and relation edges."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from argmap.gui.cards import CardLayout, measure_card, paint_card
+from argmap.model import Source, Statement
+from argmap.roles import Role
+from argmap.theme import EdgeStyle, Theme
+
+__all__ = ["EdgeItem", "JunctionItem", "StatementItem"]
+
+
+class StatementItem(QGraphicsObject):
+    """A statement's card. ``statement_id`` names the statement it shows."""
+
+    moved = Signal()
+
+    def __init__(self, statement: Statement, role: Role, theme: Theme) -> None:
+        super().__init__()
+        self.statement_id = statement.id
+        self.role = role
+        self.theme = theme
+        self.highlighted = False
+        self.card: CardLayout = measure_card(statement, theme)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    def update_statement(self, statement: Statement, role: Role, sources: dict[str, Source]) -> None:
+        """Re-measure after an edit; the tooltip shows the quote and its source."""
+        self.prepareGeometryChange()
+        self.card = measure_card(statement, self.theme)
+        self.role = role
+        self.setToolTip(_tooltip(statement, sources))
+        self.update()
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self.card.width, self.card.height
+
+    def boundingRect(self) -> QRectF:
+        margin = 6.0
+        return QRectF(
+            -self.card.width / 2 - margin,
+            -self.card.height / 2 - margin,
+            self.card.width + 2 * margin,
+            self.card.height + 2 * margin,
+        )
+
+    def card_rect(self) -> QRectF:
+        """The card's outline in scene coordinates."""
+        return QRectF(
+            self.pos().x() - self.card.width / 2,
+            self.pos().y() - self.card.height / 2,
+            self.card.width,
+            self.card.height,
+        )
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(-self.card.width / 2, -self.card.height / 2, self.card.width, self.card.height))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-self.card.width / 2, -self.card.height / 2)
+        paint_card(
+            painter, self.card, self.role, self.theme, selected=self.isSelected(), highlighted=self.highlighted
+        )
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self.highlighted:
+            self.highlighted = on
+            self.update()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.moved.emit()
+        return super().itemChange(change, value)
+
+
+def _tooltip(statement: Statement, sources: dict[str, Source]) -> str:
+    attribution = statement.attribution
+    if not attribution:
+        return ""
+    parts = []
+    if attribution.quote:
+        parts.append(f"“{attribution.quote}”")
+    who = ", ".join(p for p in (attribution.speaker, attribution.date) if p)
+    if who:
+        parts.append(f"— {who}")
+    if attribution.source and attribution.source in sources:
+        source = sources[attribution.source]
+        parts.append(", ".join(p for p in (source.author, source.title, source.publisher, source.date) if p))
+    return "\n".join(parts)
+
+
+class JunctionItem(QGraphicsItem):
+    """Where co-premises meet, and where an undercut strikes an inference."""
+
+    RADIUS = 3.5
+
+    def __init__(self, relation_id: str, colour: str) -> None:
+        super().__init__()
+        self.relation_id = relation_id
+        self.colour = QColor(colour)
+        self.setZValue(0.5)
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
+
+
+class EdgeItem(QGraphicsItem):
+    """One drawn piece of a relation: premise → target, premise → junction or junction → target."""
+
+    ARROW = 9.0
+
+    def __init__(self, relation_id: str, tail: str, head: str, style: EdgeStyle, *, arrow: bool) -> None:
+        super().__init__()
+        self.relation_id = relation_id
+        self.tail = tail
+        self.head = head
+        self.style = style
+        self.arrow = arrow
+        self._path = QPainterPath()
+        self._tip: tuple[QPointF, QPointF] | None = None  # (from, to) for the arrowhead
+        self.setZValue(0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    def set_geometry(self, path: QPainterPath, tip_from: QPointF | None, tip_to: QPointF | None) -> None:
+        self.prepareGeometryChange()
+        self._path = path
+        self._tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        rect = self._path.boundingRect()
+        if self._tip:
+            rect = rect.united(QRectF(self._tip[1], self._tip[1]).normalized())
+        return rect.adjusted(-self.ARROW, -self.ARROW, self.ARROW, self.ARROW)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        return stroker.createStroke(self._path)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(self.style.colour)
+        width = self.style.width + (1.5 if self.isSelected() else 0.0)
+        pen = QPen(colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self.arrow and self._tip:
+            self._paint_arrowhead(painter, colour, *self._tip)
+
+    def _paint_arrowhead(self, painter: QPainter, colour: QColor, start: QPointF, tip: QPointF) -> None:
+        dx, dy = tip.x() - start.x(), tip.y() - start.y()
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        painter.setPen(QPen(colour, self.style.width + 0.6))
+        if self.style.arrowhead == "tee":
+            half = self.ARROW * 0.75
+            base = QPointF(tip.x() - ux * 2, tip.y() - uy * 2)
+            painter.drawLine(
+                QPointF(base.x() - uy * half, base.y() + ux * half),
+                QPointF(base.x() + uy * half, base.y() - ux * half),
+            )
+            painter.drawLine(start, tip)
+            return
+        back = QPointF(tip.x() - ux * self.ARROW, tip.y() - uy * self.ARROW)
+        half = self.ARROW * 0.45
+        painter.setBrush(QBrush(colour))
+        painter.drawLine(start, back)
+        painter.drawPolygon(
+            QPolygonF([tip, QPointF(back.x() - uy * half, back.y() + ux * half), QPointF(back.x() + uy * half, back.y() - ux * half)])
+        )

@@ -1,0 +1,95 @@
+"""Graphviz layout off the GUI thread.
+
+One layout runs at a time in a worker thread. A request made while one is
+running is remembered, and only the newest is started when the worker is
+free, so a burst of edits costs at most one extra layout and results never
+arrive out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from argmap.errors import ArgmapError
+from argmap.layout import LayoutResult, layout_map
+from argmap.model import ArgumentMap
+from argmap.theme import Theme
+
+__all__ = ["LayoutRunner"]
+
+Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme]
+
+
+class _Signals(QObject):
+    done = Signal(int, object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, generation: int, request: Request, signals: _Signals) -> None:
+        super().__init__()
+        self.generation = generation
+        self.request = request
+        self.signals = signals
+
+    def run(self) -> None:
+        argument_map, sizes, theme = self.request
+        try:
+            result = layout_map(argument_map, sizes, theme=theme)
+            self.signals.done.emit(self.generation, result, "")
+        except ArgmapError as error:
+            self.signals.done.emit(self.generation, None, str(error))
+        except Exception as error:  # a worker must never die silently
+            self.signals.done.emit(self.generation, None, f"layout failed: {error}")
+
+
+class LayoutRunner(QObject):
+    """Runs the newest layout request; emits ``finished`` or ``failed`` on the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals()
+        self._signals.done.connect(self._on_done)
+        self._generation = 0
+        self._running = False
+        self._pending: Callable[[], Request] | None = None
+
+    def request(self, make_request: Callable[[], Request]) -> None:
+        """Ask for a layout; ``make_request`` snapshots the map when the worker is free."""
+        self._pending = make_request
+        if not self._running:
+            self._start_pending()
+
+    def busy(self) -> bool:
+        return self._running or self._pending is not None
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker is idle (used by tests and on close)."""
+        return self._pool.waitForDone(msecs)
+
+    def _start_pending(self) -> None:
+        if self._pending is None:
+            return
+        request = self._pending()
+        self._pending = None
+        self._generation += 1
+        self._running = True
+        self._pool.start(_Job(self._generation, request, self._signals))
+
+    def _on_done(self, generation: int, result: LayoutResult | None, error: str) -> None:
+        self._running = False
+        if self._pending is not None:
+            self._start_pending()  # a newer request supersedes this result
+            return
+        if generation != self._generation:
+            return
+        if result is None:
+            self.failed.emit(error)
+        else:
+            self.finished.emit(result)

@@ -1,0 +1,263 @@
+"""The editor window: canvas, outline, inspector and undo history around one map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QUndoView
+
+from argmap.errors import ArgmapError
+from argmap.files import load_map, save_map
+from argmap.gui.document import MapDocument
+from argmap.gui.editing import MapEditor
+from argmap.gui.file_actions import FileActions
+from argmap.gui.inspector import Inspector
+from argmap.gui.outline import OutlineTree
+from argmap.gui.scene import MapScene
+from argmap.gui.view import MapView
+from argmap.model import ArgumentMap, RelationKind, Statement
+
+__all__ = ["MainWindow", "new_map"]
+
+
+def new_map() -> ArgumentMap:
+    """An empty map with one main claim ready to type."""
+    return ArgumentMap(title="Untitled map", statements=[Statement(id="s-1", text="")])
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(path)`` opens a map; ``current_map()`` is the map being edited."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        super().__init__()
+        self.settings = QSettings("argmap", "argmap")
+        self.undo_stack = QUndoStack(self)
+        self.document = MapDocument(new_map())
+        self.scene = MapScene(self.document)
+        self.view = MapView(self.scene)
+        self.setCentralWidget(self.view)
+        self.editor = MapEditor(self.document, self.scene, self.undo_stack)
+        self.files = FileActions(self)
+        self._build_docks()
+        self._build_actions()
+        self._build_status_bar()
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.undo_stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.scene.selectionChanged.connect(self._canvas_selection_changed)
+        self.scene.layoutApplied.connect(self._first_fit)
+        self.scene.layoutFailed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.editor.message.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.view.emptyDoubleClicked.connect(self.editor.add_statement_at)
+        self._fit_pending = True
+        if path is not None:
+            self.open_path(Path(path))
+        else:
+            self._after_load()
+            QTimer.singleShot(0, lambda: self.editor._select_and_edit("s-1", True))
+
+    # -- public API --------------------------------------------------------
+
+    def current_map(self) -> ArgumentMap:
+        return self.document.map
+
+    def open_path(self, path: Path) -> bool:
+        """Load a file; on failure show the problem and keep the current map."""
+        try:
+            argument_map = load_map(path)
+        except ArgmapError as error:
+            self.show_error("Cannot open map", f"{path} could not be opened:\n\n{error}")
+            return False
+        self.document.reset(argument_map, path)
+        self.undo_stack.clear()
+        self.files.remember_recent(path)
+        self._after_load()
+        return True
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_map(self.document.map, path)
+        except ArgmapError as error:
+            self.show_error("Cannot save map", str(error))
+            return False
+        self.document.path = path
+        self.undo_stack.setClean()
+        self.files.remember_recent(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    # Dialogs go through these two methods so tests can answer them.
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self, title, text)
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        name = self.document.path.name if self.document.path else "this map"
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def maybe_save(self) -> bool:
+        """True when it is safe to drop the current map (saved, discarded, or unchanged)."""
+        if self.undo_stack.isClean():
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.files.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- building ----------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        self.outline = OutlineTree(self.document, self.scene.theme)
+        self.outline.selectionToCanvas.connect(self._outline_selection_changed)
+        self.outline.textEdited.connect(self.editor.set_text)
+        self.inspector = Inspector(self.document)
+        self.inspector.statementEdited.connect(lambda sid, fields: self.editor.set_fields(sid, **fields))
+        self.inspector.relationEdited.connect(self._edit_relation)
+        self.undo_view = QUndoView(self.undo_stack)
+        self.undo_view.setEmptyLabel("Opened map")
+        for title, widget, area in (
+            ("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"{title.lower()}-dock")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            setattr(self, f"{title.lower()}_dock", dock)
+        self.history_dock.hide()
+
+    def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if context is not None:
+            action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.files.build_menu(self.menuBar().addMenu("&File"))
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        act = self._action
+        act("Add &Reason", lambda: self.editor.add_premise(RelationKind.SUPPORT), ("Insert", "Ctrl+Return"), menu=edit)
+        act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
+        act("&Edit Text", lambda: self.editor.edit_text(), ("F2",), menu=edit)
+        act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
+        act("Turn Support ⇄ Attack", self._toggle_selected_relations, ("Ctrl+T",), menu=edit)
+        view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for key, direction in (("Up", "up"), ("Down", "down"), ("Left", "left"), ("Right", "right")):
+            action = QAction(self.view)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(view_context)
+            action.triggered.connect(lambda checked=False, d=direction: self.editor.navigate(d))
+            self.view.addAction(action)
+        for key, dx, dy in (("Alt+Up", 0, -10), ("Alt+Down", 0, 10), ("Alt+Left", -10, 0), ("Alt+Right", 10, 0)):
+            action = QAction(self.view)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(view_context)
+            action.triggered.connect(lambda checked=False, x=dx, y=dy: self.editor.nudge(x, y))
+            self.view.addAction(action)
+        view = self.menuBar().addMenu("&View")
+        act("Zoom &In", self.view.zoom_in, ("Ctrl+=", "Ctrl++"), menu=view)
+        act("Zoom &Out", self.view.zoom_out, ("Ctrl+-",), menu=view)
+        act("&Fit Map", self.view.fit_map, ("Ctrl+0",), menu=view)
+        view.addSeparator()
+        act("Re-&layout Everything", self.editor.unpin_all, ("Ctrl+L",), menu=view)
+        act("Lay Out &Unpinned Statements", self.scene.request_layout, (), menu=view)
+        view.addSeparator()
+        for dock in (self.outline_dock, self.inspector_dock, self.history_dock):
+            view.addAction(dock.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
+        for signal in (self.document.statementAdded, self.document.statementRemoved, self.document.relationAdded, self.document.relationRemoved, self.document.mapReset):
+            signal.connect(lambda *_: self._update_counts())
+
+    # -- reacting ----------------------------------------------------------
+
+    def _after_load(self) -> None:
+        self._fit_pending = True
+        self._update_title()
+        self._update_counts()
+
+    def _first_fit(self) -> None:
+        if self._fit_pending:
+            self._fit_pending = False
+            self.view.fit_map()
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — argmap")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def _update_counts(self) -> None:
+        argument_map = self.document.map
+        self.counts_label.setText(
+            f"{len(argument_map.statements)} statements · {len(argument_map.relations)} relations"
+        )
+
+    def _canvas_selection_changed(self) -> None:
+        ids = self.scene.selected_statement_ids()
+        self.outline.select_ids(ids)
+        edges = [e for e in self.scene.edge_items if e.isSelected()]
+        if len(ids) == 1:
+            self.inspector.show_statement(ids[0])
+        elif not ids and edges:
+            self.inspector.show_relation(edges[0].relation_id)
+        else:
+            self.inspector.show_nothing()
+
+    def _outline_selection_changed(self, ids: list) -> None:
+        self.scene.select_only(ids)
+        for statement_id in ids[:1]:
+            self.view.ensureVisible(self.scene.statement_items[statement_id])
+
+    def _edit_relation(self, relation_id: str, fields: dict) -> None:
+        from argmap.gui.commands import EditRelationCommand
+
+        self.undo_stack.push(EditRelationCommand(self.document, relation_id, fields, "Edit relation"))
+
+    def _toggle_selected_relations(self) -> None:
+        for relation_id in {e.relation_id for e in self.scene.edge_items if e.isSelected()}:
+            self.editor.toggle_relation_kind(relation_id)
+
+    # -- window events -----------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self.scene.runner.wait(5000)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls()[:1]:
+            if url.isLocalFile() and self.maybe_save():
+                self.open_path(Path(url.toLocalFile()))

@@ -1,0 +1,337 @@
+"""The canvas scene: keeps one item per statement and relation in step with the document.
+
+Like orange-canvas-core's scene, it never edits the map: it listens to the
+document's signals, keeps id → item maps, and reports gestures (cards dragged)
+as signals for the window to turn into undo commands.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from argmap.gui.document import MapDocument
+from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
+from argmap.gui.layout_runner import LayoutRunner
+from argmap.layout import LayoutResult
+from argmap.model import Position, RelationKind
+from argmap.render.dot import junction_relations
+from argmap.roles import Role
+from argmap.theme import Theme, get_theme
+
+__all__ = ["MapScene"]
+
+_SAME_PLACE = 0.75  # points: an item this close to its laid-out place still uses the spline
+
+
+class MapScene(QGraphicsScene):
+    cardsMoved = Signal(dict)  # statement id -> Position, after a drag
+    layoutApplied = Signal()
+    layoutFailed = Signal(str)
+
+    def __init__(self, document: MapDocument, theme: Theme | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.theme = theme or get_theme(document.map.layout.theme if document.map.layout.theme else None)
+        self.setBackgroundBrush(QColor(self.theme.background))
+        self.statement_items: dict[str, StatementItem] = {}
+        self.junction_items: dict[str, JunctionItem] = {}
+        self.edge_items: list[EdgeItem] = []
+        self.layout_result: LayoutResult | None = None
+        self.runner = LayoutRunner(self)
+        self.runner.finished.connect(self._apply_layout)
+        self.runner.failed.connect(self.layoutFailed)
+        self._press_positions: dict[str, QPointF] = {}
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._refresh_now)
+        self._relayout_wanted = False
+        document.mapReset.connect(self.rebuild)
+        document.statementAdded.connect(self._on_statement_added)
+        document.statementRemoved.connect(self._on_statement_removed)
+        document.statementChanged.connect(self._on_statement_changed)
+        document.relationAdded.connect(self._on_relations_changed)
+        document.relationRemoved.connect(self._on_relations_changed)
+        document.relationChanged.connect(self._on_relations_changed)
+        document.positionsChanged.connect(self._on_positions_changed)
+        document.sourcesChanged.connect(self._on_sources_changed)
+        self.rebuild()
+
+    # -- building ----------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Recreate every item (a new map was loaded)."""
+        self.clear()
+        self.statement_items.clear()
+        self.junction_items.clear()
+        self.edge_items.clear()
+        self.layout_result = None
+        roles = self.document.map.roles()
+        sources = {s.id: s for s in self.document.map.sources}
+        for statement in self.document.map.statements:
+            self._add_item(statement.id, roles[statement.id], sources)
+        self._rebuild_edges()
+        self._place_provisionally()
+        self.request_layout()
+
+    def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
+        statement = self.document.map.statement(statement_id)
+        item = StatementItem(statement, role, self.theme)
+        item.update_statement(statement, role, sources)
+        item.moved.connect(lambda sid=statement_id: self._update_edges_of(sid))
+        self.statement_items[statement_id] = item
+        self.addItem(item)
+        return item
+
+    def _rebuild_edges(self) -> None:
+        for item in [*self.edge_items, *self.junction_items.values()]:
+            self.removeItem(item)
+        self.edge_items.clear()
+        self.junction_items.clear()
+        argument_map = self.document.map
+        junctions = junction_relations(argument_map)
+        for relation in argument_map.relations:
+            style = self.theme.edge(relation.kind == RelationKind.ATTACK)
+            if relation.id in junctions:
+                junction = JunctionItem(relation.id, style.colour)
+                self.junction_items[relation.id] = junction
+                self.addItem(junction)
+                for premise in relation.premises:
+                    self._add_edge(EdgeItem(relation.id, premise, relation.id, style, arrow=False), f"edge-{relation.id}-{premise}")
+                self._add_edge(EdgeItem(relation.id, relation.id, relation.target, style, arrow=True), f"edge-{relation.id}")
+            else:
+                edge = EdgeItem(relation.id, relation.premises[0], relation.target, style, arrow=True)
+                self._add_edge(edge, f"edge-{relation.id}")
+
+    def _add_edge(self, edge: EdgeItem, edge_id: str) -> None:
+        edge.edge_id = edge_id
+        self.edge_items.append(edge)
+        self.addItem(edge)
+
+    # -- document signals --------------------------------------------------
+
+    def _on_statement_added(self, statement_id: str) -> None:
+        sources = {s.id: s for s in self.document.map.sources}
+        self._add_item(statement_id, Role.MAIN_CLAIM, sources)
+        self._schedule(relayout=True)
+
+    def _on_statement_removed(self, statement_id: str) -> None:
+        item = self.statement_items.pop(statement_id, None)
+        if item is not None:
+            self.removeItem(item)
+        self._schedule(relayout=True)
+
+    def _on_statement_changed(self, statement_id: str) -> None:
+        item = self.statement_items.get(statement_id)
+        if item is None:
+            return
+        old_size = item.size
+        sources = {s.id: s for s in self.document.map.sources}
+        item.update_statement(self.document.map.statement(statement_id), item.role, sources)
+        self._update_edges_of(statement_id)
+        if item.size != old_size:
+            self._schedule(relayout=True)
+
+    def _on_relations_changed(self, relation_id: str) -> None:
+        self._schedule(relayout=True)
+
+    def _on_positions_changed(self, statement_ids: list) -> None:
+        positions = self.document.map.layout.positions
+        for statement_id in statement_ids:
+            item = self.statement_items.get(statement_id)
+            if item is None:
+                continue
+            if statement_id in positions:
+                point = positions[statement_id]
+                item.setPos(point.x, point.y)
+            elif self.layout_result and statement_id in self.layout_result.nodes:
+                node = self.layout_result.nodes[statement_id]
+                item.setPos(node.x, node.y)
+        self._update_all_edges()
+
+    def _on_sources_changed(self) -> None:
+        sources = {s.id: s for s in self.document.map.sources}
+        for statement_id, item in self.statement_items.items():
+            item.update_statement(self.document.map.statement(statement_id), item.role, sources)
+
+    def _schedule(self, *, relayout: bool) -> None:
+        self._relayout_wanted |= relayout
+        self._refresh.start()
+
+    def _refresh_now(self) -> None:
+        """After a command's burst of signals: restyle roles, redo edges, ask for a layout."""
+        roles = self.document.map.roles()
+        sources = {s.id: s for s in self.document.map.sources}
+        for statement_id, item in self.statement_items.items():
+            if item.role is not roles.get(statement_id, item.role):
+                item.update_statement(self.document.map.statement(statement_id), roles[statement_id], sources)
+        self._rebuild_edges()
+        self._place_provisionally()
+        if self._relayout_wanted:
+            self._relayout_wanted = False
+            self.request_layout()
+
+    # -- layout ------------------------------------------------------------
+
+    def request_layout(self) -> None:
+        """Ask the worker for a fresh layout of the current map and card sizes."""
+
+        def snapshot():
+            argument_map = self.document.map.model_copy(deep=True)
+            sizes = {sid: item.size for sid, item in self.statement_items.items()}
+            return argument_map, sizes, self.theme
+
+        self.runner.request(snapshot)
+
+    def _apply_layout(self, result: LayoutResult) -> None:
+        self.layout_result = result
+        pinned = self.document.map.layout.positions
+        for statement_id, item in self.statement_items.items():
+            if statement_id in pinned:
+                item.setPos(pinned[statement_id].x, pinned[statement_id].y)
+            elif statement_id in result.nodes:
+                node = result.nodes[statement_id]
+                item.setPos(node.x, node.y)
+        self._update_all_edges()
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
+        self.layoutApplied.emit()
+
+    def _place_provisionally(self) -> None:
+        """Put cards that have no place yet just below what they argue for, until the layout comes."""
+        argument_map = self.document.map
+        placed = set()
+        for statement_id, item in self.statement_items.items():
+            known = statement_id in argument_map.layout.positions or (
+                self.layout_result is not None and statement_id in self.layout_result.nodes
+            )
+            if known or item.data(0) == "placed":
+                placed.add(statement_id)
+        for relation in argument_map.relations:
+            target = self.statement_items.get(relation.target)
+            for offset, premise in enumerate(relation.premises):
+                item = self.statement_items.get(premise)
+                if item is None or premise in placed:
+                    continue
+                base = target.pos() if target is not None else QPointF(0, 0)
+                siblings = sum(1 for r in argument_map.relations if r.target == relation.target)
+                item.setPos(base.x() + (siblings - 1 + offset) * 40.0, base.y() + 140.0)
+                item.setData(0, "placed")
+                placed.add(premise)
+        for statement_id, item in self.statement_items.items():
+            if statement_id not in placed:
+                item.setData(0, "placed")
+        self._update_all_edges()
+
+    # -- edge geometry -----------------------------------------------------
+
+    def _node_point(self, name: str) -> QPointF | None:
+        if name in self.statement_items:
+            return self.statement_items[name].pos()
+        if name in self.junction_items:
+            return self.junction_items[name].pos()
+        return None
+
+    def _at_layout_place(self, name: str) -> bool:
+        if self.layout_result is None or name not in self.layout_result.nodes:
+            return False
+        node = self.layout_result.nodes[name]
+        point = self._node_point(name)
+        return point is not None and math.hypot(point.x() - node.x, point.y() - node.y) <= _SAME_PLACE
+
+    def _place_junctions(self) -> None:
+        argument_map = self.document.map
+        relations = {r.id: r for r in argument_map.relations}
+        for relation_id, junction in self.junction_items.items():
+            relation = relations[relation_id]
+            ends = [*relation.premises, relation.target]
+            node = self.layout_result.nodes.get(relation_id) if self.layout_result else None
+            if node is not None and all(self._at_layout_place(e) for e in ends if e in self.statement_items):
+                junction.setPos(node.x, node.y)
+                continue
+            premises = [self._node_point(p) for p in relation.premises]
+            premises = [p for p in premises if p is not None]
+            target = self._node_point(relation.target)
+            if not premises or target is None:
+                continue
+            px = sum(p.x() for p in premises) / len(premises)
+            py = sum(p.y() for p in premises) / len(premises)
+            junction.setPos(px + (target.x() - px) * 0.6, py + (target.y() - py) * 0.6)
+
+    def _update_all_edges(self) -> None:
+        self._place_junctions()
+        for edge in self.edge_items:
+            self._update_edge(edge)
+
+    def _update_edges_of(self, statement_id: str) -> None:
+        self._place_junctions()
+        for edge in self.edge_items:
+            if statement_id in (edge.tail, edge.head) or edge.tail in self.junction_items or edge.head in self.junction_items:
+                self._update_edge(edge)
+
+    def _update_edge(self, edge: EdgeItem) -> None:
+        curve = self.layout_result.edges.get(edge.edge_id) if self.layout_result else None
+        if curve and self._at_layout_place(edge.tail) and self._at_layout_place(edge.head) and curve.points:
+            path = QPainterPath(QPointF(*curve.points[0]))
+            for i in range(1, len(curve.points) - 2, 3):
+                path.cubicTo(QPointF(*curve.points[i]), QPointF(*curve.points[i + 1]), QPointF(*curve.points[i + 2]))
+            end = QPointF(*curve.points[-1])
+            tip = QPointF(*curve.arrow_tip) if curve.arrow_tip else end
+            edge.set_geometry(path, end, tip)
+            return
+        start, end = self._node_point(edge.tail), self._node_point(edge.head)
+        if start is None or end is None:
+            edge.set_geometry(QPainterPath(), None, None)
+            return
+        start = self._clip(edge.tail, end, start)
+        end = self._clip(edge.head, start, end)
+        path = QPainterPath(start)
+        path.lineTo(end)
+        edge.set_geometry(path, start, end)
+
+    def _clip(self, name: str, outside: QPointF, centre: QPointF) -> QPointF:
+        """Where the line from ``outside`` to a card's centre crosses the card's border."""
+        item = self.statement_items.get(name)
+        if item is None:
+            return centre
+        half_w, half_h = item.card.width / 2 + 1, item.card.height / 2 + 1
+        dx, dy = outside.x() - centre.x(), outside.y() - centre.y()
+        if dx == 0 and dy == 0:
+            return centre
+        scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+        return QPointF(centre.x() + dx * min(scale, 1.0), centre.y() + dy * min(scale, 1.0))
+
+    # -- dragging ----------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._press_positions = {
+            sid: QPointF(item.pos()) for sid, item in self.statement_items.items() if item.isSelected()
+        }
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        moved = {
+            sid: Position(x=round(item.pos().x(), 1), y=round(item.pos().y(), 1))
+            for sid, item in self.statement_items.items()
+            if sid in self._press_positions and item.pos() != self._press_positions[sid]
+        }
+        self._press_positions = {}
+        if moved:
+            self.cardsMoved.emit(moved)
+
+    def selected_statement_ids(self) -> list[str]:
+        return [sid for sid, item in self.statement_items.items() if item.isSelected()]
+
+    def select_only(self, statement_ids: list[str]) -> None:
+        self.clearSelection()
+        for statement_id in statement_ids:
+            item = self.statement_items.get(statement_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def map_rect(self) -> QRectF:
+        return self.itemsBoundingRect()
