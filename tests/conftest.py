@@ -57,3 +57,34 @@ def small_map() -> ArgumentMap:
 @pytest.fixture
 def argument_map() -> ArgumentMap:
     return small_map()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """An editor window on a copy of a small map, with dialogs answered by the test."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QMessageBox
+
+    QStandardPaths.setTestModeEnabled(True)  # recent files go to a throwaway place
+    from argmap.files import save_map
+    from argmap.gui import MainWindow
+
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    main_window = MainWindow(path)
+    qtbot.addWidget(main_window)
+    main_window.errors = []
+    monkeypatch.setattr(main_window, "show_error", lambda title, text: main_window.errors.append(text))
+    # Closing at the end of a test discards changes instead of waiting for a modal answer.
+    monkeypatch.setattr(main_window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    main_window.show()
+    wait_for_layout(qtbot, main_window)
+    yield main_window
+    main_window.scene.runner.wait(10_000)
+
+
+def wait_for_layout(qtbot, main_window) -> None:
+    """Let pending refreshes run and the worker's layout arrive."""
+    qtbot.wait(1)
+    qtbot.waitUntil(lambda: not main_window.scene.runner.busy(), timeout=20_000)
+    qtbot.wait(1)

@@ -35,7 +35,9 @@ class MainWindow(QMainWindow):
         self.settings = QSettings("argmap", "argmap")
         self.undo_stack = QUndoStack(self)
         self.document = MapDocument(new_map())
+        self.document.setParent(self)
         self.scene = MapScene(self.document)
+        self.scene.setParent(self)
         self.view = MapView(self.scene)
         self.setCentralWidget(self.view)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
@@ -45,18 +47,23 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.setAcceptDrops(True)
         self.resize(1280, 820)
-        self.undo_stack.cleanChanged.connect(lambda clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._canvas_selection_changed)
         self.scene.layoutApplied.connect(self._first_fit)
-        self.scene.layoutFailed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.editor.message.connect(lambda message: self.statusBar().showMessage(message, 5000))
+        self.scene.layoutFailed.connect(self._show_message)
+        self.editor.message.connect(self._show_message)
         self.view.emptyDoubleClicked.connect(self.editor.add_statement_at)
         self._fit_pending = True
         if path is not None:
             self.open_path(Path(path))
         else:
             self._after_load()
-            QTimer.singleShot(0, lambda: self.editor._select_and_edit("s-1", True))
+            QTimer.singleShot(0, self._edit_first_claim)
+
+    def _edit_first_claim(self) -> None:
+        claims = self.document.map.statements
+        if len(claims) == 1 and not claims[0].text:
+            self.editor._select_and_edit(claims[0].id, True)
 
     # -- public API --------------------------------------------------------
 
@@ -121,7 +128,7 @@ class MainWindow(QMainWindow):
         self.outline.selectionToCanvas.connect(self._outline_selection_changed)
         self.outline.textEdited.connect(self.editor.set_text)
         self.inspector = Inspector(self.document)
-        self.inspector.statementEdited.connect(lambda sid, fields: self.editor.set_fields(sid, **fields))
+        self.inspector.statementEdited.connect(self._edit_statement)
         self.inspector.relationEdited.connect(self._edit_relation)
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setEmptyLabel("Opened map")
@@ -192,9 +199,18 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z:.0%}"))
-        for signal in (self.document.statementAdded, self.document.statementRemoved, self.document.relationAdded, self.document.relationRemoved, self.document.mapReset):
-            signal.connect(lambda *_: self._update_counts())
+        self.view.zoomChanged.connect(self._show_zoom)
+        for signal in (
+            self.document.statementAdded,
+            self.document.statementRemoved,
+            self.document.relationAdded,
+            self.document.relationRemoved,
+            self.document.mapReset,
+        ):
+            signal.connect(self._update_counts)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom:.0%}")
 
     # -- reacting ----------------------------------------------------------
 
@@ -208,12 +224,15 @@ class MainWindow(QMainWindow):
             self._fit_pending = False
             self.view.fit_map()
 
-    def _update_title(self) -> None:
+    def _show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _update_title(self, *_) -> None:
         name = self.document.path.name if self.document.path else "Untitled"
         self.setWindowTitle(f"{name}[*] — argmap")
         self.setWindowModified(not self.undo_stack.isClean())
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, *_) -> None:
         argument_map = self.document.map
         self.counts_label.setText(
             f"{len(argument_map.statements)} statements · {len(argument_map.relations)} relations"
@@ -234,6 +253,9 @@ class MainWindow(QMainWindow):
         self.scene.select_only(ids)
         for statement_id in ids[:1]:
             self.view.ensureVisible(self.scene.statement_items[statement_id])
+
+    def _edit_statement(self, statement_id: str, fields: dict) -> None:
+        self.editor.set_fields(statement_id, **fields)
 
     def _edit_relation(self, relation_id: str, fields: dict) -> None:
         from argmap.gui.commands import EditRelationCommand

@@ -1,0 +1,119 @@
+"""The editor window: opening, saving, exporting, and protecting unsaved work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from argmap.files import load_map
+from argmap.gui import MainWindow
+from conftest import MAPS, small_map, wait_for_layout
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_a_sample_map_opens_with_one_card_per_statement(qtbot, path):
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    wait_for_layout(qtbot, window)
+    ids = sorted(item.statement_id for item in window.scene.statement_items.values())
+    assert ids == sorted(s.id for s in load_map(path).statements)
+    assert window.current_map() == load_map(path)
+    assert window.windowTitle().startswith(path.name)
+
+
+def test_cards_are_placed_by_graphviz_without_overlapping(window):
+    rects = [item.card_rect() for item in window.scene.statement_items.values()]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b)
+
+
+def test_the_main_claim_is_drawn_above_its_reasons(window):
+    items = window.scene.statement_items
+    assert items["claim"].pos().y() < items["deterrence"].pos().y()
+
+
+def test_a_new_window_has_one_main_claim_ready_to_type(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    wait_for_layout(qtbot, window)
+    assert [s.text for s in window.current_map().statements] == [""]
+    assert window.editor.inline.is_open()
+    assert window.undo_stack.isClean()
+
+
+def test_save_then_reload_gives_the_same_map(window, tmp_path):
+    window.editor.set_text("claim", "Edited claim")
+    target = tmp_path / "saved.argmap"
+    assert window.save_to(target)
+    assert load_map(target) == window.current_map()
+    assert window.undo_stack.isClean() and not window.isWindowModified()
+
+
+def test_the_title_marks_unsaved_changes(window):
+    assert not window.isWindowModified()
+    window.editor.set_text("claim", "Changed")
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+
+
+def test_export_svg_from_the_window(window, tmp_path):
+    out = tmp_path / "map.svg"
+    assert window.files.export_to(out, "svg", "print", "pinned")
+    assert "A treaty would serve" in out.read_text()
+
+
+def test_a_broken_file_shows_a_dialog_and_keeps_the_current_map(window, tmp_path):
+    broken = tmp_path / "broken.argmap"
+    broken.write_text('{"format": "argmap", "statements": [{"id": "a"}]}')
+    before = window.current_map().model_copy(deep=True)
+    assert not window.open_path(broken)
+    assert "broken.argmap" in window.errors[0] and "statements[0].text" in window.errors[0]
+    assert window.current_map() == before
+
+
+def _answer(window, monkeypatch, button):
+    asked = []
+    monkeypatch.setattr(window, "ask_save_changes", lambda: asked.append(True) or button)
+    return asked
+
+
+def test_closing_with_unsaved_changes_can_be_cancelled(window, monkeypatch):
+    window.editor.set_text("claim", "Unsaved")
+    asked = _answer(window, monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert asked and window.isVisible()
+
+
+def test_closing_and_discarding_leaves_the_file_alone(window, monkeypatch):
+    before = window.document.path.read_bytes()
+    window.editor.set_text("claim", "Unsaved")
+    _answer(window, monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert window.document.path.read_bytes() == before
+
+
+def test_closing_and_saving_writes_the_file(window, monkeypatch):
+    window.editor.set_text("claim", "Saved on close")
+    _answer(window, monkeypatch, QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert load_map(window.document.path).statement("claim").text == "Saved on close"
+
+
+def test_an_unchanged_map_closes_without_asking(window, monkeypatch):
+    asked = _answer(window, monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert window.close() and not asked
+
+
+def test_opening_remembers_recent_files(window, tmp_path):
+    assert str(Path(window.document.path).resolve()) in window.files.recent()
+
+
+def test_revert_reloads_the_file(window):
+    window.editor.set_text("claim", "Temporary")
+    window.files.revert()
+    assert window.current_map() == small_map()
