@@ -54,6 +54,12 @@ def small_map() -> ArgumentMap:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application(qapp):
+    """Create the QApplication first, so a PDF export's QGuiApplication never stands in for it."""
+    return qapp
+
+
 @pytest.fixture
 def argument_map() -> ArgumentMap:
     return small_map()

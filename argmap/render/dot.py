@@ -69,12 +69,13 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> g
     graph.attr("edge", fontname=theme.font_family)
     roles = argument_map.roles()
     sources = {s.id: s for s in argument_map.sources}
-    statements = {s.id: s for s in argument_map.statements}
-    grouped = _add_groups(graph, argument_map.groups, statements, roles, sources, options)
+    junctions = junction_relations(argument_map)
+    junction_groups = _junction_groups(argument_map, junctions)
+    grouped = _add_groups(graph, argument_map, junction_groups, roles, sources, options)
     for statement in argument_map.statements:
         if statement.id not in grouped:
             _add_statement(graph, statement, roles[statement.id], sources, options)
-    _add_relations(graph, argument_map, options)
+    _add_relations(graph, argument_map, junctions, grouped, options)
     if options.legend:
         _add_legend(graph, theme, options.positions)
     return graph
@@ -136,9 +137,11 @@ def statement_label(statement: Statement, theme: Theme) -> str:
     attribution = statement.attribution
     line = attribution_line(attribution.speaker, attribution.date) if attribution else None
     if line:
+        width = round(theme.wrap_width * theme.font_size / theme.attribution_size)
+        small = "<br/>".join(_html(part) for part in wrap_text(line, width))
         rows.append(
             f'<tr><td align="{align}" balign="{align}"><font point-size="{_number(theme.attribution_size)}"'
-            f' color="{theme.attribution_colour}"><i>{_html(line)}</i></font></td></tr>'
+            f' color="{theme.attribution_colour}"><i>{small}</i></font></td></tr>'
         )
     return (
         '<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">'
@@ -161,10 +164,16 @@ def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
 # -- relations -------------------------------------------------------------
 
 
-def _add_relations(graph: graphviz.Digraph, argument_map: ArgumentMap, options: DotOptions) -> None:
-    junctions = junction_relations(argument_map)
+def _add_relations(
+    graph: graphviz.Digraph,
+    argument_map: ArgumentMap,
+    junctions: set[str],
+    placed: set[str],
+    options: DotOptions,
+) -> None:
+    """Edges for every relation; junctions not already drawn inside a group go at the top level."""
     for relation in argument_map.relations:
-        if relation.id in junctions:
+        if relation.id in junctions and relation.id not in placed:
             _add_junction(graph, relation, options)
     for relation in argument_map.relations:
         style = _edge_attrs(relation, options.theme)
@@ -212,15 +221,31 @@ def _edge_attrs(relation: Relation, theme: Theme) -> dict[str, str]:
 # -- groups ----------------------------------------------------------------
 
 
+def _junction_groups(argument_map: ArgumentMap, junctions: set[str]) -> dict[str, list[Relation]]:
+    """Junctions whose premises all sit in one group are drawn inside that group."""
+    group_of = {sid: g.id for g in argument_map.groups for sid in g.statements}
+    inside: dict[str, list[Relation]] = {}
+    for relation in argument_map.relations:
+        if relation.id not in junctions:
+            continue
+        homes = {group_of.get(p) for p in relation.premises}
+        if len(homes) == 1 and None not in homes:
+            inside.setdefault(homes.pop(), []).append(relation)
+    return inside
+
+
 def _add_groups(
     graph: graphviz.Digraph,
-    groups: list[Group],
-    statements: Mapping[str, Statement],
+    argument_map: ArgumentMap,
+    junction_groups: Mapping[str, list[Relation]],
     roles: Mapping[str, Role],
     sources: Mapping[str, Source],
     options: DotOptions,
 ) -> set[str]:
-    """Draw groups as (nested) clusters; returns the ids of the statements placed in them."""
+    """Draw groups as (nested) clusters; returns the ids of the nodes placed in them."""
+    groups = argument_map.groups
+    statements = {s.id: s for s in argument_map.statements}
+    label_at = "b" if Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP else "t"
     children: dict[str | None, list[Group]] = {}
     known = {g.id for g in groups}
     for group in groups:
@@ -238,6 +263,7 @@ def _add_groups(
                 fontcolor=options.theme.attribution_colour,
                 fontsize=_number(options.theme.font_size),
                 labeljust="l",
+                labelloc=label_at,  # "b" is the top when the map reads bottom to top
                 id=_plain(f"group-{group.id}"),
             )
             if options.cluster_boxes and group.id in options.cluster_boxes:
@@ -247,6 +273,9 @@ def _add_groups(
                     placed.add(statement_id)
                     statement = statements[statement_id]
                     _add_statement(cluster, statement, roles[statement_id], sources, options)
+            for relation in junction_groups.get(group.id, []):
+                placed.add(relation.id)
+                _add_junction(cluster, relation, options)
             if depth < 32:  # nesting beyond this is certainly a mistake; stop recursing
                 for child in children.get(group.id, []):
                     add(cluster, child, depth + 1)
