@@ -278,6 +278,8 @@ def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True
             os.chmod(temporary, target.stat().st_mode & 0o7777)
             if backup:
                 _keep_backup(target)
+        else:  # a new file gets the usual permissions, not mkstemp's private 0600
+            os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, target)
         temporary = None
         _sync_folder(target.parent)
@@ -301,6 +303,7 @@ def _keep_backup(target: Path) -> None:
             stream.write(target.read_bytes())
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, backup)
     except BaseException:
         try:
@@ -308,6 +311,13 @@ def _keep_backup(target: Path) -> None:
         except OSError:
             pass
         raise
+
+
+def _current_umask() -> int:
+    """The process umask (reading it means setting it; it is restored at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_folder(folder: Path) -> None:

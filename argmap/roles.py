@@ -1,7 +1,9 @@
 """Roles are derived from the relations, never stored.
 
 A statement that supports is a *reason*; one that attacks is an *objection*;
-an attack on an objection (or on an objection's inference) is a *rebuttal*;
+an attack on an objection (or on an objection's inference) is a *rebuttal*,
+and an attack on a rebuttal is an objection again; an undercut takes the role
+an attack on the undercut argument's first premise would have;
 statements that are premises of nothing are the *main claims*. A statement
 that is a premise several times takes its role from its first relation in the
 file, so the author controls it by ordering.
@@ -56,21 +58,26 @@ def compute_roles(argument_map: ArgumentMap) -> dict[str, Role]:
             return Role.MAIN_CLAIM
         if relation.kind == RelationKind.SUPPORT:
             return Role.REASON
-        target = relations.get(relation.target)
-        if target is not None:  # an undercut: attacks the inference
-            return Role.REBUTTAL if target.kind == RelationKind.ATTACK else Role.OBJECTION
         return None
+
+    def attacked_statement(statement_id: str) -> str | None:
+        """Whose role an attack answers: its target, or for an undercut the attacked premise."""
+        target = first_relation[statement_id].target
+        attacked = relations.get(target)
+        if attacked is not None:  # an undercut answers the argument the inference belongs to
+            return attacked.premises[0] if attacked.premises else None
+        return target
 
     for statement in argument_map.statements:
         chain: list[str] = []
         on_chain: set[str] = set()
-        current = statement.id
+        current: str | None = statement.id
         base: Role | None = None
         while True:
             if current in roles:
                 base = roles[current]
                 break
-            if current in on_chain or current not in statement_ids:
+            if current is None or current in on_chain or current not in statement_ids:
                 break  # a circle of attacks alternates from here; a dangling id has no role
             role = direct_role(current)
             if role is not None:
@@ -78,7 +85,7 @@ def compute_roles(argument_map: ArgumentMap) -> dict[str, Role]:
                 break
             chain.append(current)
             on_chain.add(current)
-            current = first_relation[current].target
+            current = attacked_statement(current)
         for item in reversed(chain):
             roles[item] = base = _attack_role(base)
     return roles

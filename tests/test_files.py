@@ -244,6 +244,23 @@ def test_save_keeps_the_file_mode(tmp_path, argument_map):
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path, argument_map):
+    previous = os.umask(0o027)
+    try:
+        save_map(argument_map, tmp_path / "map.argmap")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "map.argmap").stat().st_mode & 0o777 == 0o640
+
+
+def test_the_backup_keeps_the_file_mode(tmp_path, argument_map):
+    path = tmp_path / "map.argmap"
+    save_map(argument_map, path)
+    os.chmod(path, 0o644)
+    save_map(argument_map, path)
+    assert (tmp_path / "map.argmap~").stat().st_mode & 0o777 == 0o644
+
+
 def test_no_temporary_files_are_left_after_saving(tmp_path, argument_map):
     save_map(argument_map, tmp_path / "map.argmap")
     save_map(argument_map, tmp_path / "map.argmap")

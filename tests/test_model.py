@@ -188,6 +188,29 @@ def test_an_attack_on_an_objections_inference_is_a_rebuttal():
     assert is_undercut(m, m.relation("r2")) and not is_undercut(m, m.relation("r1"))
 
 
+def test_an_undercut_of_a_rebuttals_inference_is_an_objection_again():
+    m = build(
+        [("c", "C"), ("o", "O"), ("r", "R"), ("u", "U")],
+        [
+            ("r1", "attack", ["o"], "c"),
+            ("r2", "attack", ["r"], "o"),
+            ("r3", "attack", ["u"], "r2"),
+        ],
+    )
+    assert m.roles()["r"] is Role.REBUTTAL
+    assert m.roles()["u"] is Role.OBJECTION
+
+
+def test_an_undercut_chain_is_walked_without_recursion():
+    n = 3000
+    statements = [("c", "C")] + [(f"s{i}", "x") for i in range(n)]
+    relations = [("r0", "support", ["s0"], "c")]
+    relations += [(f"r{i}", "attack", [f"s{i}"], f"r{i - 1}") for i in range(1, n)]
+    roles = build(statements, relations).roles()
+    assert roles["s0"] is Role.REASON and roles["s1"] is Role.OBJECTION
+    assert roles["s2"] is Role.REBUTTAL and roles["s3"] is Role.OBJECTION
+
+
 def test_attacks_alternate_objection_and_rebuttal_down_a_long_chain():
     n = 3000  # deeper than Python's recursion limit
     m = build(
