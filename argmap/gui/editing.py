@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from pydantic import ValidationError
 
+from argmap.gui.clipboard import branch_from_mime, branch_to_mime, copy_branch, prepare_paste
 from argmap.gui.commands import (
     AddElementsCommand,
     EditRelationCommand,
     EditStatementCommand,
     MoveStatementsCommand,
     RemoveElementsCommand,
+    SetSourcesCommand,
 )
 from argmap.gui.document import MapDocument
 from argmap.gui.inline_editor import InlineEditor
 from argmap.gui.scene import MapScene
-from argmap.model import Position, Relation, RelationKind, Statement
+from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement
 
 __all__ = ["MapEditor"]
 
@@ -67,10 +70,25 @@ class MapEditor(QObject):
         self._select_and_edit(statement.id, edit)
         return statement.id
 
+    def add_undercut(self, relation_id: str, *, edit: bool = True) -> str:
+        """A new objection to an inference: it attacks the relation, not its premises."""
+        statement = Statement(id=self.document.new_id("s"), text="")
+        relation = Relation(
+            id=self.document.new_id("r"), kind=RelationKind.ATTACK, premises=[statement.id], target=relation_id
+        )
+        self.undo_stack.push(AddElementsCommand(self.document, [statement], [relation], "Add undercut"))
+        self._select_and_edit(statement.id, edit)
+        return statement.id
+
     def connect(self, premise: str, target: str, kind: RelationKind) -> str | None:
-        """A relation from one card to another (drag from the connector handle)."""
+        """A relation from one card to another (drag from the connector handle).
+
+        Dropped on an edge, it is an undercut, which is always an attack.
+        """
         if premise == target:
             return None
+        if any(r.id == target for r in self.document.map.relations):
+            kind = RelationKind.ATTACK
         for relation in self.document.map.relations:
             if relation.premises == [premise] and relation.target == target:
                 self.message.emit("These statements are already connected.")
@@ -79,6 +97,108 @@ class MapEditor(QObject):
         label = "Connect as reason" if kind == RelationKind.SUPPORT else "Connect as objection"
         self.undo_stack.push(AddElementsCommand(self.document, [], [relation], label))
         return relation.id
+
+    def drop_onto(self, statement_id: str, target: str, how: str) -> None:
+        """Make a dragged statement a reason for, objection to, or co-premise with another.
+
+        The statement leaves the arguments it alone made, so dropping moves its
+        branch under the new statement; all in one undo step.
+        """
+        argument_map = self.document.map
+        own = [r.id for r in argument_map.relations if r.premises == [statement_id]]
+        shared = [r for r in argument_map.relations if statement_id in r.premises and len(r.premises) > 1]
+        labels = {"reason": "Make reason", "objection": "Make objection", "co-premise": "Make co-premise"}
+        self.undo_stack.beginMacro(labels[how])
+        try:
+            for relation in shared:
+                kept = [p for p in relation.premises if p != statement_id]
+                self.undo_stack.push(EditRelationCommand(self.document, relation.id, {"premises": kept}, "Leave"))
+            if own:
+                self.undo_stack.push(RemoveElementsCommand(self.document, set(), set(own), "Detach"))
+            if how == "co-premise":
+                joined = next((r for r in self.document.map.relations if target in r.premises), None)
+                if joined is not None:
+                    premises = [*joined.premises, statement_id]
+                    self.undo_stack.push(EditRelationCommand(self.document, joined.id, {"premises": premises}, "Join"))
+                else:
+                    self.message.emit("That statement argues for nothing yet; made it a reason instead.")
+                    how = "reason"
+            if how != "co-premise":
+                kind = RelationKind.SUPPORT if how == "reason" else RelationKind.ATTACK
+                relation = Relation(id=self.document.new_id("r"), kind=kind, premises=[statement_id], target=target)
+                self.undo_stack.push(AddElementsCommand(self.document, [], [relation], "Connect"))
+            self.undo_stack.push(MoveStatementsCommand(self.document, {statement_id: None}, text="Unpin"))
+        finally:
+            self.undo_stack.endMacro()
+        self.scene.select_only([statement_id])
+
+    # -- clipboard ---------------------------------------------------------
+
+    def copy_selection(self) -> bool:
+        selected = self.scene.selected_statement_ids()
+        if not selected:
+            return False
+        branch = copy_branch(self.document.map, selected)
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(branch))
+        count = len(branch.statements)
+        self.message.emit(f"Copied {count} statement{'s' if count != 1 else ''}.")
+        return True
+
+    def cut_selection(self) -> None:
+        selected = set(self.scene.selected_statement_ids())
+        if not selected or not self.copy_selection():
+            return
+        self.undo_stack.push(RemoveElementsCommand(self.document, selected, set(), "Cut"))
+
+    def paste(self) -> list[str]:
+        """Paste a branch; with one statement selected, the pasted statements argue for it."""
+        branch = branch_from_mime(QGuiApplication.clipboard().mimeData())
+        if branch is None or not branch.statements:
+            self.message.emit("Nothing to paste.")
+            return []
+        branch = prepare_paste(self.document.map, branch)
+        selected = self.scene.selected_statement_ids()
+        relations = list(branch.relations)
+        if len(selected) == 1:
+            for root, kind in branch.roots.items():
+                pending = {r.id for r in relations} | {s.id for s in branch.statements}
+                relation_id = self._fresh_relation_id(pending)
+                relations.append(Relation(id=relation_id, kind=kind, premises=[root], target=selected[0]))
+        if not self._pasteable(branch.statements, relations, branch.sources):
+            self.message.emit("The clipboard holds a damaged branch; nothing was pasted.")
+            return []
+        self.undo_stack.beginMacro("Paste")
+        if branch.sources:
+            sources = [*self.document.map.sources, *branch.sources]
+            self.undo_stack.push(SetSourcesCommand(self.document, sources, "Add sources"))
+        self.undo_stack.push(AddElementsCommand(self.document, branch.statements, relations, "Paste"))
+        self.undo_stack.endMacro()
+        roots = list(branch.roots)
+        self.scene.select_only(roots)
+        return roots
+
+    def _fresh_relation_id(self, pending: set[str]) -> str:
+        """``r-N`` not used by the map nor by the elements about to be added."""
+        argument_map = self.document.map
+        taken = pending | {r.id for r in argument_map.relations}
+        taken |= {s.id for s in argument_map.statements}
+        number = len(taken) + 1
+        while f"r-{number}" in taken:
+            number += 1
+        return f"r-{number}"
+
+    def _pasteable(self, statements, relations, sources) -> bool:
+        """Would the map still be valid? A crafted clipboard must not corrupt the document."""
+        current = self.document.map
+        data = current.model_dump(mode="json", exclude_none=True)
+        data["statements"] += [s.model_dump(mode="json", exclude_none=True) for s in statements]
+        data["relations"] += [r.model_dump(mode="json", exclude_none=True) for r in relations]
+        data["sources"] += [s.model_dump(mode="json", exclude_none=True) for s in sources]
+        try:
+            ArgumentMap.model_validate(data)
+        except ValidationError:
+            return False
+        return True
 
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
         self.scene.select_only([statement_id])
@@ -131,6 +251,15 @@ class MapEditor(QObject):
             new[statement_id] = Position(x=round(item.pos().x() + dx, 1), y=round(item.pos().y() + dy, 1))
         if new:
             self.undo_stack.push(MoveStatementsCommand(self.document, new, text="Nudge", merge=True))
+
+    def unpin(self, statement_ids: list[str]) -> None:
+        """Let Graphviz place these cards again."""
+        pinned = {sid: None for sid in statement_ids if sid in self.document.map.layout.positions}
+        if pinned:
+            self.undo_stack.push(MoveStatementsCommand(self.document, pinned, text="Unpin"))
+
+    def delete_relations(self, relation_ids: set[str]) -> None:
+        self.undo_stack.push(RemoveElementsCommand(self.document, set(), set(relation_ids), "Delete relation"))
 
     def unpin_all(self) -> None:
         """Forget every hand-placed position (re-layout everything)."""

@@ -21,12 +21,17 @@ class StatementItem(QGraphicsObject):
 
     moved = Signal()
 
+    HANDLE_RADIUS = 6.0
+
     def __init__(self, statement: Statement, role: Role, theme: Theme) -> None:
         super().__init__()
         self.statement_id = statement.id
         self.role = role
         self.theme = theme
         self.highlighted = False
+        self.drop_target = False  # another card or a connection is about to land here
+        self.hovered = False
+        self.handle_side = "top"  # the side facing what the statement argues for
         self.card: CardLayout = measure_card(statement, theme)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -50,7 +55,7 @@ class StatementItem(QGraphicsObject):
         return self.card.width, self.card.height
 
     def boundingRect(self) -> QRectF:
-        margin = 6.0
+        margin = self.HANDLE_RADIUS + 2.0
         return QRectF(
             -self.card.width / 2 - margin,
             -self.card.height / 2 - margin,
@@ -70,6 +75,8 @@ class StatementItem(QGraphicsObject):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(QRectF(-self.card.width / 2, -self.card.height / 2, self.card.width, self.card.height))
+        centre = self.handle_centre()
+        path.addEllipse(centre, self.HANDLE_RADIUS + 2, self.HANDLE_RADIUS + 2)
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -78,6 +85,50 @@ class StatementItem(QGraphicsObject):
         paint_card(
             painter, self.card, self.role, self.theme, selected=self.isSelected(), highlighted=self.highlighted
         )
+        painter.translate(self.card.width / 2, self.card.height / 2)
+        if self.drop_target:
+            painter.setPen(QPen(QColor("#1a73e8"), 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            w, h = self.card.width, self.card.height
+            painter.drawRoundedRect(QRectF(-w / 2 - 5, -h / 2 - 5, w + 10, h + 10), 8, 8)
+        if self.hovered or self.isSelected():
+            painter.setPen(QPen(QColor("#1a73e8"), 1.5))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawEllipse(self.handle_centre(), self.HANDLE_RADIUS - 1, self.HANDLE_RADIUS - 1)
+
+    def handle_centre(self) -> QPointF:
+        """The connector handle: drag from it to another card to connect the two."""
+        half_w, half_h = self.card.width / 2, self.card.height / 2
+        return {
+            "top": QPointF(0, -half_h),
+            "bottom": QPointF(0, half_h),
+            "left": QPointF(-half_w, 0),
+            "right": QPointF(half_w, 0),
+        }[self.handle_side]
+
+    def on_handle(self, local: QPointF) -> bool:
+        centre = self.handle_centre()
+        return math.hypot(local.x() - centre.x(), local.y() - centre.y()) <= self.HANDLE_RADIUS + 2
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverMoveEvent(self, event) -> None:
+        cursor = Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor
+        self.setCursor(cursor)
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
 
     def set_highlighted(self, on: bool) -> None:
         if on != self.highlighted:

@@ -6,16 +6,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QUndoView
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
 from argmap.errors import ArgmapError
 from argmap.files import load_map, save_map
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
 from argmap.gui.file_actions import FileActions
+from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
+from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
+from argmap.gui.sources_panel import SourcesPanel
 from argmap.gui.view import MapView
 from argmap.model import ArgumentMap, RelationKind, Statement
 
@@ -39,7 +42,15 @@ class MainWindow(QMainWindow):
         self.scene = MapScene(self.document)
         self.scene.setParent(self)
         self.view = MapView(self.scene)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar(self.document, self.scene)
+        self.find_bar.focusRequested.connect(self._bring_into_view)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
         self.files = FileActions(self)
         self._build_docks()
@@ -53,6 +64,9 @@ class MainWindow(QMainWindow):
         self.scene.layoutFailed.connect(self._show_message)
         self.editor.message.connect(self._show_message)
         self.view.emptyDoubleClicked.connect(self.editor.add_statement_at)
+        self.scene.connectRequested.connect(self._connect)
+        self.scene.cardDropped.connect(self._card_dropped)
+        self.scene.contextMenuRequested.connect(self._context_menu)
         self._fit_pending = True
         if path is not None:
             self.open_path(Path(path))
@@ -112,6 +126,11 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Save,
         )
 
+    def choose_drop(self, dragged: str, target: str, screen_pos) -> str | None:
+        """Ask what a card dropped onto another becomes: "reason", "objection", "co-premise" or None."""
+        chosen = drop_menu(self, dragged, target).exec(screen_pos)
+        return chosen.data() if chosen is not None else None
+
     def maybe_save(self) -> bool:
         """True when it is safe to drop the current map (saved, discarded, or unchanged)."""
         if self.undo_stack.isClean():
@@ -132,9 +151,12 @@ class MainWindow(QMainWindow):
         self.inspector.relationEdited.connect(self._edit_relation)
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setEmptyLabel("Opened map")
+        self.sources_panel = SourcesPanel(self.document, self.undo_stack)
+        self.sources_panel.message.connect(self._show_message)
         for title, widget, area in (
             ("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("Sources", self.sources_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
             ("History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
@@ -143,6 +165,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             setattr(self, f"{title.lower()}_dock", dock)
         self.history_dock.hide()
+        self.sources_dock.hide()
 
     def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
         action = QAction(text, self)
@@ -169,6 +192,15 @@ class MainWindow(QMainWindow):
         act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
         act("&Edit Text", lambda: self.editor.edit_text(), ("F2",), menu=edit)
         act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
+        edit.addSeparator()
+        act("Cu&t", self.editor.cut_selection, (QKeySequence.StandardKey.Cut,), menu=edit)
+        act("&Copy", self.editor.copy_selection, (QKeySequence.StandardKey.Copy,), menu=edit)
+        act("&Paste", self.editor.paste, (QKeySequence.StandardKey.Paste,), menu=edit)
+        edit.addSeparator()
+        act("&Find…", self.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
+        act("Find &Next", lambda: self.find_bar.step(1), ("F3",), menu=edit)
+        act("Find Pre&vious", lambda: self.find_bar.step(-1), ("Shift+F3",), menu=edit)
+        edit.addSeparator()
         act("Turn Support ⇄ Attack", self._toggle_selected_relations, ("Ctrl+T",), menu=edit)
         view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, direction in (("Up", "up"), ("Down", "down"), ("Left", "left"), ("Right", "right")):
@@ -191,7 +223,7 @@ class MainWindow(QMainWindow):
         act("Re-&layout Everything", self.editor.unpin_all, ("Ctrl+L",), menu=view)
         act("Lay Out &Unpinned Statements", self.scene.request_layout, (), menu=view)
         view.addSeparator()
-        for dock in (self.outline_dock, self.inspector_dock, self.history_dock):
+        for dock in (self.outline_dock, self.inspector_dock, self.sources_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
 
     def _build_status_bar(self) -> None:
@@ -253,6 +285,30 @@ class MainWindow(QMainWindow):
         self.scene.select_only(ids)
         for statement_id in ids[:1]:
             self.view.ensureVisible(self.scene.statement_items[statement_id])
+
+    def _bring_into_view(self, statement_id: str) -> None:
+        item = self.scene.statement_items.get(statement_id)
+        if item is not None:
+            self.view.centerOn(item)
+
+    def _connect(self, premise: str, target: str, attack: bool) -> None:
+        self.editor.connect(premise, target, RelationKind.ATTACK if attack else RelationKind.SUPPORT)
+
+    def _card_dropped(self, dragged: str, target: str) -> None:
+        item = self.scene.statement_items[target]
+        point = self.view.mapToGlobal(self.view.mapFromScene(item.pos()))
+        how = self.choose_drop(dragged, target, point)
+        if how is not None:
+            self.editor.drop_onto(dragged, target, how)
+
+    def _context_menu(self, kind: str, element_id: str, screen_pos, scene_pos) -> None:
+        if kind == "statement":
+            menu = statement_menu(self, element_id)
+        elif kind == "relation":
+            menu = relation_menu(self, element_id)
+        else:
+            menu = canvas_menu(self, scene_pos)
+        menu.exec(screen_pos)
 
     def _edit_statement(self, statement_id: str, fields: dict) -> None:
         self.editor.set_fields(statement_id, **fields)

@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from argmap.gui.document import MapDocument
+from argmap.gui.gestures import ConnectionDrag, statement_at
 from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import LayoutRunner
 from argmap.layout import LayoutResult
-from argmap.model import Position, RelationKind
+from argmap.model import Direction, Position, RelationKind
 from argmap.render.dot import junction_relations
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme
 
 __all__ = ["MapScene"]
 
+_HANDLE_SIDES = {
+    Direction.BOTTOM_TO_TOP: "top",
+    Direction.TOP_TO_BOTTOM: "bottom",
+    Direction.LEFT_TO_RIGHT: "right",
+    Direction.RIGHT_TO_LEFT: "left",
+}
 _SAME_PLACE = 0.75  # points: an item this close to its laid-out place still uses the spline
 
 
@@ -31,6 +38,9 @@ class MapScene(QGraphicsScene):
     cardsMoved = Signal(dict)  # statement id -> Position, after a drag
     layoutApplied = Signal()
     layoutFailed = Signal(str)
+    connectRequested = Signal(str, str, bool)  # premise, target statement or relation, attack
+    cardDropped = Signal(str, str)  # dragged statement, the statement it was dropped on
+    contextMenuRequested = Signal(str, str, object, object)  # kind, id, screen QPoint, scene QPointF
 
     def __init__(self, document: MapDocument, theme: Theme | None = None) -> None:
         super().__init__()
@@ -45,6 +55,8 @@ class MapScene(QGraphicsScene):
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
         self._press_positions: dict[str, QPointF] = {}
+        self._connection: ConnectionDrag | None = None
+        self._drop_candidate: StatementItem | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
@@ -81,6 +93,7 @@ class MapScene(QGraphicsScene):
     def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
         statement = self.document.map.statement(statement_id)
         item = StatementItem(statement, role, self.theme)
+        item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
         item.update_statement(statement, role, sources)
         item.moved.connect(lambda sid=statement_id: self._update_edges_of(sid))
         self.statement_items[statement_id] = item
@@ -307,21 +320,77 @@ class MapScene(QGraphicsScene):
     # -- dragging ----------------------------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            card = statement_at(self, event.scenePos())
+            if card is not None and card.on_handle(card.mapFromScene(event.scenePos())):
+                self._connection = ConnectionDrag(self, card)
+                event.accept()
+                return
         super().mousePressEvent(event)
         self._press_positions = {
             sid: QPointF(item.pos()) for sid, item in self.statement_items.items() if item.isSelected()
         }
 
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connection is not None:
+            self._connection.move_to(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+        if len(self._press_positions) == 1:
+            (dragged,) = self._press_positions
+            self._set_drop_candidate(statement_at(self, event.scenePos(), exclude=dragged))
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            target = connection.finish(event.scenePos())
+            if target is not None:
+                attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.connectRequested.emit(connection.source.statement_id, target, attack)
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
+        dropped_on = self._drop_candidate
+        self._set_drop_candidate(None)
         moved = {
             sid: Position(x=round(item.pos().x(), 1), y=round(item.pos().y(), 1))
             for sid, item in self.statement_items.items()
             if sid in self._press_positions and item.pos() != self._press_positions[sid]
         }
+        if dropped_on is not None and len(moved) == 1:
+            (dragged,) = moved
+            self.statement_items[dragged].setPos(self._press_positions[dragged])  # not a move
+            self._press_positions = {}
+            self.cardDropped.emit(dragged, dropped_on.statement_id)
+            return
         self._press_positions = {}
         if moved:
             self.cardsMoved.emit(moved)
+
+    def _set_drop_candidate(self, item: StatementItem | None) -> None:
+        if item is self._drop_candidate:
+            return
+        if self._drop_candidate is not None:
+            self._drop_candidate.set_drop_target(False)
+        if item is not None:
+            item.set_drop_target(True)
+        self._drop_candidate = item
+
+    def contextMenuEvent(self, event) -> None:
+        card = statement_at(self, event.scenePos())
+        if card is not None:
+            if not card.isSelected():
+                self.select_only([card.statement_id])
+            self.contextMenuRequested.emit("statement", card.statement_id, event.screenPos(), event.scenePos())
+            return
+        for item in self.items(event.scenePos()):
+            if isinstance(item, EdgeItem):
+                self.clearSelection()
+                item.setSelected(True)
+                self.contextMenuRequested.emit("relation", item.relation_id, event.screenPos(), event.scenePos())
+                return
+        self.contextMenuRequested.emit("canvas", "", event.screenPos(), event.scenePos())
 
     def selected_statement_ids(self) -> list[str]:
         return [sid for sid, item in self.statement_items.items() if item.isSelected()]

@@ -1,0 +1,155 @@
+"""Copy, cut and paste of statements with the branch that argues about them.
+
+The clipboard carries a small JSON document (its own MIME type, so pasting
+between windows keeps relations, attributions and sources) and the plain
+texts for pasting into other programs. Pasting renames every id that would
+clash, so a branch can be pasted into the map it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMimeData
+
+from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source, Statement
+
+__all__ = ["MIME_TYPE", "Branch", "branch_to_mime", "copy_branch", "branch_from_mime", "prepare_paste"]
+
+MIME_TYPE = "application/x-argmap-branch+json"
+_MAX_CLIPBOARD = 16 * 1024 * 1024  # a pasted branch bigger than a large map is not ours
+
+
+@dataclass
+class Branch:
+    """Statements, the relations among them, and the sources they cite."""
+
+    statements: list[Statement]
+    relations: list[Relation]
+    sources: list[Source]
+    roots: dict[str, RelationKind] = field(default_factory=dict)  # copied statement -> how it related
+
+
+def copy_branch(argument_map: ArgumentMap, statement_ids: list[str]) -> Branch:
+    """The selected statements with every premise that argues for or against them, recursively."""
+    relations_by_target: dict[str, list[Relation]] = {}
+    for relation in argument_map.relations:
+        relations_by_target.setdefault(relation.target, []).append(relation)
+    chosen_statements: set[str] = set(statement_ids)
+    chosen_relations: set[str] = set()
+    pending = list(statement_ids)
+    while pending:  # iterative: deep branches must not hit the recursion limit
+        element = pending.pop()
+        for relation in relations_by_target.get(element, []):
+            if relation.id in chosen_relations:
+                continue
+            chosen_relations.add(relation.id)
+            pending.append(relation.id)  # undercuts of this relation come along
+            for premise in relation.premises:
+                if premise not in chosen_statements:
+                    chosen_statements.add(premise)
+                    pending.append(premise)
+    statements = [s for s in argument_map.statements if s.id in chosen_statements]
+    relations = [r for r in argument_map.relations if r.id in chosen_relations]
+    cited = {
+        element.attribution.source
+        for element in [*statements, *relations]
+        if element.attribution and element.attribution.source
+    }
+    roots = {}
+    for statement_id in statement_ids:
+        outgoing = next((r for r in argument_map.relations if statement_id in r.premises), None)
+        roots[statement_id] = outgoing.kind if outgoing else RelationKind.SUPPORT
+    sources = [s for s in argument_map.sources if s.id in cited]
+    return Branch(statements, relations, sources, roots)
+
+
+def branch_to_mime(branch: Branch) -> QMimeData:
+    data = {
+        "statements": [s.model_dump(mode="json", exclude_none=True) for s in branch.statements],
+        "relations": [r.model_dump(mode="json", exclude_none=True) for r in branch.relations],
+        "sources": [s.model_dump(mode="json", exclude_none=True) for s in branch.sources],
+        "roots": {k: v.value for k, v in branch.roots.items()},
+    }
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    mime.setText("\n\n".join(s.text for s in branch.statements if s.id in branch.roots))
+    return mime
+
+
+def branch_from_mime(mime: QMimeData) -> Branch | None:
+    """A branch from the clipboard: ours if present, else each paragraph of plain text a statement."""
+    if mime.hasFormat(MIME_TYPE):
+        raw = bytes(mime.data(MIME_TYPE).data())
+        if len(raw) > _MAX_CLIPBOARD:
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            return Branch(
+                statements=[Statement.model_validate(s) for s in data["statements"]],
+                relations=[Relation.model_validate(r) for r in data["relations"]],
+                sources=[Source.model_validate(s) for s in data["sources"]],
+                roots={k: RelationKind(v) for k, v in data["roots"].items()},
+            )
+        except (ValueError, KeyError, TypeError):
+            return None  # damaged clipboard contents: fall back to the text
+    text = mime.text().strip() if mime.hasText() else ""
+    if not text or len(text) > _MAX_CLIPBOARD:
+        return None
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    statements = [Statement(id=f"p{i}", text=p) for i, p in enumerate(paragraphs[:500])]
+    return Branch(statements, [], [], {s.id: RelationKind.SUPPORT for s in statements})
+
+
+def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
+    """Rename ids that clash with the map; sources equal to the map's are shared, not duplicated."""
+    used = {s.id for s in argument_map.statements} | {r.id for r in argument_map.relations}
+    source_ids = {s.id: s for s in argument_map.sources}
+    renames: dict[str, str] = {}
+
+    def fresh(old: str, taken: set[str]) -> str:
+        if old not in taken:
+            taken.add(old)
+            return old
+        stem, number = old.rsplit("-", 1)[0] if "-" in old else old, 2
+        while f"{stem}-{number}" in taken:
+            number += 1
+        taken.add(f"{stem}-{number}")
+        return f"{stem}-{number}"
+
+    for element in [*branch.statements, *branch.relations]:
+        renames[element.id] = fresh(element.id, used)
+    source_renames: dict[str, str] = {}
+    new_sources = []
+    taken_sources = set(source_ids)
+    for source in branch.sources:
+        if source_ids.get(source.id) == source:
+            source_renames[source.id] = source.id
+            continue
+        new_id = fresh(source.id, taken_sources)
+        source_renames[source.id] = new_id
+        new_sources.append(source.model_copy(update={"id": new_id}))
+
+    def attribution(value: Attribution | None) -> Attribution | None:
+        if value is None or value.source is None:
+            return value
+        return value.model_copy(update={"source": source_renames.get(value.source)})
+
+    statements = [
+        s.model_copy(update={"id": renames[s.id], "attribution": attribution(s.attribution)})
+        for s in branch.statements
+    ]
+    relations = [
+        r.model_copy(
+            update={
+                "id": renames[r.id],
+                "premises": [renames.get(p, p) for p in r.premises],
+                "target": renames.get(r.target, r.target),
+                "attribution": attribution(r.attribution),
+            }
+        )
+        for r in branch.relations
+    ]
+    roots = {renames[k]: v for k, v in branch.roots.items() if k in renames}
+    return Branch(statements, relations, new_sources, roots)

@@ -1,0 +1,88 @@
+"""Context menus for cards, edges and empty canvas, and the menu shown when a card is dropped.
+
+Menus are built by functions that return them unshown, so tests can trigger
+their actions the way a click would.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QMenu
+
+from argmap.model import RelationKind
+from argmap.roles import Role
+
+if TYPE_CHECKING:
+    from argmap.gui.mainwindow import MainWindow
+
+__all__ = ["canvas_menu", "drop_menu", "relation_menu", "statement_menu"]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def statement_menu(window: MainWindow, statement_id: str) -> QMenu:
+    """What can be done to a card: add premises, edit, clipboard, delete, unpin."""
+    editor = window.editor
+    argument_map = window.current_map()
+    role = argument_map.roles().get(statement_id)
+    menu = QMenu(window)
+    menu.addAction("Add &Reason", lambda: editor.add_premise(RelationKind.SUPPORT))
+    menu.addAction("Add &Objection", lambda: editor.add_premise(RelationKind.ATTACK))
+    if role in (Role.OBJECTION, Role.REBUTTAL):
+        menu.addAction("Add Re&buttal", lambda: editor.add_premise(RelationKind.ATTACK))
+    menu.addSeparator()
+    menu.addAction("&Edit Text", lambda: editor.edit_text(statement_id))
+    menu.addSeparator()
+    menu.addAction("Cu&t", editor.cut_selection)
+    menu.addAction("&Copy", editor.copy_selection)
+    menu.addAction("&Paste", editor.paste)
+    menu.addSeparator()
+    if statement_id in argument_map.layout.positions:
+        menu.addAction("&Unpin", lambda: editor.unpin([statement_id]))
+    menu.addAction("&Delete", editor.delete_selection)
+    return menu
+
+
+def relation_menu(window: MainWindow, relation_id: str) -> QMenu:
+    """What can be done to an edge: flip its kind, undercut it, delete it."""
+    editor = window.editor
+    relation = window.current_map().relation(relation_id)
+    menu = QMenu(window)
+    flip = "Turn Support into &Attack" if relation.kind == RelationKind.SUPPORT else "Turn Attack into &Support"
+    menu.addAction(flip, lambda: editor.toggle_relation_kind(relation_id))
+    menu.addAction("Add &Rebuttal of This Inference", lambda: editor.add_undercut(relation_id))
+    menu.addSeparator()
+    menu.addAction("&Delete Relation", lambda: editor.delete_relations({relation_id}))
+    return menu
+
+
+def canvas_menu(window: MainWindow, point: QPointF) -> QMenu:
+    editor = window.editor
+    menu = QMenu(window)
+    menu.addAction("&New Statement Here", lambda: editor.add_statement_at(point))
+    menu.addAction("&Paste", editor.paste)
+    menu.addSeparator()
+    menu.addAction("&Fit Map", window.view.fit_map)
+    return menu
+
+
+def drop_menu(window: MainWindow, dragged: str, target: str) -> QMenu:
+    """Asked when a card is dropped onto another: what should the dragged statement become?"""
+    argument_map = window.current_map()
+    name = _short(argument_map.statement(target).title or argument_map.statement(target).text or target)
+    menu = QMenu(window)
+    for how, text in (
+        ("reason", f"Reason for “{name}”"),
+        ("objection", f"Objection to “{name}”"),
+        ("co-premise", f"Co-premise with “{name}”"),
+    ):
+        action = menu.addAction(text)
+        action.setData(how)
+    co_premise = menu.actions()[-1]
+    co_premise.setEnabled(any(target in r.premises for r in argument_map.relations))
+    return menu
