@@ -7,6 +7,7 @@ line style and arrowhead as well as colour, for colour-blind readers.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field
@@ -131,15 +132,63 @@ def get_theme(name: str | None) -> Theme:
         raise ValueError(f"unknown theme {name!r} (known themes: {known})") from None
 
 
+# Any whitespace but a single space between two words.
+_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |^ | $")
+
+
 def wrap_text(text: str, width: int) -> list[str]:
-    """Break a statement's text into card lines, keeping the author's own line breaks."""
+    """Break a statement's text into card lines, keeping the author's own line breaks.
+
+    Lines are filled greedily with whole words; a word longer than a line is
+    cut. The result is exactly what ``textwrap.wrap(paragraph, width,
+    break_on_hyphens=False)`` gives for each paragraph, which is what cards
+    have always shown, but ordinary prose (words separated by single spaces)
+    takes a direct path: ``textwrap`` costs about as much per card as the
+    rest of building the export's DOT. Anything else (tabs, runs of spaces,
+    leading or trailing spaces, other Unicode spaces) goes to ``textwrap``
+    itself, whose handling of those cases defines the result.
+    """
+    if width < 1:
+        raise ValueError(f"invalid width {width!r} (must be > 0)")
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        wrapped = textwrap.wrap(
-            paragraph, width=width, break_long_words=True, break_on_hyphens=False
-        )
-        lines.extend(wrapped or [""])
+        if _IRREGULAR_SPACE.search(paragraph):
+            wrapped = textwrap.wrap(
+                paragraph, width=width, break_long_words=True, break_on_hyphens=False
+            )
+            lines.extend(wrapped or [""])
+        elif len(paragraph) <= width:
+            lines.append(paragraph)
+        else:
+            _wrap_words(paragraph, width, lines)
     return lines
+
+
+def _wrap_words(paragraph: str, width: int, lines: list[str]) -> None:
+    """Greedy wrapping of words separated by single spaces, appended to ``lines``.
+
+    Each step looks at the word that crosses the line's end: if it fits on a
+    line of its own, the line ends at the space before it; if it is longer
+    than any line, it is cut so that the line is exactly full (as textwrap
+    does, which may leave the space before it at the end of the line).
+    """
+    start, end = 0, len(paragraph)
+    while end - start > width:
+        limit = start + width
+        if paragraph[limit] == " ":  # the line is exactly full
+            lines.append(paragraph[start:limit])
+            start = limit + 1
+            continue
+        space = paragraph.find(" ", limit)
+        word_end = end if space < 0 else space
+        cut = paragraph.rfind(" ", start, limit)
+        if cut < start or word_end - (cut + 1) > width:  # the word fits on no line
+            lines.append(paragraph[start:limit])
+            start = limit
+        else:
+            lines.append(paragraph[start:cut])
+            start = cut + 1
+    lines.append(paragraph[start:])
 
 
 def is_rtl(text: str) -> bool:

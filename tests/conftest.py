@@ -80,6 +80,7 @@ def window(qtbot, tmp_path, monkeypatch):
     main_window = MainWindow(path)
     qtbot.addWidget(main_window)
     main_window.errors = []
+    main_window.qtbot = qtbot
     monkeypatch.setattr(main_window, "show_error", lambda title, text: main_window.errors.append(text))
     # Closing at the end of a test discards changes instead of waiting for a modal answer.
     monkeypatch.setattr(main_window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)

@@ -36,6 +36,7 @@ class MapEditor(QObject):
         self.inline = InlineEditor(self)
         self.inline.committed.connect(self.set_text)
         scene.cardsMoved.connect(self.pin)
+        document.mapReset.connect(self.inline.cancel)
 
     # -- adding ------------------------------------------------------------
 

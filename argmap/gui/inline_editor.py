@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsTextItem
+from shiboken6 import isValid
 
 from argmap.gui.cards import TEXT_WIDTH
 from argmap.gui.items import StatementItem
@@ -105,9 +106,8 @@ class InlineEditor(QObject):
     def close(self) -> None:
         text, backdrop = self._text, self._backdrop
         self._text = self._backdrop = None
-        if text is not None:
-            text.scene() and text.scene().removeItem(text)
-        if backdrop is not None:
-            backdrop.scene() and backdrop.scene().removeItem(backdrop)
+        for item in (text, backdrop):
+            if item is not None and isValid(item) and item.scene() is not None:
+                item.scene().removeItem(item)  # the scene may already be gone with its map
         if text is not None:
             self.finished.emit()

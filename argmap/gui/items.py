@@ -74,6 +74,7 @@ class StatementItem(QGraphicsObject):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card; keep both solid
         path.addRect(QRectF(-self.card.width / 2, -self.card.height / 2, self.card.width, self.card.height))
         centre = self.handle_centre()
         path.addEllipse(centre, self.HANDLE_RADIUS + 2, self.HANDLE_RADIUS + 2)

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.view.emptyDoubleClicked.connect(self.editor.add_statement_at)
         self.scene.connectRequested.connect(self._connect)
         self.scene.cardDropped.connect(self._card_dropped)
+        self.scene.cardDoubleClicked.connect(self.editor.edit_text)
         self.scene.contextMenuRequested.connect(self._context_menu)
         self._fit_pending = True
         if path is not None:

@@ -39,6 +39,7 @@ class MapScene(QGraphicsScene):
     layoutApplied = Signal()
     layoutFailed = Signal(str)
     connectRequested = Signal(str, str, bool)  # premise, target statement or relation, attack
+    cardDoubleClicked = Signal(str)
     cardDropped = Signal(str, str)  # dragged statement, the statement it was dropped on
     contextMenuRequested = Signal(str, str, object, object)  # kind, id, screen QPoint, scene QPointF
 
@@ -77,11 +78,13 @@ class MapScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Recreate every item (a new map was loaded)."""
-        self.clear()
+        # Forget the items before deleting them: clearing emits selectionChanged.
         self.statement_items.clear()
         self.junction_items.clear()
         self.edge_items.clear()
+        self._drop_candidate = None
         self.layout_result = None
+        self.clear()
         roles = self.document.map.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
@@ -376,6 +379,14 @@ class MapScene(QGraphicsScene):
         if item is not None:
             item.set_drop_target(True)
         self._drop_candidate = item
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        card = statement_at(self, event.scenePos())
+        if card is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.cardDoubleClicked.emit(card.statement_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         card = statement_at(self, event.scenePos())

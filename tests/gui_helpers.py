@@ -1,0 +1,45 @@
+"""Driving the canvas with the mouse the way a person does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+def view_point(window, scene_point: QPointF) -> QPoint:
+    return window.view.mapFromScene(scene_point)
+
+
+def card_centre(window, statement_id: str) -> QPointF:
+    return window.scene.statement_items[statement_id].pos()
+
+
+def handle_point(window, statement_id: str) -> QPointF:
+    item = window.scene.statement_items[statement_id]
+    return item.mapToScene(item.handle_centre())
+
+
+def show_card(window, statement_id: str) -> None:
+    window.view.centerOn(window.scene.statement_items[statement_id])
+
+
+def click(window, scene_point: QPointF, modifiers=NO_MODIFIER) -> None:
+    QTest.mouseClick(window.view.viewport(), LEFT, modifiers, view_point(window, scene_point))
+
+
+def double_click(window, scene_point: QPointF) -> None:
+    QTest.mouseDClick(window.view.viewport(), LEFT, NO_MODIFIER, view_point(window, scene_point))
+
+
+def drag(window, start: QPointF, end: QPointF, modifiers=NO_MODIFIER, steps: int = 6) -> None:
+    """Press at ``start``, move in a few steps, release at ``end`` (scene coordinates)."""
+    viewport = window.view.viewport()
+    a, b = view_point(window, start), view_point(window, end)
+    QTest.mousePress(viewport, LEFT, modifiers, a)
+    for i in range(1, steps + 1):
+        point = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
+        QTest.mouseMove(viewport, point)
+    QTest.mouseRelease(viewport, LEFT, modifiers, b)

@@ -1,0 +1,217 @@
+"""Editing a map in the window with the keyboard and the mouse, and undoing it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from argmap.files import load_map
+from argmap.model import RelationKind
+from gui_helpers import card_centre, click, double_click, drag, handle_point, show_card
+from conftest import small_map, wait_for_layout
+
+pytestmark = pytest.mark.gui
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(window.view.viewport(), key, modifiers)
+
+
+def type_into_inline_editor(window, text: str) -> None:
+    item = window.editor.inline.text_item()
+    assert item is not None, "the inline editor is not open"
+    for char in text:
+        QTest.keyClick(window.view.viewport(), char)
+
+
+def select(window, statement_id: str) -> None:
+    window.view.setFocus()
+    window.scene.select_only([statement_id])
+
+
+def test_insert_adds_a_reason_with_its_editor_open(window):
+    select(window, "claim")
+    press(window, Qt.Key.Key_Insert)
+    (new,) = [s for s in window.current_map().statements if s.id not in {x.id for x in small_map().statements}]
+    relation = next(r for r in window.current_map().relations if new.id in r.premises)
+    assert relation.kind == RelationKind.SUPPORT and relation.target == "claim"
+    assert window.scene.selected_statement_ids() == [new.id]
+    assert window.editor.inline.is_open() and window.editor.inline.statement_id == new.id
+
+
+def test_a_reason_and_an_objection_added_by_keyboard_undo_back_to_the_original(window):
+    select(window, "claim")
+    press(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    type_into_inline_editor(window, "Deterrence")
+    press(window, Qt.Key.Key_Return)
+    select(window, "claim")
+    press(window, Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    type_into_inline_editor(window, "Entrapment")
+    press(window, Qt.Key.Key_Return)
+    kinds = {window.current_map().statement(r.premises[0]).text: r.kind for r in window.current_map().relations}
+    assert kinds["Deterrence"] == RelationKind.SUPPORT and kinds["Entrapment"] == RelationKind.ATTACK
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert window.current_map() == small_map()
+    wait_for_layout(window.qtbot, window)
+    assert sorted(window.scene.statement_items) == sorted(s.id for s in small_map().statements)
+
+
+def test_typing_in_the_inline_editor_is_one_undo_step(window):
+    select(window, "narrow")
+    press(window, Qt.Key.Key_F2)
+    type_into_inline_editor(window, "Limited")
+    press(window, Qt.Key.Key_Return)
+    assert window.current_map().statement("narrow").text == "Limited"
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert window.current_map().statement("narrow").text == small_map().statement("narrow").text
+
+
+def test_shift_enter_starts_a_new_line_and_escape_cancels(window):
+    select(window, "narrow")
+    press(window, Qt.Key.Key_F2)
+    type_into_inline_editor(window, "a")
+    press(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_into_inline_editor(window, "b")
+    assert window.editor.inline.text_item().toPlainText() == "a\nb"
+    press(window, Qt.Key.Key_Escape)
+    assert not window.editor.inline.is_open()
+    assert window.current_map() == small_map() and window.undo_stack.count() == 0
+
+
+def test_double_click_on_a_card_edits_it(window):
+    show_card(window, "credible")
+    double_click(window, card_centre(window, "credible"))
+    assert window.editor.inline.is_open() and window.editor.inline.statement_id == "credible"
+
+
+def test_double_click_on_empty_canvas_adds_a_statement_there(window):
+    rect = window.scene.itemsBoundingRect()
+    point = QPointF(rect.right() + 20, rect.bottom() + 20)
+    window.scene.setSceneRect(rect.adjusted(-400, -400, 400, 400))
+    window.view.centerOn(point)
+    double_click(window, point)
+    added = window.current_map().statements[-1]
+    assert added.id not in {s.id for s in small_map().statements}
+    pinned = window.current_map().layout.positions[added.id]
+    assert abs(pinned.x - point.x()) < 2 and abs(pinned.y - point.y()) < 2
+
+
+def test_dragging_a_card_pins_it_and_the_place_survives_save_and_reload(window, tmp_path):
+    show_card(window, "gimmick")
+    start = card_centre(window, "gimmick")
+    drag(window, start, start + QPointF(-90, 40))
+    pinned = window.current_map().layout.positions["gimmick"]
+    assert (pinned.x, pinned.y) == pytest.approx((start.x() - 90, start.y() + 40), abs=2)
+    assert window.undo_stack.count() == 1
+    path = tmp_path / "moved.argmap"
+    assert window.save_to(path)
+    window.open_path(path)
+    wait_for_layout(window.qtbot, window)
+    assert card_centre(window, "gimmick") == QPointF(pinned.x, pinned.y)
+    assert load_map(path).layout.positions["gimmick"] == pinned
+
+
+def test_edges_follow_a_dragged_card(window):
+    edge = next(e for e in window.scene.edge_items if e.tail == "narrow")
+    before = edge.boundingRect()
+    show_card(window, "narrow")
+    drag(window, card_centre(window, "narrow"), card_centre(window, "narrow") + QPointF(150, 60))
+    assert edge.boundingRect() != before
+
+
+def test_dragging_from_the_handle_connects_two_cards_as_a_reason(window):
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    drag(window, handle_point(window, "gimmick"), card_centre(window, "narrow"))
+    relation = window.current_map().relations[-1]
+    assert (relation.premises, relation.target, relation.kind) == (["gimmick"], "narrow", RelationKind.SUPPORT)
+    assert "gimmick" not in window.current_map().layout.positions  # connecting is not moving
+
+
+def test_shift_drag_from_the_handle_connects_as_an_objection(window):
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    drag(window, handle_point(window, "credible"), card_centre(window, "freedom"), Qt.KeyboardModifier.ShiftModifier)
+    relation = window.current_map().relations[-1]
+    assert (relation.premises, relation.target, relation.kind) == (["credible"], "freedom", RelationKind.ATTACK)
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_dropping_a_card_onto_another_asks_what_it_becomes(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window, "choose_drop", lambda d, t, p: asked.append((d, t)) or "objection")
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    drag(window, card_centre(window, "gimmick"), card_centre(window, "claim"))
+    assert asked == [("gimmick", "claim")]
+    relations = [r for r in window.current_map().relations if "gimmick" in r.premises]
+    assert [(r.kind, r.target) for r in relations] == [(RelationKind.ATTACK, "claim")]
+    assert "gimmick" not in window.current_map().layout.positions
+    window.undo_stack.undo()  # the whole drop is one step
+    assert window.current_map() == small_map()
+
+
+def test_a_card_dropped_as_co_premise_joins_the_linked_reason(window, monkeypatch):
+    monkeypatch.setattr(window, "choose_drop", lambda d, t, p: "co-premise")
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    drag(window, card_centre(window, "narrow"), card_centre(window, "credible"))
+    assert window.current_map().relation("r-deter").premises == ["deterrence", "credible", "narrow"]
+    assert all(r.id != "r-narrow" for r in window.current_map().relations)
+
+
+def test_cancelling_the_drop_menu_changes_nothing(window, monkeypatch):
+    monkeypatch.setattr(window, "choose_drop", lambda d, t, p: None)
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    before = card_centre(window, "gimmick")
+    drag(window, before, card_centre(window, "claim"))
+    assert window.current_map() == small_map() and card_centre(window, "gimmick") == before
+
+
+def test_delete_removes_the_branch_and_undo_restores_it(window):
+    select(window, "freedom")
+    press(window, Qt.Key.Key_Delete)
+    ids = {s.id for s in window.current_map().statements}
+    assert "freedom" not in ids and "narrow" not in ids  # the rebuttal hung only from it
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo(window):
+    window.editor.set_text("claim", "Changed")
+    window.view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_map() == small_map()
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_map().statement("claim").text == "Changed"
+
+
+def test_arrow_keys_move_along_the_map(window):
+    select(window, "narrow")
+    press(window, Qt.Key.Key_Up)
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    press(window, Qt.Key.Key_Up)
+    assert window.scene.selected_statement_ids() == ["claim"]
+    press(window, Qt.Key.Key_Down)
+    assert window.scene.selected_statement_ids() == ["deterrence"]
+    press(window, Qt.Key.Key_Right)
+    assert window.scene.selected_statement_ids() == ["credible"]
+
+
+def test_nudges_of_the_same_card_merge_into_one_undo_step(window):
+    select(window, "claim")
+    start = card_centre(window, "claim")
+    for _ in range(3):
+        press(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    moved = card_centre(window, "claim")
+    assert (moved.x(), moved.y()) == pytest.approx((start.x() + 30, start.y()), abs=0.2)
+    assert window.undo_stack.count() == 1
+
+
+def test_clicking_a_card_selects_it_in_the_outline_and_inspector(window):
+    show_card(window, "freedom")
+    click(window, card_centre(window, "freedom"))
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    assert window.outline.selected_ids() == ["freedom"]
+    assert window.inspector.statement_id == "freedom"
