@@ -132,8 +132,9 @@ def get_theme(name: str | None) -> Theme:
         raise ValueError(f"unknown theme {name!r} (known themes: {known})") from None
 
 
-# Any whitespace but a single space between two words.
-_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |^ | $")
+# Whitespace other than the plain space; in ASCII, after splitting lines,
+# only the tab and the unit separator (U+001F) remain.
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def wrap_text(text: str, width: int) -> list[str]:
@@ -152,7 +153,7 @@ def wrap_text(text: str, width: int) -> list[str]:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        if _IRREGULAR_SPACE.search(paragraph):
+        if not _is_prose(paragraph):
             wrapped = textwrap.wrap(
                 paragraph, width=width, break_long_words=True, break_on_hyphens=False
             )
@@ -162,6 +163,15 @@ def wrap_text(text: str, width: int) -> list[str]:
         else:
             _wrap_words(paragraph, width, lines)
     return lines
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Words separated by single spaces and no other whitespace: what ``_wrap_words`` handles."""
+    if "  " in paragraph or paragraph[:1] == " " or paragraph[-1:] == " ":
+        return False
+    if paragraph.isascii():  # the common case, checked without scanning for Unicode spaces
+        return "\t" not in paragraph and "\x1f" not in paragraph
+    return _OTHER_SPACE.search(paragraph) is None
 
 
 def _wrap_words(paragraph: str, width: int, lines: list[str]) -> None:

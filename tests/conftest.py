@@ -57,7 +57,10 @@ def small_map() -> ArgumentMap:
 @pytest.fixture(scope="session", autouse=True)
 def _widgets_application(qapp):
     """Create the QApplication first, so a PDF export's QGuiApplication never stands in for it."""
-    return qapp
+    yield qapp
+    from argmap.gui.app import release_clipboard
+
+    release_clipboard()
 
 
 @pytest.fixture

@@ -28,6 +28,21 @@ def install_error_dialog() -> None:
     sys.excepthook = hook
 
 
+def release_clipboard() -> None:
+    """Drop a copied branch before Qt shuts down.
+
+    Qt owns the QMimeData we hand to the clipboard; with some platform
+    plugins its deletion at shutdown races Python's and crashes on exit.
+    """
+    from argmap.gui.clipboard import MIME_TYPE
+
+    app = QApplication.instance()
+    if app is not None:
+        mime = app.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(MIME_TYPE):
+            app.clipboard().clear()
+
+
 def run_editor(path: str | None = None) -> int:
     """Open a window on ``path`` (or a new map) and run until it closes."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -39,4 +54,6 @@ def run_editor(path: str | None = None) -> int:
 
     window = MainWindow(Path(path) if path else None)
     window.show()
-    return app.exec()
+    status = app.exec()
+    release_clipboard()
+    return status

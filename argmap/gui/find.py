@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from argmap.gui.document import MapDocument
@@ -71,8 +71,6 @@ class FindBar(QWidget):
         close.clicked.connect(self.close_bar)
         for signal in (document.statementChanged, document.statementAdded, document.statementRemoved, document.mapReset):
             signal.connect(self._refresh)
-        QShortcut(QKeySequence(Qt.Key.Key_F3), self.field, lambda: self.step(1))
-        QShortcut(QKeySequence("Shift+F3"), self.field, lambda: self.step(-1))
         self.hide()
 
     def open_bar(self) -> None:

@@ -8,11 +8,20 @@ can point at the inference rather than at a statement.
 
 Every user-written string is escaped here and nowhere else: HTML entities in
 labels, backslashes and quotes in plain attributes.
+
+The DOT text is written here directly rather than through the ``graphviz``
+package's ``node()``/``edge()`` calls, which quote every attribute with
+several regular expressions: for a map of a thousand statements that cost
+more than everything else argmap does before Graphviz starts. Attributes that
+every card (or every edge) shares are written once, as ``node``/``edge``
+defaults; the styles of each role and relation kind are formatted once per
+map. The result is still returned as a ``graphviz.Digraph``.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -52,102 +61,220 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> g
     """The whole map as a Graphviz digraph, ready for ``dot`` (or ``neato -n2`` when pinned)."""
     options = options or DotOptions()
     theme = options.theme
-    graph = graphviz.Digraph(name="argmap", strict=False)
-    graph.attr(
-        rankdir=Direction(argument_map.layout.direction).value,
-        bgcolor=theme.background,
-        fontname=theme.font_family,
-        nodesep=_number(theme.node_gap),
-        ranksep=_number(theme.rank_gap),
-        newrank="true",
-        splines="true",
-        outputorder="edgesfirst",
-    )
+    styles = _Styles(theme)
+    body = [
+        "\t"
+        + _attr_list(
+            {
+                "bgcolor": _id(theme.background),
+                "fontname": _id(theme.font_family),
+                "newrank": "true",
+                "nodesep": _id(_number(theme.node_gap)),
+                "outputorder": "edgesfirst",
+                "rankdir": _id(Direction(argument_map.layout.direction).value),
+                "ranksep": _id(_number(theme.rank_gap)),
+                "splines": "true",
+            }
+        )
+        + "\n"
+    ]
     if argument_map.title:
-        graph.attr(label=_plain(argument_map.title), labelloc="t", fontsize="16")
-    graph.attr("node", fontname=theme.font_family, fontsize=_number(theme.font_size))
-    graph.attr("edge", fontname=theme.font_family)
+        body.append(f"\tfontsize=16 label={_id(argument_map.title)} labelloc=t\n")
+    body.append(f"\tnode [{_attr_list(styles.node_defaults)}]\n")
+    body.append(f"\tedge [{_attr_list(styles.edge_defaults)}]\n")
     roles = argument_map.roles()
     sources = {s.id: s for s in argument_map.sources}
     junctions = junction_relations(argument_map)
     junction_groups = _junction_groups(argument_map, junctions)
-    grouped = _add_groups(graph, argument_map, junction_groups, roles, sources, options)
+    writer = _Writer(body, styles, roles, sources, options)
+    grouped = _add_groups(writer, argument_map, junction_groups)
     for statement in argument_map.statements:
         if statement.id not in grouped:
-            _add_statement(graph, statement, roles[statement.id], sources, options)
-    _add_relations(graph, argument_map, junctions, grouped, options)
+            writer.statement(statement, "\t")
+    _add_relations(writer, argument_map, junctions, grouped)
     if options.legend:
-        _add_legend(graph, theme, options.positions)
-    return graph
+        body.append(_legend_line(styles, options.positions))
+    return graphviz.Digraph(name="argmap", body=body)
+
+
+# -- styles ----------------------------------------------------------------
+
+# What Graphviz does when an attribute is not set, for the card attributes
+# that the ``node`` defaults may set: junctions and the legend get these back.
+# An empty string reads as "not set" to Graphviz.
+_UNSET_NODE_ATTRIBUTES = {
+    "shape": "ellipse",
+    "style": '""',
+    "margin": '""',
+    "fillcolor": '""',
+    "color": "black",
+    "fontcolor": "black",
+    "penwidth": "1",
+    "class": '""',
+}
+
+
+class _Styles:
+    """A theme's attributes as DOT text, formatted once per map rather than once per element."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
+        cards = {role: _card_attributes(theme, role) for role in Role}
+        shared = _shared(cards.values())
+        self.node_defaults = {
+            "fontname": _id(theme.font_family),
+            "fontsize": _id(_number(theme.font_size)),
+            **shared,
+        }
+        self.card = {
+            role: _attr_list({k: v for k, v in attrs.items() if k not in shared})
+            for role, attrs in cards.items()
+        }
+        # A node that is not a card must not inherit card looks from the defaults.
+        self.non_card = {name: _UNSET_NODE_ATTRIBUTES[name] for name in shared}
+        edges = {attack: _edge_attributes(theme, attack) for attack in (False, True)}
+        shared_edge = _shared(edges.values())
+        self.edge_defaults = {"fontname": _id(theme.font_family), **shared_edge}
+        self.edge = {
+            attack: _attr_list({k: v for k, v in attrs.items() if k not in shared_edge})
+            for attack, attrs in edges.items()
+        }
+        self.junction = {
+            attack: _attr_list(
+                {
+                    **self.non_card,
+                    "shape": "point",
+                    "width": "0.09",
+                    "height": "0.09",
+                    "color": _id(theme.edge(attack).colour),
+                    "fillcolor": _id(theme.edge(attack).colour),
+                    "label": '""',
+                    "class": "junction",
+                }
+            )
+            for attack in (False, True)
+        }
+        self.label = _LabelStyle(theme)
+
+
+def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
+    card = theme.card(role)
+    return {
+        "shape": "box",
+        "style": _id("rounded,filled" + (",dashed" if card.dashed else "")),
+        "fillcolor": _id(card.fill),
+        "color": _id(card.border),
+        "fontcolor": _id(card.text),
+        "penwidth": _id(_number(card.border_width)),
+        "margin": _id("0.12,0.08"),
+        "class": _id(role.value.replace(" ", "-")),
+    }
+
+
+def _edge_attributes(theme: Theme, attack: bool) -> dict[str, str]:
+    edge = theme.edge(attack)
+    return {
+        "color": _id(edge.colour),
+        "penwidth": _id(_number(edge.width)),
+        "style": "dashed" if edge.dashed else "solid",
+        "arrowhead": _id(edge.arrowhead),
+        "arrowsize": "0.9",
+        "class": "attack" if attack else "support",
+    }
+
+
+def _shared(variants) -> dict[str, str]:
+    """The attributes (already DOT text) that have the same value in every variant."""
+    first, *others = variants
+    return {k: v for k, v in first.items() if all(other.get(k) == v for other in others)}
 
 
 # -- statements ------------------------------------------------------------
 
 
-def _add_statement(
-    graph: graphviz.Digraph,
-    statement: Statement,
-    role: Role,
-    sources: Mapping[str, Source],
-    options: DotOptions,
-) -> None:
-    theme = options.theme
-    card = theme.card(role)
-    style = "rounded,filled" + (",dashed" if card.dashed else "")
-    attrs = {
-        "shape": "box",
-        "style": style,
-        "fillcolor": card.fill,
-        "color": card.border,
-        "fontcolor": card.text,
-        "penwidth": _number(card.border_width),
-        "margin": "0.12,0.08",
-        "id": _plain(statement.id),
-        "class": role.value.replace(" ", "-"),
-        "tooltip": _plain(_tooltip(statement, sources)),
-    }
-    if options.sizes and statement.id in options.sizes:
-        width, height = options.sizes[statement.id]
-        attrs.update(
-            label="",
-            fixedsize="true",
-            width=_number(width / POINTS_PER_INCH),
-            height=_number(height / POINTS_PER_INCH),
+class _Writer:
+    """Appends the DOT lines of cards, junctions and edges to the graph's body."""
+
+    def __init__(
+        self,
+        body: list[str],
+        styles: _Styles,
+        roles: Mapping[str, Role],
+        sources: Mapping[str, Source],
+        options: DotOptions,
+    ) -> None:
+        self.body = body
+        self.styles = styles
+        self.roles = roles
+        self.sources = sources
+        self.sizes = options.sizes or {}
+        self.positions = options.positions or {}
+        self.cluster_boxes = options.cluster_boxes or {}
+
+    def statement(self, statement: Statement, indent: str) -> None:
+        statement_id = statement.id
+        name = _id(statement_id)
+        if statement_id in self.sizes:  # the editor draws the text; Graphviz only needs the size
+            width, height = self.sizes[statement_id]
+            label = (
+                f'"" fixedsize=true width={_id(_number(width / POINTS_PER_INCH))}'
+                f" height={_id(_number(height / POINTS_PER_INCH))}"
+            )
+        else:
+            label = self.styles.label.label(statement)
+        line = (
+            f"{indent}{name} [label={label} {self.styles.card[self.roles[statement_id]]}"
+            f" id={name} tooltip={_id(_tooltip(statement, self.sources))}"
         )
-    else:
-        attrs["label"] = statement_label(statement, theme)
-    if options.positions and statement.id in options.positions:
-        attrs["pos"] = _pos(options.positions[statement.id])
-    graph.node(statement.id, **attrs)
+        if statement_id in self.positions:
+            line += f" pos={_id(_pos(self.positions[statement_id]))}"
+        self.body.append(line + "]\n")
+
+    def junction(self, relation: Relation, indent: str) -> None:
+        name = _id(relation.id)
+        line = f"{indent}{name} [{self.styles.junction[relation.kind == RelationKind.ATTACK]}"
+        line += f" id={name}"
+        if relation.id in self.positions:
+            line += f" pos={_id(_pos(self.positions[relation.id]))}"
+        self.body.append(line + "]\n")
+
+    def edge(self, tail: str, head: str, attrs: str) -> None:
+        self.body.append(f"\t{_id(tail)} -> {_id(head)} [{attrs}]\n")
 
 
 def statement_label(statement: Statement, theme: Theme) -> str:
     """The card as an HTML-like label: bold title, wrapped text, italic attribution."""
-    rtl = is_rtl(statement.title or statement.text)
-    align = "right" if rtl else "left"
-    rows = []
-    if statement.title:
-        title_lines = "<br/>".join(_html(line) for line in wrap_text(statement.title, theme.wrap_width))
-        rows.append(
-            f'<tr><td align="{align}" balign="{align}"><font point-size="{_number(theme.title_size)}">'
-            f"<b>{title_lines}</b></font></td></tr>"
+    return _LabelStyle(theme).label(statement)
+
+
+class _LabelStyle:
+    """The fixed parts of a theme's card labels, formatted once."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.wrap_width = theme.wrap_width
+        self.attribution_width = round(theme.wrap_width * theme.font_size / theme.attribution_size)
+        self.title_font = f'<font point-size="{_number(theme.title_size)}">'
+        self.attribution_font = (
+            f'<font point-size="{_number(theme.attribution_size)}"'
+            f' color="{theme.attribution_colour}">'
         )
-    text_lines = "<br/>".join(_html(line) for line in wrap_text(statement.text, theme.wrap_width))
-    rows.append(f'<tr><td align="{align}" balign="{align}">{text_lines or " "}</td></tr>')
-    attribution = statement.attribution
-    line = attribution_line(attribution.speaker, attribution.date) if attribution else None
-    if line:
-        width = round(theme.wrap_width * theme.font_size / theme.attribution_size)
-        small = "<br/>".join(_html(part) for part in wrap_text(line, width))
-        rows.append(
-            f'<tr><td align="{align}" balign="{align}"><font point-size="{_number(theme.attribution_size)}"'
-            f' color="{theme.attribution_colour}"><i>{small}</i></font></td></tr>'
-        )
-    return (
-        '<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">'
-        + "".join(rows)
-        + "</table>>"
-    )
+
+    def label(self, statement: Statement) -> str:
+        align = "right" if is_rtl(statement.title or statement.text) else "left"
+        cell = f'<tr><td align="{align}" balign="{align}">'
+        parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
+        if statement.title:
+            title = _html_lines(wrap_text(statement.title, self.wrap_width))
+            parts.append(f"{cell}{self.title_font}<b>{title}</b></font></td></tr>")
+        text = _html_lines(wrap_text(statement.text, self.wrap_width))
+        parts.append(f"{cell}{text or ' '}</td></tr>")
+        attribution = statement.attribution
+        line = attribution_line(attribution.speaker, attribution.date) if attribution else None
+        if line:
+            small = _html_lines(wrap_text(line, self.attribution_width))
+            parts.append(f"{cell}{self.attribution_font}<i>{small}</i></font></td></tr>")
+        parts.append("</table>>")
+        return "".join(parts)
 
 
 def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
@@ -165,57 +292,22 @@ def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
 
 
 def _add_relations(
-    graph: graphviz.Digraph,
-    argument_map: ArgumentMap,
-    junctions: set[str],
-    placed: set[str],
-    options: DotOptions,
+    writer: _Writer, argument_map: ArgumentMap, junctions: set[str], placed: set[str]
 ) -> None:
     """Edges for every relation; junctions not already drawn inside a group go at the top level."""
     for relation in argument_map.relations:
         if relation.id in junctions and relation.id not in placed:
-            _add_junction(graph, relation, options)
+            writer.junction(relation, "\t")
     for relation in argument_map.relations:
-        style = _edge_attrs(relation, options.theme)
+        style = writer.styles.edge[relation.kind == RelationKind.ATTACK]
         edge_id = f"edge-{relation.id}"
         if relation.id in junctions:
             for premise in relation.premises:
-                graph.edge(
-                    premise, relation.id, dir="none", id=_plain(f"{edge_id}-{premise}"), **style
-                )
-            graph.edge(relation.id, relation.target, id=_plain(edge_id), **style)
+                attrs = f"{style} dir=none id={_id(f'{edge_id}-{premise}')}"
+                writer.edge(premise, relation.id, attrs)
+            writer.edge(relation.id, relation.target, f"{style} id={_id(edge_id)}")
         else:
-            graph.edge(relation.premises[0], relation.target, id=_plain(edge_id), **style)
-
-
-def _add_junction(graph: graphviz.Digraph, relation: Relation, options: DotOptions) -> None:
-    edge = options.theme.edge(relation.kind == RelationKind.ATTACK)
-    attrs = {
-        "shape": "point",
-        "width": "0.09",
-        "height": "0.09",
-        "color": edge.colour,
-        "fillcolor": edge.colour,
-        "label": "",
-        "id": _plain(relation.id),
-        "class": "junction",
-    }
-    if options.positions and relation.id in options.positions:
-        attrs["pos"] = _pos(options.positions[relation.id])
-    graph.node(relation.id, **attrs)
-
-
-def _edge_attrs(relation: Relation, theme: Theme) -> dict[str, str]:
-    attack = relation.kind == RelationKind.ATTACK
-    edge = theme.edge(attack)
-    return {
-        "color": edge.colour,
-        "penwidth": _number(edge.width),
-        "style": "dashed" if edge.dashed else "solid",
-        "arrowhead": edge.arrowhead,
-        "arrowsize": "0.9",
-        "class": "attack" if attack else "support",
-    }
+            writer.edge(relation.premises[0], relation.target, f"{style} id={_id(edge_id)}")
 
 
 # -- groups ----------------------------------------------------------------
@@ -235,15 +327,11 @@ def _junction_groups(argument_map: ArgumentMap, junctions: set[str]) -> dict[str
 
 
 def _add_groups(
-    graph: graphviz.Digraph,
-    argument_map: ArgumentMap,
-    junction_groups: Mapping[str, list[Relation]],
-    roles: Mapping[str, Role],
-    sources: Mapping[str, Source],
-    options: DotOptions,
+    writer: _Writer, argument_map: ArgumentMap, junction_groups: Mapping[str, list[Relation]]
 ) -> set[str]:
     """Draw groups as (nested) clusters; returns the ids of the nodes placed in them."""
     groups = argument_map.groups
+    theme = writer.styles.theme
     statements = {s.id: s for s in argument_map.statements}
     label_at = "b" if Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP else "t"
     children: dict[str | None, list[Group]] = {}
@@ -252,42 +340,45 @@ def _add_groups(
         parent = group.parent if group.parent in known else None
         children.setdefault(parent, []).append(group)
     placed: set[str] = set()
+    body = writer.body
 
-    def add(parent_graph: graphviz.Digraph, group: Group, depth: int) -> None:
-        with parent_graph.subgraph(name=f"cluster_{group.id}") as cluster:
-            cluster.attr(
-                label=_plain(group.title),
-                style="rounded,filled",
-                fillcolor=options.theme.group_fill,
-                color=options.theme.group_border,
-                fontcolor=options.theme.attribution_colour,
-                fontsize=_number(options.theme.font_size),
-                labeljust="l",
-                labelloc=label_at,  # "b" is the top when the map reads bottom to top
-                id=_plain(f"group-{group.id}"),
-            )
-            if options.cluster_boxes and group.id in options.cluster_boxes:
-                cluster.attr(bb=",".join(_number(v) for v in options.cluster_boxes[group.id]))
-            for statement_id in group.statements:
-                if statement_id in statements and statement_id not in placed:
-                    placed.add(statement_id)
-                    statement = statements[statement_id]
-                    _add_statement(cluster, statement, roles[statement_id], sources, options)
-            for relation in junction_groups.get(group.id, []):
-                placed.add(relation.id)
-                _add_junction(cluster, relation, options)
-            if depth < 32:  # nesting beyond this is certainly a mistake; stop recursing
-                for child in children.get(group.id, []):
-                    add(cluster, child, depth + 1)
+    def add(group: Group, indent: str, depth: int) -> None:
+        inner = indent + "\t"
+        body.append(f"{indent}subgraph {_id(f'cluster_{group.id}')} {{\n")
+        attrs = {
+            "color": _id(theme.group_border),
+            "fillcolor": _id(theme.group_fill),
+            "fontcolor": _id(theme.attribution_colour),
+            "fontsize": _id(_number(theme.font_size)),
+            "id": _id(f"group-{group.id}"),
+            "label": _id(group.title),
+            "labeljust": "l",
+            "labelloc": label_at,  # "b" is the top when the map reads bottom to top
+            "style": _id("rounded,filled"),
+        }
+        body.append(f"{inner}{_attr_list(attrs)}\n")
+        if group.id in writer.cluster_boxes:
+            box = ",".join(_number(v) for v in writer.cluster_boxes[group.id])
+            body.append(f"{inner}bb={_id(box)}\n")
+        for statement_id in group.statements:
+            if statement_id in statements and statement_id not in placed:
+                placed.add(statement_id)
+                writer.statement(statements[statement_id], inner)
+        for relation in junction_groups.get(group.id, []):
+            placed.add(relation.id)
+            writer.junction(relation, inner)
+        if depth < 32:  # nesting beyond this is certainly a mistake; stop recursing
+            for child in children.get(group.id, []):
+                add(child, inner, depth + 1)
+        body.append(f"{indent}}}\n")
 
     for group in children.get(None, []):
-        add(graph, group, 0)
+        add(group, "\t", 0)
     return placed
 
 
-def _add_legend(
-    graph: graphviz.Digraph, theme: Theme, positions: Mapping[str, tuple[float, float]] | None
-) -> None:
+def _legend_line(styles: _Styles, positions: Mapping[str, tuple[float, float]] | None) -> str:
+    theme = styles.theme
     rows = []
     for role in Role:
         card = theme.card(role)
@@ -306,13 +397,51 @@ def _add_legend(
         + "".join(rows)
         + "</table>>"
     )
-    attrs = {"label": label, "shape": "box", "style": "rounded", "color": "#bbbbbb", "id": "legend"}
+    attrs = {
+        **styles.non_card,
+        "label": label,
+        "shape": "box",
+        "style": "rounded",
+        "color": _id("#bbbbbb"),
+        "id": "legend",
+    }
     if positions and LEGEND_NODE in positions:
-        attrs["pos"] = _pos(positions[LEGEND_NODE])
-    graph.node(LEGEND_NODE, **attrs)
+        attrs["pos"] = _id(_pos(positions[LEGEND_NODE]))
+    return f"\t{_id(LEGEND_NODE)} [{_attr_list(attrs)}]\n"
 
 
-# -- escaping --------------------------------------------------------------
+# -- DOT text --------------------------------------------------------------
+
+# What DOT accepts unquoted (the ``graphviz`` package's rule, so the text stays as before).
+_BARE_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def _id(text: str) -> str:
+    """Any string as a DOT ID that Graphviz reads literally: node names and plain attributes.
+
+    Graphviz reads backslash sequences (``\\n``, ``\\N``) in quoted strings, so
+    backslashes are doubled and real newlines become ``\\n``; double quotes are
+    escaped. The result is quoted unless it is a plain identifier or number,
+    so a text that happens to look like ``<...>`` is never taken for HTML.
+    """
+    if _BARE_ID.fullmatch(text) and text.lower() not in _KEYWORDS:
+        return text
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return '"' + text.replace("\n", "\\n").replace('"', '\\"') + '"'
+
+
+def _attr_list(attrs: Mapping[str, str]) -> str:
+    """``name=value`` pairs; the values are DOT text already (see ``_id``, HTML labels)."""
+    return " ".join(f"{name}={value}" for name, value in attrs.items())
+
+
+def _html_lines(lines: list[str]) -> str:
+    """Lines for an HTML-like label, escaped in one go and joined by ``<br/>``."""
+    return _html("\n".join(lines)).replace("\n", "<br/>")
 
 
 def _html(text: str) -> str:
@@ -322,18 +451,6 @@ def _html(text: str) -> str:
     after decoding ``&#92;``), and reads a doubled backslash as one.
     """
     return html.escape(text.replace("\t", "    "), quote=True).replace("\\", "\\\\")
-
-
-def _plain(text: str) -> str:
-    """Text for a quoted DOT attribute, taken literally.
-
-    Graphviz reads backslash sequences (``\\n``, ``\\N``) in quoted strings, so
-    backslashes are doubled and real newlines become ``\\n``; the graphviz
-    package then escapes the double quotes. Marked as not-HTML, so a text
-    that happens to start with ``<`` and end with ``>`` stays text.
-    """
-    escaped = text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n")
-    return graphviz.nohtml(escaped.replace("\n", "\\n"))
 
 
 def _number(value: float) -> str:

@@ -1,0 +1,240 @@
+"""Find, clipboard, context menus, outline, inspector and sources panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from argmap.gui import MainWindow
+from argmap.gui.clipboard import MIME_TYPE
+from argmap.gui.menus import relation_menu, statement_menu
+from argmap.model import RelationKind
+from conftest import small_map, wait_for_layout
+
+pytestmark = pytest.mark.gui
+
+
+def action(menu, text: str):
+    for candidate in menu.actions():
+        if candidate.text().replace("&", "") == text:
+            return candidate
+    raise AssertionError(f"no action {text!r} in {[a.text() for a in menu.actions()]}")
+
+
+def highlighted(window) -> set[str]:
+    return {sid for sid, item in window.scene.statement_items.items() if item.highlighted}
+
+
+# -- find --------------------------------------------------------------------
+
+
+def test_ctrl_f_highlights_matches_in_text_and_speaker(window):
+    window.view.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    QTest.keyClicks(window.find_bar.field, "rabin")
+    assert highlighted(window) == {"freedom"}  # the speaker matches
+    window.find_bar.field.clear()
+    QTest.keyClicks(window.find_bar.field, "A")
+    assert {"claim", "deterrence", "freedom", "narrow"} <= highlighted(window)
+
+
+def test_enter_and_f3_cycle_through_matches_and_escape_clears(window):
+    window.find_bar.open_bar()
+    QTest.keyClicks(window.find_bar.field, "treaty")
+    assert highlighted(window) == {"claim", "narrow"}
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_statement_ids() == ["claim"]
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_F3)
+    assert window.scene.selected_statement_ids() == ["narrow"]
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_statement_ids() == ["claim"]  # wraps around
+    assert window.find_bar.count_label.text() == "1 of 2"
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert highlighted(window) == set() and not window.find_bar.isVisible()
+
+
+def test_find_reports_no_matches(window):
+    window.find_bar.open_bar()
+    QTest.keyClicks(window.find_bar.field, "zebra")
+    assert highlighted(window) == set() and window.find_bar.count_label.text() == "no matches"
+
+
+# -- clipboard ---------------------------------------------------------------
+
+
+def test_copy_and_paste_a_branch_under_another_statement(window):
+    window.scene.select_only(["freedom"])
+    assert window.editor.copy_selection()
+    assert QGuiApplication.clipboard().mimeData().hasFormat(MIME_TYPE)
+    window.scene.select_only(["deterrence"])
+    pasted = window.editor.paste()
+    argument_map = window.current_map()
+    assert len(pasted) == 1 and pasted[0] != "freedom"
+    assert argument_map.statement(pasted[0]).text == small_map().statement("freedom").text
+    link = next(r for r in argument_map.relations if r.premises == pasted)
+    assert (link.target, link.kind) == ("deterrence", RelationKind.ATTACK)
+    rebuttal = next(r for r in argument_map.relations if r.target == pasted[0])
+    assert argument_map.statement(rebuttal.premises[0]).text == "A narrow treaty need not limit it"
+    assert len(argument_map.statements) == len(small_map().statements) + 2
+    window.undo_stack.undo()  # paste is one step
+    assert window.current_map() == small_map()
+
+
+def test_cut_removes_the_branch_and_paste_brings_it_back(window):
+    window.scene.select_only(["deterrence"])
+    window.editor.cut_selection()
+    assert "deterrence" not in {s.id for s in window.current_map().statements}
+    window.scene.clearSelection()
+    window.editor.paste()
+    texts = {s.text for s in window.current_map().statements}
+    assert "A formal guarantee deters attack" in texts
+
+
+def test_pasting_between_windows_keeps_attribution_and_sources(window, qtbot):
+    window.scene.select_only(["deterrence"])
+    window.editor.copy_selection()
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.ask_save_changes = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
+    wait_for_layout(qtbot, other)
+    other.editor.inline.cancel()
+    other.scene.clearSelection()
+    other.editor.paste()
+    pasted = other.current_map().statement("deterrence")
+    assert pasted.attribution.speaker == "Shimon Peres"
+    assert [s.id for s in other.current_map().sources] == ["op-ed"]
+
+
+def test_plain_text_on_the_clipboard_pastes_as_statements(window):
+    QGuiApplication.clipboard().setText("First point\n\nSecond point")
+    window.scene.select_only(["claim"])
+    window.editor.paste()
+    texts = [s.text for s in window.current_map().statements[-2:]]
+    assert texts == ["First point", "Second point"]
+
+
+def test_a_damaged_clipboard_pastes_nothing(window):
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setData(MIME_TYPE, b'{"statements": [{"id": "x", "text": "t"}], "relations": '
+                 b'[{"id": "r", "kind": "support", "premises": ["x"], "target": "nowhere"}], "sources": [], "roots": {}}')
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.editor.paste()
+    assert window.current_map() == small_map()
+
+
+# -- context menus -----------------------------------------------------------
+
+
+def test_the_edge_menu_turns_support_into_attack(window):
+    action(relation_menu(window, "r-deter"), "Turn Support into Attack").trigger()
+    assert window.current_map().relation("r-deter").kind == RelationKind.ATTACK
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_the_edge_menu_adds_an_undercut(window):
+    action(relation_menu(window, "r-freedom"), "Add Rebuttal of This Inference").trigger()
+    relation = window.current_map().relations[-1]
+    assert relation.target == "r-freedom" and relation.kind == RelationKind.ATTACK
+    assert window.current_map().roles()[relation.premises[0]].value == "rebuttal"
+
+
+def test_the_card_menu_adds_a_rebuttal_to_an_objection(window):
+    window.scene.select_only(["freedom"])
+    action(statement_menu(window, "freedom"), "Add Rebuttal").trigger()
+    relation = window.current_map().relations[-1]
+    assert (relation.target, relation.kind) == ("freedom", RelationKind.ATTACK)
+
+
+def test_a_right_click_on_a_card_opens_its_menu(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("argmap.gui.mainwindow.statement_menu", lambda w, sid: shown.append(sid) or _Dummy())
+    from gui_helpers import card_centre, show_card, view_point
+
+    show_card(window, "narrow")
+    point = view_point(window, card_centre(window, "narrow"))
+    from PySide6.QtGui import QContextMenuEvent
+
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point))
+    QGuiApplication.sendEvent(window.view.viewport(), event)
+    assert shown == ["narrow"] and window.scene.selected_statement_ids() == ["narrow"]
+
+
+class _Dummy:
+    def exec(self, *_):
+        return None
+
+
+# -- outline and inspector ----------------------------------------------------
+
+
+def test_selecting_in_the_outline_selects_the_card(window):
+    window.outline.select_ids(["narrow"])
+    window.outline.selectionToCanvas.emit(["narrow"])
+    assert window.scene.selected_statement_ids() == ["narrow"]
+
+
+def test_the_outline_lists_claim_reasons_objections_and_rebuttals_as_a_tree(window):
+    top = window.outline.topLevelItem(0)
+    assert top.text(0).startswith("Treaty") or "treaty" in top.text(0)
+    children = [top.child(i).text(0) for i in range(top.childCount())]
+    assert any("deters attack" in c for c in children) and any("freedom of action" in c for c in children)
+
+
+def test_editing_in_the_inspector_is_undoable(window):
+    window.scene.select_only(["narrow"])
+    inspector = window.inspector
+    inspector.speaker_edit.setText("Shimon Peres")
+    inspector.speaker_edit.editingFinished.emit()
+    assert window.current_map().statement("narrow").attribution.speaker == "Shimon Peres"
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_the_inspector_completes_speakers_from_the_map(window):
+    window.scene.select_only(["narrow"])
+    model = window.inspector.speaker_completer.model()
+    assert sorted(model.stringList()) == ["Shimon Peres", "Yitzhak Rabin"]
+
+
+# -- sources ---------------------------------------------------------------------
+
+
+def test_sources_can_be_added_edited_and_undone(window):
+    panel = window.sources_panel
+    source_id = panel.add_source()
+    assert window.current_map().sources[-1].id == source_id
+    row = panel.table.rowCount() - 1
+    panel.table.item(row, 0).setText("Israel Hayom interview")
+    assert window.current_map().sources[-1].title == "Israel Hayom interview"
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_a_source_needs_a_title(window):
+    window.sources_panel.table.item(0, 0).setText("   ")
+    assert window.current_map() == small_map()
+
+
+def test_removing_a_cited_source_asks_and_clears_the_citations(window, monkeypatch):
+    panel = window.sources_panel
+    asked = []
+    monkeypatch.setattr(panel, "confirm_remove", lambda title, count: asked.append(count) or True)
+    assert panel.remove_source("op-ed")
+    assert asked == [1]
+    argument_map = window.current_map()
+    assert argument_map.sources == [] and argument_map.statement("deterrence").attribution.source is None
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_declining_to_remove_a_cited_source_keeps_it(window, monkeypatch):
+    monkeypatch.setattr(window.sources_panel, "confirm_remove", lambda title, count: False)
+    assert not window.sources_panel.remove_source("op-ed")
+    assert window.current_map() == small_map()
