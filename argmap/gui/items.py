@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from argmap.gui.cards import CardLayout, measure_card, paint_card
@@ -13,7 +13,7 @@ from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
 
-__all__ = ["EdgeItem", "JunctionItem", "StatementItem"]
+__all__ = ["EdgeItem", "GroupItem", "JunctionItem", "StatementItem"]
 
 
 class StatementItem(QGraphicsObject):
@@ -246,3 +246,37 @@ class EdgeItem(QGraphicsItem):
         painter.drawPolygon(
             QPolygonF([tip, QPointF(back.x() - uy * half, back.y() + ux * half), QPointF(back.x() + uy * half, back.y() - ux * half)])
         )
+
+
+class GroupItem(QGraphicsItem):
+    """A group's box behind its cards, with the group's title in its corner, as in the export."""
+
+    PADDING = 14.0
+
+    def __init__(self, group_id: str, title: str, theme: Theme) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.title = title
+        self.theme = theme
+        self.rect = QRectF()
+        self.setZValue(-1)
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(self.theme.group_border), 1.0))
+        painter.setBrush(QColor(self.theme.group_fill))
+        painter.drawRoundedRect(self.rect, 6, 6)
+        font = QFont(self.theme.font_family)
+        font.setPixelSize(round(self.theme.font_size))
+        painter.setFont(font)
+        painter.setPen(QColor(self.theme.attribution_colour))
+        label = self.rect.adjusted(8, 3, -8, 0)
+        painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from argmap.gui.document import MapDocument
 from argmap.gui.gestures import ConnectionDrag, statement_at
-from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
+from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import LayoutRunner
 from argmap.layout import LayoutResult
 from argmap.model import Direction, Position, RelationKind
@@ -51,12 +51,14 @@ class MapScene(QGraphicsScene):
         self.statement_items: dict[str, StatementItem] = {}
         self.junction_items: dict[str, JunctionItem] = {}
         self.edge_items: list[EdgeItem] = []
+        self.group_items: dict[str, GroupItem] = {}
         self.layout_result: LayoutResult | None = None
         self.runner = LayoutRunner(self)
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
         self._press_positions: dict[str, QPointF] = {}
         self._connection: ConnectionDrag | None = None
+        self._placing = False
         self._drop_candidate: StatementItem | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -82,6 +84,7 @@ class MapScene(QGraphicsScene):
         self.statement_items.clear()
         self.junction_items.clear()
         self.edge_items.clear()
+        self.group_items.clear()
         self._drop_candidate = None
         self.layout_result = None
         self.clear()
@@ -90,6 +93,7 @@ class MapScene(QGraphicsScene):
         for statement in self.document.map.statements:
             self._add_item(statement.id, roles[statement.id], sources)
         self._rebuild_edges()
+        self._rebuild_groups()
         self._place_provisionally()
         self.request_layout()
 
@@ -98,10 +102,14 @@ class MapScene(QGraphicsScene):
         item = StatementItem(statement, role, self.theme)
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
         item.update_statement(statement, role, sources)
-        item.moved.connect(lambda sid=statement_id: self._update_edges_of(sid))
+        item.moved.connect(lambda sid=statement_id: self._card_moved(sid))
         self.statement_items[statement_id] = item
         self.addItem(item)
         return item
+
+    def _card_moved(self, statement_id: str) -> None:
+        if not self._placing:  # a whole layout is being applied; edges are redone once after it
+            self._update_edges_of(statement_id)
 
     def _rebuild_edges(self) -> None:
         for item in [*self.edge_items, *self.junction_items.values()]:
@@ -157,6 +165,14 @@ class MapScene(QGraphicsScene):
 
     def _on_positions_changed(self, statement_ids: list) -> None:
         positions = self.document.map.layout.positions
+        self._placing = True
+        try:
+            self._move_to_stored_places(statement_ids, positions)
+        finally:
+            self._placing = False
+        self._update_all_edges()
+
+    def _move_to_stored_places(self, statement_ids: list, positions: dict) -> None:
         for statement_id in statement_ids:
             item = self.statement_items.get(statement_id)
             if item is None:
@@ -167,7 +183,6 @@ class MapScene(QGraphicsScene):
             elif self.layout_result and statement_id in self.layout_result.nodes:
                 node = self.layout_result.nodes[statement_id]
                 item.setPos(node.x, node.y)
-        self._update_all_edges()
 
     def _on_sources_changed(self) -> None:
         sources = {s.id: s for s in self.document.map.sources}
@@ -186,6 +201,7 @@ class MapScene(QGraphicsScene):
             if item.role is not roles.get(statement_id, item.role):
                 item.update_statement(self.document.map.statement(statement_id), roles[statement_id], sources)
         self._rebuild_edges()
+        self._rebuild_groups()
         self._place_provisionally()
         if self._relayout_wanted:
             self._relayout_wanted = False
@@ -206,18 +222,30 @@ class MapScene(QGraphicsScene):
     def _apply_layout(self, result: LayoutResult) -> None:
         self.layout_result = result
         pinned = self.document.map.layout.positions
-        for statement_id, item in self.statement_items.items():
-            if statement_id in pinned:
-                item.setPos(pinned[statement_id].x, pinned[statement_id].y)
-            elif statement_id in result.nodes:
-                node = result.nodes[statement_id]
-                item.setPos(node.x, node.y)
+        self._placing = True
+        try:
+            for statement_id, item in self.statement_items.items():
+                if statement_id in pinned:
+                    item.setPos(pinned[statement_id].x, pinned[statement_id].y)
+                elif statement_id in result.nodes:
+                    node = result.nodes[statement_id]
+                    item.setPos(node.x, node.y)
+        finally:
+            self._placing = False
         self._update_all_edges()
         self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
         self.layoutApplied.emit()
 
     def _place_provisionally(self) -> None:
         """Put cards that have no place yet just below what they argue for, until the layout comes."""
+        self._placing = True
+        try:
+            self._place_new_cards()
+        finally:
+            self._placing = False
+        self._update_all_edges()
+
+    def _place_new_cards(self) -> None:
         argument_map = self.document.map
         placed = set()
         for statement_id, item in self.statement_items.items():
@@ -226,6 +254,9 @@ class MapScene(QGraphicsScene):
             )
             if known or item.data(0) == "placed":
                 placed.add(statement_id)
+        siblings: dict[str, int] = {}
+        for relation in argument_map.relations:
+            siblings[relation.target] = siblings.get(relation.target, 0) + 1
         for relation in argument_map.relations:
             target = self.statement_items.get(relation.target)
             for offset, premise in enumerate(relation.premises):
@@ -233,14 +264,12 @@ class MapScene(QGraphicsScene):
                 if item is None or premise in placed:
                     continue
                 base = target.pos() if target is not None else QPointF(0, 0)
-                siblings = sum(1 for r in argument_map.relations if r.target == relation.target)
-                item.setPos(base.x() + (siblings - 1 + offset) * 40.0, base.y() + 140.0)
+                item.setPos(base.x() + (siblings[relation.target] - 1 + offset) * 40.0, base.y() + 140.0)
                 item.setData(0, "placed")
                 placed.add(premise)
         for statement_id, item in self.statement_items.items():
             if statement_id not in placed:
                 item.setData(0, "placed")
-        self._update_all_edges()
 
     # -- edge geometry -----------------------------------------------------
 
@@ -277,12 +306,65 @@ class MapScene(QGraphicsScene):
             py = sum(p.y() for p in premises) / len(premises)
             junction.setPos(px + (target.x() - px) * 0.6, py + (target.y() - py) * 0.6)
 
+    def _rebuild_groups(self) -> None:
+        """One box per group that has cards, behind them."""
+        wanted = {g.id: g for g in self.document.map.groups}
+        for group_id in [g for g in self.group_items if g not in wanted]:
+            self.removeItem(self.group_items.pop(group_id))
+        for group_id, group in wanted.items():
+            item = self.group_items.get(group_id)
+            if item is None:
+                item = self.group_items[group_id] = GroupItem(group_id, group.title, self.theme)
+                self.addItem(item)
+            item.title = group.title
+        self._fit_groups()
+
+    def _fit_groups(self) -> None:
+        """Wrap each group box around its cards (and its subgroups), so it follows drags."""
+        groups = {g.id: g for g in self.document.map.groups}
+        children: dict[str, list[str]] = {}
+        for group in groups.values():
+            if group.parent in groups:
+                children.setdefault(group.parent, []).append(group.id)
+        fitted: dict[str, QRectF] = {}
+
+        def fit(group_id: str, depth: int = 0) -> QRectF:
+            if group_id in fitted or depth > 32:
+                return fitted.get(group_id, QRectF())
+            fitted[group_id] = QRectF()  # guards against a group that contains itself
+            rect = QRectF()
+            for statement_id in groups[group_id].statements:
+                item = self.statement_items.get(statement_id)
+                if item is not None:
+                    rect = rect.united(item.card_rect()) if not rect.isNull() else item.card_rect()
+            for child in children.get(group_id, []):
+                inner = fit(child, depth + 1)
+                if not inner.isNull():
+                    rect = rect.united(inner) if not rect.isNull() else inner
+            laid_out = self.layout_result.clusters.get(group_id) if self.layout_result else None
+            if rect.isNull():
+                pass
+            elif laid_out is not None:  # Graphviz keeps clusters apart: start from its box
+                rect = QRectF(*laid_out).united(rect.adjusted(-4, -4, 4, 4))
+            else:
+                pad = GroupItem.PADDING
+                rect = rect.adjusted(-pad, -pad - self.theme.font_size - 4, pad, pad)
+            fitted[group_id] = rect
+            return rect
+
+        for group_id, item in self.group_items.items():
+            rect = fit(group_id)
+            item.setVisible(not rect.isNull())
+            item.set_rect(rect)
+
     def _update_all_edges(self) -> None:
+        self._fit_groups()
         self._place_junctions()
         for edge in self.edge_items:
             self._update_edge(edge)
 
     def _update_edges_of(self, statement_id: str) -> None:
+        self._fit_groups()
         self._place_junctions()
         for edge in self.edge_items:
             if statement_id in (edge.tail, edge.head) or edge.tail in self.junction_items or edge.head in self.junction_items:
