@@ -88,6 +88,9 @@ def measure_size(
     argument_map = generate_map(size, seed)
     counts = (len(argument_map.statements), len(argument_map.relations))
     source = build_dot(argument_map).source.encode("utf-8")
+    if render_map(argument_map, "dot") != source:
+        # The ratio is only meaningful if both sides lay out the very same graph.
+        raise SystemExit(f"{size} statements: render_map exports other DOT than build_dot gives")
     builds: list[float] = []
     ours: list[float] = []
     raws: list[float] = []

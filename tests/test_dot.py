@@ -157,3 +157,38 @@ def test_every_theme_renders(theme, argument_map):
 def test_an_unknown_theme_names_the_known_ones():
     with pytest.raises(ValueError, match="default, print, dark"):
         get_theme("neon")
+
+
+def test_the_common_card_look_is_written_once_as_node_defaults(argument_map):
+    source = build_dot(argument_map).source
+    defaults = re.search(r"\n\s*node \[(.*)\]", source).group(1)
+    assert "shape=box" in defaults and 'margin="0.12,0.08"' in defaults
+    card = re.search(r"\n\s*credible \[.*", source).group(0)
+    assert "shape=" not in card and "margin=" not in card and 'fillcolor="#e3f1dc"' in card
+
+
+def test_junctions_and_the_legend_do_not_take_the_card_look(argument_map):
+    drawn = json.loads(
+        run_graphviz(find_engine(), build_dot(argument_map, DotOptions(legend=True)).source, "json")
+    )
+    objects = {o["name"]: o for o in drawn["objects"]}
+    card, junction, legend = objects["credible"], objects["r-deter"], objects["_legend"]
+    assert card["shape"] == "box" and card["style"] == "rounded,filled"
+    assert junction["shape"] == "point" and junction.get("style", "") == ""
+    assert float(junction.get("penwidth") or 1) == 1
+    assert legend["style"] == "rounded" and legend.get("margin", "") == ""
+    assert legend.get("fontcolor", "black") == "black"
+
+
+def test_ids_that_are_dot_keywords_or_numbers_are_quoted_as_needed():
+    argument_map = ArgumentMap(
+        statements=[Statement(id=i, text=f"about {i}") for i in ("node", "graph", "1.5", "a-b")],
+        relations=[
+            Relation(id="edge", kind="support", premises=["node", "graph"], target="1.5"),
+            Relation(id="strict", kind="attack", premises=["a-b"], target="edge"),
+        ],
+    )
+    source = build_dot(argument_map).source
+    assert '"node" -> "edge"' in source and "1.5 [" in source
+    names = {o["name"] for o in layout(argument_map)["objects"]}
+    assert names == {"node", "graph", "1.5", "a-b", "edge"}

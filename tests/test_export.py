@@ -13,7 +13,8 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.files import load_map
-from argmap.model import Position
+from argmap.model import ArgumentMap, Position, Relation, Statement
+from argmap.render import export
 from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
 from argmap.render.export import FORMATS, export_map, format_for_path, render_map
 from argmap.theme import get_theme, wrap_text
@@ -142,3 +143,28 @@ def fake_dot(tmp_path):
 
     make.folder = folder
     return make
+
+
+def test_pinned_junctions_are_placed_the_same_whatever_order_the_junction_set_has(monkeypatch):
+    """A junction aimed at an undercut junction must not depend on which was moved first."""
+    argument_map = ArgumentMap(
+        statements=[Statement(id=i, text=f"statement {i}") for i in ("c", "p1", "p2", "u1", "u2")],
+        relations=[
+            Relation(id="linked", kind="support", premises=["p1", "p2"], target="c"),
+            Relation(id="undercut", kind="attack", premises=["u1", "u2"], target="linked"),
+        ],
+    )
+    argument_map.layout.positions.update(
+        p1=Position(x=400, y=300), u1=Position(x=-300, y=200), c=Position(x=0, y=0)
+    )
+    found = export.junction_relations
+
+    def in_order(reverse: bool):
+        return lambda m: sorted(found(m), reverse=reverse)
+
+    drawings = []
+    for reverse in (False, True):
+        monkeypatch.setattr(export, "junction_relations", in_order(reverse))
+        drawn = json.loads(render_map(argument_map, "json", layout="pinned"))
+        drawings.append({o["name"]: o["pos"] for o in drawn["objects"] if "pos" in o})
+    assert drawings[0] == drawings[1]

@@ -216,14 +216,15 @@ class _Writer:
         name = _id(statement_id)
         if statement_id in self.sizes:  # the editor draws the text; Graphviz only needs the size
             width, height = self.sizes[statement_id]
-            label = (
-                f'"" fixedsize=true width={_id(_number(width / POINTS_PER_INCH))}'
+            label = '""'
+            size = (
+                f" fixedsize=true width={_id(_number(width / POINTS_PER_INCH))}"
                 f" height={_id(_number(height / POINTS_PER_INCH))}"
             )
         else:
-            label = self.styles.label.label(statement)
+            label, size = self.styles.label.label(statement), ""
         line = (
-            f"{indent}{name} [label={label} {self.styles.card[self.roles[statement_id]]}"
+            f"{indent}{name} [label={label}{size} {self.styles.card[self.roles[statement_id]]}"
             f" id={name} tooltip={_id(_tooltip(statement, self.sources))}"
         )
         if statement_id in self.positions:
@@ -278,6 +279,11 @@ class _LabelStyle:
 
 
 def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
+    """The hover text in an SVG: the quote and its source, else the whole statement.
+
+    Without a tooltip, browsers show the node's name (``s12``) on hover, so
+    the statement's own text is the fallback.
+    """
     parts = []
     attribution = statement.attribution
     if attribution and attribution.quote:

@@ -142,9 +142,12 @@ def _pinned_layout(
 def _place_junctions(
     argument_map: ArgumentMap, positions: dict[str, tuple[float, float]], pinned
 ) -> None:
-    relations = {r.id: r for r in argument_map.relations}
-    for relation_id in junction_relations(argument_map):
-        relation = relations[relation_id]
+    junctions = junction_relations(argument_map)
+    # In file order, not the set's: a junction placed towards an undercut junction
+    # depends on which of the two moved first, and the set's order varies between runs.
+    for relation in argument_map.relations:
+        if relation.id not in junctions:
+            continue
         if not any(end in pinned for end in [*relation.premises, relation.target]):
             continue
         premise_points = [positions[p] for p in relation.premises if p in positions]
@@ -153,7 +156,7 @@ def _place_junctions(
             continue
         px = sum(p[0] for p in premise_points) / len(premise_points)
         py = sum(p[1] for p in premise_points) / len(premise_points)
-        positions[relation_id] = (px + (target_point[0] - px) * 0.6, py + (target_point[1] - py) * 0.6)
+        positions[relation.id] = (px + (target_point[0] - px) * 0.6, py + (target_point[1] - py) * 0.6)
 
 
 _GROUP_PADDING = 10.0

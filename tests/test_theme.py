@@ -1,0 +1,92 @@
+"""Wrapping card text: whole words, overlong words cut, the author's line breaks kept.
+
+``wrap_text`` has its own fast path for ordinary prose; cards must still
+break exactly where ``textwrap`` (which cards used before) breaks them, so
+every case is checked against it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.theme import wrap_text
+
+
+def textwrap_lines(text: str, width: int) -> list[str]:
+    """What cards showed when every paragraph went through ``textwrap``."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            paragraph, width=width, break_long_words=True, break_on_hyphens=False
+        )
+        lines.extend(wrapped or [""])
+    return lines
+
+
+_words = st.sampled_from(
+    ["a", "an", "treaty", "security,", "self-reliance", "x" * 12, "y" * 45, "שלום", "أمن",
+     "naïve", "e\u0301", "—", "“quoted”", "😀", "1990s"]
+)  # fmt: skip
+# Mostly single spaces, sometimes what real text also contains: double spaces,
+# tabs, line breaks of every kind, no-break and ideographic spaces.
+_gaps = st.sampled_from(
+    [" "] * 12 + ["  ", "\t", "\n", "\r\n", "\u2028", "\xa0", "\u3000", " \n "]
+)
+_prose = st.lists(st.tuples(_words, _gaps), max_size=30).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@given(text=_prose, width=st.integers(1, 50))
+def test_wrapping_matches_textwrap_for_prose(text, width):
+    assert wrap_text(text, width) == textwrap_lines(text, width)
+
+
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+    width=st.integers(1, 40),
+)
+def test_wrapping_matches_textwrap_for_any_text(text, width):
+    assert wrap_text(text, width) == textwrap_lines(text, width)
+
+
+def test_words_are_kept_whole_and_lines_filled_greedily():
+    text = "A formal guarantee deters attack and reassures allies in the region"
+    assert wrap_text(text, 20) == [
+        "A formal guarantee",
+        "deters attack and",
+        "reassures allies in",
+        "the region",
+    ]
+
+
+def test_a_word_longer_than_a_line_is_cut():
+    assert wrap_text("see " + "x" * 25, 10) == ["see xxxxxx", "xxxxxxxxxx", "xxxxxxxxx"]
+
+
+def test_the_authors_line_breaks_are_kept():
+    assert wrap_text("First line.\n\nThird line, after a blank one.", 34) == [
+        "First line.",
+        "",
+        "Third line, after a blank one.",
+    ]
+
+
+def test_empty_text_is_one_empty_line():
+    assert wrap_text("", 34) == [""]
+
+
+def test_right_to_left_text_wraps_by_words():
+    text = "הסכם הגנה עם ארצות הברית יגביל את חופש הפעולה של ישראל"
+    lines = wrap_text(text, 20)
+    assert len(lines) > 1 and " ".join(lines) == text
+    assert all(len(line) <= 20 for line in lines)
+
+
+def test_a_width_below_one_is_refused():
+    with pytest.raises(ValueError, match="width"):
+        wrap_text("text", 0)
