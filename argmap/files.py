@@ -30,6 +30,7 @@ __all__ = [
     "read_text_file",
     "save_map",
     "validate_file",
+    "write_atomically",
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -263,8 +264,20 @@ def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True
     disk, and only then renamed over the target, so a failure at any point
     (read-only folder, full disk) leaves the old file exactly as it was.
     """
-    target = Path(os.path.realpath(path))  # save through a symlink, not over it
     data = dumps_map(argument_map).encode("utf-8")
+    try:
+        write_atomically(path, data, backup=backup)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SaveError(f"{path}: could not save the map: {reason}") from None
+
+
+def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` all at once, or not at all (raises OSError).
+
+    The file keeps its permissions; a new file gets what the umask allows.
+    """
+    target = Path(os.path.realpath(path))  # write through a symlink, not over it
     temporary: str | None = None
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -278,14 +291,11 @@ def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True
             os.chmod(temporary, target.stat().st_mode & 0o7777)
             if backup:
                 _keep_backup(target)
-        else:  # a new file gets the usual permissions, not mkstemp's private 0600
+        else:  # not mkstemp's private 0600
             os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, target)
         temporary = None
         _sync_folder(target.parent)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise SaveError(f"{path}: could not save the map: {reason}") from None
     finally:
         if temporary is not None:
             try:

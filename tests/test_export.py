@@ -168,3 +168,22 @@ def test_pinned_junctions_are_placed_the_same_whatever_order_the_junction_set_ha
         drawn = json.loads(render_map(argument_map, "json", layout="pinned"))
         drawings.append({o["name"]: o["pos"] for o in drawn["objects"] if "pos" in o})
     assert drawings[0] == drawings[1]
+
+
+def test_an_export_gets_the_permissions_the_umask_allows(argument_map, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        export_map(argument_map, tmp_path / "map.dot")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "map.dot").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(argument_map, tmp_path, monkeypatch):
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("argmap.files.os.replace", full_disk)
+    with pytest.raises(RenderError, match="map.dot: could not write the export: No space left"):
+        export_map(argument_map, tmp_path / "map.dot")
+    assert list(tmp_path.iterdir()) == []

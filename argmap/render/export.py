@@ -10,12 +10,11 @@ the same picture.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
 from argmap.errors import RenderError
+from argmap.files import write_atomically
 from argmap.model import ArgumentMap
 from argmap.render.dot import DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
@@ -94,10 +93,7 @@ def export_map(
     output_format = output_format or format_for_path(out)
     data = render_map(argument_map, output_format, **options)
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent or ".")
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, out)
+        write_atomically(out, data)
     except OSError as error:
         raise RenderError(f"{out}: could not write the export: {error.strerror}") from None
     return out
