@@ -238,3 +238,30 @@ def test_declining_to_remove_a_cited_source_keeps_it(window, monkeypatch):
     monkeypatch.setattr(window.sources_panel, "confirm_remove", lambda title, count: False)
     assert not window.sources_panel.remove_source("op-ed")
     assert window.current_map() == small_map()
+
+
+def test_new_source_in_the_inspector_adds_and_cites_it_in_one_step(window):
+    window.scene.select_only(["narrow"])
+    box = window.inspector.source_box
+    box.setCurrentIndex(box.findData(window.inspector.NEW_SOURCE))
+    box.activated.emit(box.currentIndex())
+    argument_map = window.current_map()
+    new_source = argument_map.sources[-1]
+    assert argument_map.statement("narrow").attribution.source == new_source.id
+    assert window.sources_dock.isVisible()
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_a_relation_quote_and_source_are_edited_in_the_inspector(window):
+    window.scene.clearSelection()
+    edge = next(e for e in window.scene.edge_items if e.relation_id == "r-freedom")
+    edge.setSelected(True)
+    inspector = window.inspector
+    assert inspector.relation_id == "r-freedom"
+    inspector.relation_source_box.setCurrentIndex(inspector.relation_source_box.findData("op-ed"))
+    inspector.relation_source_box.activated.emit(inspector.relation_source_box.currentIndex())
+    inspector.relation_date_edit.setText("1994")
+    inspector.relation_date_edit.editingFinished.emit()
+    attribution = window.current_map().relation("r-freedom").attribution
+    assert (attribution.source, attribution.date) == ("op-ed", "1994")

@@ -36,6 +36,9 @@ class _CommitOnFocusOut(QObject):
 class Inspector(QStackedWidget):
     statementEdited = Signal(str, dict)  # statement id, fields
     relationEdited = Signal(str, dict)
+    newSourceRequested = Signal()  # "New source…" picked: the window adds one and selects it
+
+    NEW_SOURCE = "\x00new"  # item data of the "New source…" entry
 
     def __init__(self, document: MapDocument) -> None:
         super().__init__()
@@ -89,7 +92,7 @@ class Inspector(QStackedWidget):
         self._filters = [_CommitOnFocusOut(self._commit_statement) for _ in range(3)]
         for box, event_filter in zip((self.text_edit, self.quote_edit, self.note_edit), self._filters):
             box.installEventFilter(event_filter)
-        self.source_box.activated.connect(lambda _: self._commit_statement())
+        self.source_box.activated.connect(lambda _: self._source_picked(self.source_box))
         self.acceptance_box.activated.connect(lambda _: self._commit_statement())
         return page
 
@@ -103,12 +106,24 @@ class Inspector(QStackedWidget):
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
         self.relation_speaker_edit = QLineEdit()
+        self.relation_speaker_edit.setCompleter(self.speaker_completer)
+        self.relation_source_box = QComboBox()
+        self.relation_quote_edit = QPlainTextEdit()
+        self.relation_quote_edit.setTabChangesFocus(True)
+        self.relation_date_edit = QLineEdit()
         form.addRow("&Kind", self.kind_box)
         form.addRow("Premises", self.premises_label)
         form.addRow("Target", self.target_label)
         form.addRow("&Speaker", self.relation_speaker_edit)
+        form.addRow("Sou&rce", self.relation_source_box)
+        form.addRow("&Quote", self.relation_quote_edit)
+        form.addRow("&Date", self.relation_date_edit)
         self.kind_box.activated.connect(lambda _: self._commit_relation())
-        self.relation_speaker_edit.editingFinished.connect(self._commit_relation)
+        self.relation_source_box.activated.connect(lambda _: self._source_picked(self.relation_source_box))
+        for line in (self.relation_speaker_edit, self.relation_date_edit):
+            line.editingFinished.connect(self._commit_relation)
+        self._relation_filter = _CommitOnFocusOut(self._commit_relation)
+        self.relation_quote_edit.installEventFilter(self._relation_filter)
         return page
 
     # -- showing -----------------------------------------------------------
@@ -143,8 +158,12 @@ class Inspector(QStackedWidget):
         describe = self._describe
         self.premises_label.setText("\n".join(describe(p) for p in relation.premises))
         self.target_label.setText(describe(relation.target))
-        speaker = relation.attribution.speaker if relation.attribution else ""
-        self.relation_speaker_edit.setText(speaker or "")
+        attribution = relation.attribution or Attribution()
+        self.relation_speaker_edit.setText(attribution.speaker or "")
+        self.speaker_completer.model().setStringList(self.document.map.speakers())
+        self.relation_quote_edit.setPlainText(attribution.quote or "")
+        self.relation_date_edit.setText(attribution.date or "")
+        self._refresh_sources()
         self._loading = False
         self.setCurrentIndex(2)
 
@@ -163,16 +182,42 @@ class Inspector(QStackedWidget):
 
     def _refresh_sources(self) -> None:
         loading, self._loading = self._loading, True
-        self.source_box.clear()
-        self.source_box.addItem("(none)", None)
-        for source in self.document.map.sources:
-            self.source_box.addItem(source.title, source.id)
+        current = None
         if self.statement_id:
-            statement = self.document.map.statement(self.statement_id)
-            current = statement.attribution.source if statement.attribution else None
-            index = self.source_box.findData(current)
-            self.source_box.setCurrentIndex(max(index, 0))
+            element = self.document.map.statement(self.statement_id)
+        elif self.relation_id:
+            element = self.document.map.relation(self.relation_id)
+        else:
+            element = None
+        if element is not None and element.attribution is not None:
+            current = element.attribution.source
+        for box in (self.source_box, self.relation_source_box):
+            box.clear()
+            box.addItem("(none)", "")
+            for source in self.document.map.sources:
+                box.addItem(source.title, source.id)
+            box.addItem("New source…", self.NEW_SOURCE)
+            box.setCurrentIndex(max(box.findData(current or ""), 0))
         self._loading = loading
+
+    def _source_picked(self, box: QComboBox) -> None:
+        if box.currentData() == self.NEW_SOURCE:
+            self.newSourceRequested.emit()  # the window adds it and calls set_source()
+            return
+        if box is self.relation_source_box:
+            self._commit_relation()
+        else:
+            self._commit_statement()
+
+    def set_source(self, source_id: str) -> None:
+        """Cite a source from the shown statement or relation (after "New source…")."""
+        self._refresh_sources()
+        box = self.relation_source_box if self.relation_id else self.source_box
+        box.setCurrentIndex(max(box.findData(source_id), 0))
+        if self.relation_id:
+            self._commit_relation()
+        else:
+            self._commit_statement()
 
     # -- committing --------------------------------------------------------
 
@@ -181,7 +226,7 @@ class Inspector(QStackedWidget):
             return
         attribution = Attribution(
             speaker=self.speaker_edit.text().strip() or None,
-            source=self.source_box.currentData(),
+            source=self.source_box.currentData() or None,
             quote=self.quote_edit.toPlainText() or None,
             date=self.date_edit.text().strip() or None,
         )
@@ -202,9 +247,12 @@ class Inspector(QStackedWidget):
         if self._loading or self.relation_id is None:
             return
         relation = self.document.map.relation(self.relation_id)
-        speaker = self.relation_speaker_edit.text().strip() or None
-        old = relation.attribution or Attribution()
-        attribution = old.model_copy(update={"speaker": speaker})
+        attribution = Attribution(
+            speaker=self.relation_speaker_edit.text().strip() or None,
+            source=self.relation_source_box.currentData() or None,
+            quote=self.relation_quote_edit.toPlainText() or None,
+            date=self.relation_date_edit.text().strip() or None,
+        )
         fields = {
             "kind": RelationKind(self.kind_box.currentText()),
             "attribution": None if attribution.is_empty() else attribution,

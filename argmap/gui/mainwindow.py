@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel("Opened map")
         self.sources_panel = SourcesPanel(self.document, self.undo_stack)
         self.sources_panel.message.connect(self._show_message)
+        self.inspector.newSourceRequested.connect(self._new_source_for_selection)
         for title, widget, area in (
             ("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -286,6 +287,15 @@ class MainWindow(QMainWindow):
         self.scene.select_only(ids)
         for statement_id in ids[:1]:
             self.view.ensureVisible(self.scene.statement_items[statement_id])
+
+    def _new_source_for_selection(self) -> None:
+        """"New source…" in the inspector: add a source, cite it, open the Sources panel to fill it in."""
+        self.undo_stack.beginMacro("Add and cite source")
+        source_id = self.sources_panel.add_source()
+        self.inspector.set_source(source_id)
+        self.undo_stack.endMacro()
+        self.sources_dock.show()
+        self.sources_dock.raise_()
 
     def _bring_into_view(self, statement_id: str) -> None:
         item = self.scene.statement_items.get(statement_id)
