@@ -20,7 +20,7 @@ from argmap.files import load_map, validate_file
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export", "validate", "info")
+COMMANDS = ("export", "validate", "info", "convert")
 _SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": ".json"}
 
 
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            parser = _command_parser()
+            parser = _command_parser(list_formats=args[0] == "convert")
             options = parser.parse_args(args)
             return options.run(options, parser)
         return _open_editor(_editor_parser().parse_args(args))
@@ -51,6 +51,7 @@ def _editor_parser() -> argparse.ArgumentParser:
             "  argmap export FILE... (-o OUT | --outdir DIR)   draw maps as DOT, SVG, PNG, PDF, JSON\n"
             "  argmap validate FILE...                        check maps, report errors and warnings\n"
             "  argmap info FILE                               counts and main claims\n"
+            "  argmap convert IN OUT [--strict]               Argdown, AIF, Kialo, Markdown, .argmap\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -60,7 +61,8 @@ def _editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_parser() -> argparse.ArgumentParser:
+def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
+    """The subcommands; listing the formats imports every reader, so only convert does it."""
     from argmap.render.export import FORMATS, LayoutMode
     from argmap.theme import THEMES
 
@@ -87,6 +89,7 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
     export.add_argument("--dot", metavar="PROGRAM", help="the Graphviz program (default: $ARGMAP_DOT, dot, graphviz-pure)")
     export.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="stop Graphviz after this long")
+    _from_option(export)
     export.set_defaults(run=_export)
 
     validate = commands.add_parser(
@@ -94,12 +97,46 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    _from_option(validate)
     validate.set_defaults(run=_validate)
 
     info = commands.add_parser("info", help="describe a map", description="Count a map's elements and name its main claims.")
     info.add_argument("file", metavar="FILE")
+    _from_option(info)
     info.set_defaults(run=_info)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert between map formats",
+        description="Convert a map between formats; the formats come from the file names unless given.",
+        epilog=_format_list() if list_formats else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert.add_argument("input", metavar="IN", help="the map to read")
+    convert.add_argument("output", metavar="OUT", help="the file to write ('-' for stdout)")
+    _from_option(convert)
+    convert.add_argument("--to", dest="to_format", metavar="FORMAT", help="the format to write")
+    convert.add_argument("--strict", action="store_true", help="fail (exit 1) if anything could not be carried over exactly")
+    convert.set_defaults(run=_convert)
     return parser
+
+
+def _from_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="the input format (default: from the file name)"
+    )
+
+
+def _format_list() -> str:
+    from argmap.formats import all_formats
+
+    lines = ["formats:"]
+    for fmt in all_formats():
+        directions = "/".join(
+            d for d, ok in (("read", getattr(fmt, "read", None)), ("write", getattr(fmt, "write", None))) if ok
+        )
+        lines.append(f"  {fmt.name:<10}{' '.join(fmt.extensions):<22}{fmt.title} ({directions})")
+    return "\n".join(lines)
 
 
 # -- commands --------------------------------------------------------------
@@ -108,6 +145,19 @@ def _command_parser() -> argparse.ArgumentParser:
 def _fail(error: ArgmapError | ValueError) -> int:
     print(f"argmap: {error}", file=sys.stderr)
     return EXIT_INVALID
+
+
+def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = False):
+    """A map from any readable format; warnings of other formats go to stderr."""
+    if from_format in (None, "argmap") and (from_format == "argmap" or str(file).lower().endswith(".argmap")):
+        return load_map(file)  # the fast path, and the native loader's own messages
+    from argmap.formats import read_any
+
+    result = read_any(file, from_format)
+    if not quiet:
+        for problem in result.warnings:
+            print(problem.located(file), file=sys.stderr)
+    return result.map
 
 
 def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -139,7 +189,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return _fail(error)
     for file in files:
         try:
-            argument_map = load_map(file)
+            argument_map = _load(file, options.from_format)
             if options.output == "-":
                 sys.stdout.buffer.write(render_map(argument_map, options.format, **render_options))
                 sys.stdout.buffer.flush()
@@ -151,7 +201,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
                 out, output_format = Path(options.output), options.format
             written = export_map(argument_map, out, output_format, **render_options)
             print(f"{file} -> {written}")
-        except ArgmapError as error:
+        except (ArgmapError, ValueError) as error:
             status = _fail(error)
     return status
 
@@ -159,7 +209,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     status = EXIT_OK
     for file in options.files:
-        argument_map, problems = validate_file(file)
+        argument_map, problems = _problems_of(file, options.from_format)
         for problem in problems:
             print(problem.located(file))
         errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -175,10 +225,70 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     return status
 
 
+def _problems_of(file: str, from_format: str | None):
+    """Errors and warnings of a file in any format: reading warnings first, then the map's own."""
+    if from_format in (None, "argmap") and (from_format == "argmap" or file.lower().endswith(".argmap")):
+        return validate_file(file)
+    from argmap.formats import read_any
+    from argmap.problems import find_problems
+
+    try:
+        result = read_any(file, from_format)
+    except MapFileError as error:
+        return None, error.problems
+    except ValueError as error:
+        from argmap.errors import Problem
+
+        return None, [Problem("", str(error))]
+    return result.map, [*result.warnings, *find_problems(result.map)]
+
+
+def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from argmap.files import write_atomically
+    from argmap.formats import format_by_name, formats_for_path, read_any, write_any
+
+    try:
+        if options.to_format:
+            format_by_name(options.to_format)
+        elif options.output == "-":
+            parser.error("writing to stdout ('-') needs --to")
+        elif not [f for f in formats_for_path(options.output) if getattr(f, "write", None)]:
+            parser.error(f"cannot tell the format of {options.output!r} from its name; give it with --to")
+        if options.from_format:
+            format_by_name(options.from_format)
+    except ValueError as error:
+        parser.error(str(error))
+    try:
+        result = read_any(options.input, options.from_format)
+    except ArgmapError as error:
+        return _fail(error)
+    for problem in result.warnings:
+        print(problem.located(options.input), file=sys.stderr)
+    if options.strict and result.warnings:
+        count = len(result.warnings)
+        print(f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''} could not be carried over"
+              " exactly; nothing written (--strict)", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        text = write_any(result.map, options.output if options.output != "-" else "", options.to_format)
+        if options.output == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return EXIT_OK
+        write_atomically(options.output, text.encode("utf-8"))
+    except ValueError as error:
+        return _fail(error)
+    except OSError as error:
+        print(f"argmap: {options.output}: could not write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{options.input} -> {options.output}")
+    return EXIT_OK
+
+
 def _info(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
-        argument_map = load_map(options.file)
-    except MapFileError as error:
+        argument_map = _load(options.file, options.from_format)
+    except (ArgmapError, ValueError) as error:
         return _fail(error)
     from argmap.roles import Role
 

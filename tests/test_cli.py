@@ -150,3 +150,27 @@ def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_convert_to_the_native_format_reproduces_a_map(tmp_path):
+    out = tmp_path / "copy.argmap"
+    assert main(["convert", str(MAPS[0]), str(out)]) == 0
+    assert out.read_bytes() == MAPS[0].read_bytes()
+
+
+def test_convert_needs_a_known_output_format(tmp_path, capsys):
+    assert main(["convert", str(MAPS[0]), str(tmp_path / "map.unknown")]) == 2
+    assert "--to" in capsys.readouterr().err
+
+
+def test_convert_reports_an_unreadable_input_with_exit_1(tmp_path, capsys):
+    broken = tmp_path / "broken.argmap"
+    broken.write_text("{", encoding="utf-8")
+    assert main(["convert", str(broken), str(tmp_path / "out.argmap")]) == 1
+    assert "broken.argmap:1:2" in capsys.readouterr().err
+    assert not (tmp_path / "out.argmap").exists()
+
+
+def test_convert_help_lists_the_formats(capsys):
+    assert main(["convert", "--help"]) == 0
+    assert "argmap" in capsys.readouterr().out.split("formats:")[1]
