@@ -117,3 +117,27 @@ def test_revert_reloads_the_file(window):
     window.editor.set_text("claim", "Temporary")
     window.files.revert()
     assert window.current_map() == small_map()
+
+
+def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, monkeypatch):
+    from argmap.formats.base import ReadResult, warning
+
+    other = tmp_path / "debate.argdown"
+    other.write_text("anything", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window, "show_warnings", lambda summary, details: shown.append(details))
+    monkeypatch.setattr(
+        "argmap.formats.read_any",
+        lambda path, fmt=None: ReadResult(small_map(), [warning("kept as a note", path="node 7", line=3)]),
+    )
+    assert window.open_path(other)
+    assert window.current_map() == small_map()
+    assert window.document.path is None and window.imported_from == other
+    assert "debate.argdown (imported)" in window.windowTitle() and window.isWindowModified()
+    assert shown and "debate.argdown:3: warning: node 7: kept as a note" in shown[0]
+
+
+def test_export_as_writes_another_format(window, tmp_path):
+    out = tmp_path / "copy.argmap"
+    assert window.files.export_as_to(out, "argmap")
+    assert load_map(out) == window.current_map()

@@ -28,6 +28,19 @@ MAX_RECENT = 10
 MAP_FILTER = "Argument maps (*.argmap);;All files (*)"
 
 
+def _patterns(fmt) -> str:
+    return " ".join(f"*{e}" for e in fmt.extensions)
+
+
+def open_filter() -> str:
+    """Every readable format, all together first."""
+    from argmap.formats import readable_formats
+
+    formats = readable_formats()
+    every = " ".join(_patterns(f) for f in formats)
+    return ";;".join([f"All maps ({every})", *(f"{f.title} ({_patterns(f)})" for f in formats), "All files (*)"])
+
+
 class ExportDialog(QDialog):
     """Format, theme and layout for an export."""
 
@@ -69,6 +82,7 @@ class FileActions:
         add(menu, "Re&vert", self.revert, None)
         menu.addSeparator()
         add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
+        add(menu, "Export Map &As… (Argdown, AIF, Kialo, Markdown)", self.export_as, QKeySequence("Ctrl+Shift+E"))
         add(menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P"))
         menu.addSeparator()
         add(menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit)
@@ -87,6 +101,7 @@ class FileActions:
         from argmap.gui.mainwindow import new_map
 
         if self.window.maybe_save():
+            self.window.imported_from = None
             self.window.document.reset(new_map(), None)
             self.window.undo_stack.clear()
             self.window._after_load()
@@ -94,7 +109,7 @@ class FileActions:
     def open(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open map", self._folder(), MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open map", self._folder(), open_filter())
         if path:
             self.window.open_path(Path(path))
 
@@ -104,7 +119,9 @@ class FileActions:
         return self.window.save_to(self.window.document.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save map", self._folder(), MAP_FILTER)
+        imported = self.window.imported_from
+        start = str(imported.with_suffix(".argmap")) if imported else self._folder()
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save map", start, MAP_FILTER)
         if not path:
             return False
         if not path.endswith(".argmap"):
@@ -140,6 +157,38 @@ class FileActions:
             export_map(self.window.document.map, path, output_format, theme=theme, layout=layout)
         except (ArgmapError, ValueError) as error:
             self.window.show_error("Export failed", str(error))
+            return False
+        self.window.statusBar().showMessage(f"Exported {path}", 4000)
+        return True
+
+    def export_as(self) -> None:
+        """Write the map in another tool's format (the map itself stays as it is)."""
+        from argmap.formats import writable_formats
+
+        formats = [f for f in writable_formats() if f.name != "argmap"]
+        filters = [f"{f.title} ({_patterns(f)})" for f in formats]
+        stem = self.window.document.path.stem if self.window.document.path else "map"
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export map as", str(Path(self._folder()) / stem), ";;".join(filters)
+        )
+        if not path:
+            return
+        fmt = formats[filters.index(chosen)] if chosen in filters else None
+        if fmt is not None and not any(path.lower().endswith(e) for e in fmt.extensions):
+            path += fmt.extensions[0]
+        self.export_as_to(Path(path), fmt.name if fmt else None)
+
+    def export_as_to(self, path: Path, format_name: str | None = None) -> bool:
+        """The same writers as ``argmap convert``; errors become a dialog."""
+        from argmap.files import write_atomically
+        from argmap.formats import write_any
+
+        try:
+            text = write_any(self.window.document.map, path, format_name)
+            write_atomically(path, text.encode("utf-8"))
+        except (ArgmapError, ValueError, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            self.window.show_error("Export failed", f"{path}: {reason}")
             return False
         self.window.statusBar().showMessage(f"Exported {path}", 4000)
         return True

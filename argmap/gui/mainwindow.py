@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__()
+        self.imported_from: Path | None = None  # the other-format file the map came from
         self.settings = QSettings("argmap", "argmap")
         self.undo_stack = QUndoStack(self)
         self.document = MapDocument(new_map())
@@ -87,15 +88,34 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Load a file; on failure show the problem and keep the current map."""
+        native = path.suffix.lower() == ".argmap"
+        warnings = []
         try:
-            argument_map = load_map(path)
+            if native:
+                argument_map = load_map(path)
+            else:
+                from argmap.formats import read_any
+
+                result = read_any(path)
+                argument_map, warnings = result.map, result.warnings
         except ArgmapError as error:
             self.show_error("Cannot open map", f"{path} could not be opened:\n\n{error}")
             return False
-        self.document.reset(argument_map, path)
+        # An imported map has no .argmap file yet: saving asks where, and closing asks first.
+        self.document.reset(argument_map, path if native else None)
         self.undo_stack.clear()
+        if not native:
+            self.undo_stack.resetClean()
+        self.imported_from = None if native else path
         self.files.remember_recent(path)
         self._after_load()
+        if warnings:
+            lines = "\n".join(w.located(path.name) for w in warnings[:200])
+            more = f"\n… and {len(warnings) - 200} more" if len(warnings) > 200 else ""
+            self.show_warnings(
+                f"{path.name}: {len(warnings)} thing(s) could not be carried over exactly",
+                lines + more,
+            )
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -105,6 +125,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot save map", str(error))
             return False
         self.document.path = path
+        self.imported_from = None
         self.undo_stack.setClean()
         self.files.remember_recent(path)
         self._update_title()
@@ -114,6 +135,11 @@ class MainWindow(QMainWindow):
     # Dialogs go through these two methods so tests can answer them.
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self, title, text)
+
+    def show_warnings(self, summary: str, details: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Imported with warnings", summary, parent=self)
+        box.setDetailedText(details)
+        box.open()  # not modal: the map is usable while the list is read
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         name = self.document.path.name if self.document.path else "this map"
@@ -262,7 +288,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     def _update_title(self, *_) -> None:
-        name = self.document.path.name if self.document.path else "Untitled"
+        imported = self.imported_from
+        if self.document.path:
+            name = self.document.path.name
+        elif imported is not None:
+            name = f"{imported.name} (imported)"
+        else:
+            name = "Untitled"
         self.setWindowTitle(f"{name}[*] — argmap")
         self.setWindowModified(not self.undo_stack.isClean())
 
