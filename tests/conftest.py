@@ -96,5 +96,5 @@ def window(qtbot, tmp_path, monkeypatch):
 def wait_for_layout(qtbot, main_window) -> None:
     """Let pending refreshes run and the worker's layout arrive."""
     qtbot.wait(1)
-    qtbot.waitUntil(lambda: not main_window.scene.runner.busy(), timeout=20_000)
+    qtbot.waitUntil(lambda: not main_window.scene.settling(), timeout=20_000)
     qtbot.wait(1)

@@ -215,3 +215,14 @@ def test_clicking_a_card_selects_it_in_the_outline_and_inspector(window):
     assert window.scene.selected_statement_ids() == ["freedom"]
     assert window.outline.selected_ids() == ["freedom"]
     assert window.inspector.statement_id == "freedom"
+
+
+def test_cards_glide_to_a_new_layout_and_end_exactly_there(window, qtbot):
+    moved = []
+    window.scene._glide._animation.valueChanged.connect(lambda value: moved.append(float(value)))
+    window.editor.set_text("credible", "US guarantees are credible, as decades of cooperation show " * 3)
+    wait_for_layout(qtbot, window)
+    assert moved and moved[-1] == pytest.approx(1.0)  # it glided, and finished
+    nodes = window.scene.layout_result.nodes
+    for statement_id, item in window.scene.statement_items.items():
+        assert (item.pos().x(), item.pos().y()) == pytest.approx((nodes[statement_id].x, nodes[statement_id].y))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
+from argmap.gui.animation import LayoutGlide
 from argmap.gui.document import MapDocument
 from argmap.gui.gestures import ConnectionDrag, statement_at
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
@@ -59,6 +60,8 @@ class MapScene(QGraphicsScene):
         self._press_positions: dict[str, QPointF] = {}
         self._connection: ConnectionDrag | None = None
         self._placing = False
+        self.animate = True  # glide cards to a new layout (small maps only)
+        self._glide = LayoutGlide(self._glide_frame, self._layout_settled, self)
         self._drop_candidate: StatementItem | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -108,7 +111,7 @@ class MapScene(QGraphicsScene):
         return item
 
     def _card_moved(self, statement_id: str) -> None:
-        if not self._placing:  # a whole layout is being applied; edges are redone once after it
+        if not self._placing and not self._glide.running():  # edges are redone once per step
             self._update_edges_of(statement_id)
 
     def _rebuild_edges(self) -> None:
@@ -220,18 +223,38 @@ class MapScene(QGraphicsScene):
         self.runner.request(snapshot)
 
     def _apply_layout(self, result: LayoutResult) -> None:
+        self._glide.stop()
+        had_layout = self.layout_result is not None
         self.layout_result = result
         pinned = self.document.map.layout.positions
+        moves = []
+        for statement_id, item in self.statement_items.items():
+            if statement_id in pinned:
+                target = QPointF(pinned[statement_id].x, pinned[statement_id].y)
+            elif statement_id in result.nodes:
+                target = QPointF(result.nodes[statement_id].x, result.nodes[statement_id].y)
+            else:
+                continue
+            if item.pos() != target:
+                moves.append((item, target))
+        if had_layout and self.animate and self._glide.start(moves):
+            return  # the glide ends in _layout_settled
         self._placing = True
         try:
-            for statement_id, item in self.statement_items.items():
-                if statement_id in pinned:
-                    item.setPos(pinned[statement_id].x, pinned[statement_id].y)
-                elif statement_id in result.nodes:
-                    node = result.nodes[statement_id]
-                    item.setPos(node.x, node.y)
+            for item, target in moves:
+                item.setPos(target)
         finally:
             self._placing = False
+        self._layout_settled()
+
+    def settling(self) -> bool:
+        """A layout is being computed or cards are still gliding to it."""
+        return self.runner.busy() or self._glide.running()
+
+    def _glide_frame(self) -> None:
+        self._update_all_edges()
+
+    def _layout_settled(self) -> None:
         self._update_all_edges()
         self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
         self.layoutApplied.emit()
@@ -405,6 +428,7 @@ class MapScene(QGraphicsScene):
     # -- dragging ----------------------------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._glide.stop()  # a card being grabbed must not keep moving on its own
         if event.button() == Qt.MouseButton.LeftButton:
             card = statement_at(self, event.scenePos())
             if card is not None and card.on_handle(card.mapFromScene(event.scenePos())):

@@ -1,0 +1,68 @@
+"""A short glide of the cards to the places a new layout gives them.
+
+Seeing cards move (rather than jump) lets a reader follow what changed after
+an edit. Large maps skip it: moving thousands of items per frame would stall
+the GUI more than it helps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QVariantAnimation
+
+from argmap.gui.items import StatementItem
+
+__all__ = ["LayoutGlide"]
+
+DURATION_MS = 180
+MAX_CARDS = 300
+
+
+class LayoutGlide(QObject):
+    """Moves cards from where they are to their targets; calls ``on_frame`` after each step."""
+
+    def __init__(self, on_frame: Callable[[], None], on_done: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._moves: list[tuple[StatementItem, QPointF, QPointF]] = []
+        self._on_frame = on_frame
+        self._on_done = on_done
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setDuration(DURATION_MS)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._animation.valueChanged.connect(self._step)
+        self._animation.finished.connect(self._finish)
+
+    def running(self) -> bool:
+        return bool(self._moves)
+
+    def start(self, moves: list[tuple[StatementItem, QPointF]]) -> bool:
+        """Glide ``(item, target)`` pairs; False (and nothing done) when there are too many."""
+        self.stop()
+        if not moves or len(moves) > MAX_CARDS:
+            return False
+        self._moves = [(item, QPointF(item.pos()), QPointF(target)) for item, target in moves]
+        self._animation.start()
+        return True
+
+    def stop(self) -> None:
+        """Jump to the end (the user grabbed a card, or a newer layout arrived)."""
+        if self._moves:
+            self._animation.stop()
+            self._step(1.0)
+            self._finish()
+
+    def _step(self, value) -> None:
+        t = float(value)
+        for item, start, end in self._moves:
+            item.setPos(start + (end - start) * t)
+        self._on_frame()
+
+    def _finish(self) -> None:
+        if self._moves:
+            for item, _, end in self._moves:
+                item.setPos(end)
+            self._moves = []
+            self._on_done()
