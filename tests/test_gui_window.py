@@ -141,3 +141,12 @@ def test_export_as_writes_another_format(window, tmp_path):
     out = tmp_path / "copy.argmap"
     assert window.files.export_as_to(out, "argmap")
     assert load_map(out) == window.current_map()
+
+
+def test_group_boxes_hold_their_cards_and_follow_a_moved_card(window):
+    box = window.scene.group_items["rabin"]
+    for statement_id in ("freedom", "narrow"):
+        assert box.rect.contains(window.scene.statement_items[statement_id].card_rect())
+    card = window.scene.statement_items["narrow"]
+    card.setPos(card.pos().x() + 500, card.pos().y() + 300)
+    assert box.rect.contains(card.card_rect())

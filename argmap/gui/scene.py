@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 from argmap.gui.animation import LayoutGlide
 from argmap.gui.document import MapDocument
 from argmap.gui.gestures import ConnectionDrag, statement_at
+from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import LayoutRunner
 from argmap.layout import LayoutResult
@@ -344,39 +345,10 @@ class MapScene(QGraphicsScene):
 
     def _fit_groups(self) -> None:
         """Wrap each group box around its cards (and its subgroups), so it follows drags."""
-        groups = {g.id: g for g in self.document.map.groups}
-        children: dict[str, list[str]] = {}
-        for group in groups.values():
-            if group.parent in groups:
-                children.setdefault(group.parent, []).append(group.id)
-        fitted: dict[str, QRectF] = {}
-
-        def fit(group_id: str, depth: int = 0) -> QRectF:
-            if group_id in fitted or depth > 32:
-                return fitted.get(group_id, QRectF())
-            fitted[group_id] = QRectF()  # guards against a group that contains itself
-            rect = QRectF()
-            for statement_id in groups[group_id].statements:
-                item = self.statement_items.get(statement_id)
-                if item is not None:
-                    rect = rect.united(item.card_rect()) if not rect.isNull() else item.card_rect()
-            for child in children.get(group_id, []):
-                inner = fit(child, depth + 1)
-                if not inner.isNull():
-                    rect = rect.united(inner) if not rect.isNull() else inner
-            laid_out = self.layout_result.clusters.get(group_id) if self.layout_result else None
-            if rect.isNull():
-                pass
-            elif laid_out is not None:  # Graphviz keeps clusters apart: start from its box
-                rect = QRectF(*laid_out).united(rect.adjusted(-4, -4, 4, 4))
-            else:
-                pad = GroupItem.PADDING
-                rect = rect.adjusted(-pad, -pad - self.theme.font_size - 4, pad, pad)
-            fitted[group_id] = rect
-            return rect
-
+        clusters = self.layout_result.clusters if self.layout_result else {}
+        rects = group_rects(self.document.map.groups, self.statement_items, clusters, self.theme.font_size)
         for group_id, item in self.group_items.items():
-            rect = fit(group_id)
+            rect = rects.get(group_id, QRectF())
             item.setVisible(not rect.isNull())
             item.set_rect(rect)
 
