@@ -56,9 +56,10 @@ def test_save_then_reload_gives_the_same_map(window, tmp_path):
 
 
 def test_the_title_marks_unsaved_changes(window):
-    assert not window.isWindowModified()
+    assert not window.isWindowModified() and window.state_label.text() == "saved"
     window.editor.set_text("claim", "Changed")
     assert window.isWindowModified() and "[*]" in window.windowTitle()
+    assert window.state_label.text() == "modified"
 
 
 def test_export_svg_from_the_window(window, tmp_path):
@@ -150,3 +151,16 @@ def test_group_boxes_hold_their_cards_and_follow_a_moved_card(window):
     card = window.scene.statement_items["narrow"]
     card.setPos(card.pos().x() + 500, card.pos().y() + 300)
     assert box.rect.contains(card.card_rect())
+
+
+def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = tmp_path / "other.argmap"
+    other.write_bytes(MAPS[-1].read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.path == other and window.current_map() == load_map(other)

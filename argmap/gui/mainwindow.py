@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
         self.zoom_label = QLabel()
+        self.state_label = QLabel()
+        self.statusBar().addPermanentWidget(self.state_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoomChanged.connect(self._show_zoom)
@@ -297,6 +299,13 @@ class MainWindow(QMainWindow):
             name = "Untitled"
         self.setWindowTitle(f"{name}[*] — argmap")
         self.setWindowModified(not self.undo_stack.isClean())
+        if self.imported_from is not None:
+            state = "imported, not saved as .argmap yet"
+        elif self.document.path is None:
+            state = "not saved yet"
+        else:
+            state = "modified" if not self.undo_stack.isClean() else "saved"
+        self.state_label.setText(state)
 
     def _update_counts(self, *_) -> None:
         argument_map = self.document.map
