@@ -164,3 +164,24 @@ def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.document.path == other and window.current_map() == load_map(other)
+
+
+def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatch, capsys):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from argmap.gui.app import install_error_dialog
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_dialog()
+    window.editor.set_text("claim", "Unsaved work")
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "boom" in shown[0] and "still open" in shown[0]
+    assert window.current_map().statement("claim").text == "Unsaved work"
+    assert "RuntimeError: boom" in capsys.readouterr().err
