@@ -1,0 +1,168 @@
+"""Writing an argument map as AIF JSON (the mapping is described in :mod:`argmap.formats.aif`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from argmap.formats.aif_extras import BLOCK_KEY, extras_block
+from argmap.model import ArgumentMap, RelationKind, Statement
+
+__all__ = ["write_aif"]
+
+_SCHEME_LINE = re.compile(r"^AIF (RA|CA|MA) scheme of relation (\S+): (.+)$", re.MULTILINE)
+_DEFAULTS = {
+    RelationKind.SUPPORT: ("RA", "Default Inference"),
+    RelationKind.ATTACK: ("CA", "Default Conflict"),
+}
+_KIND_OF_TYPE = {"RA": RelationKind.SUPPORT, "MA": RelationKind.SUPPORT, "CA": RelationKind.ATTACK}
+
+
+def write_aif(argument_map: ArgumentMap) -> str:
+    """AIF JSON in the AIFdb layout, with OVA positions and the argmap block."""
+    writer = _Writer(argument_map)
+    data: dict[str, Any] = {
+        "nodes": writer.nodes,
+        "edges": writer.edges,
+        "locutions": writer.locutions,
+        "participants": writer.participant_list(),
+    }
+    if argument_map.layout.positions:
+        data["OVA"] = _ova(argument_map)
+    data[BLOCK_KEY] = extras_block(argument_map)
+    return _encode(data, 0) + "\n"
+
+
+class _Writer:
+    """Builds nodes and edges in map order, so reading them back keeps every order."""
+
+    def __init__(self, argument_map: ArgumentMap) -> None:
+        self.taken = {s.id for s in argument_map.statements} | {r.id for r in argument_map.relations}
+        self.counter = 0
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.locutions: list[dict[str, Any]] = []
+        self.people: dict[str, int] = {}
+        for statement in argument_map.statements:
+            self.nodes.append({"nodeID": statement.id, "text": statement.text, "type": "I"})
+        schemes = _schemes(argument_map)
+        for relation in argument_map.relations:
+            node_type, text = _DEFAULTS[relation.kind]
+            kept = schemes.get(relation.id)
+            if kept and _KIND_OF_TYPE[kept[0]] == relation.kind:
+                node_type, text = kept
+            self.nodes.append({"nodeID": relation.id, "text": text, "type": node_type})
+        for relation in argument_map.relations:
+            for premise in relation.premises:
+                self.edge(premise, relation.id)
+            self.edge(relation.id, relation.target)
+        for statement in argument_map.statements:
+            if statement.attribution and statement.attribution.speaker:
+                self.locution(statement)
+
+    def edge(self, start: str, end: str) -> None:
+        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": start, "toID": end})
+
+    def locution(self, statement: Statement) -> None:
+        """Speaker → participant, L node with their words, YA 'Asserting' anchoring it: L → YA → I."""
+        attribution = statement.attribution
+        assert attribution is not None and attribution.speaker
+        person = self.people.setdefault(attribution.speaker, len(self.people) + 1)
+        words = attribution.quote if attribution.quote else statement.text
+        locution, illocution = self.fresh("L"), self.fresh("YA")
+        self.nodes.append({"nodeID": locution, "text": f"{attribution.speaker}: {words}", "type": "L"})
+        self.nodes.append({"nodeID": illocution, "text": "Asserting", "type": "YA"})
+        self.edge(locution, illocution)
+        self.edge(illocution, statement.id)
+        entry: dict[str, Any] = {"nodeID": locution, "personID": person}
+        if attribution.date and _is_iso(attribution.date):
+            entry["start"] = attribution.date
+        self.locutions.append(entry)
+
+    def fresh(self, prefix: str) -> str:
+        """A node id for the dialogue layer that no statement or relation uses."""
+        while True:
+            self.counter += 1
+            candidate = f"{prefix}-{self.counter}"
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+
+    def participant_list(self) -> list[dict[str, Any]]:
+        participants = []
+        for name, number in self.people.items():
+            first, _, last = name.rpartition(" ")
+            if not first:
+                first, last = last, ""
+            participants.append({"participantID": number, "firstname": first, "surname": last})
+        return participants
+
+
+def _schemes(argument_map: ArgumentMap) -> dict[str, tuple[str, str]]:
+    """Schemes a read AIF file left in notes, by relation id, to put back on the nodes."""
+    relation_ids = {r.id for r in argument_map.relations}
+    found: dict[str, tuple[str, str]] = {}
+    for statement in argument_map.statements:
+        if statement.note and "AIF " in statement.note:
+            for node_type, relation_id, scheme in _SCHEME_LINE.findall(statement.note):
+                if relation_id in relation_ids:
+                    found.setdefault(relation_id, (node_type, scheme.strip()))
+    return found
+
+
+def _ova(argument_map: ArgumentMap) -> dict[str, Any]:
+    """Pinned positions as OVA writes them (only pinned statements have an entry)."""
+    nodes = [
+        {"nodeID": statement_id, "visible": True, "x": position.x, "y": position.y, "timestamp": ""}
+        for statement_id, position in argument_map.layout.positions.items()
+    ]
+    return {"firstname": "", "surname": "", "url": "", "nodes": nodes, "edges": []}
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+_STRING = json.encoder.encode_basestring  # the C version where there is one
+
+
+def _flat(value: dict[str, Any]) -> str:
+    """A node or edge on one line; written by hand because it is most of the file."""
+    parts = []
+    for key, item in value.items():
+        if type(item) is str:
+            parts.append(f"{_STRING(key)}: {_STRING(item)}")
+        elif type(item) is int:
+            parts.append(f"{_STRING(key)}: {item}")
+        else:
+            return _COMPACT(value)
+    return "{" + ", ".join(parts) + "}"
+
+
+def _encode(value: Any, level: int) -> str:
+    """JSON with the top two levels spread over lines and each node or edge on one line."""
+    if type(value) is dict and level == 2:
+        if all(type(item) is not dict for item in value.values()):
+            return _flat(value)
+    elif level > 2 or not isinstance(value, dict | list) or not value:
+        return _COMPACT(value)
+    children = list(value.values()) if isinstance(value, dict) else value
+    expand = level < 2 or (level == 2 and all(isinstance(child, dict) for child in children))
+    if not expand:
+        return json.dumps(value, ensure_ascii=False)
+    indent = "  " * (level + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{indent}{_COMPACT(key)}: {_encode(item, level + 1)}"
+            for key, item in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * level + "}"
+    items = [indent + _encode(v, level + 1) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * level + "]"
