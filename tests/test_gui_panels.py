@@ -265,3 +265,15 @@ def test_a_relation_quote_and_source_are_edited_in_the_inspector(window):
     inspector.relation_date_edit.editingFinished.emit()
     attribution = window.current_map().relation("r-freedom").attribution
     assert (attribution.source, attribution.date) == ("op-ed", "1994")
+
+
+def test_text_edited_in_the_outline_changes_the_statement_undoably(window):
+    tree = window.outline
+    item = next(
+        tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
+        if tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) == "freedom"
+    )
+    item.setText(0, "− It would tie Israel's hands")
+    assert window.current_map().statement("freedom").text == "It would tie Israel's hands"
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
