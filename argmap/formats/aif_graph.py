@@ -65,7 +65,13 @@ class Graph:
     nodes: dict[str, Node]
     aif: dict[str, Any]
     outer: dict[str, Any]
-    edge_ids: dict[tuple[str, str], str]  # (from, to) → edge id, for warnings
+    edges: dict[tuple[str, str], int]  # (from, to) → index in the edges list
+    raw_edges: list[Any] = field(default_factory=list)
+
+    def edge_name(self, index: int) -> str:
+        """The edge's ``edgeID`` for messages, or ``#index`` when it has none."""
+        raw = self.raw_edges[index]
+        return node_key(raw.get("edgeID")) or f"#{index}"
 
 
 class Report:
@@ -159,18 +165,21 @@ def _parse_json(text: str, source: str | None) -> Any:
 def _index_nodes(items: list[Any], report: Report) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
     for index, raw in enumerate(items):
-        path: list[str | int] = ["nodes", index]
-        if not isinstance(raw, dict):
-            report.warn("this AIF node is not an object; ignored", path, kind="node-shape")
+        if type(raw) is not dict:
+            report.warn("this AIF node is not an object; ignored", ["nodes", index], "node-shape")
             continue
         key = node_key(raw.get("nodeID"))
         if key is None:
-            report.warn("this AIF node has no usable nodeID; ignored", path, kind="node-id")
+            report.warn("this AIF node has no usable nodeID; ignored", ["nodes", index], "node-id")
             continue
         node_type = raw.get("type")
-        node_type = node_type.strip().upper() if isinstance(node_type, str) else ""
-        text = _node_text(key, raw.get("text"), path, report)
+        if node_type not in TYPE_NAMES:
+            node_type = node_type.strip().upper() if isinstance(node_type, str) else ""
+        text = raw.get("text")
+        if type(text) is not str or _BAD_CHARACTERS.search(text) is not None:
+            text = _node_text(key, text, ["nodes", index], report)
         if key in nodes:
+            path: list[str | int] = ["nodes", index]
             first = nodes[key]
             if (first.type, first.text) == (node_type, text):
                 continue  # the same node listed twice: nothing to keep
@@ -211,15 +220,20 @@ def _fresh(base: str, taken: dict[str, Any] | set[str]) -> str:
 
 def _link(graph: Graph, edges: list[Any], report: Report) -> None:
     nodes = graph.nodes
-    seen = graph.edge_ids
+    seen = graph.edges
+    graph.raw_edges = edges
     for index, raw in enumerate(edges):
-        path: list[str | int] = ["edges", index]
-        if not isinstance(raw, dict):
-            report.warn("this AIF edge is not an object; ignored", path, kind="edge-shape")
+        if type(raw) is not dict:
+            report.warn("this AIF edge is not an object; ignored", ["edges", index], "edge-shape")
             continue
-        start, end = node_key(raw.get("fromID")), node_key(raw.get("toID"))
+        start, end = raw.get("fromID"), raw.get("toID")
+        if type(start) is not str or start not in nodes:  # unhashable ids never reach "in"
+            start = node_key(start)
+        if type(end) is not str or end not in nodes:
+            end = node_key(end)
+        path: list[str | int] = ["edges", index]
         if start not in nodes or end not in nodes:
-            edge_id = node_key(raw.get("edgeID")) or f"#{index}"
+            edge_id = graph.edge_name(index)
             missing = [repr(k) for k in (start, end) if k is not None and k not in nodes]
             what = ", ".join(missing) if missing else "no fromID or toID"
             report.warn(
@@ -229,12 +243,12 @@ def _link(graph: Graph, edges: list[Any], report: Report) -> None:
             )
             continue
         if start == end:
-            edge_id = node_key(raw.get("edgeID")) or f"#{index}"
+            edge_id = graph.edge_name(index)
             report.warn(f"AIF edge {edge_id} links node {start} to itself; ignored", path, "loop")
             continue
         if (start, end) in seen:
             continue  # a repeated edge says nothing new
-        seen[(start, end)] = node_key(raw.get("edgeID")) or f"#{index}"
+        seen[(start, end)] = index
         nodes[start].outs.append(end)
         nodes[end].ins.append(start)
 

@@ -60,6 +60,7 @@ class _Reader:
         self.statement_keys = self._statement_keys()
         self.relation_targets: dict[str, str] = {}  # relation id → target id
         self.from_block: dict[str, set[str]] = {}  # element id → fields the block gave
+        self.scheme_warnings: dict[str, tuple[str, list[str | int]]] = {}  # note line → warning
 
     # -- the steps -----------------------------------------------------------
 
@@ -189,14 +190,12 @@ class _Reader:
                 )
             if scheme:
                 where = self._note_holder(relation["id"], relation["premises"][0])
-                self.notes.setdefault(where, []).append(
-                    scheme_line(node.type, relation["id"], scheme)
-                )
-                self.report.warn(
+                line = scheme_line(node.type, relation["id"], scheme)
+                self.notes.setdefault(where, []).append(line)
+                self.scheme_warnings[line] = (
                     f"AIF node {key}: argmap relations have no scheme; {scheme!r} is kept in the"
                     f" note of statement {where!r}",
                     node.path,
-                    kind="scheme",
                 )
 
     def _statements(self) -> list[dict[str, Any]]:
@@ -231,6 +230,9 @@ class _Reader:
             statement = self.statements_by_id[key]
             note = statement.get("note") or ""
             new = [line for line in lines if line not in note.split("\n")]
+            for line in new:  # a scheme already in the note (argmap wrote this file) is no news
+                if line in self.scheme_warnings:
+                    self.report.warn(*self.scheme_warnings[line], kind="scheme")
             if new:
                 statement["note"] = "\n".join([note, *new] if note else new)
 
@@ -262,7 +264,7 @@ class _Reader:
     def _unused_edges(self) -> None:
         """Edges no step used, e.g. I → I with no inference node between."""
         nodes, statement_ids = self.nodes, self._statement_ids()
-        for (start, end), edge_id in self.graph.edge_ids.items():
+        for (start, end), index in self.graph.edges.items():
             a, b = nodes[start], nodes[end]
             if a.type not in _KNOWN_TYPES or b.type not in _KNOWN_TYPES:
                 continue  # described with the unknown node
@@ -276,6 +278,7 @@ class _Reader:
             )
             if uses:
                 continue
+            edge_id = self.graph.edge_name(index)
             if a_is_statement and b_is_statement:
                 line = f"AIF edge {edge_id}: from statement {self.ids[start]} (no inference node)"
                 self.notes.setdefault(self.ids[end], []).append(line)

@@ -23,37 +23,41 @@ _KIND_OF_TYPE = {"RA": RelationKind.SUPPORT, "MA": RelationKind.SUPPORT, "CA": R
 def write_aif(argument_map: ArgumentMap) -> str:
     """AIF JSON in the AIFdb layout, with OVA positions and the argmap block."""
     writer = _Writer(argument_map)
-    data: dict[str, Any] = {
-        "nodes": writer.nodes,
-        "edges": writer.edges,
+    rest: dict[str, Any] = {
         "locutions": writer.locutions,
         "participants": writer.participant_list(),
     }
     if argument_map.layout.positions:
-        data["OVA"] = _ova(argument_map)
-    data[BLOCK_KEY] = extras_block(argument_map)
-    return _encode(data, 0) + "\n"
+        rest["OVA"] = _ova(argument_map)
+    rest[BLOCK_KEY] = extras_block(argument_map)
+    body = [f'  "nodes": {_lines(writer.nodes)}', f'  "edges": {_lines(writer.edges)}']
+    body += [f"  {_STRING(key)}: {_encode(value, 1)}" for key, value in rest.items()]
+    return "{\n" + ",\n".join(body) + "\n}\n"
 
 
 class _Writer:
-    """Builds nodes and edges in map order, so reading them back keeps every order."""
+    """Builds nodes and edges in map order, so reading them back keeps every order.
+
+    Nodes and edges are most of the file, so each is formatted as its line of
+    JSON directly rather than built as a dict and encoded.
+    """
 
     def __init__(self, argument_map: ArgumentMap) -> None:
         self.taken = {s.id for s in argument_map.statements} | {r.id for r in argument_map.relations}
         self.counter = 0
-        self.nodes: list[dict[str, Any]] = []
-        self.edges: list[dict[str, Any]] = []
+        self.nodes: list[str] = []
+        self.edges: list[str] = []
         self.locutions: list[dict[str, Any]] = []
         self.people: dict[str, int] = {}
         for statement in argument_map.statements:
-            self.nodes.append({"nodeID": statement.id, "text": statement.text, "type": "I"})
+            self.node(statement.id, statement.text, "I")
         schemes = _schemes(argument_map)
         for relation in argument_map.relations:
             node_type, text = _DEFAULTS[relation.kind]
             kept = schemes.get(relation.id)
             if kept and _KIND_OF_TYPE[kept[0]] == relation.kind:
                 node_type, text = kept
-            self.nodes.append({"nodeID": relation.id, "text": text, "type": node_type})
+            self.node(relation.id, text, node_type)
         for relation in argument_map.relations:
             for premise in relation.premises:
                 self.edge(premise, relation.id)
@@ -62,8 +66,16 @@ class _Writer:
             if statement.attribution and statement.attribution.speaker:
                 self.locution(statement)
 
+    def node(self, node_id: str, text: str, node_type: str) -> None:
+        self.nodes.append(
+            f'{{"nodeID": {_STRING(node_id)}, "text": {_STRING(text)}, "type": "{node_type}"}}'
+        )
+
     def edge(self, start: str, end: str) -> None:
-        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": start, "toID": end})
+        number = len(self.edges) + 1
+        self.edges.append(
+            f'{{"edgeID": "{number}", "fromID": {_STRING(start)}, "toID": {_STRING(end)}}}'
+        )
 
     def locution(self, statement: Statement) -> None:
         """Speaker → participant, L node with their words, YA 'Asserting' anchoring it: L → YA → I."""
@@ -72,8 +84,8 @@ class _Writer:
         person = self.people.setdefault(attribution.speaker, len(self.people) + 1)
         words = attribution.quote if attribution.quote else statement.text
         locution, illocution = self.fresh("L"), self.fresh("YA")
-        self.nodes.append({"nodeID": locution, "text": f"{attribution.speaker}: {words}", "type": "L"})
-        self.nodes.append({"nodeID": illocution, "text": "Asserting", "type": "YA"})
+        self.node(locution, f"{attribution.speaker}: {words}", "L")
+        self.node(illocution, "Asserting", "YA")
         self.edge(locution, illocution)
         self.edge(illocution, statement.id)
         entry: dict[str, Any] = {"nodeID": locution, "personID": person}
@@ -144,6 +156,12 @@ def _flat(value: dict[str, Any]) -> str:
         else:
             return _COMPACT(value)
     return "{" + ", ".join(parts) + "}"
+
+
+def _lines(lines: list[str]) -> str:
+    if not lines:
+        return "[]"
+    return "[\n    " + ",\n    ".join(lines) + "\n  ]"
 
 
 def _encode(value: Any, level: int) -> str:

@@ -1,0 +1,567 @@
+"""AIF JSON: what each AIF construct becomes, what hostile input gives, and round trips."""
+
+from __future__ import annotations
+
+import json
+import time
+import timeit
+
+import pytest
+from conftest import MAPS, small_map
+from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
+
+from argmap.errors import MapFileError, Severity
+from argmap.files import dumps_map, load_map
+from argmap.formats import format_by_name, formats_for_path, read_any
+from argmap.formats.aif import AIF
+from argmap.formats.base import ReadResult
+from argmap.model import ArgumentMap, Attribution, Position, Relation, Statement
+
+# -- helpers -------------------------------------------------------------------
+
+
+def aif_text(nodes, edges=(), **more) -> str:
+    """AIF JSON from (id, type, text) nodes and (from, to) edges."""
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": i, "text": text, "type": kind} for i, kind, text in nodes],
+            "edges": [
+                {"edgeID": str(n), "fromID": a, "toID": b} for n, (a, b) in enumerate(edges, 1)
+            ],
+            **more,
+        }
+    )
+
+
+def read(nodes, edges=(), **more) -> ReadResult:
+    return AIF.read(aif_text(nodes, edges, **more))
+
+
+def messages(result: ReadResult) -> str:
+    assert all(p.severity is Severity.WARNING for p in result.warnings)
+    return "\n".join(p.message for p in result.warnings)
+
+
+def relation(result: ReadResult, relation_id: str) -> Relation:
+    return result.map.relation(relation_id)
+
+
+def structure(argument_map: ArgumentMap) -> tuple:
+    """What a plain AIF reader must get back: texts, kinds, premises, targets."""
+    return (
+        [(s.id, s.text) for s in argument_map.statements],
+        [(r.id, r.kind, r.premises, r.target) for r in argument_map.relations],
+    )
+
+
+def without_block(text: str) -> str:
+    data = json.loads(text)
+    del data["argmap"]
+    return json.dumps(data)
+
+
+ARGUMENT = [("c", "I", "We should go"), ("p", "I", "It is sunny"), ("q", "I", "We are free")]
+
+
+# -- the argument layer ----------------------------------------------------------
+
+
+def test_i_nodes_become_statements_with_their_ids_and_texts():
+    result = read(ARGUMENT)
+    assert [(s.id, s.text) for s in result.map.statements] == [
+        ("c", "We should go"), ("p", "It is sunny"), ("q", "We are free")
+    ]
+
+
+def test_an_ra_node_with_several_premises_is_one_linked_support():
+    result = read([*ARGUMENT, ("ra", "RA", "RA")], [("p", "ra"), ("q", "ra"), ("ra", "c")])
+    assert relation(result, "ra") == Relation(id="ra", kind="support", premises=["p", "q"], target="c")
+
+
+def test_a_ca_node_between_statements_is_an_attack():
+    result = read([*ARGUMENT, ("ca", "CA", "CA")], [("p", "ca"), ("ca", "c")])
+    assert relation(result, "ca") == Relation(id="ca", kind="attack", premises=["p"], target="c")
+
+
+def test_a_ca_node_pointing_at_an_ra_node_is_an_undercut():
+    nodes = [*ARGUMENT, ("ra", "RA", "RA"), ("ca", "CA", "CA")]
+    result = read(nodes, [("p", "ra"), ("ra", "c"), ("q", "ca"), ("ca", "ra")])
+    assert relation(result, "ca").target == "ra"
+
+
+def test_a_ca_node_pointing_at_a_ca_node_undercuts_that_attack():
+    nodes = [*ARGUMENT, ("ca1", "CA", "CA"), ("ca2", "CA", "CA")]
+    result = read(nodes, [("p", "ca1"), ("ca1", "c"), ("q", "ca2"), ("ca2", "ca1")])
+    assert relation(result, "ca2") == Relation(id="ca2", kind="attack", premises=["q"], target="ca1")
+
+
+def test_an_ma_node_is_kept_as_a_support_with_a_warning_naming_it():
+    result = read([*ARGUMENT[:2], ("ma", "MA", "Default Rephrase")], [("p", "ma"), ("ma", "c")])
+    assert relation(result, "ma").kind == "support"
+    assert "AIF node ma of type MA (rephrase) kept as a support relation" in messages(result)
+
+
+def test_a_pa_node_is_kept_as_a_note_with_a_warning_naming_it():
+    result = read([*ARGUMENT[:2], ("123", "PA", "Default Preference")], [("p", "123"), ("123", "c")])
+    assert "AIF node 123 of type PA (preference) kept as a note" in messages(result)
+    assert "AIF PA node 123 'Default Preference': from p to c" in result.map.statement("c").note
+    assert result.map.relations == []
+
+
+def test_a_node_of_unknown_type_linking_no_statement_is_kept_in_the_description():
+    result = read([*ARGUMENT, ("x1", "XYZ", "something odd")])
+    assert "AIF XYZ node x1 'something odd'" in result.map.description
+    assert "AIF node x1 of type XYZ (unknown)" in messages(result)
+
+
+def test_the_scheme_of_an_inference_is_kept_in_the_note_of_its_conclusion():
+    nodes = [*ARGUMENT[:2], ("ra", "RA", "Argument From Expert Opinion")]
+    result = read(nodes, [("p", "ra"), ("ra", "c")])
+    assert result.map.statement("c").note == (
+        "AIF RA scheme of relation ra: Argument From Expert Opinion"
+    )
+    assert "'Argument From Expert Opinion' is kept in the note of statement 'c'" in messages(result)
+
+
+def test_the_scheme_key_names_the_scheme_when_the_text_is_generic():
+    data = json.loads(aif_text([*ARGUMENT[:2], ("ra", "RA", "RA")], [("p", "ra"), ("ra", "c")]))
+    data["nodes"][2]["scheme"] = "ExpertOpinion"
+    result = AIF.read(json.dumps(data))
+    assert result.map.statement("c").note == "AIF RA scheme of relation ra: ExpertOpinion"
+
+
+def test_default_scheme_names_add_no_note_and_no_warning():
+    nodes = [*ARGUMENT[:2], ("ra", "RA", "Default Inference")]
+    result = read(nodes, [("p", "ra"), ("ra", "c")])
+    assert result.map.statement("c").note is None
+    assert result.warnings == []
+
+
+def test_an_inference_without_a_conclusion_is_kept_as_a_note_on_its_premise():
+    result = read([*ARGUMENT[:2], ("ra", "RA", "RA")], [("p", "ra")])
+    assert result.map.relations == []
+    assert "AIF RA node ra 'RA': from p to nothing (it has no conclusion)" in result.map.statement("p").note
+    assert "AIF node ra of type RA (inference) (it has no conclusion) kept as" in messages(result)
+
+
+def test_an_undercut_of_an_inference_that_cannot_be_kept_is_kept_as_a_note_too():
+    nodes = [*ARGUMENT, ("ra", "RA", "RA"), ("ca", "CA", "CA")]
+    result = read(nodes, [("ra", "c"), ("q", "ca"), ("ca", "ra")])  # ra has no premise
+    assert result.map.relations == []
+    assert "AIF CA node ca" in result.map.statement("q").note
+
+
+def test_an_inference_with_two_conclusions_becomes_one_relation_per_conclusion():
+    result = read([*ARGUMENT, ("ra", "RA", "RA")], [("p", "ra"), ("ra", "c"), ("ra", "q")])
+    assert [(r.id, r.target) for r in result.map.relations] == [("ra", "c"), ("ra-2", "q")]
+    assert "AIF node ra has 2 conclusions" in messages(result)
+
+
+def test_a_statement_that_is_premise_and_conclusion_of_one_inference_stays_the_conclusion():
+    result = read([*ARGUMENT, ("ra", "RA", "RA")], [("p", "ra"), ("c", "ra"), ("ra", "c")])
+    assert relation(result, "ra").premises == ["p"]
+    assert "statement c is both premise and conclusion" in messages(result)
+
+
+def test_an_edge_between_two_statements_is_kept_as_a_note_on_the_second():
+    result = read(ARGUMENT, [("p", "c")])
+    assert result.map.statement("c").note == "AIF edge 1: from statement p (no inference node)"
+    assert "AIF edge 1 from node p (I) to node c (I)" in messages(result)
+
+
+def test_a_circle_of_inferences_is_read():
+    nodes = [*ARGUMENT, ("ra1", "RA", "RA"), ("ra2", "RA", "RA")]
+    result = read(nodes, [("p", "ra1"), ("ra1", "c"), ("c", "ra2"), ("ra2", "p")])
+    assert [r.target for r in result.map.relations] == ["c", "p"]
+
+
+def test_undercuts_that_undercut_each_other_are_read():
+    nodes = [*ARGUMENT, ("ca1", "CA", "CA"), ("ca2", "CA", "CA")]
+    result = read(nodes, [("p", "ca1"), ("ca1", "ca2"), ("q", "ca2"), ("ca2", "ca1")])
+    assert {(r.id, r.target) for r in result.map.relations} == {("ca1", "ca2"), ("ca2", "ca1")}
+    assert result.map.roles()  # roles of a circle of undercuts still end
+
+
+def test_orphan_statements_are_kept():
+    result = read([*ARGUMENT, ("lonely", "I", "Nobody argues about me")])
+    assert result.map.statement("lonely").text == "Nobody argues about me"
+
+
+# -- the dialogue layer ------------------------------------------------------------
+
+
+def anchored(locution_text: str, illocution: str = "Asserting", **more) -> ReadResult:
+    nodes = [("c", "I", "We should go"), ("l", "L", locution_text), ("ya", "YA", illocution)]
+    return read(nodes, [("l", "ya"), ("ya", "c")], **more)
+
+
+def test_the_name_before_the_colon_of_a_locution_is_the_speaker():
+    assert anchored("Bob: We should go").map.statement("c").attribution == Attribution(speaker="Bob")
+
+
+def test_araucaria_says_locutions_give_the_speaker():
+    result = anchored("VCBrown says 'We should go'")
+    assert result.map.statement("c").attribution == Attribution(speaker="VCBrown")
+
+
+def test_the_participant_of_the_locution_is_the_speaker():
+    people = [{"participantID": 7, "firstname": "Ann", "surname": "Lee"}]
+    result = anchored("Ann Lee: We should go", locutions=[{"nodeID": "l", "personID": "7"}],
+                      participants=people)
+    assert result.map.statement("c").attribution.speaker == "Ann Lee"
+
+
+def test_words_of_the_locution_that_differ_from_the_statement_are_the_quote():
+    result = anchored("CL : well, I think we should go now")
+    assert result.map.statement("c").attribution == Attribution(
+        speaker="CL", quote="well, I think we should go now"
+    )
+
+
+def test_the_start_of_the_locution_is_the_date():
+    result = anchored("Bob: We should go", locutions=[{"nodeID": "l", "start": "2021-11-11 21:50"}])
+    assert result.map.statement("c").attribution.date == "2021-11-11 21:50"
+
+
+def test_an_illocution_other_than_asserting_becomes_a_tag():
+    result = anchored("Bob: We should go", illocution="Pure Questioning")
+    assert result.map.statement("c").tags == ["Pure Questioning"]
+    assert "the illocution 'Pure Questioning' of node c is kept as a tag" in messages(result)
+
+
+def test_two_speakers_of_one_statement_keep_the_first_and_name_the_second():
+    nodes = [("c", "I", "Go"), ("l1", "L", "Ann: Go"), ("y1", "YA", "Asserting"),
+             ("l2", "L", "Bob: Go"), ("y2", "YA", "Asserting")]
+    result = read(nodes, [("l1", "y1"), ("y1", "c"), ("l2", "y2"), ("y2", "c")])
+    assert result.map.statement("c").attribution.speaker == "Ann"
+    assert "AIF node c is also said by locution l2 (Bob: Go)" in messages(result)
+
+
+def test_a_duplicated_locution_is_reported_once_not_copied():
+    nodes = [("c", "I", "Go"), ("l", "L", "Ann: Go"), ("y", "YA", "Asserting"), ("l2", "L", "Ann: Go")]
+    result = read(nodes, [("l", "y"), ("y", "c")])
+    assert result.map.description is None
+    assert "AIF nodes l2 of type L are not kept: they repeat another locution" in messages(result)
+
+
+def test_a_locution_that_anchors_nothing_keeps_its_words_in_the_description():
+    result = read([("c", "I", "Go"), ("l9", "L", "Ann: Hello all")])
+    assert result.map.description == "AIF locution l9: Ann: Hello all"
+    assert "AIF node l9 of type L (locution) anchors no statement" in messages(result)
+
+
+def test_transitions_are_named_in_a_warning():
+    nodes = [("l1", "L", "Ann: Go"), ("ta", "TA", "Default Transition"), ("l2", "L", "Bob: No")]
+    result = read(nodes, [("l1", "ta"), ("ta", "l2")])
+    assert "AIF nodes ta of type TA are not kept" in messages(result)
+
+
+def test_a_locution_feeding_an_inference_is_read_as_a_statement_by_its_speaker():
+    result = read([("c", "I", "Go"), ("l", "L", "Bob: It is sunny"), ("ra", "RA", "RA")],
+                  [("l", "ra"), ("ra", "c")])
+    assert result.map.statement("l").text == "It is sunny"
+    assert result.map.statement("l").attribution.speaker == "Bob"
+    assert relation(result, "ra").premises == ["l"]
+
+
+def test_a_locution_anchoring_an_inference_gives_the_relation_speaker():
+    nodes = [*ARGUMENT[:2], ("ra", "RA", "RA"), ("l", "L", "Bob: so we go"), ("y", "YA", "Arguing")]
+    result = read(nodes, [("p", "ra"), ("ra", "c"), ("l", "y"), ("y", "ra")])
+    assert relation(result, "ra").attribution.speaker == "Bob"
+
+
+# -- variants of the file ------------------------------------------------------------
+
+
+def test_a_map_wrapped_in_an_aif_object_is_read():
+    text = json.dumps({"AIF": json.loads(aif_text(ARGUMENT)), "text": "", "OVA": {}})
+    assert len(AIF.read(text).map.statements) == 3
+
+
+def test_tab_indentation_and_crlf_line_ends_are_read():
+    text = json.dumps(json.loads(aif_text(ARGUMENT)), indent="\t").replace("\n", "\r\n")
+    assert len(AIF.read(text).map.statements) == 3
+
+
+def test_integer_node_and_edge_ids_are_read_as_text():
+    text = json.dumps({
+        "nodes": [{"nodeID": 1, "text": "a", "type": "I"}, {"nodeID": 2, "text": "b", "type": "I"},
+                  {"nodeID": 3, "text": "RA", "type": "RA"}],
+        "edges": [{"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": "3", "toID": 1}],
+    })
+    assert AIF.read(text).map.relations == [
+        Relation(id="3", kind="support", premises=["2"], target="1")
+    ]
+
+
+def test_node_ids_that_argmap_cannot_hold_are_renamed_uniquely_and_named():
+    result = read([("a b", "I", "one"), ("a-b", "I", "two"), ("_x", "I", "three")])
+    assert [s.id for s in result.map.statements] == ["a-b", "a-b-2", "n_x"]
+    assert "AIF node 'a b' is statement 'a-b'" in messages(result)
+
+
+def test_ova_positions_as_numbers_or_strings_pin_the_statements():
+    ova = {"nodes": [{"nodeID": "c", "x": 10, "y": 20.5}, {"nodeID": "p", "x": "30", "y": "40"}]}
+    result = read(ARGUMENT, OVA=ova)
+    assert result.map.layout.positions == {"c": Position(x=10, y=20.5), "p": Position(x=30, y=40)}
+
+
+def test_ova_analysed_text_becomes_the_plain_description():
+    text = json.dumps({"AIF": json.loads(aif_text(ARGUMENT)),
+                       "text": "<span id=\"node1\">A</span> because B &amp; C<br>"})
+    assert AIF.read(text).map.description == "A because B & C"
+
+
+def test_node_timestamps_give_the_maps_dates_with_one_warning():
+    data = json.loads(aif_text(ARGUMENT))
+    for node, stamp in zip(data["nodes"], ["2012-04-12 18:20:50", "2012-04-12 18:20:49", "x"]):
+        node["timestamp"] = stamp
+    result = AIF.read(json.dumps(data))
+    assert (result.map.created, result.map.modified) == ("2012-04-12 18:20:49", "2012-04-12 18:20:50")
+    assert "the timestamps of 2 AIF nodes are not kept one by one" in messages(result)
+
+
+def test_right_to_left_text_is_kept_as_it_is():
+    result = read([("c", "I", "ברית הגנה עם ארצות הברית"), ("p", "I", "معاهدة دفاع")])
+    assert [s.text for s in result.map.statements] == ["ברית הגנה עם ארצות הברית", "معاهدة دفاع"]
+
+
+def test_an_unknown_top_level_key_is_named_in_a_warning():
+    assert 'the AIF key "analysis" is not read' in messages(read(ARGUMENT, analysis={"a": 1}))
+
+
+# -- hostile input -----------------------------------------------------------------
+
+
+def test_broken_json_is_an_error_with_line_and_column():
+    with pytest.raises(MapFileError) as caught:
+        AIF.read('{"nodes": [\n  {"nodeID": "1",, }\n]}', "bad.json")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 18)
+    assert str(caught.value).startswith("bad.json:2:18: invalid JSON")
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '{"edges": []}', '{"AIF": {"nodes": 3}}', '"nodes"'])
+def test_json_that_is_not_aif_is_a_clear_error(text):
+    with pytest.raises(MapFileError, match="not an AIF file"):
+        AIF.read(text)
+
+
+def test_binary_junk_is_a_clear_error():
+    with pytest.raises(MapFileError, match="invalid JSON"):
+        AIF.read("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+
+
+def test_json_nested_too_deeply_is_a_clear_error():
+    with pytest.raises(MapFileError, match="nested too deeply"):
+        AIF.read('{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+
+def test_an_integer_too_long_to_convert_is_a_clear_error():
+    with pytest.raises(MapFileError, match="invalid JSON"):
+        AIF.read('{"nodes": [], "edges": [], "n": ' + "9" * 5000 + "}")
+
+
+def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():
+    text = '{"nodes": [\n"junk",\n{"text": "no id"},\n{"nodeID": "a", "type": "I", "text": 5}\n],\n' \
+           '"edges": [\n7,\n{"fromID": "a", "toID": "zz"},\n{"fromID": "a", "toID": "a"}\n]}'
+    result = AIF.read(text)
+    assert [s.text for s in result.map.statements] == ["5"]
+    found = {(p.line, p.message.split(";")[0]) for p in result.warnings}
+    assert {
+        (2, "this AIF node is not an object"),
+        (3, "this AIF node has no usable nodeID"),
+        (4, "AIF node a: the text is a number"),
+        (7, "this AIF edge is not an object"),
+        (8, "AIF edge #1 refers to a node that does not exist ('zz')"),
+        (9, "AIF edge #2 links node a to itself"),
+    } <= found
+
+
+def test_control_characters_and_lone_surrogates_are_replaced_with_a_warning():
+    result = AIF.read('{"nodes": [{"nodeID": "a", "type": "I", "text": "x\\u0000y\\ud800"}], "edges": []}')
+    assert result.map.statement("a").text == "x\ufffdy\ufffd"
+    assert "control characters in the text replaced" in messages(result)
+
+
+def test_a_node_listed_twice_with_different_contents_keeps_both():
+    result = read([("a", "I", "one"), ("a", "I", "two")])
+    assert [s.text for s in result.map.statements] == ["one", "two"]
+    assert "AIF node a appears twice with different contents" in messages(result)
+
+
+def test_a_flood_of_bad_nodes_gives_a_bounded_list_of_warnings():
+    result = AIF.read(json.dumps({"nodes": [0] * 100_000, "edges": []}))
+    assert len(result.warnings) == 101
+    assert result.warnings[-1].message == "... and 99900 more warnings like the one before"
+
+
+def test_a_fifty_megabyte_file_is_read_in_linear_time():
+    text = aif_text([(f"n{i}", "I", "x" * 100_000) for i in range(500)])
+    assert len(text) > 50_000_000
+    started = time.perf_counter()
+    result = AIF.read(text)
+    assert len(result.map.statements) == 500
+    assert time.perf_counter() - started < 10
+
+
+def test_an_invalid_value_in_the_argmap_block_is_dropped_with_a_warning():
+    data = json.loads(AIF.write(small_map()))
+    data["argmap"]["nodes"]["claim"] = {"title": "T", "acceptance": "maybe", "colour": "red"}
+    result = AIF.read(json.dumps(data))
+    assert result.map.statement("claim").title == "T"
+    assert result.map.statement("claim").acceptance == "undecided"
+    assert '"colour" is not valid for a statement' in messages(result)
+    assert "the acceptance in the \"argmap\" object is not valid" in messages(result)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def written(argument_map: ArgumentMap | None = None) -> dict:
+    return json.loads(AIF.write(argument_map or small_map()))
+
+
+def test_written_aif_has_the_aifdb_lists_and_string_ids():
+    data = written()
+    assert list(data)[:4] == ["nodes", "edges", "locutions", "participants"]
+    assert all(isinstance(n["nodeID"], str) and n["type"] and "text" in n for n in data["nodes"])
+    assert all(isinstance(e[k], str) for e in data["edges"] for k in ("edgeID", "fromID", "toID"))
+
+
+def test_a_support_is_written_premise_to_ra_to_conclusion():
+    data = written()
+    assert {"nodeID": "r-deter", "text": "Default Inference", "type": "RA"} in data["nodes"]
+    pairs = [(e["fromID"], e["toID"]) for e in data["edges"]]
+    assert [("deterrence", "r-deter"), ("credible", "r-deter"), ("r-deter", "claim")] == pairs[:3]
+
+
+def test_an_undercut_is_written_as_a_ca_node_pointing_at_the_ra_node():
+    data = written()
+    assert {"nodeID": "r-gimmick", "text": "Default Conflict", "type": "CA"} in data["nodes"]
+    assert {"fromID": "r-gimmick", "toID": "r-deter"}.items() <= next(
+        e for e in data["edges"] if e["fromID"] == "r-gimmick"
+    ).items()
+
+
+def test_a_speaker_is_written_as_participant_locution_and_asserting_illocution():
+    data = written()
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    into = {e["toID"]: e["fromID"] for e in data["edges"]}
+    illocution = nodes[into["deterrence"]]
+    locution = nodes[into[illocution["nodeID"]]]
+    assert (illocution["type"], illocution["text"]) == ("YA", "Asserting")
+    assert (locution["type"], locution["text"]) == ("L", "Shimon Peres: A formal guarantee deters attack")
+    person = next(e["personID"] for e in data["locutions"] if e["nodeID"] == locution["nodeID"])
+    assert {"participantID": person, "firstname": "Shimon", "surname": "Peres"} in data["participants"]
+
+
+def test_pinned_positions_are_written_in_an_ova_block():
+    argument_map = small_map()
+    argument_map.layout.positions["claim"] = Position(x=12.5, y=-3)
+    assert written(argument_map)["OVA"]["nodes"][0] | {} == {
+        "nodeID": "claim", "visible": True, "x": 12.5, "y": -3, "timestamp": ""
+    }
+
+
+def test_a_scheme_kept_in_a_note_is_written_back_on_its_node():
+    nodes = [*ARGUMENT[:2], ("ra", "RA", "Argument From Expert Opinion")]
+    result = read(nodes, [("p", "ra"), ("ra", "c")])
+    assert {"nodeID": "ra", "text": "Argument From Expert Opinion", "type": "RA"} in written(result.map)["nodes"]
+
+
+# -- round trips ----------------------------------------------------------------------------
+
+
+def round_trip(argument_map: ArgumentMap) -> ReadResult:
+    return AIF.read(AIF.write(argument_map))
+
+
+def test_the_small_map_round_trips_exactly_without_warnings():
+    result = round_trip(small_map())
+    assert dumps_map(result.map) == dumps_map(small_map())
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_every_example_map_round_trips_exactly(path):
+    argument_map = load_map(path)
+    assert dumps_map(round_trip(argument_map).map) == dumps_map(argument_map)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_any_map_round_trips_exactly(argument_map):
+    result = round_trip(argument_map)
+    assert dumps_map(result.map) == dumps_map(argument_map)
+    assert result.warnings == []
+
+
+def test_plain_aif_readers_get_statements_relations_undercuts_and_speakers():
+    text = without_block(AIF.write(small_map()))
+    result = AIF.read(text)
+    assert structure(result.map) == structure(small_map())
+    assert result.map.speakers() == small_map().speakers()
+    assert result.map.statement("freedom").attribution.quote == "self-reliance"
+
+
+@settings(max_examples=100, deadline=None)
+@given(argument_maps())
+def test_plain_aif_keeps_the_structure_of_any_map(argument_map):
+    result = AIF.read(without_block(AIF.write(argument_map)))
+    assert structure(result.map) == structure(argument_map)
+
+
+def test_aif_read_written_and_read_again_is_unchanged():
+    nodes = [*ARGUMENT, ("ra", "RA", "ExpertOpinion"), ("ca", "CA", "CA"), ("pa", "PA", "PA"),
+             ("l", "L", "Bob: well, It is sunny"), ("y", "YA", "Asserting")]
+    edges = [("p", "ra"), ("ra", "c"), ("q", "ca"), ("ca", "ra"), ("p", "pa"), ("pa", "q"),
+             ("l", "y"), ("y", "p")]
+    first = read(nodes, edges).map
+    again = round_trip(first)
+    assert dumps_map(again.map) == dumps_map(first)
+    assert again.warnings == []
+
+
+# -- the format in the registry ---------------------------------------------------------------
+
+
+def test_sniff_recognises_aif_plain_and_wrapped():
+    assert AIF.sniff(aif_text(ARGUMENT))
+    assert AIF.sniff(json.dumps({"AIF": {"nodes": [], "edges": []}}))
+
+
+@pytest.mark.parametrize("text", ['{"format": "argmap", "statements": []}', "[]", '{"nodes": []}',
+                                  "Discussion Title: x", "{broken"])
+def test_sniff_rejects_what_is_not_aif(text):
+    assert not AIF.sniff(text)
+
+
+def test_the_registry_knows_aif_by_name_and_extension():
+    assert format_by_name("aif") is AIF
+    assert formats_for_path("debate.aif.json")[0] is AIF
+
+
+def test_read_any_reads_a_json_file_as_aif(tmp_path):
+    path = tmp_path / "nodeset.json"
+    path.write_text(aif_text(ARGUMENT), encoding="utf-8")
+    assert len(read_any(path).map.statements) == 3
+
+
+def test_five_thousand_statements_are_written_and_read_in_well_under_a_second():
+    statements = [
+        Statement(id=f"s{i}", text=f"Statement {i}", attribution=Attribution(speaker=f"P{i % 9}"))
+        for i in range(5000)
+    ]
+    relations = [
+        Relation(id=f"r{i}", kind="attack" if i % 4 == 0 else "support", premises=[f"s{i}"],
+                 target=f"s{(i - 1) // 2}")
+        for i in range(1, 5000)
+    ]
+    argument_map = ArgumentMap(statements=statements, relations=relations)
+    text = AIF.write(argument_map)
+    assert len(AIF.read(text).map.statements) == 5000
+    writing = min(timeit.repeat(lambda: AIF.write(argument_map), number=1, repeat=3))
+    reading = min(timeit.repeat(lambda: AIF.read(text), number=1, repeat=3))
+    assert writing < 1 and reading < 1, (writing, reading)
