@@ -18,6 +18,7 @@ from argmap.theme import Theme, attribution_line, is_rtl
 
 __all__ = ["CardLayout", "measure_card", "paint_card"]
 
+TEXT_DETAIL = 0.3  # below this scale, text is drawn as bars
 TEXT_WIDTH = 210.0  # points: the widest a card's text runs before wrapping
 LINE_GAP = 3.0
 
@@ -92,8 +93,14 @@ def paint_card(
     *,
     selected: bool = False,
     highlighted: bool = False,
+    detail: float = 1.0,
 ) -> None:
-    """Draw a card with its top-left corner at the painter's origin."""
+    """Draw a card with its top-left corner at the painter's origin.
+
+    ``detail`` is the scale the card is seen at: below ``TEXT_DETAIL`` text
+    would be unreadable anyway, so grey bars stand in for it and a whole
+    large map paints quickly.
+    """
     card = theme.card(role)
     box = QRectF(0, 0, layout.width, layout.height)
     pen = QPen(QColor(card.border), card.border_width)
@@ -110,6 +117,9 @@ def paint_card(
         painter.setPen(QPen(QColor("#1a73e8"), 2.0, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), theme.corner_radius + 2, theme.corner_radius + 2)
+    if detail < TEXT_DETAIL:
+        _paint_text_bars(painter, layout, QColor(card.text))
+        return
     flags = int(Qt.TextFlag.TextWordWrap) | int(layout.alignment)
     painter.setPen(QColor(card.text))
     if layout.title_rect is not None and layout.title:
@@ -121,3 +131,12 @@ def paint_card(
         painter.setPen(QColor(theme.attribution_colour if card.text == "#1a1a1a" else card.text))
         painter.setFont(_font(theme, theme.attribution_size, italic=True))
         painter.drawText(layout.attribution_rect, flags, layout.attribution)
+
+
+def _paint_text_bars(painter: QPainter, layout: CardLayout, colour: QColor) -> None:
+    colour.setAlphaF(0.35)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    for rect in (layout.title_rect, layout.text_rect, layout.attribution_rect):
+        if rect is not None:
+            painter.drawRect(rect.adjusted(0, 1, 0, -1))

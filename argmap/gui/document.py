@@ -34,6 +34,8 @@ class MapDocument(QObject):
         super().__init__()
         self._map = argument_map or ArgumentMap()
         self.path: Path | None = Path(path) if path else None
+        self._statement_at: dict[str, int] | None = None  # id -> index, rebuilt after inserts/removals
+        self._relation_at: dict[str, int] | None = None
 
     @property
     def map(self) -> ArgumentMap:
@@ -43,26 +45,59 @@ class MapDocument(QObject):
         """Replace the whole map (open, revert, new)."""
         self._map = argument_map
         self.path = Path(path) if path else None
+        self._forget_indexes()
         self.mapReset.emit()
+
+    def _forget_indexes(self) -> None:
+        self._statement_at = self._relation_at = None
+
+    def snapshot(self) -> ArgumentMap:
+        """A copy for the layout worker, in O(n) without validation.
+
+        Statements and relations are never changed in place (edits replace
+        them), so the copy shares them; the containers that are mutated
+        (lists, groups, pinned positions) are copied.
+        """
+        m = self._map
+        layout = m.layout.model_copy(update={"positions": dict(m.layout.positions)})
+        groups = [g.model_copy(update={"statements": list(g.statements)}) for g in m.groups]
+        return m.model_copy(
+            update={
+                "statements": list(m.statements),
+                "relations": list(m.relations),
+                "sources": list(m.sources),
+                "groups": groups,
+                "layout": layout,
+            }
+        )
+
+    def statement(self, statement_id: str) -> Statement:
+        return self._map.statements[self.statement_index(statement_id)]
+
+    def relation(self, relation_id: str) -> Relation:
+        return self._map.relations[self.relation_index(relation_id)]
 
     # -- lookups -----------------------------------------------------------
 
     def statement_index(self, statement_id: str) -> int:
-        for index, statement in enumerate(self._map.statements):
-            if statement.id == statement_id:
-                return index
-        raise KeyError(statement_id)
+        if self._statement_at is None:
+            self._statement_at = {s.id: i for i, s in enumerate(self._map.statements)}
+        return self._statement_at[statement_id]
 
     def relation_index(self, relation_id: str) -> int:
-        for index, relation in enumerate(self._map.relations):
-            if relation.id == relation_id:
-                return index
-        raise KeyError(relation_id)
+        if self._relation_at is None:
+            self._relation_at = {r.id: i for i, r in enumerate(self._map.relations)}
+        return self._relation_at[relation_id]
 
     def has_element(self, element_id: str) -> bool:
-        return any(s.id == element_id for s in self._map.statements) or any(
-            r.id == element_id for r in self._map.relations
-        )
+        try:
+            self.statement_index(element_id)
+        except KeyError:
+            try:
+                self.relation_index(element_id)
+            except KeyError:
+                return False
+        return True
 
     def new_id(self, prefix: str) -> str:
         """An id not used by any statement or relation: ``prefix-N``."""
@@ -76,12 +111,14 @@ class MapDocument(QObject):
 
     def insert_statement(self, index: int, statement: Statement) -> None:
         self._map.statements.insert(index, statement)
+        self._forget_indexes()
         self.statementAdded.emit(statement.id)
 
     def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
         """Remove a statement with its pin and group memberships; returns what undo needs."""
         index = self.statement_index(statement_id)
         statement = self._map.statements.pop(index)
+        self._forget_indexes()
         position = self._map.layout.positions.pop(statement_id, None)
         memberships = []
         for group in self._map.groups:
@@ -96,6 +133,7 @@ class MapDocument(QObject):
     ) -> None:
         """Undo :meth:`remove_statement` exactly."""
         self._map.statements.insert(index, statement)
+        self._forget_indexes()
         if position is not None:
             self._map.layout.positions[statement.id] = position
         groups = {g.id: g for g in self._map.groups}
@@ -114,11 +152,13 @@ class MapDocument(QObject):
 
     def insert_relation(self, index: int, relation: Relation) -> None:
         self._map.relations.insert(index, relation)
+        self._forget_indexes()
         self.relationAdded.emit(relation.id)
 
     def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
         index = self.relation_index(relation_id)
         relation = self._map.relations.pop(index)
+        self._forget_indexes()
         self.relationRemoved.emit(relation_id)
         return index, relation
 

@@ -202,7 +202,12 @@ class MapEditor(QObject):
         return True
 
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
+        """Select a new card, bring it into view and (usually) open its editor."""
+        self.scene.flush()  # give the new card its place first
         self.scene.select_only([statement_id])
+        item = self.scene.statement_items.get(statement_id)
+        if item is not None:
+            item.ensureVisible(item.boundingRect(), 40, 40)
         if edit:
             self.edit_text(statement_id)
 
@@ -217,7 +222,7 @@ class MapEditor(QObject):
             statement_id = selected[0]
         item = self.scene.statement_items.get(statement_id)
         if item is not None:
-            self.inline.open(item, self.document.map.statement(statement_id).text)
+            self.inline.open(item, self.document.statement(statement_id).text)
 
     def set_text(self, statement_id: str, text: str) -> None:
         if self.document.has_element(statement_id):
@@ -227,7 +232,7 @@ class MapEditor(QObject):
         self.undo_stack.push(EditStatementCommand(self.document, statement_id, fields, merge=merge))
 
     def toggle_relation_kind(self, relation_id: str) -> None:
-        relation = self.document.map.relation(relation_id)
+        relation = self.document.relation(relation_id)
         new = RelationKind.ATTACK if relation.kind == RelationKind.SUPPORT else RelationKind.SUPPORT
         text = "Turn support into attack" if new == RelationKind.ATTACK else "Turn attack into support"
         self.undo_stack.push(EditRelationCommand(self.document, relation_id, {"kind": new}, text))

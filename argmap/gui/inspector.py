@@ -135,7 +135,7 @@ class Inspector(QStackedWidget):
     def show_statement(self, statement_id: str) -> None:
         self.statement_id, self.relation_id = statement_id, None
         self._loading = True
-        statement = self.document.map.statement(statement_id)
+        statement = self.document.statement(statement_id)
         attribution = statement.attribution or Attribution()
         self.title_edit.setText(statement.title or "")
         self.text_edit.setPlainText(statement.text)
@@ -153,7 +153,7 @@ class Inspector(QStackedWidget):
     def show_relation(self, relation_id: str) -> None:
         self.statement_id, self.relation_id = None, relation_id
         self._loading = True
-        relation = self.document.map.relation(relation_id)
+        relation = self.document.relation(relation_id)
         self.kind_box.setCurrentText(RelationKind(relation.kind).value)
         describe = self._describe
         self.premises_label.setText("\n".join(describe(p) for p in relation.premises))
@@ -169,7 +169,7 @@ class Inspector(QStackedWidget):
 
     def _describe(self, element_id: str) -> str:
         try:
-            statement = self.document.map.statement(element_id)
+            statement = self.document.statement(element_id)
             return statement.title or statement.text[:80]
         except KeyError:
             return f"the inference {element_id}"
@@ -184,9 +184,9 @@ class Inspector(QStackedWidget):
         loading, self._loading = self._loading, True
         current = None
         if self.statement_id:
-            element = self.document.map.statement(self.statement_id)
+            element = self.document.statement(self.statement_id)
         elif self.relation_id:
-            element = self.document.map.relation(self.relation_id)
+            element = self.document.relation(self.relation_id)
         else:
             element = None
         if element is not None and element.attribution is not None:
@@ -238,7 +238,7 @@ class Inspector(QStackedWidget):
             "acceptance": Acceptance(self.acceptance_box.currentText()),
             "note": self.note_edit.toPlainText() or None,
         }
-        statement = self.document.map.statement(self.statement_id)
+        statement = self.document.statement(self.statement_id)
         changed = {k: v for k, v in fields.items() if getattr(statement, k) != v}
         if changed:
             self.statementEdited.emit(self.statement_id, changed)
@@ -246,7 +246,7 @@ class Inspector(QStackedWidget):
     def _commit_relation(self) -> None:
         if self._loading or self.relation_id is None:
             return
-        relation = self.document.map.relation(self.relation_id)
+        relation = self.document.relation(self.relation_id)
         attribution = Attribution(
             speaker=self.relation_speaker_edit.text().strip() or None,
             source=self.relation_source_box.currentData() or None,

@@ -23,7 +23,9 @@ class StatementItem(QGraphicsObject):
 
     HANDLE_RADIUS = 6.0
 
-    def __init__(self, statement: Statement, role: Role, theme: Theme) -> None:
+    def __init__(
+        self, statement: Statement, role: Role, theme: Theme, sources: dict[str, Source] | None = None
+    ) -> None:
         super().__init__()
         self.statement_id = statement.id
         self.role = role
@@ -41,6 +43,13 @@ class StatementItem(QGraphicsObject):
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        self.setToolTip(_tooltip(statement, sources or {}))
+
+    def set_role(self, role: Role) -> None:
+        """A new role changes only the colours, not the size."""
+        if role is not self.role:
+            self.role = role
+            self.update()
 
     def update_statement(self, statement: Statement, role: Role, sources: dict[str, Source]) -> None:
         """Re-measure after an edit; the tooltip shows the quote and its source."""
@@ -83,8 +92,15 @@ class StatementItem(QGraphicsObject):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(-self.card.width / 2, -self.card.height / 2)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
         paint_card(
-            painter, self.card, self.role, self.theme, selected=self.isSelected(), highlighted=self.highlighted
+            painter,
+            self.card,
+            self.role,
+            self.theme,
+            selected=self.isSelected(),
+            highlighted=self.highlighted,
+            detail=detail,
         )
         painter.translate(self.card.width / 2, self.card.height / 2)
         if self.drop_target:
@@ -190,6 +206,8 @@ class EdgeItem(QGraphicsItem):
         self.relation_id = relation_id
         self.tail = tail
         self.head = head
+        self.edge_id = ""  # the name of this piece in Graphviz's layout
+        self.key: tuple = ()  # what the scene compares to keep an unchanged edge
         self.style = style
         self.arrow = arrow
         self._path = QPainterPath()

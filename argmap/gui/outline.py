@@ -17,6 +17,11 @@ from argmap.theme import Theme
 __all__ = ["OutlineTree"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+PREFIX_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _label(statement) -> str:
+    return statement.text.replace("\n", " ") or "(empty)"
 
 
 def role_icon(role: Role, theme: Theme) -> QIcon:
@@ -47,14 +52,18 @@ class OutlineTree(QTreeWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self._syncing = False
+        self._wanted: list[str] | None = None
+        self._icons = {role: role_icon(role, theme) for role in Role}
+        self._items: dict[str, list[QTreeWidgetItem]] = {}  # a statement argued for twice shows twice
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
-        self._rebuild_timer.setInterval(0)
+        # Structure changes are gathered for a moment: the canvas shows a new card first.
+        self._rebuild_timer.setInterval(120)
         self._rebuild_timer.timeout.connect(self.rebuild)
+        document.statementChanged.connect(self._statement_changed)
         for signal in (
             document.statementAdded,
             document.statementRemoved,
-            document.statementChanged,
             document.relationAdded,
             document.relationRemoved,
             document.relationChanged,
@@ -66,29 +75,34 @@ class OutlineTree(QTreeWidget):
         self.rebuild()
 
     def rebuild(self) -> None:
-        selected = self.selected_ids()
+        self._rebuild_timer.stop()
+        selected = self._wanted if self._wanted is not None else self.selected_ids()
         self._syncing = True
         self.clear()
+        self._items.clear()
         argument_map = self.document.map
         roles = argument_map.roles()
         children = _children(argument_map)
         seen: set[str] = set()
         roots = [s.id for s in argument_map.main_claims()]
+        statements = {s.id: s for s in argument_map.statements}
         stack = [(root, self.invisibleRootItem(), "") for root in reversed(roots)]
         while stack:
             statement_id, parent, prefix = stack.pop()
-            statement = argument_map.statement(statement_id)
+            statement = statements[statement_id]
             item = QTreeWidgetItem(parent)
-            label = statement.text.replace("\n", " ") or "(empty)"
-            item.setText(0, f"{prefix}{label}")
+            repeated = statement_id in seen  # a statement argued for twice, or a cycle
+            shown = f"{prefix}↪ " if repeated else prefix
+            item.setText(0, f"{shown}{_label(statement)}")
             item.setData(0, ID_ROLE, statement_id)
-            item.setIcon(0, role_icon(roles[statement_id], self.theme))
+            item.setData(0, PREFIX_ROLE, shown)
+            item.setIcon(0, self._icons[roles[statement_id]])
+            self._items.setdefault(statement_id, []).append(item)
             speaker = statement.attribution.speaker if statement.attribution else None
             item.setToolTip(0, f"{roles[statement_id].value}" + (f" — {speaker}" if speaker else ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             item.setExpanded(True)
-            if statement_id in seen:  # a statement argued for twice, or a cycle
-                item.setText(0, f"{prefix}↪ {label}")
+            if repeated:
                 continue
             seen.add(statement_id)
             for child, kind in reversed(children.get(statement_id, [])):
@@ -100,23 +114,33 @@ class OutlineTree(QTreeWidget):
         return [item.data(0, ID_ROLE) for item in self.selectedItems()]
 
     def select_ids(self, statement_ids: list[str]) -> None:
+        self._wanted = list(statement_ids)  # kept for a rebuild that is still pending
         self._syncing = True
-        wanted = set(statement_ids)
+        for item in self.selectedItems():
+            item.setSelected(False)
         first = None
-        iterator = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        while iterator:
-            item = iterator.pop()
-            chosen = item.data(0, ID_ROLE) in wanted
-            item.setSelected(chosen)
-            if chosen and first is None:
-                first = item
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+        for statement_id in statement_ids:
+            for item in self._items.get(statement_id, []):
+                item.setSelected(True)
+                first = first or item
         if first is not None:
             self.scrollToItem(first)
         self._syncing = False
 
+    def _statement_changed(self, statement_id: str) -> None:
+        """A new text needs only its own rows relabelled, not the whole tree rebuilt."""
+        try:
+            statement = self.document.statement(statement_id)
+        except KeyError:
+            return
+        self._syncing = True
+        for item in self._items.get(statement_id, []):
+            item.setText(0, f"{item.data(0, PREFIX_ROLE)}{_label(statement)}")
+        self._syncing = False
+
     def _selection_changed(self) -> None:
         if not self._syncing:
+            self._wanted = None
             self.selectionToCanvas.emit(self.selected_ids())
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:

@@ -102,10 +102,9 @@ class MapScene(QGraphicsScene):
         self.request_layout()
 
     def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
-        statement = self.document.map.statement(statement_id)
-        item = StatementItem(statement, role, self.theme)
+        statement = self.document.statement(statement_id)
+        item = StatementItem(statement, role, self.theme, sources)
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
-        item.update_statement(statement, role, sources)
         item.moved.connect(lambda sid=statement_id: self._card_moved(sid))
         self.statement_items[statement_id] = item
         self.addItem(item)
@@ -115,30 +114,49 @@ class MapScene(QGraphicsScene):
         if not self._placing and not self._glide.running():  # edges are redone once per step
             self._update_edges_of(statement_id)
 
-    def _rebuild_edges(self) -> None:
-        for item in [*self.edge_items, *self.junction_items.values()]:
-            self.removeItem(item)
-        self.edge_items.clear()
-        self.junction_items.clear()
+    def _rebuild_edges(self) -> list[EdgeItem]:
+        """Bring edge and junction items in line with the relations; returns the new edges.
+
+        Items whose relation did not change are kept, so an edit costs work in
+        proportion to what it changed, not to the size of the map.
+        """
         argument_map = self.document.map
         junctions = junction_relations(argument_map)
+        wanted: dict[tuple, tuple[str, str, str, bool]] = {}
+        wanted_junctions: dict[str, str] = {}
         for relation in argument_map.relations:
-            style = self.theme.edge(relation.kind == RelationKind.ATTACK)
+            attack = relation.kind == RelationKind.ATTACK
             if relation.id in junctions:
-                junction = JunctionItem(relation.id, style.colour)
-                self.junction_items[relation.id] = junction
-                self.addItem(junction)
+                wanted_junctions[relation.id] = self.theme.edge(attack).colour
                 for premise in relation.premises:
-                    self._add_edge(EdgeItem(relation.id, premise, relation.id, style, arrow=False), f"edge-{relation.id}-{premise}")
-                self._add_edge(EdgeItem(relation.id, relation.id, relation.target, style, arrow=True), f"edge-{relation.id}")
+                    wanted[(f"edge-{relation.id}-{premise}", premise, relation.id, attack, False)] = relation.id
+                wanted[(f"edge-{relation.id}", relation.id, relation.target, attack, True)] = relation.id
             else:
-                edge = EdgeItem(relation.id, relation.premises[0], relation.target, style, arrow=True)
-                self._add_edge(edge, f"edge-{relation.id}")
-
-    def _add_edge(self, edge: EdgeItem, edge_id: str) -> None:
-        edge.edge_id = edge_id
-        self.edge_items.append(edge)
-        self.addItem(edge)
+                wanted[(f"edge-{relation.id}", relation.premises[0], relation.target, attack, True)] = relation.id
+        for relation_id in list(self.junction_items):
+            junction = self.junction_items[relation_id]
+            colour = wanted_junctions.get(relation_id)
+            if colour is None or QColor(colour) != junction.colour:
+                self.removeItem(self.junction_items.pop(relation_id))
+        for relation_id, colour in wanted_junctions.items():
+            if relation_id not in self.junction_items:
+                junction = self.junction_items[relation_id] = JunctionItem(relation_id, colour)
+                self.addItem(junction)
+        existing = {edge.key: edge for edge in self.edge_items}
+        kept, added = [], []
+        for key, relation_id in wanted.items():
+            edge = existing.pop(key, None)
+            if edge is None:
+                edge_id, tail, head, attack, arrow = key
+                edge = EdgeItem(relation_id, tail, head, self.theme.edge(attack), arrow=arrow)
+                edge.edge_id, edge.key = edge_id, key
+                self.addItem(edge)
+                added.append(edge)
+            kept.append(edge)
+        for edge in existing.values():
+            self.removeItem(edge)
+        self.edge_items = kept
+        return added
 
     # -- document signals --------------------------------------------------
 
@@ -159,7 +177,7 @@ class MapScene(QGraphicsScene):
             return
         old_size = item.size
         sources = {s.id: s for s in self.document.map.sources}
-        item.update_statement(self.document.map.statement(statement_id), item.role, sources)
+        item.update_statement(self.document.statement(statement_id), item.role, sources)
         self._update_edges_of(statement_id)
         if item.size != old_size:
             self._schedule(relayout=True)
@@ -191,7 +209,13 @@ class MapScene(QGraphicsScene):
     def _on_sources_changed(self) -> None:
         sources = {s.id: s for s in self.document.map.sources}
         for statement_id, item in self.statement_items.items():
-            item.update_statement(self.document.map.statement(statement_id), item.role, sources)
+            item.update_statement(self.document.statement(statement_id), item.role, sources)
+
+    def flush(self) -> None:
+        """Apply pending changes now (before opening an editor on a card that was just added)."""
+        if self._refresh.isActive():
+            self._refresh.stop()
+            self._refresh_now()
 
     def _schedule(self, *, relayout: bool) -> None:
         self._relayout_wanted |= relayout
@@ -200,13 +224,17 @@ class MapScene(QGraphicsScene):
     def _refresh_now(self) -> None:
         """After a command's burst of signals: restyle roles, redo edges, ask for a layout."""
         roles = self.document.map.roles()
-        sources = {s.id: s for s in self.document.map.sources}
         for statement_id, item in self.statement_items.items():
             if item.role is not roles.get(statement_id, item.role):
-                item.update_statement(self.document.map.statement(statement_id), roles[statement_id], sources)
-        self._rebuild_edges()
+                item.set_role(roles[statement_id])
+        added = self._rebuild_edges()
         self._rebuild_groups()
-        self._place_provisionally()
+        placed = self._place_provisionally(update_edges=False)
+        self._place_junctions()
+        for edge in self.edge_items:
+            if edge in added or edge.tail in placed or edge.head in placed or edge.head in self.junction_items:
+                self._update_edge(edge)
+        self._fit_groups()
         if self._relayout_wanted:
             self._relayout_wanted = False
             self.request_layout()
@@ -217,7 +245,7 @@ class MapScene(QGraphicsScene):
         """Ask the worker for a fresh layout of the current map and card sizes."""
 
         def snapshot():
-            argument_map = self.document.map.model_copy(deep=True)
+            argument_map = self.document.snapshot()
             sizes = {sid: item.size for sid, item in self.statement_items.items()}
             return argument_map, sizes, self.theme
 
@@ -260,16 +288,20 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
         self.layoutApplied.emit()
 
-    def _place_provisionally(self) -> None:
+    def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:
         """Put cards that have no place yet just below what they argue for, until the layout comes."""
         self._placing = True
         try:
-            self._place_new_cards()
+            placed = self._place_new_cards()
         finally:
             self._placing = False
-        self._update_all_edges()
+        if update_edges:
+            self._update_all_edges()
+        return placed
 
-    def _place_new_cards(self) -> None:
+    def _place_new_cards(self) -> set[str]:
+        """Returns the ids of the cards placed now."""
+        now: set[str] = set()
         argument_map = self.document.map
         placed = set()
         for statement_id, item in self.statement_items.items():
@@ -291,9 +323,12 @@ class MapScene(QGraphicsScene):
                 item.setPos(base.x() + (siblings[relation.target] - 1 + offset) * 40.0, base.y() + 140.0)
                 item.setData(0, "placed")
                 placed.add(premise)
+                now.add(premise)
         for statement_id, item in self.statement_items.items():
             if statement_id not in placed:
                 item.setData(0, "placed")
+                now.add(statement_id)
+        return now
 
     # -- edge geometry -----------------------------------------------------
 
