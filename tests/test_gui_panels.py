@@ -277,3 +277,54 @@ def test_text_edited_in_the_outline_changes_the_statement_undoably(window):
     assert window.current_map().statement("freedom").text == "It would tie Israel's hands"
     window.undo_stack.undo()
     assert window.current_map() == small_map()
+
+
+def outline_shape(tree) -> list[tuple[int, str, str]]:
+    """(depth, id, text) of every row, in order."""
+    rows, stack = [], [(tree.topLevelItem(i), 0) for i in reversed(range(tree.topLevelItemCount()))]
+    while stack:
+        item, depth = stack.pop()
+        rows.append((depth, item.data(0, Qt.ItemDataRole.UserRole), item.text(0)))
+        stack.extend((item.child(i), depth + 1) for i in reversed(range(item.childCount())))
+    return rows
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["add reason", "add objection", "undo add", "delete branch", "delete edge", "paste branch", "flip kind"],
+)
+def test_the_outline_after_an_edit_is_what_a_fresh_build_shows(window, qtbot, change):
+    editor = window.editor
+    window.scene.select_only(["freedom"])
+    if change == "add reason":
+        editor.add_premise(RelationKind.SUPPORT, edit=False)
+    elif change == "add objection":
+        editor.add_premise(RelationKind.ATTACK, edit=False)
+    elif change == "undo add":
+        editor.add_premise(RelationKind.SUPPORT, edit=False)
+        qtbot.wait(200)
+        window.undo_stack.undo()
+    elif change == "delete branch":
+        editor.delete_selection()
+    elif change == "delete edge":
+        editor.delete_relations({"r-narrow"})
+    elif change == "paste branch":
+        editor.copy_selection()
+        window.scene.select_only(["credible"])
+        editor.paste()
+    elif change == "flip kind":
+        editor.toggle_relation_kind("r-deter")
+    qtbot.wait(200)  # the outline gathers changes for a moment
+    incremental = outline_shape(window.outline)
+    window.outline.rebuild()
+    assert incremental == outline_shape(window.outline)
+
+
+def test_adding_a_reason_adds_one_outline_row_without_rebuilding(window, qtbot, monkeypatch):
+    rebuilt = []
+    monkeypatch.setattr(window.outline, "rebuild", lambda: rebuilt.append(True))
+    rows = len(outline_shape(window.outline))
+    window.scene.select_only(["narrow"])
+    window.editor.add_premise(RelationKind.SUPPORT, edit=False)
+    qtbot.wait(200)
+    assert rebuilt == [] and len(outline_shape(window.outline)) == rows + 1

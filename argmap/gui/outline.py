@@ -55,27 +55,69 @@ class OutlineTree(QTreeWidget):
         self._wanted: list[str] | None = None
         self._icons = {role: role_icon(role, theme) for role in Role}
         self._items: dict[str, list[QTreeWidgetItem]] = {}  # a statement argued for twice shows twice
+        self.premises_of: dict[str, list[str]] = {}  # relation id -> premises, as the tree shows them
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         # Structure changes are gathered for a moment: the canvas shows a new card first.
         self._rebuild_timer.setInterval(120)
-        self._rebuild_timer.timeout.connect(self.rebuild)
+        self._rebuild_timer.timeout.connect(self._apply_changes)
+        self._events: list[tuple[str, str]] = []
         document.statementChanged.connect(self._statement_changed)
-        for signal in (
-            document.statementAdded,
-            document.statementRemoved,
-            document.relationAdded,
-            document.relationRemoved,
-            document.relationChanged,
+        for kind, signal in (
+            ("statement+", document.statementAdded),
+            ("statement-", document.statementRemoved),
+            ("relation+", document.relationAdded),
+            ("relation-", document.relationRemoved),
+            ("relation~", document.relationChanged),
         ):
-            signal.connect(lambda *_: self._rebuild_timer.start())
+            signal.connect(lambda element_id, k=kind: self._structure_changed(k, element_id))
         document.mapReset.connect(self.rebuild)
         self.itemSelectionChanged.connect(self._selection_changed)
         self.itemChanged.connect(self._item_changed)
         self.rebuild()
 
+    def _structure_changed(self, kind: str, element_id: str) -> None:
+        self._events.append((kind, element_id))
+        self._rebuild_timer.start()
+
+    def _apply_changes(self) -> None:
+        """Adding or removing a few leaves is done in place; anything else rebuilds the tree."""
+        events, self._events = self._events, []
+        self._syncing = True
+        try:
+            done = _apply_in_place(self, events)
+        finally:
+            self._syncing = False
+        if done:
+            if self._wanted is not None:
+                self.select_ids(self._wanted)
+        else:
+            self.rebuild()
+
+    def new_row(self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role) -> QTreeWidgetItem:
+        statement = self.document.statement(statement_id)
+        item = QTreeWidgetItem(parent)
+        item.setText(0, f"{prefix}{_label(statement)}")
+        item.setData(0, ID_ROLE, statement_id)
+        item.setData(0, PREFIX_ROLE, prefix)
+        item.setIcon(0, self._icons[role])
+        speaker = statement.attribution.speaker if statement.attribution else None
+        item.setToolTip(0, f"{role.value}" + (f" — {speaker}" if speaker else ""))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        item.setExpanded(True)
+        self._items.setdefault(statement_id, []).append(item)
+        return item
+
+    def rows(self, statement_id: str) -> list[QTreeWidgetItem]:
+        return self._items.get(statement_id, [])
+
+    def forget_rows(self, statement_id: str) -> None:
+        self._items.pop(statement_id, None)
+
     def rebuild(self) -> None:
         self._rebuild_timer.stop()
+        self._events = []
+        self.premises_of = {r.id: list(r.premises) for r in self.document.map.relations}
         selected = self._wanted if self._wanted is not None else self.selected_ids()
         self._syncing = True
         self.clear()
@@ -116,8 +158,7 @@ class OutlineTree(QTreeWidget):
     def select_ids(self, statement_ids: list[str]) -> None:
         self._wanted = list(statement_ids)  # kept for a rebuild that is still pending
         self._syncing = True
-        for item in self.selectedItems():
-            item.setSelected(False)
+        self.clearSelection()
         first = None
         for statement_id in statement_ids:
             for item in self._items.get(statement_id, []):
@@ -165,3 +206,72 @@ def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKi
         for premise in relation.premises:
             children.setdefault(target, []).append((premise, relation.kind))
     return children
+
+
+def _apply_in_place(tree: OutlineTree, events: list[tuple[str, str]]) -> bool:
+    """Add new leaf rows or drop removed leaf rows; False when the change is anything else."""
+    kinds = {kind for kind, _ in events}
+    if "relation~" in kinds or not events:
+        return not events
+    if kinds <= {"statement+", "relation+"}:
+        return _add_rows(tree, [i for k, i in events if k == "statement+"], [i for k, i in events if k == "relation+"])
+    if kinds <= {"statement-", "relation-"}:
+        return _drop_rows(tree, {i for k, i in events if k == "statement-"}, {i for k, i in events if k == "relation-"})
+    return False
+
+
+def _add_rows(tree: OutlineTree, statements: list[str], relations: list[str]) -> bool:
+    document = tree.document
+    new = set(statements)
+    pending = []
+    for relation_id in relations:
+        relation = document.relation(relation_id)
+        if any(p not in new for p in relation.premises):
+            return False  # an existing statement gained a relation: its place in the tree moves
+        pending.append(relation)
+    roles = document.map.roles()
+    by_id = {r.id: r for r in document.map.relations}
+    placed: set[str] = set()
+    while pending:
+        progress = []
+        for relation in pending:
+            target = relation.target
+            seen = set()
+            while target in by_id and target not in seen:  # undercuts sit under the attacked claim
+                seen.add(target)
+                target = by_id[target].target
+            parents = tree.rows(target)
+            if len(parents) != 1 or parents[0].data(0, PREFIX_ROLE).endswith("↪ "):
+                if target in new and target not in placed:
+                    continue  # its parent row comes in a later round
+                return False
+            prefix = "+ " if relation.kind == RelationKind.SUPPORT else "− "
+            for premise in relation.premises:
+                if premise in placed:
+                    return False
+                tree.new_row(premise, parents[0], prefix, roles[premise])
+                placed.add(premise)
+            tree.premises_of[relation.id] = list(relation.premises)
+            progress.append(relation)
+        if not progress:
+            return False
+        pending = [r for r in pending if r not in progress]
+    for statement_id in statements:
+        if statement_id not in placed:  # a free statement: a new main claim
+            tree.new_row(statement_id, tree.invisibleRootItem(), "", roles[statement_id])
+    return True
+
+
+def _drop_rows(tree: OutlineTree, statements: set[str], relations: set[str]) -> bool:
+    if any(not set(tree.premises_of.get(r, [""])) <= statements for r in relations):
+        return False  # a premise outlives its relation: it moves elsewhere in the tree
+    rows = [row for statement_id in statements for row in tree.rows(statement_id)]
+    if any(row.childCount() for row in rows) or len(rows) != len(statements):
+        return False  # a removed statement had premises under it, or showed twice
+    for row in rows:
+        (row.parent() or tree.invisibleRootItem()).removeChild(row)
+    for statement_id in statements:
+        tree.forget_rows(statement_id)
+    for relation_id in relations:
+        tree.premises_of.pop(relation_id, None)
+    return True
