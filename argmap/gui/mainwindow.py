@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         self.imported_from: Path | None = None  # the other-format file the map came from
         self.settings = QSettings("argmap", "argmap")
         self.undo_stack = QUndoStack(self)
-        self.document = MapDocument(new_map())
+        # With a file to open, start empty: no throwaway layout of a placeholder map.
+        self.document = MapDocument(new_map() if path is None else ArgumentMap())
         self.document.setParent(self)
         self.scene = MapScene(self.document)
         self.scene.setParent(self)

@@ -243,6 +243,8 @@ class MapScene(QGraphicsScene):
 
     def request_layout(self) -> None:
         """Ask the worker for a fresh layout of the current map and card sizes."""
+        if not self.statement_items:
+            return  # nothing to lay out
 
         def snapshot():
             argument_map = self.document.snapshot()
