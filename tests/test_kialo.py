@@ -44,7 +44,7 @@ def text_edges(argument_map: ArgumentMap) -> Counter[tuple[str, str, str]]:
 
 
 def kialo_shape(argument_map: ArgumentMap) -> Counter[tuple[str, str, str]]:
-    """What Kialo can keep of a map: one claim per premise; an undercut answers the first premise."""
+    """What Kialo keeps of a map: one claim per premise; an undercut answers the first premise."""
     text = {s.id: s.text for s in argument_map.statements}
     relations = {r.id: r for r in argument_map.relations}
     shape: Counter[tuple[str, str, str]] = Counter()
@@ -207,7 +207,8 @@ def test_a_claim_citing_two_sources_records_one_and_warns():
     assert warnings_of(result) == [
         (
             3,
-            "claim 1 cites several sources; argmap records one per statement, the other markers stay in the text",
+            "claim 1 cites several sources; argmap records one per statement,"
+            " the other markers stay in the text",
         )
     ]
 
@@ -411,8 +412,8 @@ def test_writing_uses_the_title_variant_with_numbered_stances():
         "Discussion Title: Treaty\n\n1. A treaty would serve Israel's security\n"
     )
     assert (
-        "\n1.3. Con: It would limit freedom of action\n1.3.1. Con: A narrow treaty need not limit it\n"
-        in text
+        "\n1.3. Con: It would limit freedom of action"
+        "\n1.3.1. Con: A narrow treaty need not limit it\n" in text
     )
     assert text.endswith("\n\nSources:\n[1] A defense treaty is not the answer; Nimrod Goren\n")
 
