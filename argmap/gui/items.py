@@ -216,6 +216,9 @@ class EdgeItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
     def set_geometry(self, path: QPainterPath, tip_from: QPointF | None, tip_to: QPointF | None) -> None:
+        tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None
+        if tip == self._tip and path == self._path:
+            return  # unchanged: no repaint (an edit elsewhere must not redraw the whole map)
         self.prepareGeometryChange()
         self._path = path
         self._tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None

@@ -47,6 +47,7 @@ class OutlineTree(QTreeWidget):
         self.document = document
         self.theme = theme
         self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # lets Qt lay out thousands of rows without measuring each
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
