@@ -69,16 +69,24 @@ def read_dialogue(graph: Graph, anchored: set[str], report: Report) -> Dialogue:
     for ya in nodes.values():
         if ya.type != "YA":
             continue
-        for source_key in ya.ins:
-            source = nodes[source_key]
-            if source.type != "L":
-                continue
-            for target_key in ya.outs:
-                if target_key in anchored:
-                    locution = _locution(source, people, uttered)
-                    _attribute(dialogue, nodes[target_key], locution, ya, report)
-                    dialogue.used.update((source_key, ya.key))
-                    texts_used.add(source.text.strip())
+        sources = [nodes[k] for k in ya.ins if nodes[k].type == "L"]
+        targets = [nodes[k] for k in ya.outs if k in anchored]
+        if not sources or not targets:
+            continue
+        if len(sources) > 1:  # one YA anchors one locution; the rest are named, not multiplied
+            report.warn(
+                f"AIF node {ya.key} anchors {len(sources)} locutions; only {sources[0].key}"
+                " gives the speaker",
+                ya.path,
+                kind="many-locutions",
+            )
+        locution = _locution(sources[0], people, uttered)
+        for target in targets:
+            _attribute(dialogue, target, locution, ya, report)
+        dialogue.used.add(ya.key)
+        for source in sources:
+            dialogue.used.add(source.key)
+            texts_used.add(source.text.strip())
     _report_unused(graph, anchored, dialogue, texts_used, report)
     return dialogue
 
@@ -173,10 +181,11 @@ def _report_unused(
 ) -> None:
     """TA/YA nodes in groups; an unused locution's words go to the description unless repeated."""
     unused: dict[str, list[str]] = {}
+    analysing: dict[str, bool] = {}  # YA key → whether it anchors locutions only (cached)
     for node in graph.nodes.values():
         if node.type not in ("L", "YA", "TA") or node.key in dialogue.used or node.key in anchored:
             continue
-        if node.type == "L" and not _is_repeat(node, texts_used, graph):
+        if node.type == "L" and not _is_repeat(node, texts_used, graph, analysing):
             dialogue.stray_locutions.append(node)
             report.warn(
                 f"AIF node {node.key} of type L (locution) anchors no statement;"
@@ -196,11 +205,14 @@ def _report_unused(
         report.warn(f"AIF nodes {shown} of type {node_type} are not kept: {why[node_type]}", None)
 
 
-def _is_repeat(node: Node, texts_used: set[str], graph: Graph) -> bool:
+def _is_repeat(node: Node, texts_used: set[str], graph: Graph, analysing: dict[str, bool]) -> bool:
     """A locution that only restates another (``"M: CL : …"``, ``"Anon: Bob: …"``)."""
-    illocutions = [graph.nodes[k] for k in node.outs if graph.nodes[k].type == "YA"]
-    targets = {graph.nodes[t].type for ya in illocutions for t in ya.outs}
-    if targets == {"L"}:
+    illocutions = [k for k in node.outs if graph.nodes[k].type == "YA"]
+    for key in illocutions:
+        if key not in analysing:
+            outs = graph.nodes[key].outs
+            analysing[key] = bool(outs) and all(graph.nodes[t].type == "L" for t in outs)
+    if illocutions and all(analysing[k] for k in illocutions):
         return True  # the analyst's locution about another locution
     _, rest = split_locution(node.text)
     return node.text.strip() in texts_used or rest in texts_used

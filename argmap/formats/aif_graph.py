@@ -164,6 +164,7 @@ def _parse_json(text: str, source: str | None) -> Any:
 
 def _index_nodes(items: list[Any], report: Report) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
+    suffixes: dict[str, int] = {}
     for index, raw in enumerate(items):
         if type(raw) is not dict:
             report.warn("this AIF node is not an object; ignored", ["nodes", index], "node-shape")
@@ -183,11 +184,12 @@ def _index_nodes(items: list[Any], report: Report) -> dict[str, Node]:
             first = nodes[key]
             if (first.type, first.text) == (node_type, text):
                 continue  # the same node listed twice: nothing to keep
-            unique = _fresh(f"{key}~", nodes)
+            unique = _fresh(f"{key}~", nodes, suffixes)
             report.warn(
                 f"AIF node {key} appears twice with different contents; the second is read as"
                 f" node {unique}, which no edge reaches",
                 path,
+                kind="node-twice",
             )
             key = unique
         nodes[key] = Node(key, node_type, text, index, raw)
@@ -211,10 +213,12 @@ def _node_text(key: str, value: Any, path: list[str | int], report: Report) -> s
     return clean_text(json.dumps(value, ensure_ascii=False))[0]
 
 
-def _fresh(base: str, taken: dict[str, Any] | set[str]) -> str:
-    number = 2
+def _fresh(base: str, taken: dict[str, Any], suffixes: dict[str, int]) -> str:
+    """``base2``, ``base3``, …: the next free one (remembered, so many repeats stay linear)."""
+    number = suffixes.get(base, 2)
     while f"{base}{number}" in taken:
         number += 1
+    suffixes[base] = number + 1
     return f"{base}{number}"
 
 
@@ -267,14 +271,15 @@ def _element_offsets(
     text: str, prefix: list[str | int], paths: list[list[str | int]]
 ) -> dict[tuple[str | int, ...], int]:
     """Where each ``[array, index]`` path starts in the text, walking each array once."""
-    wanted: dict[str, int] = {}
+    wanted: dict[str, set[int]] = {}
     for path in paths:
         if len(path) == 2 and isinstance(path[0], str) and isinstance(path[1], int):
-            wanted[path[0]] = max(wanted.get(path[0], -1), path[1])
+            wanted.setdefault(path[0], set()).add(path[1])
     offsets: dict[tuple[str | int, ...], int] = {}
     decoder = json.JSONDecoder()
     start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
-    for array, last in wanted.items():
+    for array, indices in wanted.items():
+        last = max(indices)
         try:
             position = _value_position(text, start, [*prefix, array])
             if position is None or text[position] != "[":
@@ -283,7 +288,8 @@ def _element_offsets(
             for index in range(last + 1):
                 if text[position] == "]":
                     break
-                offsets[(array, index)] = position
+                if index in indices:
+                    offsets[(array, index)] = position
                 _, position = decoder.raw_decode(text, position)
                 position = _skip(text, position)
                 if text[position] == ",":
@@ -321,11 +327,14 @@ def _skip(text: str, position: int) -> int:
 
 
 def _line_columns(text: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
-    """1-based line and column of each sorted offset, counting newlines once."""
+    """1-based line and column of each sorted offset, scanning the text once."""
     result: dict[int, tuple[int, int]] = {}
-    line, counted = 1, 0
+    line, counted, line_start = 1, 0, 0
     for offset in offsets:
-        line += text.count("\n", counted, offset)
+        newlines = text.count("\n", counted, offset)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, offset) + 1
         counted = offset
-        result[offset] = (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+        result[offset] = (line, offset - line_start + 1)
     return result

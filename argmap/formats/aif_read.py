@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import html
-import math
 import re
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -14,9 +11,17 @@ from argmap.errors import MapFileError, Problem
 from argmap.formats.aif_dialogue import Locution, locution_of, read_dialogue
 from argmap.formats.aif_extras import BLOCK_KEY, block_of, checked_fields, map_fields
 from argmap.formats.aif_graph import Graph, Node, Report, clean_text, load_graph, node_key, type_name
+from argmap.formats.aif_meta import (
+    analysed_text,
+    analyst,
+    ova_block,
+    ova_positions,
+    settle,
+    timestamps,
+    unknown_keys,
+)
 from argmap.formats.base import ReadResult
 from argmap.model import ArgumentMap
-from argmap.problems import errors_only, find_problems
 
 __all__ = ["read_aif", "scheme_line"]
 
@@ -26,13 +31,8 @@ _GENERIC_SCHEMES = {
     "", "RA", "CA", "MA", "PA", "DEFAULT INFERENCE", "DEFAULT CONFLICT", "DEFAULT REPHRASE",
     "DEFAULT PREFERENCE", "INFERENCE", "CONFLICT",
 }
-_READ_KEYS = {
-    "nodes", "edges", "locutions", "participants", "schemefulfillments", "OVA", "text", "AIF",
-    BLOCK_KEY,
-}
 _INVALID_ID_CHARACTERS = re.compile(r"[^A-Za-z0-9_.\-]")
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_TAG = re.compile(r"<br\s*/?>|</p\s*>|<[^>]*>", re.IGNORECASE)
 
 
 def scheme_line(node_type: str, relation_id: str, scheme: str) -> str:
@@ -55,12 +55,14 @@ class _Reader:
         self.report = report
         self.block = block_of(graph, report)
         self.ids: dict[str, str] = {}  # node key → statement or (first) relation id
-        self.notes: dict[str, list[str]] = {}  # statement key → lines to add to its note
+        self.notes: dict[str, list[str]] = {}  # statement id → lines to add to its note
         self.description: list[str] = []
-        self.statement_keys = self._statement_keys()
         self.relation_targets: dict[str, str] = {}  # relation id → target id
         self.from_block: dict[str, set[str]] = {}  # element id → fields the block gave
         self.scheme_warnings: dict[str, tuple[str, list[str | int]]] = {}  # note line → warning
+        self.final_targets: dict[str, str | None] = {}  # relation id → statement it bears on
+        self.suffixes: dict[str, int] = {}  # id → next number to try when it is taken
+        self.statement_keys = self._statement_keys()
 
     # -- the steps -----------------------------------------------------------
 
@@ -88,6 +90,7 @@ class _Reader:
                             nodes[key].path,
                         )
         keys = [k for k in nodes if k in chosen]
+        self.statement_keys_set = chosen
         taken: set[str] = set()
         for key in keys:
             self.ids[key] = self._new_id(key, taken, "statement")
@@ -95,7 +98,7 @@ class _Reader:
         return keys
 
     def _relations(self) -> list[dict[str, Any]]:
-        nodes, statements = self.nodes, set(self.statement_keys)
+        nodes, statements = self.nodes, self.statement_keys_set
         candidates = [k for k, n in nodes.items() if n.type in RELATION_TYPES]
         premises: dict[str, list[str]] = {}
         targets: dict[str, list[str]] = {}
@@ -103,14 +106,15 @@ class _Reader:
             node = nodes[key]
             outs = [k for k in node.outs if k in statements or nodes[k].type in RELATION_TYPES]
             ins = [k for k in node.ins if k in statements]
-            circular = [k for k in ins if k in outs]
+            out_set = set(outs)
+            circular = [k for k in ins if k in out_set]
             if circular:
                 self.report.warn(
                     f"AIF node {key}: statement {circular[0]} is both premise and conclusion;"
                     " it is kept as the conclusion only",
                     node.path,
                 )
-                ins = [k for k in ins if k not in outs]
+                ins = [k for k in ins if k not in out_set]
             premises[key], targets[key] = ins, outs
         valid = self._valid_relations(candidates, premises, targets)
         for key in candidates:
@@ -118,26 +122,36 @@ class _Reader:
                 self.ids[key] = self._new_id(key, self._taken, "relation")
         relations: list[dict[str, Any]] = []
         self.key_of: dict[str, str] = {}
+        # Copies for extra conclusions repeat the premises: never more in all than the file's
+        # edges, so a node with thousands of premises and conclusions cannot blow up.
+        budget = len(self.graph.edges)
         for key in candidates:
             if key not in valid:
                 self._keep_as_note(nodes[key], "it has no premise" if not premises[key] else
                                    "it has no conclusion")
                 continue
             kept_targets = [t for t in targets[key] if t in statements or t in valid]
+            premise_ids = [self.ids[p] for p in premises[key]]
+            if len(kept_targets) > 1:
+                self.report.warn(
+                    f"AIF node {key} has {len(kept_targets)} conclusions; argmap reads one"
+                    " relation per conclusion",
+                    nodes[key].path,
+                    kind="conclusions",
+                )
             for number, target in enumerate(kept_targets):
+                if number:
+                    budget -= len(premise_ids)
+                    if budget < 0:
+                        self._extra_conclusion_note(key, target)
+                        continue
                 relation_id = self.ids[key] if number == 0 else self._new_id(
                     f"{key}-{number + 1}", self._taken, "relation", quiet=True
                 )
-                if number == 1:
-                    self.report.warn(
-                        f"AIF node {key} has {len(kept_targets)} conclusions; argmap reads one"
-                        " relation per conclusion",
-                        nodes[key].path,
-                    )
                 relations.append({
                     "id": relation_id,
                     "kind": RELATION_TYPES[nodes[key].type],
-                    "premises": [self.ids[p] for p in premises[key]],
+                    "premises": list(premise_ids),
                     "target": self.ids[target],
                 })
                 self.relation_targets[relation_id] = self.ids[target]
@@ -145,6 +159,19 @@ class _Reader:
         self.relation_keys = [k for k in candidates if k in valid]
         self._relation_extras(relations)
         return relations
+
+    def _extra_conclusion_note(self, key: str, target: str) -> None:
+        line = f"AIF {self.nodes[key].type} node {key} also concludes {self.ids[target]}"
+        if target in self.statement_keys_set:
+            self.notes.setdefault(self.ids[target], []).append(line)
+        else:
+            self.description.append(line)
+        self.report.warn(
+            f"AIF node {key}: too many premises times conclusions to copy; that it also concludes"
+            f" {self.ids[target]} is kept as a note",
+            self.nodes[key].path,
+            kind="conclusion-note",
+        )
 
     def _valid_relations(
         self, candidates: list[str], premises: dict[str, list[str]], targets: dict[str, list[str]]
@@ -156,7 +183,7 @@ class _Reader:
         while dropped:
             key = dropped.pop()
             for source in self.nodes[key].ins:
-                if source in valid and key in targets[source]:
+                if source in valid:  # an edge source → key: key is one of its targets
                     live[source] -= 1
                     if live[source] == 0:
                         valid.discard(source)
@@ -229,7 +256,8 @@ class _Reader:
         for key, lines in self.notes.items():
             statement = self.statements_by_id[key]
             note = statement.get("note") or ""
-            new = [line for line in lines if line not in note.split("\n")]
+            present = set(note.split("\n"))
+            new = [line for line in dict.fromkeys(lines) if line not in present]
             for line in new:  # a scheme already in the note (argmap wrote this file) is no news
                 if line in self.scheme_warnings:
                     self.report.warn(*self.scheme_warnings[line], kind="scheme")
@@ -247,11 +275,11 @@ class _Reader:
         holders = [self.ids[k] for k in ends if self.ids[k] in self._statement_ids()]
         for holder in dict.fromkeys(holders):
             self.notes.setdefault(holder, []).append(line)
-        place = (
-            "a note on statement " + ", ".join(repr(h) for h in dict.fromkeys(holders))
-            if holders
-            else "a line of the map's description"
+        unique = list(dict.fromkeys(holders))
+        shown = ", ".join(repr(h) for h in unique[:5]) + (
+            f" and {len(unique) - 5} more" if len(unique) > 5 else ""
         )
+        place = f"a note on statement {shown}" if holders else "a line of the map's description"
         if not holders:
             self.description.append(line)
         reason = f" ({why})" if why else ""
@@ -293,115 +321,48 @@ class _Reader:
     def _map_level(self, data: dict[str, Any]) -> None:
         graph, report = self.graph, self.report
         fields = map_fields(self.block, report) if self.block else {}
-        ova = graph.outer.get("OVA", graph.aif.get("OVA"))
-        positions = self._positions(ova)
-        analysed = graph.outer.get("text")
-        if isinstance(analysed, str) and analysed.strip() and "description" not in fields:
-            self.description.insert(0, _plain(analysed))
-            report.warn('the analysed text ("text", HTML) is kept as the map\'s description, as plain text')
-        if isinstance(ova, dict) and "authors" not in fields:
-            names = [ova.get(k) for k in ("firstname", "surname")]
-            analyst = " ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
-            if analyst:
-                fields["authors"] = [clean_text(analyst)[0]]
-        if isinstance(ova, dict) and isinstance(ova.get("url"), str) and ova["url"].strip():
-            self.description.append(f"Analysed text: {ova['url'].strip()}")
+        ova = ova_block(graph)
+        statement_ids = {k: self.ids[k] for k in self.statement_keys}
+        positions = ova_positions(ova, statement_ids, report)
+        if "description" not in fields:
+            text = analysed_text(graph, report)
+            if text:
+                self.description.insert(0, text)
+        name = analyst(ova)
+        if name and "authors" not in fields:
+            fields["authors"] = [name]
+        url = ova.get("url") if ova else None
+        if isinstance(url, str) and url.strip():
+            self.description.append(f"Analysed text: {clean_text(url.strip())[0]}")
         if self.description:
             described = [fields["description"]] if fields.get("description") else []
             fields["description"] = "\n\n".join([*described, *self.description])
         if not self.block:
-            self._timestamps(fields)
-        self._unknown_keys()
+            timestamps(graph, fields, report)
+        unknown_keys(graph, report)
         layout = dict(fields.pop("layout", {}))
         layout["positions"] = {**layout.get("positions", {}), **positions}
         data.update(fields, layout=layout)
-        self._check_references(data)
-
-    # -- map-level helpers ---------------------------------------------------
-
-    def _positions(self, ova: Any) -> dict[str, dict[str, float]]:
-        """OVA's x/y (numbers or numeric strings) for statements; other nodes are laid out anew."""
-        positions: dict[str, dict[str, float]] = {}
-        if not isinstance(ova, dict) or not isinstance(ova.get("nodes"), list):
-            return positions
-        statement_ids, skipped = self._statement_ids(), 0
-        for entry in ova["nodes"]:
-            key = node_key(entry.get("nodeID")) if isinstance(entry, dict) else None
-            if key is None or self.ids.get(key) not in statement_ids:
-                skipped += 1
-                continue
-            x, y = _number(entry.get("x")), _number(entry.get("y"))
-            if x is None or y is None:
-                self.report.warn(f"the OVA position of node {key} is not a pair of numbers; ignored")
-                continue
-            positions[self.ids[key]] = {"x": x, "y": y}
-        if skipped:
-            self.report.warn(
-                f"the OVA positions of {skipped} nodes that are not statements are not kept"
-                " (argmap places relations itself)"
-            )
-        return positions
-
-    def _timestamps(self, fields: dict[str, Any]) -> None:
-        stamps = []
-        for node in self.nodes.values():
-            value = node.raw.get("timestamp")
-            if isinstance(value, str) and value:
-                try:
-                    moment = datetime.fromisoformat(value)
-                except ValueError:
-                    continue
-                stamps.append((moment.replace(tzinfo=None), clean_text(value)[0]))
-        if stamps:
-            stamps.sort()
-            fields.setdefault("created", stamps[0][1])
-            fields.setdefault("modified", stamps[-1][1])
-            self.report.warn(
-                f"the timestamps of {len(stamps)} AIF nodes are not kept one by one; the map's"
-                f" created and modified dates span them ({stamps[0][1]} to {stamps[-1][1]})"
-            )
-
-    def _unknown_keys(self) -> None:
-        holders = [self.graph.aif] + ([self.graph.outer] if self.graph.outer is not self.graph.aif else [])
-        for holder in holders:
-            for key, value in holder.items():
-                if key not in _READ_KEYS and value not in (None, "", [], {}):
-                    self.report.warn(f'the AIF key "{key}" is not read by argmap')
-
-    def _check_references(self, data: dict[str, Any]) -> None:
-        """Block values that name what is not in the map (after hand edits) are dropped."""
-        statement_ids = self._statement_ids()
-        for group in data.get("groups", []):
-            if isinstance(group, dict) and isinstance(group.get("statements"), list):
-                kept = [s for s in group["statements"] if s in statement_ids]
-                if len(kept) < len(group["statements"]):
-                    self.report.warn(f"group {group.get('id')!r} names unknown statements; removed")
-                    group["statements"] = kept
-        sources = {s.get("id") for s in data.get("sources", []) if isinstance(s, dict)}
-        for element in [*data["statements"], *data["relations"]]:
-            attribution = element.get("attribution")
-            if isinstance(attribution, dict) and attribution.get("source") not in (None, *sources):
-                self.report.warn(f"{element['id']}: unknown source {attribution['source']!r}; removed")
-                element["attribution"] = {k: v for k, v in attribution.items() if k != "source"}
 
     def _validated(self, data: dict[str, Any], source: str | None) -> ArgumentMap:
-        """The map; a value from the argmap block that fails is dropped and validation retried."""
+        """The map; a value from the argmap block that fails is dropped and validation retried.
+
+        The integrity checks of :mod:`argmap.problems` are done by :func:`settle`
+        in linear time (a file of long undercut chains must not stall reading).
+        """
+        errors = settle(data, self.report)
+        if errors:
+            raise MapFileError(source, errors)
         for _ in range(2):
             try:
-                argument_map = ArgumentMap.model_validate(data, context={"check_integrity": False})
-                break
+                return ArgumentMap.model_validate(data, context={"check_integrity": False})
             except ValidationError as error:
                 if not self._drop_invalid_block_values(data, error):
                     problems = [
                         Problem(".".join(map(str, d["loc"])), d["msg"]) for d in error.errors()
                     ]
                     raise MapFileError(source, problems) from None
-        else:  # pragma: no cover - the second pass has nothing left to drop
-            raise MapFileError(source, [Problem("", "the argmap block cannot be read")])
-        errors = errors_only(find_problems(argument_map))
-        if errors:
-            raise MapFileError(source, errors)
-        return argument_map
+        raise MapFileError(source, [Problem("", "the argmap block cannot be read")])
 
     def _drop_invalid_block_values(self, data: dict[str, Any], error: ValidationError) -> bool:
         """Remove what the block gave and validation rejected; False if AIF data itself failed."""
@@ -429,10 +390,12 @@ class _Reader:
         if not wanted or wanted[0] not in _ALNUM:
             wanted = "n" + wanted
         wanted = wanted[:64]
-        result, number = wanted, 2
+        result, number = wanted, self.suffixes.get(wanted, 2)
         while result in taken:
-            result = f"{wanted[:58]}-{number}"
+            suffix = f"-{number}"
+            result = wanted[: 64 - len(suffix)] + suffix
             number += 1
+        self.suffixes[wanted] = number
         taken.add(result)
         if result != key and not quiet:
             self.report.warn(
@@ -458,16 +421,27 @@ class _Reader:
         return fields
 
     def _note_holder(self, relation_id: str, fallback: str) -> str:
-        """The statement a relation finally bears on (undercuts followed), for its scheme line."""
-        seen: set[str] = set()
-        target = relation_id
-        while target in self.relation_targets and target not in seen:
-            seen.add(target)
-            target = self.relation_targets[target]
-        return target if target in self._statement_ids() else fallback
+        """The statement a relation finally bears on (undercuts followed), for its scheme line.
 
-    def _names(self, keys: list[str]) -> str:
-        names = [self.ids.get(k, f"AIF node {k}") for k in keys]
+        Answers are remembered for every relation on the way, so long chains of
+        undercuts cost linear time in all.
+        """
+        known = self.final_targets
+        path: dict[str, None] = {}
+        target = relation_id
+        while target in self.relation_targets and target not in known and target not in path:
+            path[target] = None
+            target = self.relation_targets[target]
+        end = known.get(target, target) if target not in path else None  # None: a circle
+        for step in path:
+            known[step] = end
+        return end if end is not None and end in self._statement_ids() else fallback
+
+    def _names(self, keys: list[str], shown: int = 20) -> str:
+        """Ids of the nodes a note line names; only the first few of a hub's many."""
+        names = [self.ids.get(k, f"AIF node {k}") for k in keys[:shown]]
+        if len(keys) > shown:
+            names.append(f"{len(keys) - shown} more")
         return ", ".join(names) if names else "nothing"
 
 
@@ -503,22 +477,3 @@ def _scheme_fulfilments(value: Any) -> dict[str, str]:
             if key and scheme:
                 result[key] = scheme
     return result
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value)
-        except ValueError:
-            return None
-    if isinstance(value, int | float) and math.isfinite(value):
-        return float(value)
-    return None
-
-
-def _plain(markup: str) -> str:
-    """OVA's analysed text is HTML: tags removed, entities decoded, line breaks kept."""
-    text = _TAG.sub(lambda m: "\n" if m.group(0).lower().startswith(("<br", "</p")) else "", markup)
-    return clean_text(html.unescape(text).strip())[0]

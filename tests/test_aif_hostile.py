@@ -1,0 +1,172 @@
+"""AIF JSON from hostile or huge input: clear errors or warnings, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import json
+import time
+import timeit
+
+import pytest
+
+from argmap.errors import MapFileError
+from argmap.formats.aif import AIF
+from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from test_aif import aif_text, messages, read
+
+# -- broken and odd input -----------------------------------------------------------------
+
+
+def test_broken_json_is_an_error_with_line_and_column():
+    with pytest.raises(MapFileError) as caught:
+        AIF.read('{"nodes": [\n  {"nodeID": "1",, }\n]}', "bad.json")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 18)
+    assert str(caught.value).startswith("bad.json:2:18: invalid JSON")
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '{"edges": []}', '{"AIF": {"nodes": 3}}', '"nodes"'])
+def test_json_that_is_not_aif_is_a_clear_error(text):
+    with pytest.raises(MapFileError, match="not an AIF file"):
+        AIF.read(text)
+
+
+def test_binary_junk_is_a_clear_error():
+    with pytest.raises(MapFileError, match="invalid JSON"):
+        AIF.read("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
+
+
+def test_json_nested_too_deeply_is_a_clear_error():
+    with pytest.raises(MapFileError, match="nested too deeply"):
+        AIF.read('{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+
+def test_an_integer_too_long_to_convert_is_a_clear_error():
+    with pytest.raises(MapFileError, match="invalid JSON"):
+        AIF.read('{"nodes": [], "edges": [], "n": ' + "9" * 5000 + "}")
+
+
+def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():
+    text = '{"nodes": [\n"junk",\n{"text": "no id"},\n{"nodeID": "a", "type": "I", "text": 5}\n],\n' \
+           '"edges": [\n7,\n{"fromID": "a", "toID": "zz"},\n{"fromID": "a", "toID": "a"}\n]}'
+    result = AIF.read(text)
+    assert [s.text for s in result.map.statements] == ["5"]
+    found = {(p.line, p.message.split(";")[0]) for p in result.warnings}
+    assert {
+        (2, "this AIF node is not an object"),
+        (3, "this AIF node has no usable nodeID"),
+        (4, "AIF node a: the text is a number"),
+        (7, "this AIF edge is not an object"),
+        (8, "AIF edge #1 refers to a node that does not exist ('zz')"),
+        (9, "AIF edge #2 links node a to itself"),
+    } <= found
+
+
+def test_control_characters_and_lone_surrogates_are_replaced_with_a_warning():
+    result = AIF.read('{"nodes": [{"nodeID": "a", "type": "I", "text": "x\\u0000y\\ud800"}], "edges": []}')
+    assert result.map.statement("a").text == "x\ufffdy\ufffd"
+    assert "control characters in the text replaced" in messages(result)
+
+
+def test_a_node_listed_twice_with_different_contents_keeps_both():
+    result = read([("a", "I", "one"), ("a", "I", "two")])
+    assert [s.text for s in result.map.statements] == ["one", "two"]
+    assert "AIF node a appears twice with different contents" in messages(result)
+
+
+def test_a_flood_of_bad_nodes_gives_a_bounded_list_of_warnings():
+    result = AIF.read(json.dumps({"nodes": [0] * 100_000, "edges": []}))
+    assert len(result.warnings) == 101
+    assert result.warnings[-1].message == "... and 99900 more warnings like the one before"
+
+
+def test_a_fifty_megabyte_file_is_read_without_hanging():
+    """Every step is linear: 50 MB of (mostly repeated and dangling) edges take seconds."""
+    nodes = [(f"n{i}", "I" if i % 2 else "RA", f"statement {i}") for i in range(2000)]
+    edges = [(f"n{k % 2000}", f"n{(k * 7 + 1) % 2000}") for k in range(900_000)]
+    text = aif_text(nodes, edges)
+    assert len(text) > 50_000_000
+    started = time.perf_counter()
+    result = AIF.read(text)
+    assert len(result.map.statements) == 1000
+    assert time.perf_counter() - started < 30
+
+
+def test_an_ova_coordinate_too_big_for_a_float_is_ignored_with_a_warning():
+    text = aif_text([("c", "I", "claim")], OVA={"nodes": [{"nodeID": "c", "x": 10**400, "y": 1}]})
+    result = AIF.read(text)
+    assert result.map.layout.positions == {}
+    assert "the OVA position of node c is not a pair of numbers" in messages(result)
+
+
+# -- shapes that would be slow if any step were not linear ------------------------------------
+
+N = 10_000  # a quadratic step takes minutes at this size, a linear one a second or two
+
+
+def chain(kind: str, scheme: str) -> tuple[list, list]:
+    """N inference nodes each concluding the next: a long chain of undercuts or supports."""
+    nodes = [("a", "I", "a"), ("b", "I", "b")] + [(f"x{i}", kind, scheme) for i in range(N)]
+    edges = [("a", f"x{i}") for i in range(N)] + [("x0", "b")]
+    edges += [(f"x{i}", f"x{i - 1}") for i in range(1, N)]
+    return nodes, edges
+
+
+def hub(kind: str) -> tuple[list, list]:
+    """One node of the given type with N/2 nodes into it and N/2 out of it."""
+    half = N // 2
+    nodes = [(f"i{i}", "I", f"s{i}") for i in range(N)] + [("hub", kind, kind)]
+    return nodes, [(f"i{i}", "hub") for i in range(half)] + [("hub", f"i{i}") for i in range(half, N)]
+
+
+SHAPES = {
+    "a chain of undercuts with schemes": lambda: chain("CA", "Ad Hominem"),
+    "a circle of undercuts": lambda: (
+        [("a", "I", "a")] + [(f"x{i}", "CA", "CA") for i in range(N)],
+        [("a", f"x{i}") for i in range(N)] + [(f"x{i}", f"x{(i + 1) % N}") for i in range(N)],
+    ),
+    "an inference with thousands of premises and conclusions": lambda: hub("RA"),
+    "a preference between thousands of statements": lambda: hub("PA"),
+    "a node of unknown type linking thousands": lambda: hub("QQ"),
+    "ids that all clean up to the same id": lambda: (
+        [(f"x{chr(0x400 + i % 500)}{'!' * (i // 500)}", "I", "t") for i in range(N)], []
+    ),
+    "one id used by thousands of different nodes": lambda: ([("a", "I", f"t{i}") for i in range(N)], []),
+    "one illocution anchoring thousands of locutions": lambda: (
+        [(f"l{i}", "L", f"S{i}: t") for i in range(N // 2)] + [(f"s{i}", "I", "t") for i in range(N // 2)]
+        + [("ya", "YA", "Asserting")],
+        [(f"l{i}", "ya") for i in range(N // 2)] + [("ya", f"s{i}") for i in range(N // 2)],
+    ),
+    "thousands of analyst locutions on one illocution": lambda: (
+        [(f"l{i}", "L", f"A: t{i}") for i in range(N // 2)] + [(f"m{i}", "L", f"B: t{i}") for i in range(N // 2)]
+        + [("ya", "YA", "Analysing")],
+        [(f"l{i}", "ya") for i in range(N // 2)] + [("ya", f"m{i}") for i in range(N // 2)],
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_hostile_shapes_are_read_in_linear_time(shape):
+    nodes, edges = SHAPES[shape]()
+    text = aif_text(nodes, edges)
+    started = time.perf_counter()
+    result = AIF.read(text)
+    assert time.perf_counter() - started < 10
+    assert len(result.warnings) < 1000
+
+
+def test_five_thousand_statements_are_written_and_read_in_well_under_a_second():
+    statements = [
+        Statement(id=f"s{i}", text=f"Statement {i}", attribution=Attribution(speaker=f"P{i % 9}"))
+        for i in range(5000)
+    ]
+    relations = [
+        Relation(id=f"r{i}", kind="attack" if i % 4 == 0 else "support", premises=[f"s{i}"],
+                 target=f"s{(i - 1) // 2}")
+        for i in range(1, 5000)
+    ]
+    argument_map = ArgumentMap(statements=statements, relations=relations)
+    text = AIF.write(argument_map)
+    assert len(AIF.read(text).map.statements) == 5000
+    writing = min(timeit.repeat(lambda: AIF.write(argument_map), number=1, repeat=3))
+    reading = min(timeit.repeat(lambda: AIF.read(text), number=1, repeat=3))
+    assert writing < 1 and reading < 1, (writing, reading)
