@@ -7,11 +7,11 @@ import time
 import timeit
 
 import pytest
+from test_aif import aif_text, messages, read
 
 from argmap.errors import MapFileError
 from argmap.formats.aif import AIF
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
-from test_aif import aif_text, messages, read
 
 # -- broken and odd input -----------------------------------------------------------------
 
@@ -46,8 +46,10 @@ def test_an_integer_too_long_to_convert_is_a_clear_error():
 
 
 def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():
-    text = '{"nodes": [\n"junk",\n{"text": "no id"},\n{"nodeID": "a", "type": "I", "text": 5}\n],\n' \
-           '"edges": [\n7,\n{"fromID": "a", "toID": "zz"},\n{"fromID": "a", "toID": "a"}\n]}'
+    text = (
+        '{"nodes": [\n"junk",\n{"text": "no id"},\n{"nodeID": "a", "type": "I", "text": 5}\n],\n'
+        '"edges": [\n7,\n{"fromID": "a", "toID": "zz"},\n{"fromID": "a", "toID": "a"}\n]}'
+    )
     result = AIF.read(text)
     assert [s.text for s in result.map.statements] == ["5"]
     found = {(p.line, p.message.split(";")[0]) for p in result.warnings}
@@ -62,7 +64,9 @@ def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():
 
 
 def test_control_characters_and_lone_surrogates_are_replaced_with_a_warning():
-    result = AIF.read('{"nodes": [{"nodeID": "a", "type": "I", "text": "x\\u0000y\\ud800"}], "edges": []}')
+    result = AIF.read(
+        '{"nodes": [{"nodeID": "a", "type": "I", "text": "x\\u0000y\\ud800"}], "edges": []}'
+    )
     assert result.map.statement("a").text == "x\ufffdy\ufffd"
     assert "control characters in the text replaced" in messages(result)
 
@@ -115,7 +119,9 @@ def hub(kind: str) -> tuple[list, list]:
     """One node of the given type with N/2 nodes into it and N/2 out of it."""
     half = N // 2
     nodes = [(f"i{i}", "I", f"s{i}") for i in range(N)] + [("hub", kind, kind)]
-    return nodes, [(f"i{i}", "hub") for i in range(half)] + [("hub", f"i{i}") for i in range(half, N)]
+    return nodes, [(f"i{i}", "hub") for i in range(half)] + [
+        ("hub", f"i{i}") for i in range(half, N)
+    ]
 
 
 SHAPES = {
@@ -128,16 +134,22 @@ SHAPES = {
     "a preference between thousands of statements": lambda: hub("PA"),
     "a node of unknown type linking thousands": lambda: hub("QQ"),
     "ids that all clean up to the same id": lambda: (
-        [(f"x{chr(0x400 + i % 500)}{'!' * (i // 500)}", "I", "t") for i in range(N)], []
+        [(f"x{chr(0x400 + i % 500)}{'!' * (i // 500)}", "I", "t") for i in range(N)],
+        [],
     ),
-    "one id used by thousands of different nodes": lambda: ([("a", "I", f"t{i}") for i in range(N)], []),
+    "one id used by thousands of different nodes": lambda: (
+        [("a", "I", f"t{i}") for i in range(N)],
+        [],
+    ),
     "one illocution anchoring thousands of locutions": lambda: (
-        [(f"l{i}", "L", f"S{i}: t") for i in range(N // 2)] + [(f"s{i}", "I", "t") for i in range(N // 2)]
+        [(f"l{i}", "L", f"S{i}: t") for i in range(N // 2)]
+        + [(f"s{i}", "I", "t") for i in range(N // 2)]
         + [("ya", "YA", "Asserting")],
         [(f"l{i}", "ya") for i in range(N // 2)] + [("ya", f"s{i}") for i in range(N // 2)],
     ),
     "thousands of analyst locutions on one illocution": lambda: (
-        [(f"l{i}", "L", f"A: t{i}") for i in range(N // 2)] + [(f"m{i}", "L", f"B: t{i}") for i in range(N // 2)]
+        [(f"l{i}", "L", f"A: t{i}") for i in range(N // 2)]
+        + [(f"m{i}", "L", f"B: t{i}") for i in range(N // 2)]
         + [("ya", "YA", "Analysing")],
         [(f"l{i}", "ya") for i in range(N // 2)] + [("ya", f"m{i}") for i in range(N // 2)],
     ),
@@ -160,8 +172,12 @@ def test_five_thousand_statements_are_written_and_read_in_well_under_a_second():
         for i in range(5000)
     ]
     relations = [
-        Relation(id=f"r{i}", kind="attack" if i % 4 == 0 else "support", premises=[f"s{i}"],
-                 target=f"s{(i - 1) // 2}")
+        Relation(
+            id=f"r{i}",
+            kind="attack" if i % 4 == 0 else "support",
+            premises=[f"s{i}"],
+            target=f"s{(i - 1) // 2}",
+        )
         for i in range(1, 5000)
     ]
     argument_map = ArgumentMap(statements=statements, relations=relations)

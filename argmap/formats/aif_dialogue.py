@@ -51,7 +51,7 @@ def split_locution(text: str, speaker: str | None = None) -> tuple[str | None, s
     if speaker:
         for separator in (":", " :"):
             if text.startswith(speaker + separator):
-                return speaker, text[len(speaker) + len(separator):].strip()
+                return speaker, text[len(speaker) + len(separator) :].strip()
     for pattern in (_SAYS, _COLON):
         match = pattern.fullmatch(text)
         if match:
@@ -97,7 +97,9 @@ def locution_of(node: Node, graph: Graph) -> Locution:
     return _locution(node, people, _locution_entries(graph.aif.get("locutions"), {}, None))
 
 
-def _attribute(dialogue: Dialogue, target: Node, locution: Locution, ya: Node, report: Report) -> None:
+def _attribute(
+    dialogue: Dialogue, target: Node, locution: Locution, ya: Node, report: Report
+) -> None:
     kept = dialogue.speakers.get(target.key)
     if kept is None:
         dialogue.speakers[target.key] = locution

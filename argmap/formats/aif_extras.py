@@ -29,16 +29,18 @@ BLOCK_KEY = "argmap"
 MAP_KEYS = ("title", "description", "authors", "created", "modified", "sources", "groups", "layout")
 _CONTEXT = {"check_integrity": False}
 _STATEMENT_SHAPES: dict[str, type] = {
-    "title": str, "tags": list, "note": str, "acceptance": str, "attribution": dict
+    "title": str,
+    "tags": list,
+    "note": str,
+    "acceptance": str,
+    "attribution": dict,
 }
 _RELATION_SHAPES: dict[str, type] = {"attribution": dict}
 
 
 def extras_block(argument_map: ArgumentMap) -> dict[str, Any]:
     """The block for a map: only values that differ from the defaults."""
-    data = argument_map.model_dump(
-        mode="json", exclude_defaults=True, include=set(MAP_KEYS)
-    )
+    data = argument_map.model_dump(mode="json", exclude_defaults=True, include=set(MAP_KEYS))
     layout = data.get("layout", {})
     layout.pop("positions", None)
     if not layout:
@@ -109,8 +111,10 @@ def checked_fields(
     fields: dict[str, Any] = {}
     for key, item in value.items():
         shape = allowed.get(key)
-        if shape is None or not isinstance(item, shape) or (
-            key == "tags" and not all(isinstance(tag, str) for tag in item)
+        if (
+            shape is None
+            or not isinstance(item, shape)
+            or (key == "tags" and not all(isinstance(tag, str) for tag in item))
         ):
             what = "statement" if is_statement else "relation"
             report.warn(

@@ -131,7 +131,9 @@ def load_graph(text: str, source: str | None) -> tuple[Graph, Report]:
     """Parse the JSON and index nodes and edges; MapFileError if it is not AIF at all."""
     data = _parse_json(text.removeprefix("\ufeff"), source)
     if not isinstance(data, dict):
-        raise MapFileError(source, [Problem("", "this is not an AIF file (the JSON is not an object)")])
+        raise MapFileError(
+            source, [Problem("", "this is not an AIF file (the JSON is not an object)")]
+        )
     prefix: list[str | int] = []
     aif = data
     if "nodes" not in data and isinstance(data.get("AIF"), dict):

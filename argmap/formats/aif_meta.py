@@ -19,11 +19,25 @@ from argmap.errors import Problem
 from argmap.formats.aif_extras import BLOCK_KEY
 from argmap.formats.aif_graph import Graph, Report, clean_text, node_key
 
-__all__ = ["analysed_text", "analyst", "ova_block", "ova_positions", "settle", "timestamps",
-           "unknown_keys"]
+__all__ = [
+    "analysed_text",
+    "analyst",
+    "ova_block",
+    "ova_positions",
+    "settle",
+    "timestamps",
+    "unknown_keys",
+]
 
 _READ_KEYS = {
-    "nodes", "edges", "locutions", "participants", "schemefulfillments", "OVA", "text", "AIF",
+    "nodes",
+    "edges",
+    "locutions",
+    "participants",
+    "schemefulfillments",
+    "OVA",
+    "text",
+    "AIF",
     BLOCK_KEY,
 }
 _TAG = re.compile(r"<br\s*/?>|</p\s*>|<[^>]*>", re.IGNORECASE)
@@ -51,8 +65,10 @@ def ova_positions(
             continue
         x, y = _number(entry.get("x")), _number(entry.get("y"))
         if x is None or y is None:
-            report.warn(f"the OVA position of node {key} is not a pair of numbers; ignored",
-                        kind="ova-position")
+            report.warn(
+                f"the OVA position of node {key} is not a pair of numbers; ignored",
+                kind="ova-position",
+            )
             continue
         positions[statement_ids[key]] = {"x": x, "y": y}
     if skipped:
@@ -156,8 +172,11 @@ def _settle_groups(data: dict[str, Any], statement_ids: set[str], report: Report
                 member_of[member] = group["id"]
                 kept.append(member)
             else:
-                report.warn(f"group {group['id']!r}: statement {member!r} is unknown or already"
-                            " in a group; removed", kind="group-member")
+                report.warn(
+                    f"group {group['id']!r}: statement {member!r} is unknown or already"
+                    " in a group; removed",
+                    kind="group-member",
+                )
         group["statements"] = kept
         groups.append(group)
     parents = {g["id"]: g.get("parent") for g in groups}
@@ -184,9 +203,9 @@ def _graph_errors(data: dict[str, Any], statement_ids: set[str]) -> list[Problem
     """What :mod:`argmap.problems` would call errors in the relations, found in linear time."""
     relation_ids = {r["id"] for r in data["relations"]}
     errors = []
-    if len(statement_ids) + len(relation_ids) < len(data["statements"]) + len(data["relations"]) or (
-        statement_ids & relation_ids
-    ):
+    if len(statement_ids) + len(relation_ids) < len(data["statements"]) + len(
+        data["relations"]
+    ) or (statement_ids & relation_ids):
         errors.append(Problem("", "AIF nodes were read into clashing ids"))
     for index, relation in enumerate(data["relations"]):
         premises, target = relation["premises"], relation["target"]
@@ -198,7 +217,9 @@ def _graph_errors(data: dict[str, Any], statement_ids: set[str]) -> list[Problem
             or target in premises
             or (target not in statement_ids and target not in relation_ids)
         ):
-            errors.append(Problem(f"relations[{index}]", f"relation {relation['id']} is inconsistent"))
+            errors.append(
+                Problem(f"relations[{index}]", f"relation {relation['id']} is inconsistent")
+            )
     return errors
 
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem
-from argmap.formats.aif_dialogue import Locution, locution_of, read_dialogue
+from argmap.formats.aif_dialogue import locution_of, read_dialogue
 from argmap.formats.aif_extras import BLOCK_KEY, block_of, checked_fields, map_fields
-from argmap.formats.aif_graph import Graph, Node, Report, clean_text, load_graph, node_key, type_name
+from argmap.formats.aif_graph import (
+    Graph,
+    Node,
+    Report,
+    clean_text,
+    load_graph,
+    type_name,
+)
 from argmap.formats.aif_meta import (
     analysed_text,
     analyst,
@@ -20,24 +26,20 @@ from argmap.formats.aif_meta import (
     timestamps,
     unknown_keys,
 )
+from argmap.formats.aif_names import (
+    IdMaker,
+    attribution_of,
+    scheme_fulfilments,
+    scheme_line,
+    scheme_of,
+)
 from argmap.formats.base import ReadResult
 from argmap.model import ArgumentMap
 
-__all__ = ["read_aif", "scheme_line"]
+__all__ = ["read_aif"]
 
 RELATION_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
 _KNOWN_TYPES = {"I", "L", "YA", "TA", *RELATION_TYPES}
-_GENERIC_SCHEMES = {
-    "", "RA", "CA", "MA", "PA", "DEFAULT INFERENCE", "DEFAULT CONFLICT", "DEFAULT REPHRASE",
-    "DEFAULT PREFERENCE", "INFERENCE", "CONFLICT",
-}
-_INVALID_ID_CHARACTERS = re.compile(r"[^A-Za-z0-9_.\-]")
-_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-
-
-def scheme_line(node_type: str, relation_id: str, scheme: str) -> str:
-    """The note line that keeps a relation's AIF scheme (the writer reads it back)."""
-    return f"AIF {node_type} scheme of relation {relation_id}: {scheme}"
 
 
 def read_aif(text: str, source: str | None = None) -> ReadResult:
@@ -61,7 +63,7 @@ class _Reader:
         self.from_block: dict[str, set[str]] = {}  # element id → fields the block gave
         self.scheme_warnings: dict[str, tuple[str, list[str | int]]] = {}  # note line → warning
         self.final_targets: dict[str, str | None] = {}  # relation id → statement it bears on
-        self.suffixes: dict[str, int] = {}  # id → next number to try when it is taken
+        self.names = IdMaker()
         self.statement_keys = self._statement_keys()
 
     # -- the steps -----------------------------------------------------------
@@ -91,10 +93,8 @@ class _Reader:
                         )
         keys = [k for k in nodes if k in chosen]
         self.statement_keys_set = chosen
-        taken: set[str] = set()
         for key in keys:
-            self.ids[key] = self._new_id(key, taken, "statement")
-        self._taken = taken
+            self.ids[key] = self._new_id(key, "statement")
         return keys
 
     def _relations(self) -> list[dict[str, Any]]:
@@ -119,7 +119,7 @@ class _Reader:
         valid = self._valid_relations(candidates, premises, targets)
         for key in candidates:
             if key in valid:
-                self.ids[key] = self._new_id(key, self._taken, "relation")
+                self.ids[key] = self._new_id(key, "relation")
         relations: list[dict[str, Any]] = []
         self.key_of: dict[str, str] = {}
         # Copies for extra conclusions repeat the premises: never more in all than the file's
@@ -127,8 +127,9 @@ class _Reader:
         budget = len(self.graph.edges)
         for key in candidates:
             if key not in valid:
-                self._keep_as_note(nodes[key], "it has no premise" if not premises[key] else
-                                   "it has no conclusion")
+                self._keep_as_note(
+                    nodes[key], "it has no premise" if not premises[key] else "it has no conclusion"
+                )
                 continue
             kept_targets = [t for t in targets[key] if t in statements or t in valid]
             premise_ids = [self.ids[p] for p in premises[key]]
@@ -145,15 +146,19 @@ class _Reader:
                     if budget < 0:
                         self._extra_conclusion_note(key, target)
                         continue
-                relation_id = self.ids[key] if number == 0 else self._new_id(
-                    f"{key}-{number + 1}", self._taken, "relation", quiet=True
+                relation_id = (
+                    self.ids[key]
+                    if number == 0
+                    else self._new_id(f"{key}-{number + 1}", "relation", quiet=True)
                 )
-                relations.append({
-                    "id": relation_id,
-                    "kind": RELATION_TYPES[nodes[key].type],
-                    "premises": list(premise_ids),
-                    "target": self.ids[target],
-                })
+                relations.append(
+                    {
+                        "id": relation_id,
+                        "kind": RELATION_TYPES[nodes[key].type],
+                        "premises": list(premise_ids),
+                        "target": self.ids[target],
+                    }
+                )
                 self.relation_targets[relation_id] = self.ids[target]
                 self.key_of[relation_id] = key
         self.relation_keys = [k for k in candidates if k in valid]
@@ -199,17 +204,17 @@ class _Reader:
         statement_set = set(self.statement_keys)
         anchored = statement_set | set(self.relation_keys)
         self.dialogue = read_dialogue(self.graph, anchored, self.report)
-        fulfilments = _scheme_fulfilments(self.graph.aif.get("schemefulfillments"))
+        fulfilments = scheme_fulfilments(self.graph.aif.get("schemefulfillments"))
         for key in self.relation_keys:
             node, relation = self.nodes[key], first[self.ids[key]]
             extra = self._block_entry(key, is_statement=False)
             attribution = extra.get("attribution")
             if "attribution" not in extra and key in self.dialogue.speakers:
-                attribution = _attribution(self.dialogue.speakers[key], None)
+                attribution = attribution_of(self.dialogue.speakers[key], None)
             if attribution is not None:
                 for same in self.made_by[key]:
                     same["attribution"] = attribution
-            scheme = _scheme(node, fulfilments.get(key))
+            scheme = scheme_of(node, fulfilments.get(key))
             if node.type == "MA":
                 scheme = scheme or "Default Rephrase"
                 self.report.warn(
@@ -219,11 +224,11 @@ class _Reader:
                 where = self._note_holder(relation["id"], relation["premises"][0])
                 line = scheme_line(node.type, relation["id"], scheme)
                 self.notes.setdefault(where, []).append(line)
-                self.scheme_warnings[line] = (
+                message = (
                     f"AIF node {key}: argmap relations have no scheme; {scheme!r} is kept in the"
-                    f" note of statement {where!r}",
-                    node.path,
+                    f" note of statement {where!r}"
                 )
+                self.scheme_warnings[line] = (message, node.path)
 
     def _statements(self) -> list[dict[str, Any]]:
         statements = []
@@ -238,8 +243,10 @@ class _Reader:
             extra = self._block_entry(key, is_statement=True)
             statement.update(extra)
             if "attribution" not in extra and locution is not None:
-                statement["attribution"] = _attribution(locution, text)
-            forces = [t for t in self.dialogue.tags.get(key, []) if t not in statement.get("tags", [])]
+                statement["attribution"] = attribution_of(locution, text)
+            forces = [
+                t for t in self.dialogue.tags.get(key, []) if t not in statement.get("tags", [])
+            ]
             if forces:
                 statement["tags"] = [*statement.get("tags", []), *forces]
             statements.append(statement)
@@ -313,8 +320,11 @@ class _Reader:
             self.report.warn(
                 f"AIF edge {edge_id} from node {start} ({a.type}) to node {end} ({b.type}) is not"
                 " an AIF pattern argmap reads"
-                + ("; kept as a note on the second statement" if a_is_statement and b_is_statement
-                   else "; not kept"),
+                + (
+                    "; kept as a note on the second statement"
+                    if a_is_statement and b_is_statement
+                    else "; not kept"
+                ),
                 kind="edge-unused",
             )
 
@@ -376,7 +386,7 @@ class _Reader:
             element.pop(location[2], None)
             self.report.warn(
                 f"{'statement' if location[0] == 'statements' else 'relation'} {element['id']}:"
-                f" the {location[2]} in the \"{BLOCK_KEY}\" object is not valid"
+                f' the {location[2]} in the "{BLOCK_KEY}" object is not valid'
                 f" ({detail['msg']}); ignored",
                 kind="block-field",
             )
@@ -384,19 +394,9 @@ class _Reader:
 
     # -- small helpers ---------------------------------------------------------
 
-    def _new_id(self, key: str, taken: set[str], what: str, quiet: bool = False) -> str:
-        """The node id as an argmap id: invalid characters become '-', kept unique."""
-        wanted = _INVALID_ID_CHARACTERS.sub("-", key)
-        if not wanted or wanted[0] not in _ALNUM:
-            wanted = "n" + wanted
-        wanted = wanted[:64]
-        result, number = wanted, self.suffixes.get(wanted, 2)
-        while result in taken:
-            suffix = f"-{number}"
-            result = wanted[: 64 - len(suffix)] + suffix
-            number += 1
-        self.suffixes[wanted] = number
-        taken.add(result)
+    def _new_id(self, key: str, what: str, quiet: bool = False) -> str:
+        """The node id as an argmap id, with a warning naming the original if it changed."""
+        result = self.names.make(key)
         if result != key and not quiet:
             self.report.warn(
                 f"AIF node {key!r} is {what} {result!r} (argmap ids are letters, digits, '_', '.'"
@@ -443,37 +443,3 @@ class _Reader:
         if len(keys) > shown:
             names.append(f"{len(keys) - shown} more")
         return ", ".join(names) if names else "nothing"
-
-
-def _attribution(locution: Locution, text: str | None) -> dict[str, Any]:
-    attribution: dict[str, Any] = {}
-    if locution.speaker:
-        attribution["speaker"] = locution.speaker
-    if locution.words and text is not None and locution.words != text.strip():
-        attribution["quote"] = locution.words
-    if locution.date:
-        attribution["date"] = locution.date
-    return attribution
-
-
-def _scheme(node: Node, fulfilled: str | None) -> str | None:
-    """The inference scheme's name (node ``text`` or ``scheme``) unless it is the default."""
-    named = node.raw.get("scheme")
-    names = [n.strip() for n in (node.text, named) if isinstance(n, str)]
-    names = [n for n in dict.fromkeys(names) if n.upper() not in _GENERIC_SCHEMES]
-    if names:
-        return clean_text(names[0] if len(names) == 1 else f"{names[0]} (scheme {names[1]})")[0]
-    scheme_id = node_key(node.raw.get("schemeID")) or fulfilled
-    if scheme_id and not node.text.strip().upper().startswith("DEFAULT"):
-        return f"scheme {scheme_id}"  # a bare "RA" with a scheme known only by its AIFdb number
-    return None
-
-
-def _scheme_fulfilments(value: Any) -> dict[str, str]:
-    result: dict[str, str] = {}
-    for entry in value if isinstance(value, list) else []:
-        if isinstance(entry, dict):
-            key, scheme = node_key(entry.get("nodeID")), node_key(entry.get("schemeID"))
-            if key and scheme:
-                result[key] = scheme
-    return result

@@ -43,7 +43,9 @@ class _Writer:
     """
 
     def __init__(self, argument_map: ArgumentMap) -> None:
-        self.taken = {s.id for s in argument_map.statements} | {r.id for r in argument_map.relations}
+        self.taken = {s.id for s in argument_map.statements} | {
+            r.id for r in argument_map.relations
+        }
         self.counter = 0
         self.nodes: list[str] = []
         self.edges: list[str] = []
@@ -78,7 +80,7 @@ class _Writer:
         )
 
     def locution(self, statement: Statement) -> None:
-        """Speaker → participant, L node with their words, YA 'Asserting' anchoring it: L → YA → I."""
+        """The speaker as a participant whose L node is anchored by a YA 'Asserting': L → YA → I."""
         attribution = statement.attribution
         assert attribution is not None and attribution.speaker
         person = self.people.setdefault(attribution.speaker, len(self.people) + 1)
@@ -178,8 +180,7 @@ def _encode(value: Any, level: int) -> str:
     indent = "  " * (level + 1)
     if isinstance(value, dict):
         items = [
-            f"{indent}{_COMPACT(key)}: {_encode(item, level + 1)}"
-            for key, item in value.items()
+            f"{indent}{_COMPACT(key)}: {_encode(item, level + 1)}" for key, item in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + "  " * level + "}"
     items = [indent + _encode(v, level + 1) for v in value]
