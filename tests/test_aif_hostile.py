@@ -95,6 +95,30 @@ def test_a_fifty_megabyte_file_is_read_without_hanging():
     assert time.perf_counter() - started < 30
 
 
+def test_a_key_given_twice_in_one_object_is_named_in_a_warning():
+    text = '{"nodes": [{"nodeID": "1", "type": "I", "text": "a", "text": "b"}], "edges": []}'
+    result = AIF.read(text)
+    assert result.map.statement("1").text == "b"
+    assert "AIF node 1 has the key 'text' twice; only the last value is read" in messages(result)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("participants", "Ann", 'the AIF key "participants" is not a list'),
+        ("locutions", [1], 'some entries of "locutions" are not objects'),
+        ("OVA", [], 'the AIF key "OVA" is not an object'),
+        (
+            "descriptorfulfillments",
+            [{"nodeID": "1"}],
+            'the AIF key "descriptorfulfillments" is not read',
+        ),
+    ],
+)
+def test_known_keys_of_the_wrong_shape_and_unknown_keys_are_named(key, value, message):
+    assert message in messages(AIF.read(aif_text([("c", "I", "claim")], **{key: value})))
+
+
 def test_an_ova_coordinate_too_big_for_a_float_is_ignored_with_a_warning():
     text = aif_text([("c", "I", "claim")], OVA={"nodes": [{"nodeID": "c", "x": 10**400, "y": 1}]})
     result = AIF.read(text)

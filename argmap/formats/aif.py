@@ -72,7 +72,7 @@ class AifFormat:
 
     name = "aif"
     title = "AIF JSON (AIFdb, OVA)"
-    extensions = (".aif.json", ".aif", ".json")
+    extensions = (".aif.json", ".json")
 
     def read(self, text: str, source: str | None = None) -> ReadResult:
         return read_aif(text, source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,7 +130,8 @@ def node_key(value: Any) -> str | None:
 
 def load_graph(text: str, source: str | None) -> tuple[Graph, Report]:
     """Parse the JSON and index nodes and edges; MapFileError if it is not AIF at all."""
-    data = _parse_json(text.removeprefix("\ufeff"), source)
+    repeated: list[list[tuple[str, Any]]] = []
+    data = _parse_json(text.removeprefix("\ufeff"), source, repeated)
     if not isinstance(data, dict):
         raise MapFileError(
             source, [Problem("", "this is not an AIF file (the JSON is not an object)")]
@@ -143,6 +145,16 @@ def load_graph(text: str, source: str | None) -> tuple[Graph, Report]:
         message = 'this is not an AIF file (it has no "nodes" list, nor an "AIF" object with one)'
         raise MapFileError(source, [Problem(_format_path(prefix), message)])
     report = Report(text, prefix)
+    for pairs in repeated:
+        counts = Counter(key for key, _ in pairs)
+        twice = ", ".join(repr(key) for key, count in counts.items() if count > 1)
+        values = dict(pairs)
+        where = "an object"
+        for key, what in (("nodeID", "AIF node"), ("edgeID", "AIF edge")):
+            if node_key(values.get(key)):
+                where = f"{what} {node_key(values[key])}"
+                break
+        report.warn(f"{where} has the key {twice} twice; only the last value is read", kind="twice")
     graph = Graph(_index_nodes(nodes, report), aif, data, {})
     edges = aif.get("edges", [])
     if not isinstance(edges, list):
@@ -152,9 +164,17 @@ def load_graph(text: str, source: str | None) -> tuple[Graph, Report]:
     return graph, report
 
 
-def _parse_json(text: str, source: str | None) -> Any:
+def _parse_json(text: str, source: str | None, repeated: list[list[tuple[str, Any]]]) -> Any:
+    """The JSON value; objects with a key twice are collected (the last value wins, as in JSON)."""
+
+    def keep_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) < len(pairs):
+            repeated.append(pairs)
+        return result
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=keep_pairs)
     except json.JSONDecodeError as error:
         problem = Problem("", f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)
         raise MapFileError(source, [problem]) from None

@@ -40,6 +40,14 @@ _READ_KEYS = {
     "AIF",
     BLOCK_KEY,
 }
+_SHAPES: dict[str, type] = {
+    "locutions": list,
+    "participants": list,
+    "schemefulfillments": list,
+    "OVA": dict,
+    "text": str,
+}
+_SHAPE_NAMES = {list: "a list", dict: "an object", str: "text"}
 _TAG = re.compile(r"<br\s*/?>|</p\s*>|<[^>]*>", re.IGNORECASE)
 
 
@@ -120,11 +128,21 @@ def timestamps(graph: Graph, fields: dict[str, Any], report: Report) -> None:
 
 
 def unknown_keys(graph: Graph, report: Report) -> None:
+    """Keys argmap does not read, and known ones of the wrong shape, each named once."""
     holders = [graph.aif] + ([graph.outer] if graph.outer is not graph.aif else [])
     for holder in holders:
         for key, value in holder.items():
-            if key not in _READ_KEYS and value not in (None, "", [], {}):
-                report.warn(f'the AIF key "{key}" is not read by argmap')
+            if key not in _READ_KEYS:
+                if value not in (None, "", [], {}):
+                    report.warn(f'the AIF key "{key}" is not read by argmap')
+                continue
+            shape = _SHAPES.get(key)
+            if shape is None or value is None:
+                continue
+            if not isinstance(value, shape):
+                report.warn(f'the AIF key "{key}" is not {_SHAPE_NAMES[shape]}; it is not read')
+            elif shape is list and not all(isinstance(entry, dict) for entry in value):
+                report.warn(f'some entries of "{key}" are not objects; they are not read')
 
 
 def settle(data: dict[str, Any], report: Report) -> list[Problem]:
