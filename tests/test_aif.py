@@ -272,6 +272,13 @@ def test_a_locution_feeding_an_inference_is_read_as_a_statement_by_its_speaker()
     assert relation(result, "ra").premises == ["l"]
 
 
+def test_a_locution_kept_as_a_statement_keeps_its_own_speaker_not_the_analysts():
+    nodes = [("c", "I", "Go"), ("l", "L", "Bob: sunny"), ("ra", "RA", "RA")]
+    nodes += [("m", "L", "Anon: Bob: sunny"), ("y", "YA", "Analysing")]
+    result = read(nodes, [("l", "ra"), ("ra", "c"), ("m", "y"), ("y", "l")])
+    assert result.map.statement("l").attribution == Attribution(speaker="Bob")
+
+
 def test_a_locution_anchoring_an_inference_gives_the_relation_speaker():
     nodes = [*ARGUMENT[:2], ("ra", "RA", "RA"), ("l", "L", "Bob: so we go"), ("y", "YA", "Arguing")]
     result = read(nodes, [("p", "ra"), ("ra", "c"), ("l", "y"), ("y", "ra")])

@@ -171,6 +171,13 @@ SHAPES = {
         + [("ya", "YA", "Asserting")],
         [(f"l{i}", "ya") for i in range(N // 2)] + [("ya", f"s{i}") for i in range(N // 2)],
     ),
+    "thousands of locutions used as premises": lambda: (
+        [("c", "I", "c")]
+        + [(f"l{i}", "L", f"S{i}: t") for i in range(N // 2)]
+        + [(f"r{i}", "RA", "RA") for i in range(N // 2)],
+        [(f"l{i}", f"r{i}") for i in range(N // 2)] + [(f"r{i}", "c") for i in range(N // 2)],
+        {"locutions": [{"nodeID": f"l{i}", "personID": i} for i in range(N // 2)]},
+    ),
     "thousands of analyst locutions on one illocution": lambda: (
         [(f"l{i}", "L", f"A: t{i}") for i in range(N // 2)]
         + [(f"m{i}", "L", f"B: t{i}") for i in range(N // 2)]
@@ -182,8 +189,8 @@ SHAPES = {
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_hostile_shapes_are_read_in_linear_time(shape):
-    nodes, edges = SHAPES[shape]()
-    text = aif_text(nodes, edges)
+    nodes, edges, *more = SHAPES[shape]()
+    text = aif_text(nodes, edges, **(more[0] if more else {}))
     started = time.perf_counter()
     result = AIF.read(text)
     assert time.perf_counter() - started < 10

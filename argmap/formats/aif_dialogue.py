@@ -40,6 +40,8 @@ class Locution:
 class Dialogue:
     """The attributions found, by node key, and every dialogue node they used up."""
 
+    people: dict[str, str] = field(default_factory=dict)  # participant id → name
+    uttered: dict[str, dict[str, Any]] = field(default_factory=dict)  # L node → locutions entry
     speakers: dict[str, Locution] = field(default_factory=dict)
     tags: dict[str, list[str]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
@@ -64,13 +66,14 @@ def read_dialogue(graph: Graph, anchored: set[str], report: Report) -> Dialogue:
     nodes = graph.nodes
     people = _participants(graph.aif.get("participants"))
     uttered = _locution_entries(graph.aif.get("locutions"), nodes, report)
-    dialogue = Dialogue()
+    dialogue = Dialogue(people, uttered)
     texts_used: set[str] = set()
     for ya in nodes.values():
         if ya.type != "YA":
             continue
         sources = [nodes[k] for k in ya.ins if nodes[k].type == "L"]
-        targets = [nodes[k] for k in ya.outs if k in anchored]
+        # A locution kept as a statement speaks for itself, not for the analyst who quotes it.
+        targets = [nodes[k] for k in ya.outs if k in anchored and nodes[k].type != "L"]
         if not sources or not targets:
             continue
         if len(sources) > 1:  # one YA anchors one locution; the rest are named, not multiplied
@@ -91,10 +94,9 @@ def read_dialogue(graph: Graph, anchored: set[str], report: Report) -> Dialogue:
     return dialogue
 
 
-def locution_of(node: Node, graph: Graph) -> Locution:
+def locution_of(node: Node, dialogue: Dialogue) -> Locution:
     """An L node read on its own (for a locution that is itself a premise or conclusion)."""
-    people = _participants(graph.aif.get("participants"))
-    return _locution(node, people, _locution_entries(graph.aif.get("locutions"), {}, None))
+    return _locution(node, dialogue.people, dialogue.uttered)
 
 
 def _attribute(
@@ -112,7 +114,7 @@ def _attribute(
             kind="more-locutions",
         )
     force = _force(ya)
-    if force is None:
+    if force is None or target.type != "I":  # an inference is argued; that is no news
         return
     tags = dialogue.tags.setdefault(target.key, [])
     if force not in tags:
@@ -152,7 +154,7 @@ def _participants(value: Any) -> dict[str, str]:
 
 
 def _locution_entries(
-    value: Any, nodes: dict[str, Node], report: Report | None
+    value: Any, nodes: dict[str, Node], report: Report
 ) -> dict[str, dict[str, Any]]:
     entries: dict[str, dict[str, Any]] = {}
     for index, entry in enumerate(value if isinstance(value, list) else []):
@@ -160,7 +162,7 @@ def _locution_entries(
         if key is None:
             continue
         entries.setdefault(key, entry)
-        if report is not None and key not in nodes:
+        if key not in nodes:
             report.warn(
                 f"the locution entry for node {key} names no node of the file; ignored",
                 ["locutions", index],

@@ -84,12 +84,16 @@ def map_fields(block: dict[str, Any], report: Report) -> dict[str, Any]:
         if key in ("format", "version", "nodes"):
             continue
         if key not in MAP_KEYS:
-            report.warn(f'the key "{key}" of the "{BLOCK_KEY}" object is not read')
+            report.warn(
+                f'the key "{key}" of the "{BLOCK_KEY}" object is not read', kind="block-key"
+            )
             continue
         try:
             ArgumentMap.model_validate({key: value}, context=_CONTEXT)
         except ValidationError as error:
-            report.warn(f'"{BLOCK_KEY}.{key}" is not valid ({_first(error)}); ignored')
+            report.warn(
+                f'"{BLOCK_KEY}.{key}" is not valid ({_first(error)}); ignored', kind="block-key"
+            )
             continue
         fields[key] = value
     return fields
@@ -105,7 +109,11 @@ def checked_fields(
     value that fails there, with a warning.
     """
     if not isinstance(value, dict):
-        report.warn(f'"{BLOCK_KEY}.nodes" entry of node {node} is not an object; ignored', path)
+        report.warn(
+            f'"{BLOCK_KEY}.nodes" entry of node {node} is not an object; ignored',
+            path,
+            "block-entry",
+        )
         return {}
     allowed = _STATEMENT_SHAPES if is_statement else _RELATION_SHAPES
     fields: dict[str, Any] = {}

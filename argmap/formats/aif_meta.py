@@ -134,7 +134,7 @@ def unknown_keys(graph: Graph, report: Report) -> None:
         for key, value in holder.items():
             if key not in _READ_KEYS:
                 if value not in (None, "", [], {}):
-                    report.warn(f'the AIF key "{key}" is not read by argmap')
+                    report.warn(f'the AIF key "{key}" is not read by argmap', kind="key")
                 continue
             shape = _SHAPES.get(key)
             if shape is None or value is None:
@@ -152,7 +152,7 @@ def settle(data: dict[str, Any], report: Report) -> list[Problem]:
     _settle_groups(data, statement_ids, report)
     positions = data.get("layout", {}).get("positions", {})
     for statement_id in [p for p in positions if p not in statement_ids]:
-        report.warn(f"the position of unknown statement {statement_id!r} is not kept")
+        report.warn(f"the position of unknown statement {statement_id!r} is not kept", kind="place")
         del positions[statement_id]
     return _graph_errors(data, statement_ids)
 
@@ -162,7 +162,10 @@ def _settle_sources(data: dict[str, Any], report: Report) -> None:
     sources = []
     for source in data.get("sources", []):
         if source["id"] in seen:
-            report.warn(f"the source id {source['id']!r} is used twice; the second is not kept")
+            report.warn(
+                f"the source id {source['id']!r} is used twice; the second is not kept",
+                kind="source",
+            )
             continue
         seen.add(source["id"])
         sources.append(source)
@@ -171,7 +174,9 @@ def _settle_sources(data: dict[str, Any], report: Report) -> None:
     for element in [*data["statements"], *data["relations"]]:
         attribution = element.get("attribution")
         if isinstance(attribution, dict) and attribution.get("source") not in (None, *seen):
-            report.warn(f"{element['id']}: unknown source {attribution['source']!r}; removed")
+            report.warn(
+                f"{element['id']}: unknown source {attribution['source']!r}; removed", kind="cited"
+            )
             element["attribution"] = {k: v for k, v in attribution.items() if k != "source"}
 
 
@@ -181,7 +186,9 @@ def _settle_groups(data: dict[str, Any], statement_ids: set[str], report: Report
     group_ids: set[str] = set()
     for group in data.get("groups", []):
         if group["id"] in group_ids:
-            report.warn(f"the group id {group['id']!r} is used twice; the second is not kept")
+            report.warn(
+                f"the group id {group['id']!r} is used twice; the second is not kept", kind="group"
+            )
             continue
         group_ids.add(group["id"])
         kept = []
@@ -200,7 +207,9 @@ def _settle_groups(data: dict[str, Any], statement_ids: set[str], report: Report
     parents = {g["id"]: g.get("parent") for g in groups}
     for group in groups:
         if group.get("parent") is not None and _bad_parent(group["id"], parents):
-            report.warn(f"group {group['id']!r}: the parent is unknown or circular; removed")
+            report.warn(
+                f"group {group['id']!r}: the parent is unknown or circular; removed", kind="parent"
+            )
             group["parent"] = parents[group["id"]] = None
     if "groups" in data:
         data["groups"] = groups

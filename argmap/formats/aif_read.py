@@ -90,6 +90,7 @@ class _Reader:
                             f"AIF node {key} of type L (locution) is used by the {node.type}"
                             f" node {node.key} as a proposition; kept as a statement",
                             nodes[key].path,
+                            kind="locution-statement",
                         )
         keys = [k for k in nodes if k in chosen]
         self.statement_keys_set = chosen
@@ -113,6 +114,7 @@ class _Reader:
                     f"AIF node {key}: statement {circular[0]} is both premise and conclusion;"
                     " it is kept as the conclusion only",
                     node.path,
+                    kind="circular",
                 )
                 ins = [k for k in ins if k not in out_set]
             premises[key], targets[key] = ins, outs
@@ -218,7 +220,9 @@ class _Reader:
             if node.type == "MA":
                 scheme = scheme or "Default Rephrase"
                 self.report.warn(
-                    f"AIF node {key} of type MA (rephrase) kept as a support relation", node.path
+                    f"AIF node {key} of type MA (rephrase) kept as a support relation",
+                    node.path,
+                    kind="rephrase",
                 )
             if scheme:
                 where = self._note_holder(relation["id"], relation["premises"][0])
@@ -237,7 +241,7 @@ class _Reader:
             locution = self.dialogue.speakers.get(key)
             text = node.text
             if node.type == "L":
-                locution = locution or locution_of(node, self.graph)
+                locution = locution_of(node, self.dialogue)
                 text = locution.words
             statement: dict[str, Any] = {"id": self.ids[key], "text": text}
             extra = self._block_entry(key, is_statement=True)
