@@ -7,9 +7,12 @@ import time
 import timeit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_aif import aif_text, messages, read
 
-from argmap.errors import MapFileError
+from argmap.errors import MapFileError, Severity
+from argmap.files import dumps_map
 from argmap.formats.aif import AIF
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
 
@@ -217,3 +220,72 @@ def test_five_thousand_statements_are_written_and_read_in_well_under_a_second():
     writing = min(timeit.repeat(lambda: AIF.write(argument_map), number=1, repeat=3))
     reading = min(timeit.repeat(lambda: AIF.read(text), number=1, repeat=3))
     assert writing < 1 and reading < 1, (writing, reading)
+
+
+# -- anything at all -------------------------------------------------------------------------
+
+_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+_json = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_ids = st.sampled_from(["1", "2", "3", 1, 2, "a b", "", None, 3.5, [1]])
+_types = st.sampled_from(["I", "RA", "CA", "MA", "PA", "L", "YA", "TA", "X", "", None, 7, " ra "])
+_nodes = st.fixed_dictionaries(
+    {"nodeID": _ids, "type": _types}, optional={"text": _scalars | _json, "scheme": _scalars}
+)
+_edges = st.fixed_dictionaries({"fromID": _ids, "toID": _ids}, optional={"edgeID": _ids})
+_files = st.fixed_dictionaries(
+    {"nodes": st.lists(_nodes | _json, max_size=8), "edges": st.lists(_edges | _json, max_size=10)},
+    optional={
+        "locutions": st.lists(st.fixed_dictionaries({"nodeID": _ids, "personID": _ids}) | _json),
+        "participants": st.lists(
+            st.fixed_dictionaries({"participantID": _ids, "firstname": _scalars}) | _json
+        ),
+        "OVA": st.fixed_dictionaries(
+            {
+                "nodes": st.lists(
+                    st.fixed_dictionaries({"nodeID": _ids, "x": _scalars, "y": _scalars})
+                )
+            }
+        )
+        | _json,
+        "argmap": st.fixed_dictionaries(
+            {"format": st.just("argmap")},
+            optional={
+                "nodes": st.dictionaries(st.sampled_from(["1", "2", "3"]), _json),
+                "title": _scalars,
+                "groups": _json,
+                "sources": _json,
+                "layout": _json,
+            },
+        ),
+        "text": _scalars,
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_files | _json)
+def test_any_json_gives_a_map_or_a_clear_error(data):
+    try:
+        result = AIF.read(json.dumps(data))
+    except MapFileError as error:
+        assert error.problems
+    else:
+        assert all(p.severity is Severity.WARNING for p in result.warnings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_files)
+def test_whatever_was_read_is_written_and_read_back_unchanged(data):
+    try:
+        first = AIF.read(json.dumps(data)).map
+    except MapFileError:
+        return
+    again = AIF.read(AIF.write(first))
+    assert dumps_map(again.map) == dumps_map(first)
+    assert again.warnings == []
