@@ -11,7 +11,10 @@ How argmap reads it:
   into the RA are its premises (several are linked co-premises), the node its
   edge leads to is the conclusion. **CA** nodes (conflicts) are attacks the
   same way. When the conclusion is an RA or CA node the relation targets that
-  relation: an undercut (an attack on an attack's inference is one too).
+  relation: an undercut (an attack on an attack's inference is one too). A
+  node with several conclusions gives one relation per conclusion (``ra``,
+  ``ra-2``, …), while the copied premises stay fewer than the file's edges;
+  past that, the further conclusions are note lines.
 * **MA** nodes (rephrase) become support relations, with a warning.
 * The scheme of an RA/CA/MA node (its ``text`` or ``scheme``, e.g. ``Argument
   From Expert Opinion``; the defaults ``RA``, ``Default Inference`` … are not
@@ -40,15 +43,18 @@ How argmap reads it:
   the map's created/modified dates (one warning).
 * Broken JSON is a :class:`~argmap.errors.MapFileError` with line and column;
   everything else that cannot be used (a node that is not an object, an edge
-  to a missing node, a self-loop) is a warning with the line, never a crash.
+  to a missing node, a self-loop, a key given twice) is a warning with the
+  line where known, never a crash. Warnings of one kind stop after a hundred
+  with a count, and every step is linear in the size of the file.
 
-How argmap writes it (AIFdb layout, which AIFdb, OVA and arguebuf read):
+How argmap writes it (the layout of AIFdb's JSON exports):
 statements are I nodes, relations RA or CA nodes with edges premise → RA →
 conclusion (undercuts: CA → RA/CA node), node ids are the argmap ids; a
 statement's speaker is a participant with an L node ``"Speaker: words"``
 anchored by a YA ``Asserting`` node and a ``locutions`` entry; pinned
 positions go in an ``OVA`` block. Whatever AIF cannot say (titles, tags,
-notes, acceptance, exact attributions, sources, groups, map metadata) goes in
+notes, acceptance, exact attributions, who draws an inference, sources,
+groups, map metadata) goes in
 a top-level ``"argmap"`` object that other readers ignore (see
 :mod:`argmap.formats.aif_extras`), so argmap → AIF → argmap loses nothing.
 """
