@@ -96,6 +96,7 @@ class _Reader:
         self.statement_keys_set = chosen
         for key in keys:
             self.ids[key] = self._new_id(key, "statement")
+        self.statement_ids = {self.ids[k] for k in keys}
         return keys
 
     def _relations(self) -> list[dict[str, Any]]:
@@ -203,8 +204,7 @@ class _Reader:
         self.made_by: dict[str, list[dict[str, Any]]] = {}
         for relation in relations:
             self.made_by.setdefault(self.key_of[relation["id"]], []).append(relation)
-        statement_set = set(self.statement_keys)
-        anchored = statement_set | set(self.relation_keys)
+        anchored = self.statement_keys_set | set(self.relation_keys)
         self.dialogue = read_dialogue(self.graph, anchored, self.report)
         fulfilments = scheme_fulfilments(self.graph.aif.get("schemefulfillments"))
         for key in self.relation_keys:
@@ -283,7 +283,7 @@ class _Reader:
             + f": from {self._names(node.ins)} to {self._names(node.outs)}"
             + (f" ({why})" if why else "")
         )
-        holders = [self.ids[k] for k in ends if self.ids[k] in self._statement_ids()]
+        holders = [self.ids[k] for k in ends if self.ids[k] in self.statement_ids]
         for holder in dict.fromkeys(holders):
             self.notes.setdefault(holder, []).append(line)
         unique = list(dict.fromkeys(holders))
@@ -302,7 +302,7 @@ class _Reader:
 
     def _unused_edges(self) -> None:
         """Edges no step used, e.g. I → I with no inference node between."""
-        nodes, statement_ids = self.nodes, self._statement_ids()
+        nodes, statement_ids = self.nodes, self.statement_ids
         for (start, end), index in self.graph.edges.items():
             a, b = nodes[start], nodes[end]
             if a.type not in _KNOWN_TYPES or b.type not in _KNOWN_TYPES:
@@ -410,12 +410,6 @@ class _Reader:
             )
         return result
 
-    def _statement_ids(self) -> set[str]:
-        cached = getattr(self, "_statement_id_set", None)
-        if cached is None:
-            cached = self._statement_id_set = {self.ids[k] for k in self.statement_keys}
-        return cached
-
     def _block_entry(self, key: str, is_statement: bool) -> dict[str, Any]:
         entries = self.block.get("nodes") if self.block else None
         if not isinstance(entries, dict) or key not in entries:
@@ -439,7 +433,7 @@ class _Reader:
         end = known.get(target, target) if target not in path else None  # None: a circle
         for step in path:
             known[step] = end
-        return end if end is not None and end in self._statement_ids() else fallback
+        return end if end is not None and end in self.statement_ids else fallback
 
     def _names(self, keys: list[str], shown: int = 20) -> str:
         """Ids of the nodes a note line names; only the first few of a hub's many."""
