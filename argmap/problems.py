@@ -157,8 +157,9 @@ def find_cycles(m: ArgumentMap) -> list[list[str]]:
     statement_ids = {s.id for s in m.statements}
     relations = {r.id: r for r in m.relations}
     edges: dict[str, list[str]] = {s.id: [] for s in m.statements}
+    resolved: dict[str, str | None] = {}
     for relation in m.relations:
-        target = _statement_target(relation.target, relations, statement_ids)
+        target = _statement_target(relation.target, relations, statement_ids, resolved)
         if target is None:
             continue
         for premise in relation.premises:
@@ -196,12 +197,29 @@ def find_cycles(m: ArgumentMap) -> list[list[str]]:
     return cycles
 
 
-def _statement_target(target: str, relations: dict, statement_ids: set[str]) -> str | None:
-    """The statement a relation finally bears on (following undercuts to their inference)."""
+def _statement_target(
+    target: str, relations: dict, statement_ids: set[str], resolved: dict[str, str | None]
+) -> str | None:
+    """The statement a relation finally bears on (following undercuts to their inference).
+
+    Every id passed on the way is remembered in ``resolved``, so a long chain
+    of undercuts is walked once in all, not once per relation.
+    """
+    walked: list[str] = []
     seen: set[str] = set()
-    while target not in statement_ids:
+    answer: str | None = None
+    while True:
+        if target in statement_ids:
+            answer = target
+            break
+        if target in resolved:
+            answer = resolved[target]
+            break
         if target in seen or target not in relations:
-            return None
+            break  # a circle of undercuts or a dangling id: no statement
         seen.add(target)
+        walked.append(target)
         target = relations[target].target
-    return target
+    for relation_id in walked:
+        resolved[relation_id] = answer
+    return answer

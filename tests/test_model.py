@@ -236,3 +236,12 @@ def test_cycles_are_allowed_but_reported_as_warnings():
 
 def test_a_small_map_has_no_problems():
     assert find_problems(small_map()) == []
+
+
+def test_a_long_chain_of_undercuts_is_checked_in_linear_time():
+    n = 20_000
+    statements = [("c", "C")] + [(f"s{i}", "x") for i in range(n)]
+    relations = [("r0", "support", ["s0"], "c")]
+    relations += [(f"r{i}", "attack", [f"s{i}"], f"r{i - 1}") for i in range(1, n)]
+    m = build(statements, relations)
+    assert find_cycles(m) == []  # quadratic, this took minutes
