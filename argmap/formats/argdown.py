@@ -1,0 +1,81 @@
+"""Argdown (``.argdown``, ``.ad``): the plain-text argument syntax of argdown.org, read and written.
+
+Reading maps Argdown's model onto argmap's, and says where it cannot:
+
+* ``[Title]: text`` defines a statement; every later ``[Title]`` is the same
+  statement (one node). Text without a title is a statement of its own.
+* ``<Title>: text`` is an argument. argmap has no argument nodes, so an
+  argument *without* a premise–conclusion structure becomes a statement
+  (title and description intact). An argument *with* one becomes its premises
+  and conclusion, each inference step one linked support relation; the last
+  relation takes the argument's title as its id, and the title and
+  description are kept in the conclusion's note (with a warning), since a
+  relation has no title. Relations from such an argument start at its main
+  conclusion; relations to it (undercuts) aim at its last inference.
+* ``+``, ``-``, ``<+``, ``<-``, ``+>``, ``->``, ``_``/``<_``, ``_>`` and ``><``
+  by indentation give supports and attacks; undercuts become attacks on a
+  relation; contradictions and attacks on arguments are reported, as their
+  meaning narrows.
+* ``(1) … ----`` and ``--`` / ``rule {uses: [1, 2]}`` / ``--`` give the
+  inference steps; rule names go to the conclusion's note, with a warning.
+* ``#tag`` and ``#(long tag)`` are tags (the ones ending the text are taken
+  out of it; ones inside it stay as written). Bold, italic, links and
+  ``@[mentions]`` stay in the text as written.
+* ``{…}`` metadata: ``speaker``, ``source``, ``quote`` and ``date`` are the
+  attribution (an unknown source becomes a new entry in the map's sources);
+  ``id``, ``title``, ``text``, ``note``, ``acceptance`` and ``tags`` are the
+  statement's own fields (that is how a written map comes back unchanged);
+  any other key stays in the note and is reported.
+* ``#`` headings are groups, nested headings nested groups (``{isGroup: false}``
+  headings are not); a statement belongs to the heading it is defined under.
+* ``===`` frontmatter: ``title``, ``author``, ``description`` (or ``subTitle``),
+  ``created``/``date`` (if ISO), ``modified`` and ``sources``; Argdown's own
+  display settings are reported and not imported.
+* Comments are left out (one warning lists them); ``@include`` is not followed.
+
+Writing is described in :mod:`argdown_writer`. What a written map cannot carry:
+relation ids of plain ``+``/``-`` lines (they come back as ``r1``, ``r2`` …),
+and the layout (positions, direction, theme).
+
+Anything unreadable raises MapFileError with line and column; doubtful input
+gives warnings. The reader runs in linear time and never recurses on the
+input's structure, so hostile files fail fast instead of hanging.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap.formats.argdown_build import read_argdown
+from argmap.formats.argdown_writer import write_argdown
+from argmap.formats.base import ReadResult
+from argmap.model import ArgumentMap
+
+__all__ = ["ARGDOWN", "ArgdownFormat"]
+
+_LOOKS_LIKE = re.compile(
+    r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*[\[<]|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",
+    re.MULTILINE,
+)
+
+
+class ArgdownFormat:
+    """The Argdown format object the registry in :mod:`argmap.formats` lists."""
+
+    name = "argdown"
+    title = "Argdown"
+    extensions = (".argdown", ".ad")
+
+    def read(self, text: str, source: str | None = None) -> ReadResult:
+        return read_argdown(text, source)
+
+    def write(self, argument_map: ArgumentMap) -> str:
+        return write_argdown(argument_map)
+
+    def sniff(self, text: str) -> bool:
+        """Titles in brackets followed by a colon, indented relations, or numbered premises and ``--``."""
+        head = text[:4000]
+        return not head.lstrip().startswith(("{", "<?xml")) and bool(_LOOKS_LIKE.search(head))
+
+
+ARGDOWN = ArgdownFormat()

@@ -1,0 +1,352 @@
+"""Writing an argument map as idiomatic Argdown that reads back to the same map.
+
+The shape of the output:
+
+* the map's title, authors, description, dates and sources as ``===`` frontmatter;
+* statements outside any group first, then each group as a heading (nested
+  groups as deeper headings), its statements defined under it;
+* each main claim as ``[Title]: text`` with its reasons and objections indented
+  under it (``+`` / ``-``), their reasons and objections under them, and so on;
+* a relation with several co-premises, with an attribution, or with relations
+  aimed at it, as an argument ``<relation-id>``: its premises and conclusion in
+  a premise–conclusion structure, the relations aimed at it under it (``+``, or
+  ``<_`` for an undercut). A linked *objection* (or a linked reason for another
+  relation) has no conclusion of its own; its structure ends in a placeholder
+  marked ``{implicit: true}`` that the reader turns back into the one relation;
+* each statement is defined once (text, ``#(tags)``, ``{metadata}``) and
+  referred to by ``[Title]`` elsewhere.
+
+Metadata carries what Argdown has no syntax for: ``id`` when it is not the
+title made into an id, ``title`` when the bracket title had to differ (two
+statements with one title, a title with brackets or line breaks, or no title
+at all: ``title: null``), ``text`` when the text has line breaks or runs of
+spaces, ``note``, ``acceptance``, ``tags`` that ``#(…)`` cannot hold, and the
+attribution. Everything Argdown would misread is escaped with a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.formats.argdown_lexer import normalize_space
+from argmap.formats.argdown_reader import slug
+from argmap.formats.argdown_yaml import dump_flow
+from argmap.model import Acceptance, ArgumentMap, Group, Relation, Statement
+
+__all__ = ["escape_text", "write_argdown"]
+
+MAX_NESTING = 40  # deeper trees continue as new blocks: lines stay short, output stays linear
+
+_ESCAPE = re.compile(r"([\\\[\]<>{}#*_])|/(?=[/*])")
+_LINE_START = re.compile(r"[+\-(=@>]")
+_UNSAFE_TITLE = re.compile(r"[\[\]\\\n\r]|//|/\*|<!--|\A\s|\s\Z")
+
+
+def escape_text(text: str, line_start: bool = False) -> str:
+    """Text that Argdown reads back as exactly ``normalize_space(text)``."""
+    escaped = _ESCAPE.sub(lambda m: "\\" + (m.group(1) or "/"), normalize_space(text))
+    if line_start and _LINE_START.match(escaped):
+        escaped = "\\" + escaped
+    return escaped
+
+
+@dataclass(eq=False)
+class Occ:
+    """One place a statement or argument appears in the output."""
+
+    kind: str  # "statement", "argument" or "implicit"
+    ref: str  # statement id, or relation id for arguments and implicit conclusions
+    define: bool = False
+    children: list[tuple[str, Occ]] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class ArgBlock:
+    relation: Relation
+    children: list[tuple[str, Occ]]
+    pcs: list[Occ]
+    conclusion: Occ
+
+
+class _Layout:
+    """Decides where each statement is defined and where it is only referred to."""
+
+    def __init__(self, argument_map: ArgumentMap) -> None:
+        self.map = argument_map
+        self.statements = {s.id: s for s in argument_map.statements}
+        self.relations = {r.id: r for r in argument_map.relations}
+        self.home = {sid: g.id for g in argument_map.groups for sid in g.statements}
+        targeted = {r.target for r in argument_map.relations}
+        seen: set[tuple[str, str, str]] = set()
+        self.as_argument: set[str] = set()
+        for r in argument_map.relations:
+            key = (r.kind.value, r.premises[0], r.target)
+            if (len(r.premises) > 1 or r.id in targeted or key in seen
+                    or (r.attribution is not None and not r.attribution.is_empty())):
+                self.as_argument.add(r.id)  # a plain "+ [premise]" line could not carry it
+            seen.add(key)
+        self.aimed_at: dict[str, list[Relation]] = {}
+        for relation in argument_map.relations:
+            self.aimed_at.setdefault(relation.target, []).append(relation)
+        self.premise_of = {p for r in argument_map.relations for p in r.premises}
+        self.defined: set[str] = set()
+        self.queued: set[str] = set()
+        self.queue: deque[str] = deque()
+        self.count: dict[str, int] = {}
+        self.section: str | None = None
+
+    def run(self) -> list[tuple[Group | None, list[Occ | ArgBlock]]]:
+        sections: list[tuple[Group | None, list[Occ | ArgBlock]]] = []
+        for group in [None, *self.ordered_groups()]:
+            self.section = group.id if group else None
+            blocks: list[Occ | ArgBlock] = []
+            members = [s.id for s in self.map.statements if self.home.get(s.id) == self.section]
+            for pass_ in (0, 1):
+                for sid in members:
+                    if sid in self.defined or (pass_ == 0 and sid in self.premise_of):
+                        continue
+                    blocks.append(self.tree(Occ("statement", sid), 0))
+                    blocks.extend(self.flush())
+            sections.append((group, blocks))
+        leftover = [rid for rid in self.relations if rid in self.as_argument and rid not in self.queued]
+        for rid in leftover:  # relations in a cycle of relations: nothing led to them
+            self.enqueue(rid)
+        if leftover:
+            sections[-1][1].extend(self.flush())
+        return sections
+
+    def ordered_groups(self) -> list[Group]:
+        children: dict[str | None, list[Group]] = {}
+        ids = {g.id for g in self.map.groups}
+        for group in self.map.groups:
+            children.setdefault(group.parent if group.parent in ids else None, []).append(group)
+        ordered: list[Group] = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            group = stack.pop()
+            ordered.append(group)
+            stack.extend(reversed(children.get(group.id, [])))
+        return ordered
+
+    def mention(self, sid: str) -> None:
+        self.count[sid] = self.count.get(sid, 0) + 1
+
+    def can_define(self, sid: str) -> bool:
+        return sid not in self.defined and self.home.get(sid) == self.section
+
+    def tree(self, root: Occ, depth: int) -> Occ:
+        """Define ``root`` (a statement or argument placeholder) with everything aimed at it, iteratively."""
+        if root.kind == "statement":
+            root.define = True
+            self.defined.add(root.ref)
+            self.mention(root.ref)
+        stack = [(root, depth)]
+        while stack:
+            occ, level = stack.pop()
+            on_relation = occ.kind == "argument"
+            for relation in self.aimed_at.get(occ.ref, []):
+                attack = relation.kind == "attack"
+                symbol = ("<_" if on_relation else "-") if attack else "+"
+                if relation.id in self.as_argument:
+                    occ.children.append((symbol, Occ("argument", relation.id)))
+                    self.enqueue(relation.id)
+                    continue
+                premise = relation.premises[0]
+                child = Occ("statement", premise)
+                self.mention(premise)
+                if self.can_define(premise) and level < MAX_NESTING:
+                    child.define = True
+                    self.defined.add(premise)
+                    stack.append((child, level + 1))
+                occ.children.append((symbol, child))
+        return root
+
+    def enqueue(self, rid: str) -> None:
+        if rid not in self.queued:
+            self.queued.add(rid)
+            self.queue.append(rid)
+
+    def flush(self) -> list[ArgBlock]:
+        blocks = []
+        while self.queue:
+            relation = self.relations[self.queue.popleft()]
+            holder = self.tree(Occ("argument", relation.id), 0)
+            pcs = []
+            for premise in relation.premises:
+                occ = Occ("statement", premise)
+                if self.can_define(premise):
+                    occ = self.tree(occ, 1)
+                else:
+                    self.mention(premise)
+                pcs.append(occ)
+            if relation.kind == "support" and relation.target in self.statements:
+                conclusion = Occ("statement", relation.target)
+                self.mention(relation.target)
+            else:
+                conclusion = Occ("implicit", relation.id)
+            blocks.append(ArgBlock(relation, holder.children, pcs, conclusion))
+        return blocks
+
+
+class _Writer:
+    def __init__(self, argument_map: ArgumentMap) -> None:
+        self.map = argument_map
+        self.layout = _Layout(argument_map)
+        self.sections = self.layout.run()
+        self.keys = self.assign_keys()
+        self.out: list[str] = []
+
+    def assign_keys(self) -> dict[str, str | None]:
+        """The bracket title of each statement (None: written untitled, inline)."""
+        keys: dict[str, str | None] = {}
+        used: set[str] = set()
+        for statement in self.map.statements:
+            title = statement.title
+            if title is not None and title not in used and not _UNSAFE_TITLE.search(title) and title:
+                keys[statement.id] = title
+                used.add(title)
+        for statement in self.map.statements:
+            if statement.id in keys:
+                continue
+            needs_key = (statement.title is not None or self.layout.count.get(statement.id, 0) > 1
+                         or not normalize_space(statement.text))
+            keys[statement.id] = _fresh(statement.id, used) if needs_key else None
+        for relation in self.map.relations:
+            keys["implicit " + relation.id] = _fresh(f"{relation.id} (conclusion)", used)
+        return keys
+
+    def text(self) -> str:
+        self.frontmatter()
+        for group, blocks in self.sections:
+            if group is not None:
+                self.heading(group)
+            for block in blocks:
+                if isinstance(block, ArgBlock):
+                    self.argument_block(block)
+                else:
+                    self.tree(block, 0)
+                self.out.append("")
+        while self.out and not self.out[-1]:
+            self.out.pop()
+        return "\n".join(self.out) + "\n"
+
+    def frontmatter(self) -> None:
+        m = self.map
+        fields: list[tuple[str, Any]] = []
+        if m.title:
+            fields.append(("title", m.title))
+        if m.authors:
+            fields.append(("author", m.authors[0] if len(m.authors) == 1 else list(m.authors)))
+        for name in ("description", "created", "modified"):
+            if getattr(m, name) is not None:
+                fields.append((name, getattr(m, name)))
+        if not fields and not m.sources:
+            return
+        self.out.append("===")
+        self.out.extend(f"{name}: {dump_flow(value)}" for name, value in fields)
+        if m.sources:
+            self.out.append("sources:")
+            for source in m.sources:
+                self.out.append("  - " + dump_flow(source.model_dump(exclude_none=True)))
+        self.out.extend(["===", ""])
+
+    def heading(self, group: Group) -> None:
+        depth, parent = 1, group.parent
+        parents = {g.id: g.parent for g in self.map.groups}
+        while parent is not None and depth < 64:
+            depth, parent = depth + 1, parents.get(parent)
+        data: dict[str, Any] = {}
+        shown = escape_text(group.title)
+        if normalize_space(group.title) != group.title or not shown:
+            data["title"] = group.title
+            shown = shown or "Group"
+        if group.id != slug(group.title):
+            data["id"] = group.id
+        self.out.extend(["#" * depth + " " + shown + (" " + dump_flow(data) if data else ""), ""])
+
+    def tree(self, root: Occ, indent: int, first_prefix: str = "") -> None:
+        stack: list[tuple[Occ, int, str]] = [(root, indent, first_prefix)]
+        while stack:
+            occ, level, prefix = stack.pop()
+            self.out.append(" " * level + prefix + self.occurrence(occ, at_line_start=not prefix))
+            for symbol, child in reversed(occ.children):
+                stack.append((child, level + 2, symbol + " "))
+
+    def argument_block(self, block: ArgBlock) -> None:
+        relation = block.relation
+        data: dict[str, Any] = {}
+        if slug(relation.id) != relation.id:
+            data["id"] = relation.id
+        if relation.attribution is not None:
+            data.update(relation.attribution.model_dump(exclude_none=True))
+        holder = Occ("argument", relation.id, children=block.children)
+        first = len(self.out)
+        self.tree(holder, 0)
+        if data:
+            self.out[first] += " " + dump_flow(data)
+        self.out.append("")
+        for number, occ in enumerate(block.pcs, start=1):
+            self.tree(occ, 0, f"({number}) ")
+        self.out.append("----")
+        self.tree(block.conclusion, 0, f"({len(block.pcs) + 1}) ")
+
+    def occurrence(self, occ: Occ, at_line_start: bool) -> str:
+        if occ.kind == "argument":
+            return f"<{occ.ref}>"
+        if occ.kind == "implicit":
+            return f"[{self.keys['implicit ' + occ.ref]}] {{implicit: true}}"
+        key = self.keys[occ.ref]
+        if not occ.define:
+            return f"[{key}]"
+        statement = self.layout.statements[occ.ref]
+        text = escape_text(statement.text, line_start=at_line_start and key is None)
+        data = self.metadata(statement, key)
+        inline_tags = "tags" not in data and statement.tags
+        parts = [f"[{key}]" + (":" if text else "")] if key is not None else []
+        if text:
+            parts.append(text)
+        if inline_tags:
+            parts.extend(f"#({tag})" for tag in statement.tags)
+        if data:
+            parts.append(dump_flow(data))
+        return " ".join(parts)
+
+    def metadata(self, statement: Statement, key: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if key is None or slug(key) != statement.id:
+            data["id"] = statement.id
+        if key != statement.title:
+            data["title"] = statement.title
+        if normalize_space(statement.text) != statement.text or not statement.text:
+            data["text"] = statement.text
+        if statement.note is not None:
+            data["note"] = statement.note
+        if statement.acceptance is not Acceptance.UNDECIDED:
+            data["acceptance"] = statement.acceptance.value
+        if statement.tags and not _tags_inline(statement.tags):
+            data["tags"] = list(statement.tags)
+        if statement.attribution is not None:
+            data.update(statement.attribution.model_dump(exclude_none=True))
+        return data
+
+
+def _tags_inline(tags: list[str]) -> bool:
+    return len(set(tags)) == len(tags) and all(tag and not re.search(r"[)\n\r]", tag) for tag in tags)
+
+
+def _fresh(base: str, used: set[str]) -> str:
+    candidate, number = base, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{base} ({number})"
+    used.add(candidate)
+    return candidate
+
+
+def write_argdown(argument_map: ArgumentMap) -> str:
+    """The map as Argdown text (see the module docstring for its shape)."""
+    return _Writer(argument_map).text()
+

@@ -1,0 +1,417 @@
+"""The Argdown format: what each construct becomes in argmap, what is written, and what survives a round trip."""
+
+from __future__ import annotations
+
+import json
+import time
+from textwrap import dedent
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import MapFileError
+from argmap.files import load_map
+from argmap.formats import formats_for_path, read_any
+from argmap.formats.argdown import ARGDOWN
+from argmap.formats.argdown_yaml import dump_flow, parse_flow
+from argmap.model import (
+    ArgumentMap,
+    Attribution,
+    Group,
+    Relation,
+    Statement,
+)
+from tests.conftest import MAPS, small_map
+from tests.strategies import argument_maps
+
+
+def read(text: str):
+    return ARGDOWN.read(dedent(text).lstrip("\n"), "test.argdown")
+
+
+def by_title(argument_map: ArgumentMap, title: str) -> Statement:
+    return next(s for s in argument_map.statements if s.title == title)
+
+
+def by_text(argument_map: ArgumentMap, text: str) -> Statement:
+    return next(s for s in argument_map.statements if s.text == text)
+
+
+def relation_between(argument_map: ArgumentMap, premises: list[str], target: str) -> Relation:
+    return next(r for r in argument_map.relations if r.premises == premises and r.target == target)
+
+
+def messages(result) -> str:
+    return "\n".join(w.located(None) for w in result.warnings)
+
+
+# -- statements ------------------------------------------------------------------
+
+
+def test_a_definition_gives_a_statement_with_title_and_text():
+    statement = read("[Claim]: Taxes should be lower.").map.statements[0]
+    assert (statement.title, statement.text) == ("Claim", "Taxes should be lower.")
+
+
+def test_later_references_are_the_same_statement():
+    result = read("""
+        [Claim]: Taxes should be lower.
+
+        [Claim]
+          + [Growth]: Lower taxes mean growth.
+    """)
+    assert [s.title for s in result.map.statements] == ["Claim", "Growth"]
+    assert result.map.relations[0].target == by_title(result.map, "Claim").id
+
+
+def test_text_without_a_title_is_a_statement_of_its_own_each_time():
+    result = read("""
+        Same words.
+
+        Same words.
+    """)
+    assert [(s.title, s.text) for s in result.map.statements] == [(None, "Same words.")] * 2
+
+
+def test_text_over_several_lines_is_joined_with_spaces():
+    result = read("""
+        [Claim]: Taxes should
+          be lower
+        for everyone.
+    """)
+    assert result.map.statements[0].text == "Taxes should be lower for everyone."
+
+
+def test_escaped_characters_are_read_as_themselves():
+    result = read(r"1 \< 3 \> 2 \[not a title\] \#not-a-tag \{no data\}")
+    statement = result.map.statements[0]
+    assert statement.text == "1 < 3 > 2 [not a title] #not-a-tag {no data}"
+    assert statement.tags == []
+
+
+def test_tags_at_the_end_are_taken_out_of_the_text():
+    statement = read("[Claim]: Taxes should be lower. #economy #(long tag)").map.statements[0]
+    assert statement.tags == ["economy", "long tag"]
+    assert statement.text == "Taxes should be lower."
+
+
+def test_tags_inside_the_text_stay_in_it():
+    statement = read("[Claim]: Lower #taxes help.").map.statements[0]
+    assert (statement.text, statement.tags) == ("Lower #taxes help.", ["taxes"])
+
+
+def test_markdown_and_mentions_stay_in_the_text_as_written():
+    text = "A **bold** and _italic_ [link](https://example.org) to @[Claim]."
+    assert read(f"[Other]: {text}").map.statements[0].text == text
+
+
+def test_right_to_left_text_is_kept():
+    result = read("[טענה]: מס נמוך יותר עוזר לצמיחה ‏(כן)")
+    assert (result.map.statements[0].title, result.map.statements[0].text) == ("טענה", "מס נמוך יותר עוזר לצמיחה ‏(כן)")
+
+
+def test_windows_line_endings_are_read_like_unix_ones():
+    result = read("[A]: one\r\n  + [B]: two\r\n")
+    assert [s.text for s in result.map.statements] == ["one", "two"]
+
+
+# -- relations --------------------------------------------------------------------
+
+
+def test_plus_and_minus_under_a_statement_are_its_reasons_and_objections():
+    m = read("""
+        [Claim]: C
+          + [Pro]: P
+          - [Con]: N
+    """).map
+    claim, pro, con = (by_title(m, t).id for t in ("Claim", "Pro", "Con"))
+    assert relation_between(m, [pro], claim).kind == "support"
+    assert relation_between(m, [con], claim).kind == "attack"
+
+
+@pytest.mark.parametrize(
+    ("symbol", "kind", "child_is_premise"),
+    [("<+", "support", True), ("<-", "attack", True), ("+>", "support", False), ("->", "attack", False)],
+)
+def test_arrows_give_the_direction(symbol, kind, child_is_premise):
+    m = read(f"[Parent]: P\n  {symbol} [Child]: C\n").map
+    parent, child = by_title(m, "Parent").id, by_title(m, "Child").id
+    premise, target = (child, parent) if child_is_premise else (parent, child)
+    assert relation_between(m, [premise], target).kind == kind
+
+
+def test_deeper_indentation_relates_to_the_line_above():
+    m = read("""
+        [A]: a
+          + [B]: b
+            - [C]: c
+          - [D]: d
+    """).map
+    ids = {s.title: s.id for s in m.statements}
+    assert {(r.premises[0], r.target) for r in m.relations} == {
+        (ids["B"], ids["A"]), (ids["C"], ids["B"]), (ids["D"], ids["A"])}
+
+
+def test_a_dedent_between_two_levels_joins_the_shallower_one():
+    m = read("""
+        A
+          + B
+              <+ D
+            -> G
+    """).map
+    a, d, g = (by_text(m, t).id for t in "ADG")
+    b = by_text(m, "B").id
+    assert relation_between(m, [a], g).kind == "attack"  # G is B's sibling, as in Argdown's parser
+    assert relation_between(m, [d], b).kind == "support"
+
+
+def test_a_contradiction_is_an_attack_and_says_what_is_lost():
+    result = read("[A]: a\n  >< [B]: b\n")
+    a, b = by_title(result.map, "A").id, by_title(result.map, "B").id
+    assert relation_between(result.map, [a], b).kind == "attack"
+    assert "contradict" in messages(result)
+
+
+def test_a_relation_after_a_blank_line_continues_the_tree_with_a_warning():
+    result = read("""
+        [A]: a
+          + [B]: b
+
+          + [C]: c
+    """)
+    a, c = by_title(result.map, "A").id, by_title(result.map, "C").id
+    assert relation_between(result.map, [c], a).kind == "support"
+    assert any(w.line == 4 and "blank line" in w.message for w in result.warnings)
+
+
+def test_a_comment_line_inside_a_tree_does_not_end_it():
+    m = read("""
+        [A]: a
+          <!-- a comment -->
+          + [B]: b
+    """).map
+    assert relation_between(m, [by_title(m, "B").id], by_title(m, "A").id)
+
+
+# -- arguments and premise–conclusion structures --------------------------------------
+
+
+def test_an_argument_without_premises_is_a_statement():
+    m = read("""
+        [Claim]: c
+          + <Growth>: Lower taxes mean growth. #econ
+    """).map
+    growth = by_title(m, "Growth")
+    assert (growth.text, growth.tags) == ("Lower taxes mean growth.", ["econ"])
+    assert relation_between(m, [growth.id], by_title(m, "Claim").id).kind == "support"
+
+
+PCS = """
+    <Modus>: Because of both.
+
+    (1) [P1]: first
+    (2) [P2]: second
+    ----
+    (3) [C]: conclusion
+"""
+
+
+def test_premises_become_co_premises_of_one_linked_reason():
+    m = read(PCS).map
+    relation = relation_between(m, [by_title(m, "P1").id, by_title(m, "P2").id], by_title(m, "C").id)
+    assert (relation.kind, relation.id) == ("support", "Modus")
+
+
+def test_a_reconstructed_arguments_title_and_description_go_to_the_conclusions_note():
+    result = read(PCS.replace("<Modus>", "<Modus ponens>"))
+    assert "Argument <Modus ponens>: Because of both." in by_title(result.map, "C").note
+    assert any("Modus ponens" in w.message and w.line == 1 for w in result.warnings)
+
+
+def test_each_inference_of_a_chain_is_one_relation_using_the_previous_conclusion():
+    m = read("""
+        (1) [A]: a
+        (2) [B]: b
+        ----
+        (3) [C]: c
+        (4) [D]: d
+        ----
+        (5) [E]: e
+    """).map
+    ids = {s.title: s.id for s in m.statements}
+    assert {(tuple(r.premises), r.target) for r in m.relations} == {
+        ((ids["A"], ids["B"]), ids["C"]), ((ids["C"], ids["D"]), ids["E"])}
+
+
+def test_uses_metadata_chooses_the_premises_of_an_inference():
+    m = read("""
+        (1) [A]: a
+        (2) [B]: b
+        (3) [X]: x
+        --
+        Modus ponens {uses: [1, 3]}
+        --
+        (4) [C]: c
+    """).map
+    ids = {s.title: s.id for s in m.statements}
+    assert m.relations[0].premises == [ids["A"], ids["X"]]
+
+
+def test_inference_rule_names_are_kept_in_the_conclusions_note_with_a_warning():
+    result = read("(1) [A]: a\n-- Modus ponens, Specification --\n(2) [C]: c\n")
+    assert "Inferred by: Modus ponens, Specification" in by_title(result.map, "C").note
+    assert any(w.line == 2 and "Modus ponens" in w.message for w in result.warnings)
+
+
+def test_relations_of_a_reconstructed_argument_start_at_its_conclusion():
+    m = read("""
+        [Other]: o
+          - <Arg>
+
+        <Arg>
+
+        (1) [P]: p
+        ----
+        (2) [C]: c
+    """).map
+    assert relation_between(m, [by_title(m, "C").id], by_title(m, "Other").id).kind == "attack"
+
+
+def test_an_undercut_aims_at_the_last_inference_of_the_argument():
+    m = read("""
+        <Arg>
+          <_ [U]: the inference fails
+
+        (1) [P]: p
+        ----
+        (2) [C]: c
+    """).map
+    undercut = relation_between(m, [by_title(m, "U").id], "Arg")
+    assert undercut.kind == "attack"
+
+
+def test_an_undercut_of_an_unreconstructed_argument_aims_at_its_one_relation():
+    m = read("""
+        [Claim]: c
+          + <Arg>: a
+            <_ [U]: u
+    """).map
+    support = relation_between(m, [by_title(m, "Arg").id], by_title(m, "Claim").id)
+    assert relation_between(m, [by_title(m, "U").id], support.id).kind == "attack"
+
+
+def test_a_structure_without_a_preceding_argument_is_an_untitled_argument():
+    m = read("""
+        [Claim]: c
+
+        (1) [P]: p
+        ----
+        (2) [Claim]
+    """).map
+    assert relation_between(m, [by_title(m, "P").id], by_title(m, "Claim").id).kind == "support"
+
+
+def test_a_structure_without_a_conclusion_is_read_as_statements_with_a_warning():
+    result = read("(1) [A]: a\n(2) [B]: b\n")
+    assert [s.title for s in result.map.statements] == ["A", "B"] and not result.map.relations
+    assert "conclusion" in messages(result)
+
+
+# -- metadata --------------------------------------------------------------------------
+
+
+def test_speaker_source_quote_and_date_are_the_attribution():
+    m = read('[A]: a {speaker: Rabin, source: "Memoirs", quote: "self-reliance", date: 1994}').map
+    attribution = m.statements[0].attribution
+    assert (attribution.speaker, attribution.quote, attribution.date) == ("Rabin", "self-reliance", "1994")
+    assert m.source(attribution.source).title == "Memoirs"
+
+
+def test_unknown_metadata_is_kept_in_the_note_and_reported_with_line_and_column():
+    result = read("[A]: a\n\n[B]: b {isInMap: false}\n")
+    assert "isInMap: false" in by_title(result.map, "B").note
+    assert any(w.line == 3 and w.column == 8 and "isInMap" in w.message for w in result.warnings)
+
+
+def test_metadata_that_is_not_yaml_is_kept_and_reported():
+    result = read("[A]: a {speaker: one: two}\n")
+    assert "{speaker: one: two}" in result.map.statements[0].note
+    assert any(w.line == 1 and w.column and "YAML" in w.message for w in result.warnings)
+
+
+def test_an_unclosed_brace_is_text_with_a_warning():
+    result = read("[A]: a {speaker: [unclosed}\n")
+    assert result.map.statements[0].text == "a {speaker: [unclosed}"
+    assert any(w.line == 1 and w.column == 8 and "never closed" in w.message for w in result.warnings)
+
+
+def test_metadata_may_span_several_lines():
+    m = read('[A]: a\n{speaker: "Nietzsche",\n  date: 1882}\n').map
+    assert m.statements[0].attribution == Attribution(speaker="Nietzsche", date="1882")
+
+
+# -- headings, frontmatter, comments ---------------------------------------------------------
+
+
+def test_headings_are_groups_and_nested_headings_nested_groups():
+    m = read("""
+        # Economy
+
+        [A]: a
+
+        ## Taxes
+
+        [B]: b
+    """).map
+    economy, taxes = m.groups
+    assert (economy.title, economy.statements) == ("Economy", [by_title(m, "A").id])
+    assert (taxes.title, taxes.parent, taxes.statements) == ("Taxes", economy.id, [by_title(m, "B").id])
+
+
+def test_a_heading_marked_as_no_group_is_not_a_group():
+    assert read("# Notes {isGroup: false}\n\n[A]: a\n").map.groups == []
+
+
+def test_frontmatter_gives_the_title_and_authors_and_reports_display_settings():
+    result = read("""
+        ===
+        title: Taxes
+        author:
+          - Ann
+          - Bob
+        color:
+            tagColors: {pro: 0}
+        ===
+
+        [A]: a
+    """)
+    assert (result.map.title, result.map.authors) == ("Taxes", ["Ann", "Bob"])
+    assert any("color" in w.message and w.line for w in result.warnings)
+
+
+@pytest.mark.parametrize("comment", ["// gone", "/* gone */", "<!-- gone -->"])
+def test_comments_are_left_out_and_reported_once(comment):
+    result = read(f"[A]: kept {comment}\n")
+    assert result.map.statements[0].text == "kept"
+    assert sum("comment" in w.message for w in result.warnings) == 1
+
+
+def test_two_slashes_in_a_web_address_are_not_a_comment():
+    assert read("[A]: see https://example.org/x").map.statements[0].text == "see https://example.org/x"
+
+
+def test_include_is_not_followed_and_says_so():
+    result = read("[A]: a\n\n@include(other.argdown)\n")
+    assert any(w.line == 3 and "@include" in w.message for w in result.warnings)
+    assert len(result.map.statements) == 1
+
+
+def test_list_items_are_statements():
+    m = read("[A]: a\n\n  * first\n  * second\n").map
+    assert [s.text for s in m.statements] == ["a", "first", "second"]
+
+
+def test_the_argdown_plus_dialect_is_named_in_a_warning():
+    result = read("===\nparser:\n  syntax: argdown+\n===\n\n[A]: a\n  !> [B]\n")
+    assert "Argdown+" in messages(result)
