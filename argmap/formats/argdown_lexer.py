@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -195,26 +196,36 @@ class _Tokens:
     def __init__(self, text: str, kinds: dict[str, tuple[str, str]]) -> None:
         self.text, self.kinds = text, kinds
         self.retired: dict[str, int] = {}
-        self.patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self.all = self.pattern(tuple(kinds))  # cached: building it is not free
 
     def retire(self, kind: str, until: int) -> None:
         self.retired[kind] = max(until, self.retired.get(kind, 0))
 
     def next(self, position: int) -> re.Match[str] | None:
         while True:
-            live = tuple(k for k in self.kinds if self.retired.get(k, -1) <= position)
-            horizon = min((u for u in self.retired.values() if u > position), default=len(self.text))
-            pattern = self.patterns.get(live)
-            if pattern is None:
-                # the leading character class lets the regex engine skip plain text quickly
-                first = "".join(dict.fromkeys(self.kinds[k][0] for k in live))
-                body = "|".join(f"(?P<{k}>{self.kinds[k][1]})" for k in live)
-                pattern = re.compile(f"(?=[{first}])(?:{body})" if live else "(?!)")
-                self.patterns[live] = pattern
-            match = pattern.search(self.text, position, horizon)
-            if match is not None or horizon >= len(self.text):
+            if self.retired:
+                self.retired = {k: u for k, u in self.retired.items() if u > position}
+            if not self.retired:  # the common case: every kind is live
+                return self.all.search(self.text, position)
+            live = tuple(k for k in self.kinds if k not in self.retired)
+            horizon = min(self.retired.values())
+            match = self.pattern(live).search(self.text, position, horizon)
+            if match is not None:
                 return match
             position = horizon
+
+    def pattern(self, live: tuple[str, ...]) -> re.Pattern[str]:
+        return _compiled(tuple((k, *self.kinds[k]) for k in live))
+
+
+@lru_cache(maxsize=256)
+def _compiled(live: tuple[tuple[str, str, str], ...]) -> re.Pattern[str]:
+    if not live:
+        return re.compile("(?!)")
+    # the leading character class lets the regex engine skip plain text quickly
+    first = "".join(dict.fromkeys(start for _, start, _ in live))
+    body = "|".join(f"(?P<{kind}>{pattern})" for kind, _, pattern in live)
+    return re.compile(f"(?=[{first}])(?:{body})")
 
 
 _SCAN_KINDS = {  # kind: (first character, as in a character class; pattern)
@@ -232,6 +243,8 @@ def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, in
     Argdown lexer does, so ``//`` inside them is not a comment.
     """
     matcher = _DataMatcher(text)
+    if "<!--" not in text and "/*" not in text and "//" not in text:
+        return text, _data_spans(text, matcher), []
     tokens = _Tokens(text, _SCAN_KINDS)
     out: list[str] = []
     data: list[tuple[int, int]] = []
@@ -283,6 +296,25 @@ def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, in
                     position = link_end + 1
     out.append(text[kept:])
     return "".join(out), data, comments
+
+
+_ESCAPE_OR_BRACE = re.compile(r"\\[\s\S]|\{")
+
+
+def _data_spans(text: str, matcher: _DataMatcher) -> list[tuple[int, int]]:
+    """The metadata blocks of a text without comments (nothing to step around but escapes)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        match = _ESCAPE_OR_BRACE.search(text, position)
+        if match is None:
+            return spans
+        position = match.end()
+        if match.group() == "{" and match.start() >= matcher.failed_until:
+            end = matcher.end(match.start())
+            if end > 0:
+                spans.append((match.start(), end))
+                position = end
 
 
 def _find(text: str, needle: str, start: int, missing: int) -> int:

@@ -136,10 +136,28 @@ class _Parser:
             self.block(line)
         for node in self.doc.nodes:
             node.content = parse_content(node.pieces, self.notes, head=True)
+        self.drop_empty_relations()
         for inference in self.doc.inferences:
             inference.content = parse_content(inference.pieces, self.notes, head=False)
             inference.rules = [r.strip() for r in inference.content.text.split(",") if r.strip()]
         return self.doc
+
+    def drop_empty_relations(self) -> None:
+        """A relation symbol with nothing after it names no statement: leave it out, and say so."""
+        empty = {id(n): n for n in self.doc.nodes if n.role == "relation" and _is_empty(n.content)}
+        if not empty:
+            return
+        links_of: dict[int, int] = {}
+        for link in self.doc.links:
+            for end in (link.source, link.target):
+                links_of[id(end)] = links_of.get(id(end), 0) + 1
+        dropped = {key for key in empty if links_of.get(key, 0) <= 1}
+        for key in dropped:
+            node = empty[key]
+            self.warn("a relation symbol with no statement after it; left out", node.line, node.column - 2)
+        self.doc.nodes = [n for n in self.doc.nodes if id(n) not in dropped]
+        self.doc.links = [k for k in self.doc.links
+                          if id(k.source) not in dropped and id(k.target) not in dropped]
 
     def block(self, line: Line) -> None:
         text = line.text
@@ -393,6 +411,10 @@ class _Parser:
             self.notes.warn(message, line.number, line.indent + 1)
         else:
             self.notes.warn(message, line, column)
+
+
+def _is_empty(content: Content) -> bool:
+    return not (content.title or content.text or content.data or content.tags or content.raw_data)
 
 
 def parse_lines(lines: list[Line], notes: Notes) -> Document:

@@ -87,10 +87,19 @@ class Element:
     def line(self) -> int:
         return self.nodes[0].line if self.nodes else self.pcs.line if self.pcs else 0
 
+    @property
+    def column(self) -> int:
+        return self.nodes[0].column if self.nodes else self.pcs.column if self.pcs else 1
+
     def label(self) -> str:
-        if self.title is None:
-            return f"the untitled {self.kind} at line {self.line}"
-        return f"[{self.title}]" if self.kind == "statement" else f"<{self.title}>"
+        """How messages name it: by title, or by the start of its text and its line."""
+        if self.title is not None:
+            return f"[{self.title}]" if self.kind == "statement" else f"<{self.title}>"
+        if self.nodes and self.nodes[0].content.text:
+            text = self.nodes[0].content.text
+            snippet = text if len(text) <= 40 else text[:39].rstrip() + "…"
+            return f'the {self.kind} "{snippet}" (line {self.line})'
+        return f"the untitled {self.kind} at line {self.line}"
 
     def text(self, notes: Notes) -> str:
         """The first defining text; different texts of other occurrences go to the note."""
@@ -197,7 +206,7 @@ def merge_data(element: Element, notes: Notes, contents: list[Content]) -> None:
 
 def unknown_data(element: Element, notes: Notes, known: set[str]) -> None:
     """Keys argmap has no place for: kept in the note, and reported."""
-    line, column = element.data_at or (element.line, None)
+    line, column = element.data_at or (element.line, element.column)
     for key, value in element.data.items():
         if key not in known:
             element.notes.append(f"Argdown data: {dump_flow({key: value})}")
@@ -213,7 +222,7 @@ def text_value(element: Element, key: str, notes: Notes) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     element.notes.append(f"Argdown data: {dump_flow({key: value})}")
-    line, column = element.data_at or (element.line, None)
+    line, column = element.data_at or (element.line, element.column)
     notes.warn(f"metadata '{key}' of {element.label()} should be text; kept in the note", line, column)
     return None
 
@@ -226,7 +235,7 @@ def acceptance(element: Element, notes: Notes) -> Acceptance:
         return Acceptance(str(value))
     except ValueError:
         element.notes.append(f"Argdown data: {dump_flow({'acceptance': value})}")
-        line, column = element.data_at or (element.line, None)
+        line, column = element.data_at or (element.line, element.column)
         notes.warn(f"acceptance {value!r} of {element.label()} is not accepted, rejected or undecided;"
                    " kept in the note", line, column)
         return Acceptance.UNDECIDED
@@ -238,14 +247,20 @@ _DESCRIPTION_KEYS = ("description", "subTitle", "subtitle", "abstract")
 _MAP_KEYS = {"title", "author", "authors", "created", "modified", "date", "sources", *_DESCRIPTION_KEYS}
 
 
-def frontmatter_fields(data: Any, line: int, notes: Notes) -> dict[str, Any]:
+def frontmatter_fields(data: Any, lines: list[str], first_line: int, notes: Notes) -> dict[str, Any]:
     """The map's title, authors, description, dates and sources from the ``===`` block."""
     if not isinstance(data, dict):
         if data is not None:
-            notes.warn("the frontmatter is not a list of 'key: value' settings; not imported", line, 1)
+            notes.warn("the frontmatter is not a list of 'key: value' settings; not imported", first_line, 1)
         return {}
     result: dict[str, Any] = {}
+    key_lines = {}
+    for number, text in enumerate(lines, start=first_line):
+        match = re.match(r"""["']?([^"':]+)["']?\s*:""", text)
+        if match and not text[:1].isspace():
+            key_lines.setdefault(match.group(1).strip(), number)
     for key, value in data.items():
+        line = key_lines.get(key, first_line)
         if key not in _MAP_KEYS:
             if key == "parser" and "argdown+" in str(value).lower():
                 notes.warn("this file is written in the Argdown+ dialect, which is not standard Argdown;"

@@ -83,7 +83,7 @@ class _Layout:
         seen: set[tuple[str, str, str]] = set()
         self.as_argument: set[str] = set()
         for r in argument_map.relations:
-            key = (r.kind.value, r.premises[0], r.target)
+            key = (str(r.kind), r.premises[0], r.target)
             if (len(r.premises) > 1 or r.id in targeted or key in seen
                     or (r.attribution is not None and not r.attribution.is_empty())):
                 self.as_argument.add(r.id)  # a plain "+ [premise]" line could not carry it
@@ -324,8 +324,8 @@ class _Writer:
             data["text"] = statement.text
         if statement.note is not None:
             data["note"] = statement.note
-        if statement.acceptance is not Acceptance.UNDECIDED:
-            data["acceptance"] = statement.acceptance.value
+        if statement.acceptance != Acceptance.UNDECIDED:
+            data["acceptance"] = str(statement.acceptance)
         if statement.tags and not _tags_inline(statement.tags):
             data["tags"] = list(statement.tags)
         if statement.attribution is not None:
