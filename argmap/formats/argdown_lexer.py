@@ -41,9 +41,11 @@ class Notes:
             self.dropped += 1
 
     def result(self) -> list[Problem]:
+        """The warnings in the order of the lines they name."""
+        ordered = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
         if self.dropped:
-            return [*self.problems, warning(f"... and {self.dropped} more warnings like these")]
-        return list(self.problems)
+            return [*ordered, warning(f"... and {self.dropped} more warnings like these")]
+        return ordered
 
 
 @dataclass(slots=True)

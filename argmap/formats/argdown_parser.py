@@ -144,20 +144,23 @@ class _Parser:
 
     def drop_empty_relations(self) -> None:
         """A relation symbol with nothing after it names no statement: leave it out, and say so."""
-        empty = {id(n): n for n in self.doc.nodes if n.role == "relation" and _is_empty(n.content)}
+        empty = {id(n): n for n in self.doc.nodes if n.role in ("relation", "top") and _is_empty(n.content)}
         if not empty:
             return
-        links_of: dict[int, int] = {}
-        for link in self.doc.links:
-            for end in (link.source, link.target):
-                links_of[id(end)] = links_of.get(id(end), 0) + 1
-        dropped = {key for key in empty if links_of.get(key, 0) <= 1}
-        for key in dropped:
-            node = empty[key]
-            self.warn("a relation symbol with no statement after it; left out", node.line, node.column - 2)
-        self.doc.nodes = [n for n in self.doc.nodes if id(n) not in dropped]
-        self.doc.links = [k for k in self.doc.links
-                          if id(k.source) not in dropped and id(k.target) not in dropped]
+        for role, allowed in (("relation", 1), ("top", 0)):  # relations first: a root may lose its last one
+            links_of: dict[int, list[Link]] = {}
+            for link in self.doc.links:
+                for end in (link.source, link.target):
+                    links_of.setdefault(id(end), []).append(link)
+            dropped = {key for key, node in empty.items()
+                       if node.role == role and len(links_of.get(key, [])) <= allowed}
+            for key in dropped:
+                node, links = empty[key], links_of.get(key)
+                self.warn("a relation symbol with no statement after it; left out", node.line,
+                          links[0].column if links else node.column)
+            self.doc.nodes = [n for n in self.doc.nodes if id(n) not in dropped]
+            self.doc.links = [k for k in self.doc.links
+                              if id(k.source) not in dropped and id(k.target) not in dropped]
 
     def block(self, line: Line) -> None:
         text = line.text
@@ -234,6 +237,7 @@ class _Parser:
             current = frames[-1][1]
         self.frames = frames
         self.open_pcs = None
+        listed = False
         while self.index < len(self.lines):
             line = self.lines[self.index]
             if not line.text:
@@ -252,6 +256,9 @@ class _Parser:
             elif _RELATION.match(line.text):
                 current = self.relation(frames, line)
             else:
+                if line.indent and _LIST_ITEM.match(line.text) and not listed:
+                    listed = True
+                    self.warn("a list item inside the text of a statement; read as part of that text", line)
                 self.add_text(current, line)
             self.index += 1
         root = frames[0][1]
