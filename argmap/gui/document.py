@@ -111,14 +111,20 @@ class MapDocument(QObject):
 
     def insert_statement(self, index: int, statement: Statement) -> None:
         self._map.statements.insert(index, statement)
-        self._forget_indexes()
+        if index == len(self._map.statements) - 1 and self._statement_at is not None:
+            self._statement_at[statement.id] = index  # appended: the others keep their places
+        else:
+            self._statement_at = None
         self.statementAdded.emit(statement.id)
 
     def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
         """Remove a statement with its pin and group memberships; returns what undo needs."""
         index = self.statement_index(statement_id)
         statement = self._map.statements.pop(index)
-        self._forget_indexes()
+        if index == len(self._map.statements) and self._statement_at is not None:
+            del self._statement_at[statement_id]  # the last one: the others keep their places
+        else:
+            self._statement_at = None
         position = self._map.layout.positions.pop(statement_id, None)
         memberships = []
         for group in self._map.groups:
@@ -152,13 +158,19 @@ class MapDocument(QObject):
 
     def insert_relation(self, index: int, relation: Relation) -> None:
         self._map.relations.insert(index, relation)
-        self._forget_indexes()
+        if index == len(self._map.relations) - 1 and self._relation_at is not None:
+            self._relation_at[relation.id] = index
+        else:
+            self._relation_at = None
         self.relationAdded.emit(relation.id)
 
     def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
         index = self.relation_index(relation_id)
         relation = self._map.relations.pop(index)
-        self._forget_indexes()
+        if index == len(self._map.relations) and self._relation_at is not None:
+            del self._relation_at[relation_id]
+        else:
+            self._relation_at = None
         self.relationRemoved.emit(relation_id)
         return index, relation
 

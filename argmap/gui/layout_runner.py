@@ -54,6 +54,7 @@ class LayoutRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # keep the worker thread: starting one costs milliseconds
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._generation = 0

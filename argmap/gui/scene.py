@@ -230,9 +230,10 @@ class MapScene(QGraphicsScene):
         added = self._rebuild_edges()
         self._rebuild_groups()
         placed = self._place_provisionally(update_edges=False)
-        self._place_junctions()
+        placed |= self._place_junctions()
+        added_ids = {id(edge) for edge in added}
         for edge in self.edge_items:
-            if edge in added or edge.tail in placed or edge.head in placed or edge.head in self.junction_items:
+            if id(edge) in added_ids or edge.tail in placed or edge.head in placed:
                 self._update_edge(edge)
         self._fit_groups()
         if self._relayout_wanted:
@@ -348,9 +349,15 @@ class MapScene(QGraphicsScene):
         point = self._node_point(name)
         return point is not None and math.hypot(point.x() - node.x, point.y() - node.y) <= _SAME_PLACE
 
-    def _place_junctions(self) -> None:
+    def _place_junctions(self) -> set[str]:
+        """Put junction points between their premises and target; returns those that moved."""
         argument_map = self.document.map
         relations = {r.id: r for r in argument_map.relations}
+        before = {relation_id: junction.pos() for relation_id, junction in self.junction_items.items()}
+        self._position_junctions(relations)
+        return {rid for rid, junction in self.junction_items.items() if junction.pos() != before[rid]}
+
+    def _position_junctions(self, relations: dict) -> None:
         for relation_id, junction in self.junction_items.items():
             relation = relations[relation_id]
             ends = [*relation.premises, relation.target]
@@ -519,7 +526,11 @@ class MapScene(QGraphicsScene):
         self.contextMenuRequested.emit("canvas", "", event.screenPos(), event.scenePos())
 
     def selected_statement_ids(self) -> list[str]:
-        return [sid for sid, item in self.statement_items.items() if item.isSelected()]
+        """Selected cards, in map order (Qt's own list is unordered)."""
+        chosen = {item.statement_id for item in self.selectedItems() if isinstance(item, StatementItem)}
+        if len(chosen) <= 1:
+            return list(chosen)
+        return [sid for sid in self.statement_items if sid in chosen]
 
     def select_only(self, statement_ids: list[str]) -> None:
         self.clearSelection()
