@@ -23,12 +23,27 @@ TEXT_WIDTH = 210.0  # points: the widest a card's text runs before wrapping
 LINE_GAP = 3.0
 
 
+_FONTS: dict[tuple, tuple[QFont, QFontMetricsF]] = {}
+
+
 def _font(theme: Theme, size: float, *, bold: bool = False, italic: bool = False) -> QFont:
-    font = QFont(theme.font_family)
-    font.setPixelSize(max(1, round(size)))  # one scene unit is one point, as in Graphviz
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
+    return _font_and_metrics(theme, size, bold=bold, italic=italic)[0]
+
+
+def _metrics(theme: Theme, size: float, *, bold: bool = False, italic: bool = False) -> QFontMetricsF:
+    return _font_and_metrics(theme, size, bold=bold, italic=italic)[1]
+
+
+def _font_and_metrics(theme: Theme, size: float, *, bold: bool, italic: bool) -> tuple[QFont, QFontMetricsF]:
+    """Fonts and their metrics are made once: a large map measures thousands of cards."""
+    key = (theme.font_family, size, bold, italic)
+    if key not in _FONTS:
+        font = QFont(theme.font_family)
+        font.setPixelSize(max(1, round(size)))  # one scene unit is one point, as in Graphviz
+        font.setBold(bold)
+        font.setItalic(italic)
+        _FONTS[key] = (font, QFontMetricsF(font))
+    return _FONTS[key]
 
 
 @dataclass(frozen=True)
@@ -54,17 +69,17 @@ def _block(metrics: QFontMetricsF, text: str) -> QRectF:
 def measure_card(statement: Statement, theme: Theme) -> CardLayout:
     """Lay out a card's text with Qt's font metrics."""
     padding = theme.card_padding
-    title_font = _font(theme, theme.title_size, bold=True)
-    text_font = _font(theme, theme.font_size)
-    small_font = _font(theme, theme.attribution_size, italic=True)
+    title_metrics = _metrics(theme, theme.title_size, bold=True)
+    text_metrics = _metrics(theme, theme.font_size)
+    small_metrics = _metrics(theme, theme.attribution_size, italic=True)
     attribution = statement.attribution
     line = attribution_line(attribution.speaker, attribution.date) if attribution else None
     blocks = []
     if statement.title:
-        blocks.append(("title", _block(QFontMetricsF(title_font), statement.title)))
-    blocks.append(("text", _block(QFontMetricsF(text_font), statement.text)))
+        blocks.append(("title", _block(title_metrics, statement.title)))
+    blocks.append(("text", _block(text_metrics, statement.text)))
     if line:
-        blocks.append(("attribution", _block(QFontMetricsF(small_font), line)))
+        blocks.append(("attribution", _block(small_metrics, line)))
     inner_width = max(rect.width() for _, rect in blocks)
     rects: dict[str, QRectF] = {}
     y = padding

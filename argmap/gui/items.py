@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from argmap.gui.cards import CardLayout, measure_card, paint_card
+from argmap.gui.cards import TEXT_DETAIL, CardLayout, measure_card, paint_card
 from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
@@ -236,14 +236,15 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(self._path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_DETAIL
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)  # a whole large map draws fast
         colour = QColor(self.style.colour)
         width = self.style.width + (1.5 if self.isSelected() else 0.0)
         pen = QPen(colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
-        if self.arrow and self._tip:
+        if self.arrow and self._tip and not far:
             self._paint_arrowhead(painter, colour, *self._tip)
 
     def _paint_arrowhead(self, painter: QPainter, colour: QColor, start: QPointF, tip: QPointF) -> None:
