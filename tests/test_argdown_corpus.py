@@ -55,7 +55,9 @@ def comparable(text: str | None) -> str:
     text = re.sub(r"#\([^)]*\)|#[\w\-]+", " ", text or "")
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[:.][\w+\-~^<>?\[\]]{1,15}[:.]", " ", text)
-    text = "".join(c for c in text if c not in "*_" and unicodedata.category(c) not in ("So", "Sm", "Mn"))
+    text = "".join(
+        c for c in text if c not in "*_" and unicodedata.category(c) not in ("So", "Sm", "Mn")
+    )
     return " ".join(text.split())
 
 
@@ -107,8 +109,11 @@ def test_untitled_statements_are_kept(path):
     source = source_of(path)
     argument_map, _ = read(source)
     kept = Counter(comparable(s.text) for s in argument_map.statements if s.title is None)
-    wanted = Counter(texts_of(s)[0] if texts_of(s) else "" for title, s in expected(path)["statements"].items()
-                     if UNTITLED.match(title))
+    wanted = Counter(
+        texts_of(s)[0] if texts_of(s) else ""
+        for title, s in expected(path)["statements"].items()
+        if UNTITLED.match(title)
+    )
     for text, count in wanted.items():
         if in_file(text, source):  # not only in an @included file
             assert kept[text] >= count, f"untitled statement {text!r}"
@@ -135,16 +140,25 @@ def test_arguments_are_kept_as_statements_or_as_linked_relations(path):
 
 def inference_steps(data: dict) -> int:
     """Each inference once, however many (exploded) arguments list it."""
-    return len({(p["inference"]["startLine"], p["inference"]["startColumn"])
-                for a in data["arguments"].values() for p in a["pcs"] if p.get("inference")})
+    return len(
+        {
+            (p["inference"]["startLine"], p["inference"]["startColumn"])
+            for a in data["arguments"].values()
+            for p in a["pcs"]
+            if p.get("inference")
+        }
+    )
 
 
 @pytest.mark.parametrize("path", ACCEPTED, ids=name)
 def test_relation_kinds_match_the_reference(path):
     argument_map, _ = read(source_of(path))
     data = expected(path)
-    wanted = Counter("attack" if r["relationType"] in ATTACKS else "support" for r in data["relations"]
-                     if (r["from"], r["fromType"]) != (r["to"], r["toType"]))
+    wanted = Counter(
+        "attack" if r["relationType"] in ATTACKS else "support"
+        for r in data["relations"]
+        if (r["from"], r["fromType"]) != (r["to"], r["toType"])
+    )
     wanted["support"] += inference_steps(data)
     assert Counter(str(r.kind) for r in argument_map.relations) == wanted
 
@@ -153,11 +167,18 @@ def test_relation_kinds_match_the_reference(path):
 def test_relations_between_titled_statements_connect_the_same_statements(path):
     argument_map, _ = read(source_of(path))
     ids = {s.title: s.id for s in argument_map.statements if s.title}
-    kept = {(str(r.kind), r.premises[0], r.target) for r in argument_map.relations if len(r.premises) == 1}
+    kept = {
+        (str(r.kind), r.premises[0], r.target)
+        for r in argument_map.relations
+        if len(r.premises) == 1
+    }
     for relation in expected(path)["relations"]:
         ends = (relation["from"], relation["to"])
-        if relation["fromType"] == relation["toType"] == "equivalence-class" and not any(
-                UNTITLED.match(e) for e in ends) and ends[0] != ends[1]:
+        if (
+            relation["fromType"] == relation["toType"] == "equivalence-class"
+            and not any(UNTITLED.match(e) for e in ends)
+            and ends[0] != ends[1]
+        ):
             kind = "attack" if relation["relationType"] in ATTACKS else "support"
             assert (kind, ids[ends[0]], ids[ends[1]]) in kept, f"{ends[0]} {kind} {ends[1]}"
 
@@ -165,7 +186,7 @@ def test_relations_between_titled_statements_connect_the_same_statements(path):
 @pytest.mark.parametrize("path", REJECTED, ids=name)
 def test_what_the_reference_rejects_is_read_with_warnings_or_refused_clearly(path):
     try:
-        argument_map, warnings = read(source_of(path))
+        _, warnings = read(source_of(path))
     except MapFileError as error:
         assert all(p.line for p in error.problems)
     else:

@@ -54,7 +54,9 @@ from argmap.model import ArgumentMap
 __all__ = ["ARGDOWN", "ArgdownFormat"]
 
 _LOOKS_LIKE = re.compile(
-    r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*[\[<]|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",
+    r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:"  # a statement or argument defined
+    r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*[\[<]"  # an indented relation to a title
+    r"|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",  # numbered premises, then an inference line
     re.MULTILINE,
 )
 
@@ -73,7 +75,7 @@ class ArgdownFormat:
         return write_argdown(argument_map)
 
     def sniff(self, text: str) -> bool:
-        """Titles in brackets followed by a colon, indented relations, or numbered premises and ``--``."""
+        """Titles with a colon, indented relations, or numbered premises and ``--``."""
         head = text[:4000]
         return not head.lstrip().startswith(("{", "<?xml")) and bool(_LOOKS_LIKE.search(head))
 

@@ -67,7 +67,9 @@ def _read(text: str, source: str | None) -> ReadResult:
         merge_data(element, notes, [n.content for n in element.nodes])
     implicit = implicit_conclusions(model, doc, notes)
     _assign_ids(model, notes)
-    attributions = {id(e): _attribution(e, notes, front) for e in model.elements if e.pcs is not None}
+    attributions = {
+        id(e): _attribution(e, notes, front) for e in model.elements if e.pcs is not None
+    }
     relations, by_inference = inference_relations(model, notes, implicit, attributions)
     relations = link_relations(model, doc, notes, relations, by_inference, implicit)
     for element in model.elements:
@@ -77,7 +79,11 @@ def _read(text: str, source: str | None) -> ReadResult:
     group_list, of_section = groups(doc.sections, notes)
     for element in model.elements:
         home = element.home() if _is_statement(element) else None
-        group = of_section.get(id(home.section)) if home is not None and home.section is not None else None
+        group = (
+            of_section.get(id(home.section))
+            if home is not None and home.section is not None
+            else None
+        )
         if group is not None:
             group["statements"].append(element.id)
     data = {
@@ -90,20 +96,29 @@ def _read(text: str, source: str | None) -> ReadResult:
     try:
         argument_map = ArgumentMap.model_validate(data)
     except ValidationError as error:
-        problems = [Problem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in error.errors()[:20]]
+        problems = [
+            Problem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in error.errors()[:20]
+        ]
         raise MapFileError(source, problems) from None
     return ReadResult(argument_map, notes.result())
 
 
 def _frontmatter(lines: list[str], first_line: int, notes: Notes) -> dict[str, Any]:
     if sum(len(line) + 1 for line in lines) > _MAX_FRONTMATTER:
-        notes.warn(f"the frontmatter is longer than {_MAX_FRONTMATTER // 1024} KB; not imported", first_line - 1, 1)
+        notes.warn(
+            f"the frontmatter is longer than {_MAX_FRONTMATTER // 1024} KB; not imported",
+            first_line - 1,
+            1,
+        )
         return {}
     try:
         data = parse_block(lines)
     except YamlError as error:
-        notes.warn(f"the frontmatter is not valid YAML ({error.message}); not imported",
-                   first_line + error.line - 1, error.column)
+        notes.warn(
+            f"the frontmatter is not valid YAML ({error.message}); not imported",
+            first_line + error.line - 1,
+            error.column,
+        )
         return {}
     return frontmatter_fields(data, lines, first_line, notes)
 
@@ -122,12 +137,20 @@ def _assign_ids(model: Model, notes: Notes) -> None:
         wanted = element.data.get("id")
         if wanted is None:
             pending.append(element)
-        elif isinstance(wanted, (str, int)) and not isinstance(wanted, bool) and ids.take(str(wanted)):
+        elif (
+            isinstance(wanted, (str, int))
+            and not isinstance(wanted, bool)
+            and ids.take(str(wanted))
+        ):
             element.id = str(wanted)
         else:
             line, column = element.data_at or (element.line, element.column)
-            notes.warn(f"id {wanted!r} of {element.label()} is not a usable id or is taken;"
-                       " another is used", line, column)
+            notes.warn(
+                f"id {wanted!r} of {element.label()} is not a usable id or is taken;"
+                " another is used",
+                line,
+                column,
+            )
             pending.append(element)
     for number, element in enumerate(pending, start=1):
         if element.pcs is not None:
@@ -148,7 +171,7 @@ def _attribution(element: Element, notes: Notes, front: dict[str, Any]) -> dict[
 
 
 def _source_id(value: str, front: dict[str, Any]) -> str:
-    """The id of the source a ``source`` value names; an unknown one is added to the map's sources."""
+    """The id of the source a ``source`` value names; an unknown one joins the map's sources."""
     sources: list[dict[str, Any]] = front.setdefault("sources", [])
     for entry in sources:
         if value in (entry["id"], entry.get("title")):
@@ -173,8 +196,11 @@ def _describe_argument(model: Model, argument: Element, notes: Notes) -> None:
     if title_kept and not description and not tags and not unknown and not argument.notes:
         return
     if conclusion.implicit:
-        notes.warn(f"the description of {argument.label()} has no place: its conclusion is implicit",
-                   argument.line, argument.column)
+        notes.warn(
+            f"the description of {argument.label()} has no place: its conclusion is implicit",
+            argument.line,
+            argument.column,
+        )
         return
     parts = [f"Argument <{argument.title}>" if argument.title else "Argument"]
     if description:
@@ -184,9 +210,13 @@ def _describe_argument(model: Model, argument: Element, notes: Notes) -> None:
         parts.append(" " + dump_flow(unknown))
     conclusion.notes.append("".join(parts))
     conclusion.notes.extend(argument.notes)
-    notes.warn(f"argmap has no argument nodes: {argument.label()} is its premises, conclusion and"
-               f" linked relation '{argument.id}'; its title and description are kept in the note of"
-               f" {conclusion.label()}", argument.line, argument.column)
+    notes.warn(
+        f"argmap has no argument nodes: {argument.label()} is its premises, conclusion and"
+        f" linked relation '{argument.id}'; its title and description are kept in the note of"
+        f" {conclusion.label()}",
+        argument.line,
+        argument.column,
+    )
 
 
 def _statement(element: Element, notes: Notes, front: dict[str, Any]) -> dict[str, Any]:
@@ -196,18 +226,28 @@ def _statement(element: Element, notes: Notes, front: dict[str, Any]) -> dict[st
     title = element.title
     if "title" in element.data:
         value = element.data["title"]
-        title = value if value is None or isinstance(value, str) else text_value(element, "title", notes)
+        title = (
+            value
+            if value is None or isinstance(value, str)
+            else text_value(element, "title", notes)
+        )
     tags = element.tags()
     extra = element.data.get("tags")
     if isinstance(extra, list) and all(isinstance(t, str) for t in extra):
         tags.extend(extra)
     elif extra is not None:
         element.notes.append(f"Argdown data: {dump_flow({'tags': extra})}")
-        notes.warn(f"metadata 'tags' of {element.label()} should be a list of text; kept in the note",
-                   *(element.data_at or (element.line, element.column)))
+        notes.warn(
+            f"metadata 'tags' of {element.label()} should be a list of text; kept in the note",
+            *(element.data_at or (element.line, element.column)),
+        )
     unknown_data(element, notes, KNOWN_KEYS)
-    statement: dict[str, Any] = {"id": element.id, "text": text, "tags": tags,
-                                 "acceptance": acceptance(element, notes)}
+    statement: dict[str, Any] = {
+        "id": element.id,
+        "text": text,
+        "tags": tags,
+        "acceptance": acceptance(element, notes),
+    }
     if title is not None:
         statement["title"] = title
     attribution = _attribution(element, notes, front)
@@ -222,7 +262,12 @@ def _statement(element: Element, notes: Notes, front: dict[str, Any]) -> dict[st
 
 
 def _relation(relation: Any) -> dict[str, Any]:
-    data = {"id": relation.id, "kind": relation.kind, "premises": relation.premises, "target": relation.target}
+    data = {
+        "id": relation.id,
+        "kind": relation.kind,
+        "premises": relation.premises,
+        "target": relation.target,
+    }
     if relation.attribution:
         data["attribution"] = relation.attribution
     return data

@@ -1,4 +1,4 @@
-"""Argdown's lexical layer: clean text, frontmatter, comments, metadata spans, lines, inline content.
+"""Argdown's lexical layer: clean text, frontmatter, comments, metadata spans, lines.
 
 Everything here runs in time linear in the input, whatever it holds: every
 search starts where the previous one stopped, and a ``{`` that never closes
@@ -13,16 +13,24 @@ column reported later is a line and column of the original file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
-from dataclasses import dataclass, field
-from typing import Any
 
 from argmap.errors import MapFileError, Problem
-from argmap.formats.argdown_yaml import MAX_DEPTH, YamlError, flat_map_end, parse_flow
+from argmap.formats.argdown_yaml import MAX_DEPTH, flat_map_end
 from argmap.formats.base import warning
 
-__all__ = ["Content", "Lexed", "Line", "Notes", "lex", "match_data", "normalize_space", "parse_content"]
+__all__ = [
+    "DataMatcher",
+    "Lexed",
+    "Line",
+    "Notes",
+    "Tokens",
+    "find",
+    "lex",
+    "match_data",
+    "normalize_space",
+]
 
 MAX_WARNINGS = 500
 
@@ -34,7 +42,9 @@ class Notes:
         self.problems: list[Problem] = []
         self.dropped = 0
 
-    def warn(self, message: str, line: int | None = None, column: int | None = None, path: str = "") -> None:
+    def warn(
+        self, message: str, line: int | None = None, column: int | None = None, path: str = ""
+    ) -> None:
         if len(self.problems) < MAX_WARNINGS:
             self.problems.append(warning(message, path=path, line=line, column=column))
         else:
@@ -82,26 +92,47 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def _clean(text: str, source: str | None, notes: Notes) -> str:
-    """Line ends as ``\\n``; binary junk refused; stray control characters replaced (and reported)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    """Line ends as ``\\n``; binary junk refused; stray control characters replaced, reported."""
+    text = text.removeprefix("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line, column = _line_col(text, text.index("\x00"))
-        raise MapFileError(source, [Problem("", "this is not Argdown text: it contains NUL bytes"
-                                                " (is it a binary file?)", line=line, column=column)])
+        raise MapFileError(
+            source,
+            [
+                Problem(
+                    "",
+                    "this is not Argdown text: it contains NUL bytes (is it a binary file?)",
+                    line=line,
+                    column=column,
+                )
+            ],
+        )
     bad = _BAD_CHARS.search(text)
     if bad is None:
         return text
     count = len(_BAD_CHARS.findall(text))
     if count * 100 > len(text) and count > 8:
         line, column = _line_col(text, bad.start())
-        raise MapFileError(source, [Problem("", f"this is not Argdown text: {count} control characters"
-                                                " (is it a binary file?)", line=line, column=column)])
+        raise MapFileError(
+            source,
+            [
+                Problem(
+                    "",
+                    f"this is not Argdown text: {count} control characters (is it a binary file?)",
+                    line=line,
+                    column=column,
+                )
+            ],
+        )
     line, column = _line_col(text, bad.start())
-    notes.warn(f"{count} control character(s) or unpaired surrogate(s) replaced by \ufffd"
-               f" (the first is U+{ord(bad.group()):04X})", line, column)
+    notes.warn(
+        f"{count} control character(s) or unpaired surrogate(s) replaced by \ufffd"
+        f" (the first is U+{ord(bad.group()):04X})",
+        line,
+        column,
+    )
     return _BAD_CHARS.sub("\ufffd", text)
 
 
@@ -111,7 +142,7 @@ _DATA_TOKEN = re.compile(r"""[{}\[\]\n"']""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-class _DataMatcher:
+class DataMatcher:
     """Finds where a ``{`` block of YAML metadata ends (quotes and nesting respected).
 
     A block may span lines but not a blank line. When one never closes, every
@@ -139,12 +170,17 @@ class _DataMatcher:
                 return -1
             char, position = match.group(), match.end()
             if char == "\n":
-                if text[position:position + 1].isspace() and _blank_ahead(text, position):
+                if text[position : position + 1].isspace() and _blank_ahead(text, position):
                     self.failed_until = position
                     return -1
                 continue
             if char in "\"'":
-                if _previous(text, match.start()) in ("{", "[", ",", ":"):  # a quoted scalar, not an apostrophe
+                if _previous(text, match.start()) in (
+                    "{",
+                    "[",
+                    ",",
+                    ":",
+                ):  # a quoted scalar, not an apostrophe
                     closing = _close_quote(text, position, char)
                     if closing > 0:
                         position = closing
@@ -183,10 +219,10 @@ def _close_quote(text: str, position: int, quote: str) -> int:
 
 def match_data(text: str, start: int) -> int:
     """Where the metadata block opened at ``start`` ends (-1 if it does not close)."""
-    return _DataMatcher(text).end(start)
+    return DataMatcher(text).end(start)
 
 
-class _Tokens:
+class Tokens:
     """Finds the next token of interest, skipping kinds known to be plain text up to some point.
 
     When a ``[`` has no ``]`` on its line, no later ``[`` on that line has one
@@ -231,23 +267,30 @@ def _compiled(live: tuple[tuple[str, str, str], ...]) -> re.Pattern[str]:
 
 
 _SCAN_KINDS = {  # kind: (first character, as in a character class; pattern)
-    "escape": (r"\\", r"(?:\\[\s\S])+"), "html": ("<", "<!--"), "block": ("/", r"/\*"),
-    "line": ("/", r"(?<!:)//"), "brace": (r"\{", r"\{"), "square": (r"\[", r"\["),
-    "angle": ("<", r"<(?![+\-_])"), "paren": ("#", r"#\("),
+    "escape": (r"\\", r"(?:\\[\s\S])+"),
+    "html": ("<", "<!--"),
+    "block": ("/", r"/\*"),
+    "line": ("/", r"(?<!:)//"),
+    "brace": (r"\{", r"\{"),
+    "square": (r"\[", r"\["),
+    "angle": ("<", r"<(?![+\-_])"),
+    "paren": ("#", r"#\("),
 }
 _COMMENT_ENDS = {"html": "-->", "block": "*/"}
 
 
-def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+def _scan(
+    text: str, offset: int, notes: Notes
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """Blank out comments; return the cleaned text, the metadata spans and the comment spans.
 
     Titles (``[…]``, ``<…>``), links and ``#(…)`` tags are stepped over as the
     Argdown lexer does, so ``//`` inside them is not a comment.
     """
-    matcher = _DataMatcher(text)
+    matcher = DataMatcher(text)
     if "<!--" not in text and "/*" not in text and "//" not in text:
         return text, _data_spans(text, matcher), []
-    tokens = _Tokens(text, _SCAN_KINDS)
+    tokens = Tokens(text, _SCAN_KINDS)
     out: list[str] = []
     data: list[tuple[int, int]] = []
     comments: list[tuple[int, int]] = []
@@ -262,14 +305,17 @@ def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, in
         if kind == "escape":
             continue
         if line_end < start:
-            line_end = _find(text, "\n", start, len(text))
+            line_end = find(text, "\n", start, len(text))
         if kind in ("html", "block", "line"):
             closer = _COMMENT_ENDS.get(kind)
             end = line_end if closer is None else text.find(closer, position)
             if end < 0:
                 line, column = _line_col(text, start)
-                notes.warn(f"'{match.group()}' opens a comment that is never closed; read as text",
-                           line + offset, column)
+                notes.warn(
+                    f"'{match.group()}' opens a comment that is never closed; read as text",
+                    line + offset,
+                    column,
+                )
                 tokens.retire(kind, len(text))
                 continue
             end += len(closer or "")
@@ -287,13 +333,13 @@ def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, in
                 tokens.retire("brace", matcher.failed_until)
         else:
             closer = {"square": "]", "angle": ">", "paren": ")"}[kind]
-            close = _find(text, closer, position, len(text))
+            close = find(text, closer, position, len(text))
             if close >= line_end:
                 tokens.retire(kind, line_end)  # nothing on this line closes: plain text
                 continue
             position = close + 1
             if kind == "square" and text.startswith("(", position):
-                link_end = _find(text, ")", position, len(text))
+                link_end = find(text, ")", position, len(text))
                 if link_end < line_end:
                     position = link_end + 1
     out.append(text[kept:])
@@ -303,7 +349,7 @@ def _scan(text: str, offset: int, notes: Notes) -> tuple[str, list[tuple[int, in
 _ESCAPE_OR_BRACE = re.compile(r"\\[\s\S]|\{")
 
 
-def _data_spans(text: str, matcher: _DataMatcher) -> list[tuple[int, int]]:
+def _data_spans(text: str, matcher: DataMatcher) -> list[tuple[int, int]]:
     """The metadata blocks of a text without comments (nothing to step around but escapes)."""
     spans: list[tuple[int, int]] = []
     position = 0
@@ -319,7 +365,7 @@ def _data_spans(text: str, matcher: _DataMatcher) -> list[tuple[int, int]]:
                 position = end
 
 
-def _find(text: str, needle: str, start: int, missing: int) -> int:
+def find(text: str, needle: str, start: int, missing: int) -> int:
     found = text.find(needle, start)
     return missing if found < 0 else found
 
@@ -336,17 +382,23 @@ def lex(text: str, source: str | None, notes: Notes) -> Lexed:
     if first < len(raw_lines) and _FENCE.match(raw_lines[first]):
         for close in range(first + 1, len(raw_lines)):
             if _FENCE.match(raw_lines[close]):
-                frontmatter, body_start = raw_lines[first + 1:close], close + 1
+                frontmatter, body_start = raw_lines[first + 1 : close], close + 1
                 break
         else:
-            notes.warn("the frontmatter opened by '===' is never closed; read as text", first + 1, 1)
+            notes.warn(
+                "the frontmatter opened by '===' is never closed; read as text", first + 1, 1
+            )
     body = "\n".join(raw_lines[body_start:])
     cleaned, data_spans, comments = _scan(body, body_start, notes)
     if comments:
         where = ", ".join(str(_line_col(body, c)[0] + body_start) for c, _ in comments[:8])
         more = ", …" if len(comments) > 8 else ""
         line, column = _line_col(body, comments[0][0])
-        notes.warn(f"{len(comments)} comment(s) not imported (lines {where}{more})", line + body_start, column)
+        notes.warn(
+            f"{len(comments)} comment(s) not imported (lines {where}{more})",
+            line + body_start,
+            column,
+        )
     lines: list[Line] = []
     offset = span_index = comment_index = 0
     spans, n_spans, n_comments = data_spans, len(data_spans), len(comments)
@@ -363,8 +415,11 @@ def lex(text: str, source: str | None, notes: Notes) -> Lexed:
         if n_comments:
             while comment_index < n_comments and comments[comment_index][1] < offset:
                 comment_index += 1
-            in_comment = (comment_index < n_comments and comments[comment_index][0] <= offset
-                          and offset + length <= comments[comment_index][1])
+            in_comment = (
+                comment_index < n_comments
+                and comments[comment_index][0] <= offset
+                and offset + length <= comments[comment_index][1]
+            )
             raw = original[number - body_start - 1] if original else clean
             if in_comment or (not stripped and raw.strip(" \t")):
                 offset += length + 1
@@ -377,164 +432,3 @@ def lex(text: str, source: str | None, notes: Notes) -> Lexed:
         space = 0 if not indent else ("\t" in clean[:indent]) | (" " in clean[:indent]) << 1
         lines.append(Line(number, indent, stripped, space, in_data))
     return Lexed(frontmatter, first + 2, lines)
-
-
-# -- inline content of one element ---------------------------------------------
-
-_HEAD = re.compile(
-    r"[ \t]*(?:\[(?P<sdef>[^\n]+?)\]:|<(?P<adef>[^\n]+?)>:"
-    r"|\[(?P<sref>[^\]\n]+)\](?!\()|<(?P<aref>[^>\n]+)>)"
-)
-
-
-@dataclass(slots=True)
-class Content:
-    """What one element's text holds: head, text, tags and metadata."""
-
-    kind: str | None = None  # "statement" or "argument" when a title in brackets leads
-    title: str | None = None
-    reference: bool = False  # the title has no ":" (a reference, not a definition)
-    text: str = ""
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] | None = None
-    data_at: tuple[int, int] | None = None
-    raw_data: list[str] = field(default_factory=list)
-
-
-_ANY_SPECIAL = re.compile(r"[\\{#\[<]")
-
-
-def parse_content(pieces: list[tuple[int, int, str]], notes: Notes, head: bool = True) -> Content:
-    """Read ``pieces`` — (line, column, text) of an element's lines — into a :class:`Content`."""
-    text = pieces[0][2] if len(pieces) == 1 else "\n".join(p[2] for p in pieces)
-
-    def where(offset: int) -> tuple[int, int]:
-        starts, total = [], 0
-        for piece in pieces:
-            starts.append(total)
-            total += len(piece[2]) + 1
-        index = bisect_right(starts, offset) - 1
-        return pieces[index][0], pieces[index][1] + offset - starts[index]
-
-    result = Content()
-    position = 0
-    if head and text.lstrip(" \t")[:1] in ("[", "<"):
-        match = _HEAD.match(text)
-        if match:
-            group = match.lastgroup or ""
-            title = match.group(group).strip()
-            if title:
-                result.kind = "statement" if group[0] == "s" else "argument"
-                result.title, result.reference = title, group.endswith("ref")
-                position = match.end()
-    if _ANY_SPECIAL.search(text, position) is None:  # plain text, the common case
-        result.text = normalize_space(text[position:])
-    else:
-        _body(text, position, result, notes, where)
-    if result.reference and result.text:
-        line, column = where(position)
-        kind = "[]" if result.kind == "statement" else "<>"
-        notes.warn(f"text after the reference {kind[0]}{result.title}{kind[1]} without a ':' is read"
-                   " as its text", line, column)
-    return result
-
-
-_BODY_KINDS = {
-    "escape": (r"\\", r"(?:\\[\s\S])+"), "brace": (r"\{", r"\{"), "paren": ("#", r"#\("),
-    "tag": ("#", r"#[0-9A-Za-z_\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+"),
-    "square": (r"\[", r"\["), "angle": ("<", "<"),
-}
-_ESCAPED = re.compile(r"\\([\s\S])")
-
-
-def _body(text: str, position: int, result: Content, notes: Notes, where: Any) -> None:
-    """Text, tags and metadata after the head; tags that end the text are taken out of it.
-
-    Links, titles and mentions inside the text stay as written.
-    """
-    parts: list[str] = []
-    trail: int | None = None  # where the run of tags at the end of the text begins
-    matcher = _DataMatcher(text)
-    tokens = _Tokens(text, _BODY_KINDS)
-    while True:
-        match = tokens.next(position)
-        if match is None:
-            break
-        literal = text[position:match.start()]
-        if literal:
-            parts.append(literal)
-            if trail is not None and literal.strip():
-                trail = None
-        kind, start, position = match.lastgroup, match.start(), match.end()
-        if kind == "escape":
-            parts.append(_ESCAPED.sub(r"\1", match.group()))
-            trail = None
-        elif kind == "brace":
-            end = matcher.end(start)
-            if end < 0:
-                tokens.retire("brace", matcher.failed_until)
-                position = start
-                notes.warn("'{' opens metadata that is never closed; read as text", *where(start))
-                continue
-            _add_data(result, text[start:end], where(start), notes)
-            parts.append(" ")
-            position = end
-        elif kind in ("square", "angle", "paren"):
-            line_end = _find(text, "\n", start, len(text))
-            close = _find(text, {"square": "]", "angle": ">", "paren": ")"}[kind], position, len(text))
-            if close >= line_end:
-                tokens.retire(kind, line_end)  # unclosed on its line: plain text
-                position = start
-                continue
-            if kind == "paren" and close == position:  # "#()" is no tag
-                parts.append("#(")
-                trail = None
-                continue
-            if kind == "paren":
-                _add_tag(result, text[position:close])
-                trail = len(parts) if trail is None else trail
-                parts.append(text[start:close + 1])
-                position = close + 1
-                continue
-            position = close + 1
-            if kind == "square" and text.startswith("(", position):
-                link_end = _find(text, ")", position, line_end)
-                position = link_end + 1 if link_end < line_end else position
-            parts.append(text[start:position])
-            trail = None
-        else:  # a #tag
-            _add_tag(result, match.group()[1:])
-            trail = len(parts) if trail is None else trail
-            parts.append(match.group())
-    rest = text[position:]
-    if rest:
-        parts.append(rest)
-        if trail is not None and rest.strip():
-            trail = None
-    if trail is not None:
-        del parts[trail:]
-    result.text = normalize_space("".join(parts))
-
-
-def _add_tag(result: Content, tag: str) -> None:
-    if tag not in result.tags:
-        result.tags.append(tag)
-
-
-def _add_data(result: Content, raw: str, at: tuple[int, int], notes: Notes) -> None:
-    try:
-        value = parse_flow(raw)
-    except YamlError as error:
-        line = at[0] + error.line - 1
-        column = error.column + (at[1] - 1 if error.line == 1 else 0)
-        notes.warn(f"metadata is not valid YAML ({error.message}); kept in the note", line, column)
-        result.raw_data.append(raw)
-        return
-    if not isinstance(value, dict):
-        notes.warn("metadata must be a {key: value} map; kept in the note", *at)
-        result.raw_data.append(raw)
-        return
-    if result.data is None:
-        result.data, result.data_at = value, at
-    else:
-        result.data.update(value)

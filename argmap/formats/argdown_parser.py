@@ -1,4 +1,4 @@
-"""Argdown's block structure: paragraphs, relation trees by indentation, premise–conclusion structures.
+"""Argdown's blocks: paragraphs, relation trees by indentation, premise–conclusion structures.
 
 A hand-written line parser, because Argdown's indentation rules are not
 context-free and because a reader of other people's files must go on after a
@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from argmap.formats.argdown_lexer import Content, Line, Notes, parse_content
+from argmap.formats.argdown_inline import Content, parse_content
+from argmap.formats.argdown_lexer import Line, Notes
 
 __all__ = ["Document", "Inference", "Link", "Node", "Pcs", "Section", "parse_lines"]
 
@@ -80,7 +81,9 @@ class Pcs:
     argument: Node | None
     line: int
     column: int
-    items: list[tuple[int, Node, Inference | None]] = field(default_factory=list)  # number, statement, inference before it
+    items: list[tuple[int, Node, Inference | None]] = field(
+        default_factory=list
+    )  # number, statement, inference before it
     pending: Inference | None = None  # an inference still waiting for its conclusion
 
     @property
@@ -101,14 +104,23 @@ _RELATION = re.compile(r"(\+>|->|<\+|<-|><|_>|<_|\+|-|_(?=[ \t]|\Z))")
 _NUMBER = re.compile(r"\((\d{1,9})\)")
 _LIST_ITEM = re.compile(r"(?:\*|\d{1,9}\.)(?=[ \t]|\Z)")
 _HEADING = re.compile(r"(#+)[ \t]")
-_ITEM_WITH_TITLE = re.compile(r"(?:\*|\d{1,9}\.)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)")  # unindented, as Markdown allows
+_ITEM_WITH_TITLE = re.compile(
+    r"(?:\*|\d{1,9}\.)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)"
+)  # unindented, as Markdown allows
 _HEAD_START = re.compile(r"\[[^\]\n]+\]|<[^>\n]+>")
 _INFERENCE_END = re.compile(r"-{2,}")
 # (source is the child?, relation type) for each symbol written before a child element
 _SYMBOLS = {
-    "+": (True, "support"), "<+": (True, "support"), "-": (True, "attack"), "<-": (True, "attack"),
-    "<_": (True, "undercut"), "_": (True, "undercut"), "+>": (False, "support"),
-    "->": (False, "attack"), "_>": (False, "undercut"), "><": (False, "contradictory"),
+    "+": (True, "support"),
+    "<+": (True, "support"),
+    "-": (True, "attack"),
+    "<-": (True, "attack"),
+    "<_": (True, "undercut"),
+    "_": (True, "undercut"),
+    "+>": (False, "support"),
+    "->": (False, "attack"),
+    "_>": (False, "undercut"),
+    "><": (False, "contradictory"),
 }
 
 Frames = list[tuple[int, Endpoint]]
@@ -119,7 +131,9 @@ class _Parser:
         self.lines, self.notes, self.index = lines, notes, 0
         self.doc = Document()
         self.section: Section | None = None
-        self.frames: Frames | None = None  # the relation tree of the last block, for lenient continuation
+        self.frames: Frames | None = (
+            None  # the relation tree of the last block, for lenient continuation
+        )
         self.previous_argument: Node | None = None  # root of the previous block, if an argument
         self.open_pcs: Pcs | None = None  # a structure still waiting for its conclusion
         self.whitespace = 0  # bit 1: a tab seen in indentation, bit 2: a space
@@ -144,23 +158,39 @@ class _Parser:
 
     def drop_empty_relations(self) -> None:
         """A relation symbol with nothing after it names no statement: leave it out, and say so."""
-        empty = {id(n): n for n in self.doc.nodes if n.role in ("relation", "top") and _is_empty(n.content)}
+        empty = {
+            id(n): n
+            for n in self.doc.nodes
+            if n.role in ("relation", "top") and _is_empty(n.content)
+        }
         if not empty:
             return
-        for role, allowed in (("relation", 1), ("top", 0)):  # relations first: a root may lose its last one
+        for role, allowed in (
+            ("relation", 1),
+            ("top", 0),
+        ):  # relations first: a root may lose its last one
             links_of: dict[int, list[Link]] = {}
             for link in self.doc.links:
                 for end in (link.source, link.target):
                     links_of.setdefault(id(end), []).append(link)
-            dropped = {key for key, node in empty.items()
-                       if node.role == role and len(links_of.get(key, [])) <= allowed}
+            dropped = {
+                key
+                for key, node in empty.items()
+                if node.role == role and len(links_of.get(key, [])) <= allowed
+            }
             for key in dropped:
                 node, links = empty[key], links_of.get(key)
-                self.warn("a relation symbol with no statement after it; left out", node.line,
-                          links[0].column if links else node.column)
+                self.warn(
+                    "a relation symbol with no statement after it; left out",
+                    node.line,
+                    links[0].column if links else node.column,
+                )
             self.doc.nodes = [n for n in self.doc.nodes if id(n) not in dropped]
-            self.doc.links = [k for k in self.doc.links
-                              if id(k.source) not in dropped and id(k.target) not in dropped]
+            self.doc.links = [
+                k
+                for k in self.doc.links
+                if id(k.source) not in dropped and id(k.target) not in dropped
+            ]
 
     def block(self, line: Line) -> None:
         text = line.text
@@ -182,7 +212,9 @@ class _Parser:
                 self.warn("a relation after a blank line; read as part of the tree above it", line)
                 self.tree_block(None, self.frames)
             else:
-                self.warn("a relation with nothing above it to relate to; read as a statement", line)
+                self.warn(
+                    "a relation with nothing above it to relate to; read as a statement", line
+                )
                 self.tree_block(line, None, skip_symbol=True)
         elif _LIST_ITEM.match(text) and (line.indent > 0 or _ITEM_WITH_TITLE.match(text)):
             self.list_block()
@@ -196,7 +228,7 @@ class _Parser:
         match = _HEADING.match(line.text)
         assert match is not None
         level = len(match.group(1))
-        pieces = [(line.number, line.indent + match.end() + 1, line.text[match.end():])]
+        pieces = [(line.number, line.indent + match.end() + 1, line.text[match.end() :])]
         self.index += 1
         while self.index < len(self.lines):
             following = self.lines[self.index]
@@ -218,7 +250,9 @@ class _Parser:
         """Whether a line right under a heading begins a new block (the blank line was left out)."""
         return bool(_HEAD_START.match(line.text) or _NUMBER.match(line.text))
 
-    def tree_block(self, line: Line | None, frames: Frames | None, skip_symbol: bool = False) -> None:
+    def tree_block(
+        self, line: Line | None, frames: Frames | None, skip_symbol: bool = False
+    ) -> None:
         """A statement or argument with its tree of relations (or such a tree continued)."""
         if frames is None:
             assert line is not None
@@ -228,7 +262,7 @@ class _Parser:
                 match = _RELATION.match(text)
                 assert match is not None
                 column += match.end()
-                text = text[match.end():].lstrip(" \t")
+                text = text[match.end() :].lstrip(" \t")
             root = self.new_node(line, column, text, "top")
             frames = [(line.indent, root)]
             self.index += 1
@@ -246,19 +280,29 @@ class _Parser:
                 self.add_text(current, line)
             elif _NUMBER.match(line.text):
                 root_node = frames[0][1]
-                argument = root_node if isinstance(root_node, Node) and self.is_argument(root_node) else None
+                argument = (
+                    root_node
+                    if isinstance(root_node, Node) and self.is_argument(root_node)
+                    else None
+                )
                 self.pcs_block(self.new_pcs(line, argument))
                 return
             elif line.text.startswith("--"):
-                self.warn("an inference line ('--') outside a premise–conclusion structure; read as text",
-                          line)
+                self.warn(
+                    "an inference line ('--') outside a premise–conclusion structure;"
+                    " read as text",
+                    line,
+                )
                 self.add_text(current, line)
             elif _RELATION.match(line.text):
                 current = self.relation(frames, line)
             else:
                 if line.indent and _LIST_ITEM.match(line.text) and not listed:
                     listed = True
-                    self.warn("a list item inside the text of a statement; read as part of that text", line)
+                    self.warn(
+                        "a list item inside the text of a statement; read as part of that text",
+                        line,
+                    )
                 self.add_text(current, line)
             self.index += 1
         root = frames[0][1]
@@ -278,22 +322,32 @@ class _Parser:
             if line.in_data and current is not None:
                 self.add_text(current, line)
             elif number:
-                node = self.new_node(line, line.indent + number.end() + 1, line.text[number.end():],
-                                     "premise" if inference is None else "conclusion")
+                node = self.new_node(
+                    line,
+                    line.indent + number.end() + 1,
+                    line.text[number.end() :],
+                    "premise" if inference is None else "conclusion",
+                )
                 pcs.items.append((int(number.group(1)), node, inference))
                 inference = None
                 frames, current = [(line.indent, node)], node
             elif line.text.startswith("--"):
                 if inference is not None:
-                    self.warn("two inference lines in a row; the second is read as part of the first", line)
+                    self.warn(
+                        "two inference lines in a row; the second is read as part of the first",
+                        line,
+                    )
                 inference = self.inference(line, inference)
                 frames, current = [(line.indent, inference)], inference
                 continue
             elif _RELATION.match(line.text) and frames is not None:
                 current = self.relation(frames, line)
             elif isinstance(current, Inference):
-                self.warn("text after an inference line where a numbered conclusion was expected;"
-                          " read as part of the inference", line)
+                self.warn(
+                    "text after an inference line where a numbered conclusion was expected;"
+                    " read as part of the inference",
+                    line,
+                )
                 self.add_text(current, line)
             elif current is not None:
                 self.add_text(current, line)
@@ -317,7 +371,7 @@ class _Parser:
             elif item and (line.indent > 0 or _ITEM_WITH_TITLE.match(line.text)):
                 if line.indent > first_indent:
                     self.warn("a nested list item; read as a separate statement", line)
-                rest = line.text[item.end():].lstrip(" \t")
+                rest = line.text[item.end() :].lstrip(" \t")
                 column = line.indent + len(line.text) - len(rest) + 1
                 node = self.new_node(line, column, rest, "list")
                 frames, current = [(line.indent, node)], node
@@ -335,15 +389,17 @@ class _Parser:
         match = _RELATION.match(line.text)
         assert match is not None
         symbol = match.group(1)
-        rest = line.text[match.end():].lstrip(" \t")
+        rest = line.text[match.end() :].lstrip(" \t")
         node = self.new_node(line, line.indent + len(line.text) - len(rest) + 1, rest, "relation")
         parent = self.place(frames, line, node)
         child_is_source, relation_type = _SYMBOLS[symbol]
-        if isinstance(parent, Inference):
-            if not child_is_source:
-                self.warn(f"'{symbol}' would make an inference the source of a relation; only"
-                          " relations to an inference ('<_', '-', '+') are read", line)
-                return node
+        if isinstance(parent, Inference) and not child_is_source:
+            self.warn(
+                f"'{symbol}' would make an inference the source of a relation; only"
+                " relations to an inference ('<_', '-', '+') are read",
+                line,
+            )
+            return node
         source, target = (node, parent) if child_is_source else (parent, node)
         self.doc.links.append(Link(source, target, relation_type, line.number, line.indent + 1))
         return node
@@ -353,8 +409,11 @@ class _Parser:
         self.whitespace |= line.whitespace
         if self.whitespace == 3 and not self.mixed_warned:
             self.mixed_warned = True
-            self.warn("indentation mixes tabs and spaces; each tab counts as one column, as in"
-                      " Argdown's reference implementation", line)
+            self.warn(
+                "indentation mixes tabs and spaces; each tab counts as one column, as in"
+                " Argdown's reference implementation",
+                line,
+            )
         indent = line.indent
         if indent > frames[-1][0]:
             parent = frames[-1][1]
@@ -372,7 +431,7 @@ class _Parser:
         return frames[-2][1]
 
     def inference(self, line: Line, merge_into: Inference | None) -> Inference:
-        """An inference line: ``----``, ``-- rule --`` or ``--`` / rules / ``--`` over several lines."""
+        """An inference: ``----``, ``-- rule --``, or ``--`` / rules / ``--`` over several lines."""
         inference = merge_into or Inference(line.number, line.indent + 1, [])
         if merge_into is None:
             self.doc.inferences.append(inference)
@@ -380,18 +439,24 @@ class _Parser:
         while True:
             end = _INFERENCE_END.search(text)
             if end is not None:
-                inference.pieces.append((number, column, text[:end.start()]))
-                if text[end.end():].strip():
-                    inference.pieces.append((number, column + end.end(), text[end.end():]))
-                    self.warn("text after the end of an inference line is read as part of it",
-                              number, column + end.end())
+                inference.pieces.append((number, column, text[: end.start()]))
+                if text[end.end() :].strip():
+                    inference.pieces.append((number, column + end.end(), text[end.end() :]))
+                    self.warn(
+                        "text after the end of an inference line is read as part of it",
+                        number,
+                        column + end.end(),
+                    )
                 self.index += 1
                 return inference
             inference.pieces.append((number, column, text))
             self.index += 1
             if self.index >= len(self.lines) or not self.lines[self.index].text:
-                self.warn("an inference opened with '--' is never closed with '--'",
-                          inference.line, inference.column)
+                self.warn(
+                    "an inference opened with '--' is never closed with '--'",
+                    inference.line,
+                    inference.column,
+                )
                 return inference
             following = self.lines[self.index]
             text, column, number = following.text, following.indent + 1, following.number

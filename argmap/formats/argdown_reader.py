@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from argmap.formats.argdown_lexer import Content, Notes
+from argmap.formats.argdown_inline import Content
+from argmap.formats.argdown_lexer import Notes
 from argmap.formats.argdown_parser import Document, Node, Pcs, Section
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import ID_PATTERN, Acceptance
@@ -31,8 +32,19 @@ from argmap.model import ID_PATTERN, Acceptance
 __all__ = ["Element", "Ids", "Model", "collect", "slug"]
 
 _ID = re.compile(ID_PATTERN)
-KNOWN_KEYS = {"id", "title", "text", "note", "acceptance", "tags", "speaker", "source", "quote", "date",
-              "implicit"}
+KNOWN_KEYS = {
+    "id",
+    "title",
+    "text",
+    "note",
+    "acceptance",
+    "tags",
+    "speaker",
+    "source",
+    "quote",
+    "date",
+    "implicit",
+}
 ATTRIBUTION_KEYS = ("speaker", "source", "quote", "date")
 
 
@@ -67,14 +79,16 @@ class Ids:
 
 @dataclass(eq=False)
 class Element:
-    """A statement class or an argument: every occurrence of one title (or one untitled occurrence)."""
+    """A statement or an argument: every occurrence of one title, or one untitled occurrence."""
 
     kind: str  # "statement" or "argument"
     title: str | None
     nodes: list[Node] = field(default_factory=list)
     pcs: Pcs | None = None
     id: str = ""  # the statement id, or for a reconstructed argument the id of its last inference
-    implicit: bool = False  # a conclusion that stands for "what the premises establish" (see writer)
+    implicit: bool = (
+        False  # a conclusion that stands for "what the premises establish" (see writer)
+    )
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     data_at: tuple[int, int] | None = None
@@ -111,8 +125,12 @@ class Element:
         for node, other in texts[1:]:
             if other != first and f"Also stated as: {other}" not in self.notes:
                 self.notes.append(f"Also stated as: {other}")
-                notes.warn(f"{self.label()} is stated again with a different text; the first text is"
-                           " kept, this one goes to its note", node.line, node.column)
+                notes.warn(
+                    f"{self.label()} is stated again with a different text; the first text is"
+                    " kept, this one goes to its note",
+                    node.line,
+                    node.column,
+                )
         return first
 
     def tags(self) -> list[str]:
@@ -122,9 +140,12 @@ class Element:
         return tags
 
     def home(self) -> Node | None:
-        """The occurrence that decides the group: a definition, else one with metadata, else the first."""
-        for test in (lambda n: not n.content.reference, lambda n: n.content.data is not None,
-                     lambda n: True):
+        """The occurrence that decides the group: a definition, else one with metadata, else any."""
+        for test in (
+            lambda n: not n.content.reference,
+            lambda n: n.content.data is not None,
+            lambda n: True,
+        ):
             for node in self.nodes:
                 if test(node):
                     return node
@@ -142,7 +163,7 @@ class Model:
 
 
 def collect(doc: Document, notes: Notes) -> Model:
-    """Group occurrences into statements and arguments and give each its premise–conclusion structure."""
+    """Occurrences grouped into statements and arguments, each with its reconstruction."""
     statements: dict[str, Element] = {}
     arguments: dict[str, Element] = {}
     elements: list[Element] = []
@@ -151,8 +172,12 @@ def collect(doc: Document, notes: Notes) -> Model:
         content = node.content
         kind = content.kind or "statement"
         if node.role in ("premise", "conclusion") and kind == "argument":
-            notes.warn(f"an argument title <{content.title}> inside a premise–conclusion structure;"
-                       " read as the statement [" + str(content.title) + "]", node.line, node.column)
+            notes.warn(
+                f"an argument title <{content.title}> inside a premise–conclusion structure;"
+                " read as the statement [" + str(content.title) + "]",
+                node.line,
+                node.column,
+            )
             kind = "statement"
         table = statements if kind == "statement" else arguments
         element = table.get(content.title) if content.title is not None else None
@@ -168,13 +193,20 @@ def collect(doc: Document, notes: Notes) -> Model:
         owner = by_node.get(id(pcs.argument)) if pcs.argument is not None else None
         if not pcs.complete:
             where = pcs.items[-1][1] if pcs.items else None
-            notes.warn("a premise–conclusion structure without an inference line and a conclusion"
-                       " after it; its statements are read without relations between them",
-                       where.line if where else pcs.line, where.column if where else pcs.column)
+            notes.warn(
+                "a premise–conclusion structure without an inference line and a conclusion"
+                " after it; its statements are read without relations between them",
+                where.line if where else pcs.line,
+                where.column if where else pcs.column,
+            )
             continue
         if owner is not None and owner.pcs is not None:
-            notes.warn(f"{owner.label()} is reconstructed a second time; the second structure is read"
-                       " as an untitled argument", pcs.line, pcs.column)
+            notes.warn(
+                f"{owner.label()} is reconstructed a second time; the second structure is read"
+                " as an untitled argument",
+                pcs.line,
+                pcs.column,
+            )
             owner = None
         if owner is None:
             owner = Element("argument", None)
@@ -199,8 +231,11 @@ def merge_data(element: Element, notes: Notes, contents: list[Content]) -> None:
         for key, value in content.data.items():
             if key in element.data and element.data[key] != value:
                 at = content.data_at or (None, None)
-                notes.warn(f"metadata '{key}' of {element.label()} is given twice with different values;"
-                           " the last is used", *at)
+                notes.warn(
+                    f"metadata '{key}' of {element.label()} is given twice with different values;"
+                    " the last is used",
+                    *at,
+                )
             element.data[key] = value
 
 
@@ -210,8 +245,11 @@ def unknown_data(element: Element, notes: Notes, known: set[str]) -> None:
     for key, value in element.data.items():
         if key not in known:
             element.notes.append(f"Argdown data: {dump_flow({key: value})}")
-            notes.warn(f"metadata '{key}' of {element.label()} has no place in argmap; kept in the note",
-                       line, column)
+            notes.warn(
+                f"metadata '{key}' of {element.label()} has no place in argmap; kept in the note",
+                line,
+                column,
+            )
 
 
 def text_value(element: Element, key: str, notes: Notes) -> str | None:
@@ -223,7 +261,9 @@ def text_value(element: Element, key: str, notes: Notes) -> str | None:
         return str(value)
     element.notes.append(f"Argdown data: {dump_flow({key: value})}")
     line, column = element.data_at or (element.line, element.column)
-    notes.warn(f"metadata '{key}' of {element.label()} should be text; kept in the note", line, column)
+    notes.warn(
+        f"metadata '{key}' of {element.label()} should be text; kept in the note", line, column
+    )
     return None
 
 
@@ -236,22 +276,41 @@ def acceptance(element: Element, notes: Notes) -> Acceptance:
     except ValueError:
         element.notes.append(f"Argdown data: {dump_flow({'acceptance': value})}")
         line, column = element.data_at or (element.line, element.column)
-        notes.warn(f"acceptance {value!r} of {element.label()} is not accepted, rejected or undecided;"
-                   " kept in the note", line, column)
+        notes.warn(
+            f"acceptance {value!r} of {element.label()} is not accepted, rejected or undecided;"
+            " kept in the note",
+            line,
+            column,
+        )
         return Acceptance.UNDECIDED
 
 
 # -- frontmatter ------------------------------------------------------------------
 
 _DESCRIPTION_KEYS = ("description", "subTitle", "subtitle", "abstract")
-_MAP_KEYS = {"title", "author", "authors", "created", "modified", "date", "sources", *_DESCRIPTION_KEYS}
+_MAP_KEYS = {
+    "title",
+    "author",
+    "authors",
+    "created",
+    "modified",
+    "date",
+    "sources",
+    *_DESCRIPTION_KEYS,
+}
 
 
-def frontmatter_fields(data: Any, lines: list[str], first_line: int, notes: Notes) -> dict[str, Any]:
+def frontmatter_fields(
+    data: Any, lines: list[str], first_line: int, notes: Notes
+) -> dict[str, Any]:
     """The map's title, authors, description, dates and sources from the ``===`` block."""
     if not isinstance(data, dict):
         if data is not None:
-            notes.warn("the frontmatter is not a list of 'key: value' settings; not imported", first_line, 1)
+            notes.warn(
+                "the frontmatter is not a list of 'key: value' settings; not imported",
+                first_line,
+                1,
+            )
         return {}
     result: dict[str, Any] = {}
     key_lines = {}
@@ -263,10 +322,18 @@ def frontmatter_fields(data: Any, lines: list[str], first_line: int, notes: Note
         line = key_lines.get(key, first_line)
         if key not in _MAP_KEYS:
             if key == "parser" and "argdown+" in str(value).lower():
-                notes.warn("this file is written in the Argdown+ dialect, which is not standard Argdown;"
-                           " it is read as standard Argdown, so its extra symbols stay text", line, 1)
+                notes.warn(
+                    "this file is written in the Argdown+ dialect, which is not standard Argdown;"
+                    " it is read as standard Argdown, so its extra symbols stay text",
+                    line,
+                    1,
+                )
             else:
-                notes.warn(f"frontmatter setting '{key}' is an Argdown display setting; not imported", line, 1)
+                notes.warn(
+                    f"frontmatter setting '{key}' is an Argdown display setting; not imported",
+                    line,
+                    1,
+                )
         elif key == "title" and value is not None:
             result["title"] = str(value)
         elif key in ("author", "authors") and value is not None:
@@ -283,8 +350,11 @@ def frontmatter_fields(data: Any, lines: list[str], first_line: int, notes: Note
                 datetime.fromisoformat(str(value))
                 result[field_name] = str(value)
             except ValueError:
-                notes.warn(f"frontmatter {key} {value!r} is not an ISO date (2024-05-01); not imported",
-                           line, 1)
+                notes.warn(
+                    f"frontmatter {key} {value!r} is not an ISO date (2024-05-01); not imported",
+                    line,
+                    1,
+                )
         elif key == "sources":
             result["sources"] = _sources(value, line, notes)
     return result
@@ -294,21 +364,31 @@ def _sources(value: Any, line: int, notes: Notes) -> list[dict[str, Any]]:
     entries = value if isinstance(value, list) else []
     sources = []
     for entry in entries:
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry.get("title") is not None:
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)
+            and entry.get("title") is not None
+        ):
             keys = ("id", "title", "author", "publisher", "url", "date")
             sources.append({k: str(entry[k]) for k in keys if entry.get(k) is not None})
             extra = set(entry) - set(keys)
             if extra:
                 notes.warn(f"source fields {sorted(extra)} are not imported", line, 1)
         else:
-            notes.warn(f"frontmatter source {dump_flow(entry)} needs an id and a title; not imported", line, 1)
+            notes.warn(
+                f"frontmatter source {dump_flow(entry)} needs an id and a title; not imported",
+                line,
+                1,
+            )
     return sources
 
 
 # -- groups --------------------------------------------------------------------
 
 
-def groups(sections: list[Section], notes: Notes) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
+def groups(
+    sections: list[Section], notes: Notes
+) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
     """Headings as groups (nested headings give nested groups); section → its group."""
     result: list[dict[str, Any]] = []
     of_section: dict[int, dict[str, Any]] = {}
@@ -320,7 +400,10 @@ def groups(sections: list[Section], notes: Notes) -> tuple[list[dict[str, Any]],
             if key not in ("id", "title", "isGroup"):
                 notes.warn(f"metadata '{key}' of heading '{section.title}' is not imported", *at)
         for tag in section.content.tags:
-            notes.warn(f"tag #{tag} on heading '{section.title}' is not imported (groups have no tags)", *at)
+            notes.warn(
+                f"tag #{tag} on heading '{section.title}' is not imported (groups have no tags)",
+                *at,
+            )
         for raw in section.content.raw_data:
             notes.warn(f"metadata {raw} of heading '{section.title}' is not imported", *at)
         parent = of_section.get(id(section.parent)) if section.parent is not None else None
@@ -333,7 +416,11 @@ def groups(sections: list[Section], notes: Notes) -> tuple[list[dict[str, Any]],
         while group_id in used:
             group_id += "-"
         used.add(group_id)
-        title = data.get("title", section.title) if isinstance(data.get("title", ""), str) else section.title
+        title = (
+            data.get("title", section.title)
+            if isinstance(data.get("title", ""), str)
+            else section.title
+        )
         group = {"id": group_id, "title": title, "statements": []}
         if parent is not None:
             group["parent"] = parent["id"]

@@ -46,11 +46,16 @@ def conclusion_of(model: Model, argument: Element) -> Element:
     return model.by_node[id(argument.pcs.items[-1][1])]
 
 
-def implicit_conclusions(model: Model, doc: Document, notes: Notes) -> dict[int, tuple[Element, Link]]:
+def implicit_conclusions(
+    model: Model, doc: Document, notes: Notes
+) -> dict[int, tuple[Element, Link]]:
     """Arguments whose conclusion is implicit (by id), with the one link that says what it does."""
     chosen: dict[int, tuple[Element, Link]] = {}
-    candidates = [a for a in model.elements
-                  if a.pcs is not None and conclusion_of(model, a).data.get("implicit") is True]
+    candidates = [
+        a
+        for a in model.elements
+        if a.pcs is not None and conclusion_of(model, a).data.get("implicit") is True
+    ]
     if not candidates:
         return chosen
     outgoing_of: dict[int, list[Link]] = {}
@@ -60,20 +65,32 @@ def implicit_conclusions(model: Model, doc: Document, notes: Notes) -> dict[int,
         incoming_of.setdefault(id(link.target), []).append(link)
     for argument in candidates:
         conclusion = conclusion_of(model, argument)
-        outgoing = [link for n in [*argument.nodes, *conclusion.nodes] for link in outgoing_of.get(id(n), [])]
+        outgoing = [
+            link
+            for n in [*argument.nodes, *conclusion.nodes]
+            for link in outgoing_of.get(id(n), [])
+        ]
         incoming = [link for n in conclusion.nodes for link in incoming_of.get(id(n), [])]
         if len(outgoing) == 1 and not incoming and len(conclusion.nodes) == 1:
             conclusion.implicit = True
             chosen[id(argument)] = (argument, outgoing[0])
         else:
             node = conclusion.nodes[0]
-            notes.warn(f"the implicit conclusion of {argument.label()} needs exactly one relation from the"
-                       " argument; it is kept as a statement", node.line, node.column)
+            notes.warn(
+                f"the implicit conclusion of {argument.label()} needs exactly one relation from the"
+                " argument; it is kept as a statement",
+                node.line,
+                node.column,
+            )
     return chosen
 
 
-def inference_relations(model: Model, notes: Notes, implicit: dict[int, tuple[Element, Link]],
-                        attribution: dict[int, dict[str, Any] | None]) -> tuple[list[Rel], dict[int, str]]:
+def inference_relations(
+    model: Model,
+    notes: Notes,
+    implicit: dict[int, tuple[Element, Link]],
+    attribution: dict[int, dict[str, Any] | None],
+) -> tuple[list[Rel], dict[int, str]]:
     """One linked support per inference step; also which relation each inference became."""
     relations: list[Rel] = []
     by_inference: dict[int, str] = {}
@@ -85,7 +102,7 @@ def inference_relations(model: Model, notes: Notes, implicit: dict[int, tuple[El
         previous: Element | None = None
         pending: list[Element] = []
         for step, index in enumerate(conclusions, start=1):
-            number, node, inference = pcs.items[index]
+            _, node, inference = pcs.items[index]
             assert inference is not None
             start = conclusions[step - 2] + 1 if step > 1 else 0
             pending = [model.by_node[id(item[1])] for item in pcs.items[start:index]]
@@ -94,34 +111,57 @@ def inference_relations(model: Model, notes: Notes, implicit: dict[int, tuple[El
                 premises = ([previous] if previous is not None else []) + pending
             target = model.by_node[id(node)]
             last = step == len(conclusions)
-            relation_id = argument.id if last else model.ids.claim(f"{argument.id}.{step}", f"{argument.id}.{step}")
+            relation_id = (
+                argument.id
+                if last
+                else model.ids.claim(f"{argument.id}.{step}", f"{argument.id}.{step}")
+            )
             premise_ids = _unique([p.id for p in premises if p is not target])
             if any(p is target for p in premises):
-                notes.warn(f"{target.label()} is listed among its own premises; left out",
-                           inference.line, inference.column)
+                notes.warn(
+                    f"{target.label()} is listed among its own premises; left out",
+                    inference.line,
+                    inference.column,
+                )
             _describe_inference(inference, target, notes)
             previous = target
             if not premise_ids:
-                notes.warn("an inference with no premises before it; no relation is made",
-                           inference.line, inference.column)
+                notes.warn(
+                    "an inference with no premises before it; no relation is made",
+                    inference.line,
+                    inference.column,
+                )
                 continue
             kind, target_id = "support", target.id
             if last and id(argument) in implicit:
                 kind, target_id = "", ""  # decided from the argument's one relation, below
-            relations.append(Rel(relation_id, kind, premise_ids, target_id,
-                                 attribution.get(id(argument)) if last else None))
+            relations.append(
+                Rel(
+                    relation_id,
+                    kind,
+                    premise_ids,
+                    target_id,
+                    attribution.get(id(argument)) if last else None,
+                )
+            )
             by_inference[id(inference)] = relation_id
     return relations, by_inference
 
 
-def _uses(model: Model, items: list[tuple[int, Node, Inference | None]], inference: Inference,
-          notes: Notes) -> list[Element] | None:
+def _uses(
+    model: Model,
+    items: list[tuple[int, Node, Inference | None]],
+    inference: Inference,
+    notes: Notes,
+) -> list[Element] | None:
     data = inference.content.data or {}
     uses = data.get("uses")
     if uses is None:
         return None
     at = inference.content.data_at or (inference.line, inference.column)
-    if not isinstance(uses, list) or not all(isinstance(u, int) and not isinstance(u, bool) for u in uses):
+    if not isinstance(uses, list) or not all(
+        isinstance(u, int) and not isinstance(u, bool) for u in uses
+    ):
         notes.warn("'uses' should list statement numbers, e.g. {uses: [1, 2]}; ignored", *at)
         return None
     by_number = {number: model.by_node[id(node)] for number, node, _ in items}
@@ -135,8 +175,12 @@ def _describe_inference(inference: Inference, conclusion: Element, notes: Notes)
     """Rule names and other inference metadata: argmap has no place for them but the note."""
     if inference.rules:
         conclusion.notes.append("Inferred by: " + ", ".join(inference.rules))
-        notes.warn(f"inference rule(s) {', '.join(inference.rules)} kept in the note of"
-                   f" {conclusion.label()}", inference.line, inference.column)
+        notes.warn(
+            f"inference rule(s) {', '.join(inference.rules)} kept in the note of"
+            f" {conclusion.label()}",
+            inference.line,
+            inference.column,
+        )
     data = inference.content.data or {}
     at = inference.content.data_at or (inference.line, inference.column)
     for key, value in data.items():
@@ -154,8 +198,14 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def link_relations(model: Model, doc: Document, notes: Notes, relations: list[Rel],
-                   by_inference: dict[int, str], implicit: dict[int, tuple[Element, Link]]) -> list[Rel]:
+def link_relations(
+    model: Model,
+    doc: Document,
+    notes: Notes,
+    relations: list[Rel],
+    by_inference: dict[int, str],
+    implicit: dict[int, tuple[Element, Link]],
+) -> list[Rel]:
     """Every relation written with ``+``, ``-``, ``_``, ``><`` and their arrows."""
     implicit_links = {id(link): argument for argument, link in implicit.values()}
     by_id = {r.id: r for r in relations}
@@ -190,28 +240,45 @@ def link_relations(model: Model, doc: Document, notes: Notes, relations: list[Re
             if target_id is None:
                 continue
             if link.type == "support":
-                notes.warn("a support for an inference is read as a support for its relation",
-                           link.line, link.column)
+                notes.warn(
+                    "a support for an inference is read as a support for its relation",
+                    link.line,
+                    link.column,
+                )
             add(kind, premise, target_id, link)
             continue
         target = model.by_node[id(link.target)]
         if link.type == "contradictory":
-            notes.warn(f"{source.label()} and {target.label()} contradict each other; argmap keeps this"
-                       f" as an attack of the first on the second", link.line, link.column)
+            notes.warn(
+                f"{source.label()} and {target.label()} contradict each other; argmap keeps this"
+                f" as an attack of the first on the second",
+                link.line,
+                link.column,
+            )
         if target.pcs is None and target.kind == "argument" and link.type == "undercut":
             undercuts.append((link, premise, target))
             continue
         if target.pcs is None and link.type == "undercut":
-            notes.warn(f"an undercut of the statement {target.label()} is read as an attack on it",
-                       link.line, link.column)
+            notes.warn(
+                f"an undercut of the statement {target.label()} is read as an attack on it",
+                link.line,
+                link.column,
+            )
         if target.pcs is not None and link.type == "attack":
-            notes.warn(f"an attack on the argument {target.label()} is read as an attack on its inference"
-                       " (an undercut)", link.line, link.column)
+            notes.warn(
+                f"an attack on the argument {target.label()} is read as an attack on its inference"
+                " (an undercut)",
+                link.line,
+                link.column,
+            )
         target_id = target.id
         if premise == target_id:
             if not (source.pcs is not None and link.type == "support"):
-                notes.warn(f"{source.label()} cannot relate to itself; this relation is left out",
-                           link.line, link.column)
+                notes.warn(
+                    f"{source.label()} cannot relate to itself; this relation is left out",
+                    link.line,
+                    link.column,
+                )
             continue
         add(kind, premise, target_id, link)
     single: dict[str, list[str]] = {}
@@ -223,8 +290,12 @@ def link_relations(model: Model, doc: Document, notes: Notes, relations: list[Re
         if len(outgoing) == 1:
             add("attack", premise, outgoing[0], link)
         else:
-            notes.warn(f"{target.label()} takes part in {len(outgoing)} relations, so its undercut cannot"
-                       " name one; read as an attack on the argument itself", link.line, link.column)
+            notes.warn(
+                f"{target.label()} takes part in {len(outgoing)} relations, so its undercut cannot"
+                " name one; read as an attack on the argument itself",
+                link.line,
+                link.column,
+            )
             if premise != target.id:
                 add("attack", premise, target.id, link)
     for relation in relations:
@@ -237,11 +308,15 @@ def _conclusion_id(model: Model, argument: Element) -> str:
     return conclusion_of(model, argument).id
 
 
-def _target(model: Model, link: Link, by_inference: dict[int, str], notes: Notes, own: str) -> str | None:
+def _target(
+    model: Model, link: Link, by_inference: dict[int, str], notes: Notes, own: str
+) -> str | None:
     if isinstance(link.target, Inference):
         return by_inference.get(id(link.target))
     target = model.by_node[id(link.target)]
     if target.pcs is None and target.kind == "argument" and link.type == "undercut":
-        notes.warn(f"the undercut of {target.label()} is read as an attack on it", link.line, link.column)
+        notes.warn(
+            f"the undercut of {target.label()} is read as an attack on it", link.line, link.column
+        )
     result = target.id
     return None if result == own else result

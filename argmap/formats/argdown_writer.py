@@ -84,8 +84,12 @@ class _Layout:
         self.as_argument: set[str] = set()
         for r in argument_map.relations:
             key = (str(r.kind), r.premises[0], r.target)
-            if (len(r.premises) > 1 or r.id in targeted or key in seen
-                    or (r.attribution is not None and not r.attribution.is_empty())):
+            if (
+                len(r.premises) > 1
+                or r.id in targeted
+                or key in seen
+                or (r.attribution is not None and not r.attribution.is_empty())
+            ):
                 self.as_argument.add(r.id)  # a plain "+ [premise]" line could not carry it
             seen.add(key)
         self.aimed_at: dict[str, list[Relation]] = {}
@@ -111,7 +115,9 @@ class _Layout:
                     blocks.append(self.tree(Occ("statement", sid), 0))
                     blocks.extend(self.flush())
             sections.append((group, blocks))
-        leftover = [rid for rid in self.relations if rid in self.as_argument and rid not in self.queued]
+        leftover = [
+            rid for rid in self.relations if rid in self.as_argument and rid not in self.queued
+        ]
         for rid in leftover:  # relations in a cycle of relations: nothing led to them
             self.enqueue(rid)
         if leftover:
@@ -138,7 +144,7 @@ class _Layout:
         return sid not in self.defined and self.home.get(sid) == self.section
 
     def tree(self, root: Occ, depth: int) -> Occ:
-        """Define ``root`` (a statement or argument placeholder) with everything aimed at it, iteratively."""
+        """Define ``root`` (a statement or argument) with everything aimed at it, iteratively."""
         if root.kind == "statement":
             root.define = True
             self.defined.add(root.ref)
@@ -205,14 +211,22 @@ class _Writer:
         used: set[str] = set()
         for statement in self.map.statements:
             title = statement.title
-            if title is not None and title not in used and not _UNSAFE_TITLE.search(title) and title:
+            if (
+                title is not None
+                and title not in used
+                and not _UNSAFE_TITLE.search(title)
+                and title
+            ):
                 keys[statement.id] = title
                 used.add(title)
         for statement in self.map.statements:
             if statement.id in keys:
                 continue
-            needs_key = (statement.title is not None or self.layout.count.get(statement.id, 0) > 1
-                         or not normalize_space(statement.text))
+            needs_key = (
+                statement.title is not None
+                or self.layout.count.get(statement.id, 0) > 1
+                or not normalize_space(statement.text)
+            )
             keys[statement.id] = _fresh(statement.id, used) if needs_key else None
         for relation in self.map.relations:
             keys["implicit " + relation.id] = _fresh(f"{relation.id} (conclusion)", used)
@@ -334,7 +348,9 @@ class _Writer:
 
 
 def _tags_inline(tags: list[str]) -> bool:
-    return len(set(tags)) == len(tags) and all(tag and not re.search(r"[)\n\r]", tag) for tag in tags)
+    return len(set(tags)) == len(tags) and all(
+        tag and not re.search(r"[)\n\r]", tag) for tag in tags
+    )
 
 
 def _fresh(base: str, used: set[str]) -> str:
@@ -349,4 +365,3 @@ def _fresh(base: str, used: set[str]) -> str:
 def write_argdown(argument_map: ArgumentMap) -> str:
     """The map as Argdown text (see the module docstring for its shape)."""
     return _Writer(argument_map).text()
-

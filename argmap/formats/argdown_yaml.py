@@ -41,11 +41,28 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\n[ \t]*|.)", re.S)
+_DQ_ESCAPE = re.compile(
+    r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\n[ \t]*|.)", re.DOTALL
+)
 _SIMPLE_ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
-    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
-    "_": "\xa0", "L": "\u2028", "P": "\u2029",
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
 }
 _FOLD = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -54,8 +71,10 @@ def _fold(text: str) -> str:
     """YAML line folding: a single line break is a space, each further one a newline."""
     if "\n" not in text:
         return text
-    return _FOLD.sub(lambda m: " " if m.group().count("\n") == 1 else "\n" * (m.group().count("\n") - 1),
-                     re.sub(r"\n[ \t]*(?=\n)", "\n", text))
+    return _FOLD.sub(
+        lambda m: " " if m.group().count("\n") == 1 else "\n" * (m.group().count("\n") - 1),
+        re.sub(r"\n[ \t]*(?=\n)", "\n", text),
+    )
 
 
 def plain_value(text: str) -> Any:
@@ -109,11 +128,18 @@ pair: value ":" [value]
 scalar: DQ -> dq | SQ -> sq | PLAIN -> plain
 DQ: /"(?:[^"\\]|\\.)*"/s
 SQ: /'(?:[^']|'')*'/
-PLAIN: /(?:[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=[^\s,\[\]{}]))(?:[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])|\s+(?=[^\s:,\[\]{}#]|:[^\s,\[\]{}]))*/
+PLAIN: /(?:PLAIN_START)(?:PLAIN_NEXT)*/
 COMMENT: /(?<=\s)#[^\n]*/
 %ignore /\s+/
 %ignore COMMENT
 """
+
+
+# A plain scalar: it starts with no indicator character, and goes on through colons and
+# spaces only where they cannot start a value or a comment.
+_PLAIN_START = r"""[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=[^\s,\[\]{}])"""
+_PLAIN_NEXT = r"[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])|\s+(?=[^\s:,\[\]{}#]|:[^\s,\[\]{}])"
+_GRAMMAR = _GRAMMAR.replace("PLAIN_START", _PLAIN_START).replace("PLAIN_NEXT", _PLAIN_NEXT)
 
 
 class _Build(Transformer):
@@ -145,7 +171,9 @@ class _Build(Transformer):
 def _key(value: Any) -> str:
     if isinstance(value, (dict, list)):
         raise YamlError("a key must be a single value, not a collection")
-    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return (
+        "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    )
 
 
 _PARSER: Lark | None = None
@@ -154,8 +182,13 @@ _PARSER: Lark | None = None
 def _lark() -> Lark:
     global _PARSER
     if _PARSER is None:
-        _PARSER = Lark(_GRAMMAR, parser="lalr", lexer="contextual", transformer=_Build(),
-                       maybe_placeholders=True)
+        _PARSER = Lark(
+            _GRAMMAR,
+            parser="lalr",
+            lexer="contextual",
+            transformer=_Build(),
+            maybe_placeholders=True,
+        )
     return _PARSER
 
 
@@ -170,6 +203,8 @@ def flat_map_end(text: str, start: int) -> int:
     """Where a flat ``{key: value, …}`` map opened at ``start`` ends, or -1 if it is not one."""
     match = _FAST_MAP_AT.match(text, start)
     return match.end() if match else -1
+
+
 _FAST_PAIRS = re.compile(rf"{_FAST_PAIR}(?:,|\}}\Z)")
 
 
@@ -184,8 +219,10 @@ def _depth(text: str) -> int:
 def parse_flow(text: str) -> Any:
     """A flow collection or scalar (``{a: 1, b: [x, y]}``); YamlError if it is not one."""
     if _FAST_MAP.match(text):
-        return {k: double_quoted(v[1:-1]) if v.startswith('"') else plain_value(v)
-                for k, v in _FAST_PAIRS.findall(text)}
+        return {
+            k: double_quoted(v[1:-1]) if v.startswith('"') else plain_value(v)
+            for k, v in _FAST_PAIRS.findall(text)
+        }
     if _depth(text) > MAX_DEPTH:
         raise YamlError(f"nested more than {MAX_DEPTH} levels deep")
     try:
@@ -195,9 +232,11 @@ def parse_flow(text: str) -> Any:
     except UnexpectedInput as error:
         if getattr(getattr(error, "token", None), "type", "") == "$END":
             raise YamlError("it ends before every bracket is closed", *_end_of(text)) from None
-        found = getattr(error, "token", None) or text[error.pos_in_stream: error.pos_in_stream + 1]
+        found = getattr(error, "token", None) or text[error.pos_in_stream : error.pos_in_stream + 1]
         what = f"unexpected {str(found)!r}" if str(found) else "unexpected end"
-        raise YamlError(what, error.line if error.line > 0 else 1, error.column if error.column > 0 else 1) from None
+        raise YamlError(
+            what, error.line if error.line > 0 else 1, error.column if error.column > 0 else 1
+        ) from None
     except VisitError as error:
         inner = error.orig_exc
         raise YamlError(inner.message if isinstance(inner, YamlError) else str(inner)) from None
@@ -211,7 +250,11 @@ def _end_of(text: str) -> tuple[int, int]:
 
 # -- block structure (frontmatter) -------------------------------------------
 
-_KEY_LINE = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},:\-?][^\n]*?|[-?][^\s\n][^\n]*?)[ \t]*:(?:[ \t]+|\Z)""")
+_KEY_LINE = re.compile(
+    r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""  # a quoted key
+    r"""|[^\s#'"\[\]{},:\-?][^\n]*?|[-?][^\s\n][^\n]*?)"""  # or a plain one
+    r"""[ \t]*:(?:[ \t]+|\Z)"""
+)
 _COMMENT_LINE = re.compile(r"[ \t]*(?:#.*)?\Z")
 
 
@@ -221,8 +264,11 @@ def parse_block(lines: list[str]) -> Any:
     value = parser.node(0, -1, 0)
     parser.skip_blank()
     if parser.index < len(lines):
-        raise YamlError("this line does not fit the indentation above it", parser.index + 1,
-                        _indent(lines[parser.index]) + 1)
+        raise YamlError(
+            "this line does not fit the indentation above it",
+            parser.index + 1,
+            _indent(lines[parser.index]) + 1,
+        )
     return value
 
 
@@ -247,7 +293,9 @@ class _BlockParser:
             return None
         line = self.lines[self.index]
         indent = _indent(line)
-        if indent <= parent_indent and not (line[indent:].startswith("-") and indent == parent_indent >= 0):
+        if indent <= parent_indent and not (
+            line[indent:].startswith("-") and indent == parent_indent >= 0
+        ):
             return None
         content = line[indent:]
         if content == "-" or content.startswith("- "):
@@ -274,7 +322,7 @@ class _BlockParser:
                 raise YamlError("expected 'key: value'", self.index + 1, indent + 1)
             key = match.group("key")
             key = _key(parse_flow(key)) if key[0] in "\"'" else key.strip()
-            rest = line[match.end():]
+            rest = line[match.end() :]
             self.index += 1
             result[key] = self.value(rest, indent, depth)
 
@@ -365,7 +413,7 @@ class _FlowScan:
             if match is None:
                 self.before = chunk.rstrip()[-1:] or self.before
                 return
-            before = chunk[position:match.start()].rstrip()[-1:] or self.before
+            before = chunk[position : match.start()].rstrip()[-1:] or self.before
             char, position = match.group(), match.end()
             self.before = char
             if self.quote:
@@ -391,8 +439,16 @@ class _FlowScan:
 
 _SAFE_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*(?: [A-Za-z0-9_.\-]+)*\Z")
 _RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf"}
-_UNSAFE_IN_QUOTES = str.maketrans({"{": "\\u007b", "}": "\\u007d", "=": "\\u003d",
-                                    "\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_UNSAFE_IN_QUOTES = str.maketrans(
+    {
+        "{": "\\u007b",
+        "}": "\\u007d",
+        "=": "\\u003d",
+        "\x85": "\\u0085",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
 
 
 def dump_scalar(value: Any) -> str:
@@ -417,7 +473,11 @@ def dump_scalar(value: Any) -> str:
 def dump_flow(value: Any) -> str:
     """A value (dict, list or scalar) as one line of flow YAML."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{dump_scalar(str(k))}: {dump_flow(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{dump_scalar(str(k))}: {dump_flow(v)}" for k, v in value.items())
+            + "}"
+        )
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(dump_flow(v) for v in value) + "]"
     return dump_scalar(value)

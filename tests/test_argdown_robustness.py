@@ -1,0 +1,155 @@
+"""Reading Argdown that is hostile, huge or malformed: clear errors or warnings, linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import MapFileError
+from argmap.formats.argdown import ARGDOWN
+from argmap.formats.argdown_yaml import dump_flow, parse_flow
+from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
+
+# -- hostile input ---------------------------------------------------------------------------
+
+
+def test_binary_junk_is_refused_with_line_and_column():
+    with pytest.raises(MapFileError) as caught:
+        ARGDOWN.read("[A]: a\n\x89PNG\x00\x01", "junk.argdown")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 5) and "binary" in problem.message
+
+
+def test_stray_control_characters_and_surrogates_are_replaced_and_reported():
+    result = ARGDOWN.read("[A]: a\x07b\ud800c")
+    assert result.map.statements[0].text == "a\ufffdb\ufffdc"
+    assert result.warnings[0].line == 1 and result.warnings[0].column == 7
+
+
+def test_thousands_of_indentation_levels_need_no_recursion():
+    depth = 3000
+    text = "A0\n" + "".join(" " * level + f"+ A{level}\n" for level in range(1, depth + 1))
+    m = ARGDOWN.read(text).map
+    assert len(m.relations) == depth
+    assert ARGDOWN.read(
+        ARGDOWN.write(m)
+    ).map.relations  # and writing it back nests no deeper than it can
+
+
+def test_a_line_indented_by_ten_thousand_spaces_is_read():
+    result = ARGDOWN.read("[A]: a\n" + " " * 10_000 + "+ [B]: b\n")
+    assert len(result.map.relations) == 1
+
+
+@pytest.mark.parametrize(
+    "wall",
+    ["{", "[", "<", "#(", "\\", "<!--", "/*", "(1) ", "--\n", "  + \n", "{a: [", "\n\t + x\n"],
+)
+def test_a_megabyte_of_one_construct_is_read_in_linear_time(wall):
+    text = wall * (1_000_000 // len(wall))
+    started = time.perf_counter()
+    try:
+        ARGDOWN.read(text)
+    except MapFileError:
+        pass
+    assert time.perf_counter() - started < 20
+
+
+def test_metadata_nested_too_deeply_is_kept_as_text():
+    result = ARGDOWN.read("[A]: a " + "{a: " * 5000 + "}" * 5000)
+    assert result.map.statements[0].text.startswith("a {a: {a:")
+    assert result.warnings
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list("[]<>{}()#:+-_*/\\!=\"'@,.1 \t\nab\r\x00\u05d0")), max_size=200)
+)
+def test_any_text_reads_or_fails_with_a_located_map_file_error(text):
+    try:
+        result = ARGDOWN.read(text)
+    except MapFileError as error:
+        assert all(p.line is not None for p in error.problems)
+    else:
+        assert all(w.line is not None for w in result.warnings if "more warnings" not in w.message)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_text_reads_or_fails_with_a_map_file_error(text):
+    try:
+        ARGDOWN.read(text)
+    except MapFileError:
+        pass
+
+
+# -- speed --------------------------------------------------------------------------------------
+
+
+def five_thousand_statements() -> ArgumentMap:
+    statements = [
+        Statement(
+            id=f"s{i}",
+            title=f"Statement {i}" if i % 2 else None,
+            text=f"Claim number {i} about topic {i % 17}.",
+            tags=["econ"] if i % 5 == 0 else [],
+            attribution=Attribution(speaker=f"Speaker {i % 9}") if i % 3 == 0 else None,
+        )
+        for i in range(5000)
+    ]
+    relations = [
+        Relation(
+            id=f"r{i}",
+            kind="attack" if i % 4 == 0 else "support",
+            premises=[f"s{i}", f"s{i - 1}"] if i % 10 == 0 else [f"s{i}"],
+            target=f"s{(i - 1) // 3}",
+        )
+        for i in range(1, 5000)
+    ]
+    groups = [
+        Group(id=f"g{k}", title=f"Group {k}", statements=[f"s{i}" for i in range(k, 5000, 50)])
+        for k in range(20)
+    ]
+    return ArgumentMap(title="Big", statements=statements, relations=relations, groups=groups)
+
+
+def best_of_three(action) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_five_thousand_statements_are_written_and_read_in_under_a_second():
+    m = five_thousand_statements()
+    text = ARGDOWN.write(m)
+    assert len(ARGDOWN.read(text).map.statements) == 5000
+    assert best_of_three(lambda: ARGDOWN.write(m)) < 1.0
+    assert best_of_three(lambda: ARGDOWN.read(text)) < 1.0
+
+
+# -- metadata -----------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Za-z_][A-Za-z0-9_\-]{0,8}", fullmatch=True),
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+        | st.integers()
+        | st.booleans()
+        | st.none(),
+        max_size=5,
+    )
+)
+def test_metadata_reads_back_as_written_by_the_fast_path_and_by_the_grammar(data):
+    written = dump_flow(data)
+    assert parse_flow(written) == data
+    assert (
+        parse_flow(written.replace(", ", " ,\n ")) == data
+    )  # not flat any more: the lark grammar reads it
