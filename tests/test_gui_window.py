@@ -148,8 +148,10 @@ def test_group_boxes_hold_their_cards_and_follow_a_moved_card(window):
     box = window.scene.group_items["rabin"]
     for statement_id in ("freedom", "narrow"):
         assert box.rect.contains(window.scene.statement_items[statement_id].card_rect())
+    from argmap.model import Position
+
     card = window.scene.statement_items["narrow"]
-    card.setPos(card.pos().x() + 500, card.pos().y() + 300)
+    window.editor.pin({"narrow": Position(x=card.pos().x() + 500, y=card.pos().y() + 300)})
     assert box.rect.contains(card.card_rect())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
@@ -18,8 +18,6 @@ __all__ = ["EdgeItem", "GroupItem", "JunctionItem", "StatementItem"]
 
 class StatementItem(QGraphicsObject):
     """A statement's card. ``statement_id`` names the statement it shows."""
-
-    moved = Signal()
 
     HANDLE_RADIUS = 6.0
 
@@ -39,7 +37,6 @@ class StatementItem(QGraphicsObject):
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
@@ -152,10 +149,6 @@ class StatementItem(QGraphicsObject):
             self.highlighted = on
             self.update()
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.moved.emit()
-        return super().itemChange(change, value)
 
 
 def _tooltip(statement: Statement, sources: dict[str, Source]) -> str:

@@ -96,17 +96,9 @@ class OutlineTree(QTreeWidget):
             self.rebuild()
 
     def new_row(self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role) -> QTreeWidgetItem:
-        statement = self.document.statement(statement_id)
-        item = QTreeWidgetItem(parent)
-        item.setText(0, f"{prefix}{_label(statement)}")
-        item.setData(0, ID_ROLE, statement_id)
-        item.setData(0, PREFIX_ROLE, prefix)
-        item.setIcon(0, self._icons[role])
-        speaker = statement.attribution.speaker if statement.attribution else None
-        item.setToolTip(0, f"{role.value}" + (f" — {speaker}" if speaker else ""))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        item = self._make_row(self.document.statement(statement_id), prefix, role)
+        parent.addChild(item)
         item.setExpanded(True)
-        self._items.setdefault(statement_id, []).append(item)
         return item
 
     def rows(self, statement_id: str) -> list[QTreeWidgetItem]:
@@ -121,37 +113,50 @@ class OutlineTree(QTreeWidget):
         self.premises_of = {r.id: list(r.premises) for r in self.document.map.relations}
         selected = self._wanted if self._wanted is not None else self.selected_ids()
         self._syncing = True
+        self.setUpdatesEnabled(False)
         self.clear()
         self._items.clear()
         argument_map = self.document.map
         roles = argument_map.roles()
         children = _children(argument_map)
         seen: set[str] = set()
-        roots = [s.id for s in argument_map.main_claims()]
         statements = {s.id: s for s in argument_map.statements}
-        stack = [(root, self.invisibleRootItem(), "") for root in reversed(roots)]
+        # Rows are made without parents and attached in bulk: one model update per parent.
+        top: list[QTreeWidgetItem] = []
+        kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
+        stack = [(s.id, None, "") for s in reversed(argument_map.main_claims())]
         while stack:
             statement_id, parent, prefix = stack.pop()
-            statement = statements[statement_id]
-            item = QTreeWidgetItem(parent)
             repeated = statement_id in seen  # a statement argued for twice, or a cycle
-            shown = f"{prefix}↪ " if repeated else prefix
-            item.setText(0, f"{shown}{_label(statement)}")
-            item.setData(0, ID_ROLE, statement_id)
-            item.setData(0, PREFIX_ROLE, shown)
-            item.setIcon(0, self._icons[roles[statement_id]])
-            self._items.setdefault(statement_id, []).append(item)
-            speaker = statement.attribution.speaker if statement.attribution else None
-            item.setToolTip(0, f"{roles[statement_id].value}" + (f" — {speaker}" if speaker else ""))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setExpanded(True)
+            item = self._make_row(statements[statement_id], f"{prefix}↪ " if repeated else prefix, roles[statement_id])
+            if parent is None:
+                top.append(item)
+            else:
+                kids.setdefault(id(parent), (parent, []))[1].append(item)
             if repeated:
                 continue
             seen.add(statement_id)
             for child, kind in reversed(children.get(statement_id, [])):
                 stack.append((child, item, "+ " if kind == RelationKind.SUPPORT else "− "))
+        for parent, rows in kids.values():
+            parent.addChildren(rows)
+        self.addTopLevelItems(top)
+        self.expandAll()
+        self.setUpdatesEnabled(True)
         self._syncing = False
         self.select_ids(selected)
+
+    def _make_row(self, statement, prefix: str, role: Role) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setText(0, f"{prefix}{_label(statement)}")
+        item.setData(0, ID_ROLE, statement.id)
+        item.setData(0, PREFIX_ROLE, prefix)
+        item.setIcon(0, self._icons[role])
+        speaker = statement.attribution.speaker if statement.attribution else None
+        item.setToolTip(0, f"{role.value}" + (f" — {speaker}" if speaker else ""))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self._items.setdefault(statement.id, []).append(item)
+        return item
 
     def selected_ids(self) -> list[str]:
         return [item.data(0, ID_ROLE) for item in self.selectedItems()]

@@ -60,7 +60,6 @@ class MapScene(QGraphicsScene):
         self.runner.failed.connect(self.layoutFailed)
         self._press_positions: dict[str, QPointF] = {}
         self._connection: ConnectionDrag | None = None
-        self._placing = False
         self.animate = True  # glide cards to a new layout (small maps only)
         self._glide = LayoutGlide(self._glide_frame, self._layout_settled, self)
         self._drop_candidate: StatementItem | None = None
@@ -105,14 +104,9 @@ class MapScene(QGraphicsScene):
         statement = self.document.statement(statement_id)
         item = StatementItem(statement, role, self.theme, sources)
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
-        item.moved.connect(lambda sid=statement_id: self._card_moved(sid))
         self.statement_items[statement_id] = item
         self.addItem(item)
         return item
-
-    def _card_moved(self, statement_id: str) -> None:
-        if not self._placing and not self._glide.running():  # edges are redone once per step
-            self._update_edges_of(statement_id)
 
     def _rebuild_edges(self) -> list[EdgeItem]:
         """Bring edge and junction items in line with the relations; returns the new edges.
@@ -187,11 +181,7 @@ class MapScene(QGraphicsScene):
 
     def _on_positions_changed(self, statement_ids: list) -> None:
         positions = self.document.map.layout.positions
-        self._placing = True
-        try:
-            self._move_to_stored_places(statement_ids, positions)
-        finally:
-            self._placing = False
+        self._move_to_stored_places(statement_ids, positions)
         self._update_all_edges()
 
     def _move_to_stored_places(self, statement_ids: list, positions: dict) -> None:
@@ -271,12 +261,8 @@ class MapScene(QGraphicsScene):
                 moves.append((item, target))
         if had_layout and self.animate and self._glide.start(moves):
             return  # the glide ends in _layout_settled
-        self._placing = True
-        try:
-            for item, target in moves:
-                item.setPos(target)
-        finally:
-            self._placing = False
+        for item, target in moves:
+            item.setPos(target)
         self._layout_settled()
 
     def settling(self) -> bool:
@@ -293,11 +279,7 @@ class MapScene(QGraphicsScene):
 
     def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:
         """Put cards that have no place yet just below what they argue for, until the layout comes."""
-        self._placing = True
-        try:
-            placed = self._place_new_cards()
-        finally:
-            self._placing = False
+        placed = self._place_new_cards()
         if update_edges:
             self._update_all_edges()
         return placed
@@ -402,6 +384,13 @@ class MapScene(QGraphicsScene):
         for edge in self.edge_items:
             self._update_edge(edge)
 
+    def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
+        self._fit_groups()
+        moved = statement_ids | self._place_junctions()
+        for edge in self.edge_items:
+            if edge.tail in moved or edge.head in moved:
+                self._update_edge(edge)
+
     def _update_edges_of(self, statement_id: str) -> None:
         self._fit_groups()
         self._place_junctions()
@@ -462,6 +451,8 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._press_positions:  # cards are being dragged: their edges follow live
+            self._update_edges_of_cards(set(self._press_positions))
         if len(self._press_positions) == 1:
             (dragged,) = self._press_positions
             self._set_drop_candidate(statement_at(self, event.scenePos(), exclude=dragged))
@@ -486,6 +477,7 @@ class MapScene(QGraphicsScene):
         if dropped_on is not None and len(moved) == 1:
             (dragged,) = moved
             self.statement_items[dragged].setPos(self._press_positions[dragged])  # not a move
+            self._update_edges_of_cards({dragged})
             self._press_positions = {}
             self.cardDropped.emit(dragged, dropped_on.statement_id)
             return
