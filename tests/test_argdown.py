@@ -179,6 +179,12 @@ def test_a_relation_after_a_blank_line_continues_the_tree_with_a_warning():
     assert any(w.line == 4 and "blank line" in w.message for w in result.warnings)
 
 
+def test_a_relation_symbol_with_nothing_after_it_is_left_out_and_reported():
+    result = read("[A]: a\n  +\n  - [B]: b\n")
+    assert [s.title for s in result.map.statements] == ["A", "B"] and len(result.map.relations) == 1
+    assert any(w.line == 2 and w.column == 3 and "left out" in w.message for w in result.warnings)
+
+
 def test_a_comment_line_inside_a_tree_does_not_end_it():
     m = read("""
         [A]: a
@@ -287,6 +293,17 @@ def test_an_undercut_aims_at_the_last_inference_of_the_argument():
     """).map
     undercut = relation_between(m, [by_title(m, "U").id], "Arg")
     assert undercut.kind == "attack"
+
+
+def test_an_undercut_under_a_conclusion_aims_at_the_inference_leading_to_it():
+    m = read("""
+        (1) [P]: p
+        ----
+        (2) [C]: c
+          <_ [U]: u
+    """).map
+    inference = relation_between(m, [by_title(m, "P").id], by_title(m, "C").id)
+    assert relation_between(m, [by_title(m, "U").id], inference.id).kind == "attack"
 
 
 def test_an_undercut_of_an_unreconstructed_argument_aims_at_its_one_relation():

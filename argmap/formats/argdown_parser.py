@@ -136,6 +136,7 @@ class _Parser:
         )
         self.previous_argument: Node | None = None  # root of the previous block, if an argument
         self.open_pcs: Pcs | None = None  # a structure still waiting for its conclusion
+        self.inference_before: dict[int, Inference] = {}  # conclusion → the inference leading to it
         self.whitespace = 0  # bit 1: a tab seen in indentation, bit 2: a space
         self.mixed_warned = False
 
@@ -157,18 +158,20 @@ class _Parser:
         return self.doc
 
     def drop_empty_relations(self) -> None:
-        """A relation symbol with nothing after it names no statement: leave it out, and say so."""
+        """A relation symbol or statement number with nothing after it names no statement.
+
+        Such an element is left out (and reported) rather than made an empty statement.
+        """
         empty = {
             id(n): n
             for n in self.doc.nodes
-            if n.role in ("relation", "top") and _is_empty(n.content)
+            if n.role in ("relation", "top", "premise", "conclusion") and _is_empty(n.content)
         }
         if not empty:
             return
-        for role, allowed in (
-            ("relation", 1),
-            ("top", 0),
-        ):  # relations first: a root may lose its last one
+        self.drop_empty_items(empty)
+        # relations first: a root may lose its last one
+        for role, allowed in (("relation", 1), ("top", 0)):
             links_of: dict[int, list[Link]] = {}
             for link in self.doc.links:
                 for end in (link.source, link.target):
@@ -180,11 +183,38 @@ class _Parser:
             }
             for key in dropped:
                 node, links = empty[key], links_of.get(key)
+                what = (
+                    "a relation symbol with" if role == "relation" else "metadata or a symbol with"
+                )
                 self.warn(
-                    "a relation symbol with no statement after it; left out",
+                    f"{what} no statement after it; left out",
                     node.line,
                     links[0].column if links else node.column,
                 )
+            self.drop(dropped)
+
+    def drop_empty_items(self, empty: dict[int, Node]) -> None:
+        """Numbered lines of a premise–conclusion structure that hold nothing."""
+        for pcs in self.doc.pcs:
+            items = []
+            moved: Inference | None = None
+            for number, node, inference in pcs.items:
+                inference = inference or moved
+                moved = None
+                if id(node) in empty and not any(
+                    l.source is node or l.target is node for l in self.doc.links
+                ):
+                    self.warn(f"statement ({number}) is empty; left out", node.line, node.column)
+                    self.drop({id(node)})
+                    moved = inference  # its inference leads to the next statement
+                    continue
+                items.append((number, node, inference))
+            pcs.items = items
+            if moved is not None:
+                pcs.pending = moved
+
+    def drop(self, dropped: set[int]) -> None:
+        if dropped:
             self.doc.nodes = [n for n in self.doc.nodes if id(n) not in dropped]
             self.doc.links = [
                 k
@@ -289,8 +319,7 @@ class _Parser:
                 return
             elif line.text.startswith("--"):
                 self.warn(
-                    "an inference line ('--') outside a premise–conclusion structure;"
-                    " read as text",
+                    "an inference line ('--') outside a premise–conclusion structure; read as text",
                     line,
                 )
                 self.add_text(current, line)
@@ -329,6 +358,8 @@ class _Parser:
                     "premise" if inference is None else "conclusion",
                 )
                 pcs.items.append((int(number.group(1)), node, inference))
+                if inference is not None:
+                    self.inference_before[id(node)] = inference
                 inference = None
                 frames, current = [(line.indent, node)], node
             elif line.text.startswith("--"):
@@ -400,6 +431,8 @@ class _Parser:
                 line,
             )
             return node
+        if relation_type == "undercut" and child_is_source and isinstance(parent, Node):
+            parent = self.inference_before.get(id(parent), parent)  # a conclusion: its inference
         source, target = (node, parent) if child_is_source else (parent, node)
         self.doc.links.append(Link(source, target, relation_type, line.number, line.indent + 1))
         return node

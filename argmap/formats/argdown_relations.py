@@ -260,13 +260,13 @@ def link_relations(
             continue
         if target.pcs is None and link.type == "undercut":
             notes.warn(
-                f"an undercut of the statement {target.label()} is read as an attack on it",
+                f"an undercut of {target.label()}, a statement, is read as an attack on it",
                 link.line,
                 link.column,
             )
         if target.pcs is not None and link.type == "attack":
             notes.warn(
-                f"an attack on the argument {target.label()} is read as an attack on its inference"
+                f"an attack on {target.label()}, an argument, is read as an attack on its inference"
                 " (an undercut)",
                 link.line,
                 link.column,
