@@ -8,9 +8,10 @@ arrive out of order.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from argmap.errors import ArgmapError
 from argmap.layout import LayoutResult, layout_map
@@ -19,6 +20,7 @@ from argmap.theme import Theme
 
 __all__ = ["LayoutRunner"]
 
+SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme]
 
 
@@ -60,15 +62,32 @@ class LayoutRunner(QObject):
         self._generation = 0
         self._running = False
         self._pending: Callable[[], Request] | None = None
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self._start_if_idle)
+        # The worker's Python (building DOT, reading Graphviz's answer) shares the GIL with
+        # the GUI thread; a short switch interval keeps the GUI's waits for it short.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
-    def request(self, make_request: Callable[[], Request]) -> None:
-        """Ask for a layout; ``make_request`` snapshots the map when the worker is free."""
+    def request(self, make_request: Callable[[], Request], delay_ms: int = 0) -> None:
+        """Ask for a layout; ``make_request`` snapshots the map when the worker is free.
+
+        ``delay_ms`` lets the GUI paint an edit before the worker competes with it,
+        and gathers a burst of edits into one layout.
+        """
         self._pending = make_request
+        if delay_ms > 0:
+            self._delay.start(delay_ms)
+        elif not self._running:
+            self._delay.stop()
+            self._start_pending()
+
+    def _start_if_idle(self) -> None:
         if not self._running:
             self._start_pending()
 
     def busy(self) -> bool:
-        return self._running or self._pending is not None
+        return self._running or self._pending is not None or self._delay.isActive()
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the worker is idle (used by tests and on close)."""
@@ -85,8 +104,9 @@ class LayoutRunner(QObject):
 
     def _on_done(self, generation: int, result: LayoutResult | None, error: str) -> None:
         self._running = False
-        if self._pending is not None:
-            self._start_pending()  # a newer request supersedes this result
+        if self._pending is not None:  # a newer request supersedes this result
+            if not self._delay.isActive():
+                self._start_pending()
             return
         if generation != self._generation:
             return

@@ -33,6 +33,7 @@ _HANDLE_SIDES = {
     Direction.LEFT_TO_RIGHT: "right",
     Direction.RIGHT_TO_LEFT: "left",
 }
+EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs one layout
 _SAME_PLACE = 0.75  # points: an item this close to its laid-out place still uses the spline
 
 
@@ -228,11 +229,11 @@ class MapScene(QGraphicsScene):
         self._fit_groups()
         if self._relayout_wanted:
             self._relayout_wanted = False
-            self.request_layout()
+            self.request_layout(EDIT_LAYOUT_DELAY_MS)
 
     # -- layout ------------------------------------------------------------
 
-    def request_layout(self) -> None:
+    def request_layout(self, delay_ms: int = 0) -> None:
         """Ask the worker for a fresh layout of the current map and card sizes."""
         if not self.statement_items:
             return  # nothing to lay out
@@ -242,7 +243,7 @@ class MapScene(QGraphicsScene):
             sizes = {sid: item.size for sid, item in self.statement_items.items()}
             return argument_map, sizes, self.theme
 
-        self.runner.request(snapshot)
+        self.runner.request(snapshot, delay_ms)
 
     def _apply_layout(self, result: LayoutResult) -> None:
         self._glide.stop()
@@ -367,7 +368,6 @@ class MapScene(QGraphicsScene):
                 item = self.group_items[group_id] = GroupItem(group_id, group.title, self.theme)
                 self.addItem(item)
             item.title = group.title
-        self._fit_groups()
 
     def _fit_groups(self) -> None:
         """Wrap each group box around its cards (and its subgroups), so it follows drags."""
