@@ -463,6 +463,7 @@ def test_argdown_files_are_found_by_extension_and_read_through_the_registry(tmp_
         ('{"format": "argmap"}', False),
         ("Just prose.\n", False),
         ("1. Pro: a Kialo line\n", False),
+        ("# Outline\n  - [a link](https://example.org)\n", False),
     ],
 )
 def test_sniffing_recognises_argdown(text, looks_like):

@@ -14,8 +14,9 @@ Reading maps Argdown's model onto argmap's, and says where it cannot:
   conclusion; relations to it (undercuts) aim at its last inference.
 * ``+``, ``-``, ``<+``, ``<-``, ``+>``, ``->``, ``_``/``<_``, ``_>`` and ``><``
   by indentation give supports and attacks; undercuts become attacks on a
-  relation; contradictions and attacks on arguments are reported, as their
-  meaning narrows.
+  relation (under a conclusion: on the inference leading to it);
+  contradictions and attacks on arguments are reported, as their meaning
+  narrows. Indentation follows Argdown's reference parser, tabs included.
 * ``(1) … ----`` and ``--`` / ``rule {uses: [1, 2]}`` / ``--`` give the
   inference steps; rule names go to the conclusion's note, with a warning.
 * ``#tag`` and ``#(long tag)`` are tags (the ones ending the text are taken
@@ -29,13 +30,20 @@ Reading maps Argdown's model onto argmap's, and says where it cannot:
 * ``#`` headings are groups, nested headings nested groups (``{isGroup: false}``
   headings are not); a statement belongs to the heading it is defined under.
 * ``===`` frontmatter: ``title``, ``author``, ``description`` (or ``subTitle``),
-  ``created``/``date`` (if ISO), ``modified`` and ``sources``; Argdown's own
-  display settings are reported and not imported.
+  ``created``/``date`` (if ISO), ``modified`` and ``sources``; other settings
+  (Argdown's display and model options) are reported and not imported.
 * Comments are left out (one warning lists them); ``@include`` is not followed.
 
-Writing is described in :mod:`argdown_writer`. What a written map cannot carry:
-relation ids of plain ``+``/``-`` lines (they come back as ``r1``, ``r2`` …),
-and the layout (positions, direction, theme).
+Argdown differs from argmap's own model; what the reference parser rejects
+but means something clear (a missing blank line, a relation after a blank
+line, an argument title in a premise–conclusion structure) is read, with a
+warning. ``:shortcodes:`` stay as written.
+
+Writing is described in :mod:`argdown_writer`. Ids travel as ``{id: …}``
+metadata where they differ from the title, and relations written as arguments
+keep theirs as the argument's title; what a written map cannot carry are the
+ids of relations written as plain ``+``/``-`` lines (they come back as ``r1``,
+``r2`` …) and the layout (positions, direction, theme).
 
 Anything unreadable raises MapFileError with line and column; doubtful input
 gives warnings. The reader runs in linear time and never recurses on the
@@ -55,7 +63,7 @@ __all__ = ["ARGDOWN", "ArgdownFormat"]
 
 _LOOKS_LIKE = re.compile(
     r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:"  # a statement or argument defined
-    r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*[\[<]"  # an indented relation to a title
+    r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*(?:\[[^\]\n]+\](?!\()|<[^>\n]+>)"  # a relation to a title
     r"|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",  # numbered premises, then an inference line
     re.MULTILINE,
 )

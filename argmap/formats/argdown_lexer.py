@@ -28,7 +28,6 @@ __all__ = [
     "Tokens",
     "find",
     "lex",
-    "match_data",
     "normalize_space",
 ]
 
@@ -215,11 +214,6 @@ def _close_quote(text: str, position: int, quote: str) -> int:
     pattern = r'(?:[^"\\\n]|\\.)*"' if quote == '"' else r"(?:[^'\n]|'')*'"
     match = re.compile(pattern).match(text, position)
     return match.end() if match else -1
-
-
-def match_data(text: str, start: int) -> int:
-    """Where the metadata block opened at ``start`` ends (-1 if it does not close)."""
-    return DataMatcher(text).end(start)
 
 
 class Tokens:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Union
 
 from argmap.formats.argdown_inline import Content, parse_content
 from argmap.formats.argdown_lexer import Line, Notes
@@ -525,7 +525,3 @@ def _is_empty(content: Content) -> bool:
 def parse_lines(lines: list[Line], notes: Notes) -> Document:
     """The document structure of the body lines (see :func:`argdown_lexer.lex`)."""
     return _Parser(lines, notes).parse()
-
-
-def data_of(content: Content) -> dict[str, Any]:
-    return content.data or {}

@@ -330,7 +330,7 @@ def frontmatter_fields(
                 )
             else:
                 notes.warn(
-                    f"frontmatter setting '{key}' is an Argdown display setting; not imported",
+                    f"frontmatter setting '{key}' has no place in argmap; not imported",
                     line,
                     1,
                 )

@@ -230,8 +230,14 @@ def link_relations(
         kind = "support" if link.type == "support" else "attack"
         if id(link) in implicit_links:
             relation = by_id[implicit_links[id(link)].id]
-            target_id = _target(model, link, by_inference, notes, relation.id)
-            if target_id is None:
+            target_id = _endpoint(model, link, by_inference)
+            if target_id is None or target_id == relation.id or target_id in relation.premises:
+                notes.warn(
+                    f"the linked relation of {source.label()} would aim at itself or at one of its"
+                    " premises; left out",
+                    link.line,
+                    link.column,
+                )
                 target_id = ""
             relation.kind, relation.target = kind, target_id
             continue
@@ -298,25 +304,15 @@ def link_relations(
             )
             if premise != target.id:
                 add("attack", premise, target.id, link)
-    for relation in relations:
-        if not relation.kind:
-            relation.kind, relation.target = "support", relation.target or ""
-    return [r for r in relations if r.target and r.target not in r.premises]
+    return [r for r in relations if r.kind and r.target]
 
 
 def _conclusion_id(model: Model, argument: Element) -> str:
     return conclusion_of(model, argument).id
 
 
-def _target(
-    model: Model, link: Link, by_inference: dict[int, str], notes: Notes, own: str
-) -> str | None:
+def _endpoint(model: Model, link: Link, by_inference: dict[int, str]) -> str | None:
+    """The id a link's target stands for: a statement, or the relation of an inference."""
     if isinstance(link.target, Inference):
         return by_inference.get(id(link.target))
-    target = model.by_node[id(link.target)]
-    if target.pcs is None and target.kind == "argument" and link.type == "undercut":
-        notes.warn(
-            f"the undercut of {target.label()} is read as an attack on it", link.line, link.column
-        )
-    result = target.id
-    return None if result == own else result
+    return model.by_node[id(link.target)].id
