@@ -30,6 +30,8 @@ class StatementItem(QGraphicsObject):
         self.theme = theme
         self.highlighted = False
         self.drop_target = False  # another card or a connection is about to land here
+        self._bounds = QRectF()
+        self._bounds_for: CardLayout | None = None
         self.hovered = False
         self.handle_side = "top"  # the side facing what the statement argues for
         self.card: CardLayout = measure_card(statement, theme)
@@ -61,13 +63,17 @@ class StatementItem(QGraphicsObject):
         return self.card.width, self.card.height
 
     def boundingRect(self) -> QRectF:
-        margin = self.HANDLE_RADIUS + 2.0
-        return QRectF(
-            -self.card.width / 2 - margin,
-            -self.card.height / 2 - margin,
-            self.card.width + 2 * margin,
-            self.card.height + 2 * margin,
-        )
+        # Qt asks for this thousands of times on a large map; make it once per size.
+        if self._bounds_for is not self.card:
+            margin = self.HANDLE_RADIUS + 2.0
+            self._bounds = QRectF(
+                -self.card.width / 2 - margin,
+                -self.card.height / 2 - margin,
+                self.card.width + 2 * margin,
+                self.card.height + 2 * margin,
+            )
+            self._bounds_for = self.card
+        return self._bounds
 
     def card_rect(self) -> QRectF:
         """The card's outline in scene coordinates."""
@@ -205,6 +211,7 @@ class EdgeItem(QGraphicsItem):
         self.arrow = arrow
         self._path = QPainterPath()
         self._tip: tuple[QPointF, QPointF] | None = None  # (from, to) for the arrowhead
+        self._bounds = QRectF()
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
@@ -214,14 +221,15 @@ class EdgeItem(QGraphicsItem):
             return  # unchanged: no repaint (an edit elsewhere must not redraw the whole map)
         self.prepareGeometryChange()
         self._path = path
-        self._tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None
+        self._tip = tip
+        rect = path.boundingRect()
+        if tip:
+            rect = rect.united(QRectF(tip[1], tip[1]).normalized())
+        self._bounds = rect.adjusted(-self.ARROW, -self.ARROW, self.ARROW, self.ARROW)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        rect = self._path.boundingRect()
-        if self._tip:
-            rect = rect.united(QRectF(self._tip[1], self._tip[1]).normalized())
-        return rect.adjusted(-self.ARROW, -self.ARROW, self.ARROW, self.ARROW)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
