@@ -88,7 +88,6 @@ _BODY_KINDS = {
     "square": (r"\[", r"\["),
     "angle": ("<", "<"),
 }
-_ESCAPED = re.compile(r"\\([\s\S])")
 
 
 def _body(text: str, position: int, result: Content, notes: Notes, where: Any) -> None:
@@ -111,7 +110,7 @@ def _body(text: str, position: int, result: Content, notes: Notes, where: Any) -
                 trail = None
         kind, start, position = match.lastgroup, match.start(), match.end()
         if kind == "escape":
-            parts.append(_ESCAPED.sub(r"\1", match.group()))
+            parts.append(match.group()[1::2])  # a run of backslash-and-character pairs
             trail = None
         elif kind == "brace":
             end = matcher.end(start)

@@ -340,7 +340,7 @@ def _scan(
     return "".join(out), data, comments
 
 
-_ESCAPE_OR_BRACE = re.compile(r"\\[\s\S]|\{")
+_ESCAPES_OR_BRACE = re.compile(r"(?:\\[\s\S])+|\{")
 
 
 def _data_spans(text: str, matcher: DataMatcher) -> list[tuple[int, int]]:
@@ -348,15 +348,17 @@ def _data_spans(text: str, matcher: DataMatcher) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     while True:
-        match = _ESCAPE_OR_BRACE.search(text, position)
+        match = _ESCAPES_OR_BRACE.search(text, position)
         if match is None:
             return spans
         position = match.end()
-        if match.group() == "{" and match.start() >= matcher.failed_until:
+        if match.group() == "{":
             end = matcher.end(match.start())
             if end > 0:
                 spans.append((match.start(), end))
                 position = end
+            else:  # no "{" up to where that search gave up opens metadata
+                position = max(position, matcher.failed_until)
 
 
 def find(text: str, needle: str, start: int, missing: int) -> int:
