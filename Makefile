@@ -27,6 +27,8 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(PY) bench/export.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
+	$(PY) bench/formats.py
 
 lint: $(VENV)/.installed-test
 	$(PIP) install --quiet -c constraints.txt ruff
