@@ -6,13 +6,13 @@ import json
 from textwrap import dedent
 
 import pytest
+from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
 
 from argmap.files import load_map
 from argmap.formats.argdown import ARGDOWN
 from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
-from tests.conftest import MAPS, small_map
-from tests.strategies import argument_maps
 
 
 def read(text: str):
