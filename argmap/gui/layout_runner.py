@@ -10,15 +10,39 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPainterPath
 
 from argmap.errors import ArgmapError
 from argmap.layout import LayoutResult, layout_map
 from argmap.model import ArgumentMap
 from argmap.theme import Theme
 
-__all__ = ["LayoutRunner"]
+__all__ = ["LayoutRunner", "PreparedLayout", "edge_paths"]
+
+
+@dataclass
+class PreparedLayout:
+    """Graphviz's layout with its edges already made into painter paths (in the worker)."""
+
+    result: LayoutResult
+    paths: dict[str, QPainterPath] = field(default_factory=dict)
+
+
+def edge_paths(result: LayoutResult) -> dict[str, QPainterPath]:
+    """Bezier paths for every edge: built off the GUI thread, which then only hands them over."""
+    paths = {}
+    for edge_id, curve in result.edges.items():
+        points = curve.points
+        if not points:
+            continue
+        path = QPainterPath(QPointF(*points[0]))
+        for i in range(1, len(points) - 2, 3):
+            path.cubicTo(QPointF(*points[i]), QPointF(*points[i + 1]), QPointF(*points[i + 2]))
+        paths[edge_id] = path
+    return paths
 
 SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme]
@@ -39,7 +63,7 @@ class _Job(QRunnable):
         argument_map, sizes, theme = self.request
         try:
             result = layout_map(argument_map, sizes, theme=theme)
-            self.signals.done.emit(self.generation, result, "")
+            self.signals.done.emit(self.generation, PreparedLayout(result, edge_paths(result)), "")
         except ArgmapError as error:
             self.signals.done.emit(self.generation, None, str(error))
         except Exception as error:  # a worker must never die silently

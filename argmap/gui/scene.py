@@ -18,7 +18,7 @@ from argmap.gui.document import MapDocument
 from argmap.gui.gestures import ConnectionDrag, statement_at
 from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
-from argmap.gui.layout_runner import LayoutRunner
+from argmap.gui.layout_runner import LayoutRunner, PreparedLayout, edge_paths
 from argmap.layout import LayoutResult
 from argmap.model import Direction, Position, RelationKind
 from argmap.render.dot import junction_relations
@@ -56,6 +56,7 @@ class MapScene(QGraphicsScene):
         self.edge_items: list[EdgeItem] = []
         self.group_items: dict[str, GroupItem] = {}
         self.layout_result: LayoutResult | None = None
+        self._edge_paths: dict[str, QPainterPath] = {}
         self.runner = LayoutRunner(self)
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
@@ -91,6 +92,7 @@ class MapScene(QGraphicsScene):
         self.group_items.clear()
         self._drop_candidate = None
         self.layout_result = None
+        self._edge_paths = {}
         self.clear()
         roles = self.document.map.roles()
         sources = {s.id: s for s in self.document.map.sources}
@@ -245,10 +247,11 @@ class MapScene(QGraphicsScene):
 
         self.runner.request(snapshot, delay_ms)
 
-    def _apply_layout(self, result: LayoutResult) -> None:
+    def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
         had_layout = self.layout_result is not None
-        self.layout_result = result
+        result = self.layout_result = prepared.result
+        self._edge_paths = prepared.paths
         pinned = self.document.map.layout.positions
         moves = []
         for statement_id, item in self.statement_items.items():
@@ -401,9 +404,9 @@ class MapScene(QGraphicsScene):
     def _update_edge(self, edge: EdgeItem) -> None:
         curve = self.layout_result.edges.get(edge.edge_id) if self.layout_result else None
         if curve and self._at_layout_place(edge.tail) and self._at_layout_place(edge.head) and curve.points:
-            path = QPainterPath(QPointF(*curve.points[0]))
-            for i in range(1, len(curve.points) - 2, 3):
-                path.cubicTo(QPointF(*curve.points[i]), QPointF(*curve.points[i + 1]), QPointF(*curve.points[i + 2]))
+            path = self._edge_paths.get(edge.edge_id)
+            if path is None:
+                path = edge_paths_of(curve)
             end = QPointF(*curve.points[-1])
             tip = QPointF(*curve.arrow_tip) if curve.arrow_tip else end
             edge.set_geometry(path, end, tip)
@@ -533,3 +536,10 @@ class MapScene(QGraphicsScene):
 
     def map_rect(self) -> QRectF:
         return self.itemsBoundingRect()
+
+
+def edge_paths_of(curve) -> QPainterPath:
+    """The path of one laid-out edge (when the worker did not prepare it)."""
+    single = LayoutResult()
+    single.edges["e"] = curve
+    return edge_paths(single).get("e", QPainterPath())
