@@ -14,7 +14,7 @@ from argmap.errors import Problem, Severity
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Attribution
 
-__all__ = ["errors_only", "find_problems", "find_cycles"]
+__all__ = ["errors_only", "find_cycles", "find_problems"]
 
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
@@ -168,11 +168,11 @@ def find_cycles(m: ArgumentMap) -> list[list[str]]:
     cycles: list[list[str]] = []
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     in_cycle: set[str] = set()
-    for start in edges:
+    for start, successors_of_start in edges.items():
         if state.get(start):
             continue
         path: list[str] = []
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(edges[start]))]
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(successors_of_start))]
         state[start] = 1
         path.append(start)
         while stack:

@@ -35,22 +35,7 @@ __all__ = ["generate_map"]
 
 # Plain debate vocabulary: the words only have to look like prose to the
 # text wrapper and to Graphviz's font metrics, so a fixed list is enough.
-_WORDS = (
-    "the a an this that these policy treaty alliance security defence army border region state "
-    "government parliament minister public opinion voters economy budget cost benefit risk "
-    "threat deterrence agreement commitment obligation guarantee sovereignty independence "
-    "history precedent experience evidence study report analysis survey data trend decade "
-    "would could should might must will may not never always often rarely likely unlikely "
-    "increase reduce weaken strengthen protect expose limit extend require allow prevent "
-    "support oppose ignore assume suggest show prove claim argue deny accept reject "
-    "because although however therefore since unless while whereas despite given if when "
-    "long short term strategic military diplomatic political legal moral practical "
-    "neighbours allies partners rivals enemies citizens soldiers leaders experts critics "
-    "freedom of action in on at by for with without against between within across over under "
-    "and or but so yet also only even still already perhaps clearly arguably in fact "
-    "war peace crisis conflict negotiation sanction aid trade market investment technology "
-    "intelligence cooperation dependence influence credibility legitimacy stability"
-).split()
+_WORDS = ["the", "a", "an", "this", "that", "these", "policy", "treaty", "alliance", "security", "defence", "army", "border", "region", "state", "government", "parliament", "minister", "public", "opinion", "voters", "economy", "budget", "cost", "benefit", "risk", "threat", "deterrence", "agreement", "commitment", "obligation", "guarantee", "sovereignty", "independence", "history", "precedent", "experience", "evidence", "study", "report", "analysis", "survey", "data", "trend", "decade", "would", "could", "should", "might", "must", "will", "may", "not", "never", "always", "often", "rarely", "likely", "unlikely", "increase", "reduce", "weaken", "strengthen", "protect", "expose", "limit", "extend", "require", "allow", "prevent", "support", "oppose", "ignore", "assume", "suggest", "show", "prove", "claim", "argue", "deny", "accept", "reject", "because", "although", "however", "therefore", "since", "unless", "while", "whereas", "despite", "given", "if", "when", "long", "short", "term", "strategic", "military", "diplomatic", "political", "legal", "moral", "practical", "neighbours", "allies", "partners", "rivals", "enemies", "citizens", "soldiers", "leaders", "experts", "critics", "freedom", "of", "action", "in", "on", "at", "by", "for", "with", "without", "against", "between", "within", "across", "over", "under", "and", "or", "but", "so", "yet", "also", "only", "even", "still", "already", "perhaps", "clearly", "arguably", "in", "fact", "war", "peace", "crisis", "conflict", "negotiation", "sanction", "aid", "trade", "market", "investment", "technology", "intelligence", "cooperation", "dependence", "influence", "credibility", "legitimacy", "stability"]
 
 _SPEAKERS = (
     "Miriam Adler", "Tomas Berg", "Leila Haddad", "Jonas Keller", "Ana Ortega",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from argmap.model import (  # noqa: E402
+from argmap.model import (
     ArgumentMap,
     Attribution,
     Group,

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from argmap.model import Acceptance, ArgumentMap, Attribution, Group, Position, Relation, Source, Statement
+from argmap.model import (
+    Acceptance,
+    ArgumentMap,
+    Attribution,
+    Group,
+    Position,
+    Relation,
+    Source,
+    Statement,
+)
 
 # Any printable text: Hebrew, Arabic, emoji, quotes, braces, newlines and tabs.
 _characters = st.characters(

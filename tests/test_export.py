@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import MAPS
 
 from argmap.errors import RenderError
 from argmap.files import load_map
@@ -18,7 +19,6 @@ from argmap.render import export
 from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
 from argmap.render.export import FORMATS, export_map, format_for_path, render_map
 from argmap.theme import get_theme, wrap_text
-from conftest import MAPS
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF-", "dot": b"digraph", "json": b"{"}
 

@@ -9,14 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
 
 from argmap import files
 from argmap.errors import MapFileError, SaveError
 from argmap.files import dumps_map, load_map, loads_map, locate, save_map, validate_file
 from argmap.model import ArgumentMap, Statement
-from conftest import MAPS, small_map
-from strategies import argument_maps
 
 
 def problems_of(text: str) -> list[str]:

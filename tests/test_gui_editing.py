@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import small_map, wait_for_layout
+from gui_helpers import card_centre, click, double_click, drag, handle_point, show_card
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from argmap.files import load_map
 from argmap.model import RelationKind
-from gui_helpers import card_centre, click, double_click, drag, handle_point, show_card
-from conftest import small_map, wait_for_layout
 
 pytestmark = pytest.mark.gui
 

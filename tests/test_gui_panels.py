@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import small_map, wait_for_layout
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -11,7 +12,6 @@ from argmap.gui import MainWindow
 from argmap.gui.clipboard import MIME_TYPE
 from argmap.gui.menus import relation_menu, statement_menu
 from argmap.model import RelationKind
-from conftest import small_map, wait_for_layout
 
 pytestmark = pytest.mark.gui
 

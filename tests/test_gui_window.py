@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MAPS, small_map, wait_for_layout
 from PySide6.QtWidgets import QMessageBox
 
 from argmap.files import load_map
 from argmap.gui import MainWindow
-from conftest import MAPS, small_map, wait_for_layout
 
 pytestmark = pytest.mark.gui
 

@@ -11,15 +11,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
 
 from argmap.errors import MapFileError
 from argmap.files import load_map
 from argmap.formats import format_by_name, formats_for_path, read_any
 from argmap.formats.kialo import KIALO, MAX_WARNINGS
 from argmap.model import ArgumentMap, Attribution, Relation, Source, Statement
-from conftest import MAPS, small_map
-from strategies import argument_maps
 
 DATA = Path(__file__).parent / "data" / "kialo"
 
@@ -207,8 +207,10 @@ def test_a_claim_citing_two_sources_records_one_and_warns():
     assert warnings_of(result) == [
         (
             3,
-            "claim 1 cites several sources; argmap records one per statement,"
-            " the other markers stay in the text",
+            (
+                "claim 1 cites several sources; argmap records one per statement,"
+                " the other markers stay in the text"
+            ),
         )
     ]
 

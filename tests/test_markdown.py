@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
 
 from argmap.files import load_map
 from argmap.formats import format_by_name, formats_for_path, readable_formats, writable_formats
 from argmap.formats.markdown import MARKDOWN, escape
 from argmap.model import ArgumentMap, Attribution, Relation, Source, Statement
-from conftest import MAPS, small_map
-from strategies import argument_maps
 
 SAMPLES = [small_map(), *map(load_map, MAPS)]
 SAMPLE_IDS = ["small", *(p.stem for p in MAPS)]

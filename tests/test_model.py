@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import small_map
 from pydantic import ValidationError
 
 from argmap.errors import Severity
 from argmap.model import ArgumentMap, Relation, Statement
 from argmap.problems import find_cycles, find_problems
 from argmap.roles import Role, is_undercut
-from conftest import small_map
 
 
 def build(statements: list[tuple[str, str]], relations: list[tuple]) -> ArgumentMap:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from argmap.schema import schema_path, schema_text
 from conftest import ROOT
+
+from argmap.schema import schema_path, schema_text
 
 
 def test_the_checked_in_schema_is_up_to_date():

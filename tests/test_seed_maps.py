@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import MAPS, ROOT, SEEDS
 
 from argmap.files import load_map
 from argmap.problems import find_problems
 from argmap.roles import Role, is_undercut
-from conftest import MAPS, ROOT, SEEDS
 
 TREATY = ROOT / "maps" / "israel-us-defense-treaty.argmap"
 SAUDI = ROOT / "maps" / "us-saudi-defense-pact.argmap"

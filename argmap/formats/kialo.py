@@ -43,8 +43,15 @@ from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem
 from argmap.formats.base import ReadResult, warning
-from argmap.model import Acceptance, ArgumentMap, Attribution, Relation, RelationKind
-from argmap.model import Source, Statement
+from argmap.model import (
+    Acceptance,
+    ArgumentMap,
+    Attribution,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+)
 
 __all__ = ["KIALO", "KialoFormat"]
 
@@ -60,7 +67,7 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _TRAILING_MARKER = re.compile(r"[ \t]*\[(\d+)\]$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _URL = re.compile(r"https?://[^\s<>\"]+")
-_STRUCTURE = re.compile(rf" *(?:{_NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.I)
+_STRUCTURE = re.compile(rf" *(?:{_NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE)
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QMimeData
 
 from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source, Statement
 
-__all__ = ["MIME_TYPE", "Branch", "branch_to_mime", "copy_branch", "branch_from_mime", "prepare_paste"]
+__all__ = ["MIME_TYPE", "Branch", "branch_from_mime", "branch_to_mime", "copy_branch", "prepare_paste"]
 
 MIME_TYPE = "application/x-argmap-branch+json"
 _MAX_CLIPBOARD = 16 * 1024 * 1024  # a pasted branch bigger than a large map is not ours

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from pydantic import ValidationError
 
 from argmap.gui.clipboard import branch_from_mime, branch_to_mime, copy_branch, prepare_paste
 from argmap.gui.commands import (

@@ -66,7 +66,7 @@ class _Job(QRunnable):
             self.signals.done.emit(self.generation, PreparedLayout(result, edge_paths(result)), "")
         except ArgmapError as error:
             self.signals.done.emit(self.generation, None, str(error))
-        except Exception as error:  # a worker must never die silently
+        except Exception as error:  # noqa: BLE001 - a worker must never die silently
             self.signals.done.emit(self.generation, None, f"layout failed: {error}")
 
 

@@ -7,6 +7,7 @@ it does not have.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from pydantic import ValidationError
 
 from argmap.gui.commands import EditRelationCommand, EditStatementCommand, SetSourcesCommand
 from argmap.gui.document import MapDocument
