@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # Run as a script, this folder is sys.path[0], so the generator imports directly.
+from export import _sizes  # this folder is sys.path[0]
 from generate import generate_map
 
 from argmap import __version__
@@ -113,17 +114,6 @@ def print_row(row: Row) -> None:
         f" {throughput(row):>13} {read_back:>9}  {verdict(row)}",
         flush=True,
     )
-
-
-def _sizes(text: str) -> list[int]:
-    try:
-        sizes = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        message = f"not a comma-separated list of numbers: {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("sizes must be positive")
-    return sizes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
