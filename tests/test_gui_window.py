@@ -8,7 +8,7 @@ import pytest
 from conftest import MAPS, small_map, wait_for_layout
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.files import load_map
+from argmap.files import load_map, save_map
 from argmap.gui import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -187,3 +187,24 @@ def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatc
     assert shown and "boom" in shown[0] and "still open" in shown[0]
     assert window.current_map().statement("claim").text == "Unsaved work"
     assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_a_large_layout_lands_in_batches_and_ends_exactly_in_place(qtbot, tmp_path):
+    from argmap.gui.scene import APPLY_BATCH
+    from argmap.model import ArgumentMap, Relation, Statement
+
+    n = APPLY_BATCH * 2 + 10
+    statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
+    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
+    path = tmp_path / "large.argmap"
+    save_map(ArgumentMap(statements=statements, relations=relations), path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    turns = []
+    window.scene._steps._timer.timeout.connect(lambda: turns.append(1))
+    wait_for_layout(qtbot, window)
+    assert len(turns) > 3  # several event-loop turns, not one long freeze
+    nodes = window.scene.layout_result.nodes
+    for statement_id, item in window.scene.statement_items.items():
+        assert (item.pos().x(), item.pos().y()) == (nodes[statement_id].x, nodes[statement_id].y)
+    assert all(not edge.boundingRect().isEmpty() for edge in window.scene.edge_items)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation
 
 from argmap.gui.items import StatementItem
 
-__all__ = ["LayoutGlide"]
+__all__ = ["LayoutGlide", "Steps"]
 
 DURATION_MS = 180
 MAX_CARDS = 300
@@ -66,3 +66,43 @@ class LayoutGlide(QObject):
                 item.setPos(end)
             self._moves = []
             self._on_done()
+
+
+class Steps(QObject):
+    """Runs a list of steps one per event-loop turn, so long work never freezes the window.
+
+    ``finish()`` runs whatever is left at once (a newer layout arrived, or the
+    user grabbed a card and needs the final positions now).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: list[Callable[[], None]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next)
+
+    def running(self) -> bool:
+        return bool(self._steps)
+
+    def run(self, steps: list[Callable[[], None]]) -> None:
+        self.finish()
+        self._steps = list(steps)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Drop what is left (the items it would touch are about to go)."""
+        self._timer.stop()
+        self._steps = []
+
+    def finish(self) -> None:
+        self._timer.stop()
+        while self._steps:
+            self._steps.pop(0)()
+
+    def _next(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            self._timer.start()

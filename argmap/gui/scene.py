@@ -7,11 +7,13 @@ as signals for the window to turn into undo commands.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
-from argmap.gui.animation import LayoutGlide
+from argmap.gui.animation import LayoutGlide, Steps
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.gestures import ConnectionDrag, statement_at
@@ -32,6 +34,7 @@ _HANDLE_SIDES = {
     Direction.LEFT_TO_RIGHT: "right",
     Direction.RIGHT_TO_LEFT: "left",
 }
+APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
 EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs one layout
 
 
@@ -62,6 +65,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self._connection: ConnectionDrag | None = None
         self.animate = True  # glide cards to a new layout (small maps only)
         self._glide = LayoutGlide(self._glide_frame, self._layout_settled, self)
+        self._steps = Steps(self)  # a large layout is applied over several event-loop turns
         self._drop_candidate: StatementItem | None = None
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -83,6 +87,8 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def rebuild(self) -> None:
         """Recreate every item (a new map was loaded)."""
+        self._glide.stop()  # both touch the items about to be deleted
+        self._steps.cancel()
         # Forget the items before deleting them: clearing emits selectionChanged.
         self.statement_items.clear()
         self.junction_items.clear()
@@ -247,6 +253,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
+        self._steps.finish()
         had_layout = self.layout_result is not None
         result = self.layout_result = prepared.result
         self._edge_paths = prepared.paths
@@ -263,13 +270,31 @@ class MapScene(EdgeGeometry, QGraphicsScene):
                 moves.append((item, target))
         if had_layout and self.animate and self._glide.start(moves):
             return  # the glide ends in _layout_settled
-        for item, target in moves:
-            item.setPos(target)
-        self._layout_settled()
+        if len(moves) <= APPLY_BATCH:
+            for item, target in moves:
+                item.setPos(target)
+            self._layout_settled()
+            return
+        steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
+        steps.append(self._place_junctions)
+        edges = list(self.edge_items)
+        steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
+        steps.append(self._finish_layout)
+        self._steps.run(steps)
+
+    def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
+        for edge in edges:
+            if edge.scene() is self:  # an edit in between may have replaced it
+                self._update_edge(edge)
+
+    def _finish_layout(self) -> None:
+        self._fit_groups()
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
+        self.layoutApplied.emit()
 
     def settling(self) -> bool:
         """A layout is being computed or cards are still gliding to it."""
-        return self.runner.busy() or self._glide.running()
+        return self.runner.busy() or self._glide.running() or self._steps.running()
 
     def _glide_frame(self) -> None:
         self._update_all_edges()
@@ -344,6 +369,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._glide.stop()  # a card being grabbed must not keep moving on its own
+        self._steps.finish()
         if event.button() == Qt.MouseButton.LeftButton:
             card = statement_at(self, event.scenePos())
             if card is not None and card.on_handle(card.mapFromScene(event.scenePos())):
@@ -443,3 +469,9 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def map_rect(self) -> QRectF:
         return self.itemsBoundingRect()
+
+
+def _move_cards(moves: list[tuple[StatementItem, QPointF]]) -> None:
+    for item, target in moves:
+        if item.scene() is not None:  # it may have been deleted by an edit in between
+            item.setPos(target)
