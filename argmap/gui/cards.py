@@ -19,6 +19,7 @@ from argmap.theme import Theme, attribution_line, is_rtl
 __all__ = ["CardLayout", "measure_card", "paint_card"]
 
 TEXT_DETAIL = 0.3  # below this scale, text is drawn as bars
+OVERVIEW_DETAIL = 0.06  # below this, a card is a plain block (a whole large map at once)
 TEXT_WIDTH = 210.0  # points: the widest a card's text runs before wrapping
 LINE_GAP = 3.0
 
@@ -149,7 +150,7 @@ def paint_card(
 
 
 def _paint_text_bars(painter: QPainter, layout: CardLayout, colour: QColor) -> None:
-    colour.setAlphaF(0.35)
+    colour.setAlphaF(0.2)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     for rect in (layout.title_rect, layout.text_rect, layout.attribution_rect):

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
-from argmap.gui.cards import TEXT_DETAIL, CardLayout, measure_card, paint_card
+from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL, CardLayout, measure_card, paint_card
 from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
@@ -102,9 +102,14 @@ class StatementItem(QGraphicsObject):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if detail < OVERVIEW_DETAIL and not (self.highlighted or self.drop_target or self.isSelected()):
+            # The whole of a large map: a card is a few pixels, a block in its role's colour.
+            w, h = self.card.width, self.card.height
+            painter.fillRect(QRectF(-w / 2, -h / 2, w, h), QColor(self.theme.card(self.role).border))
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(-self.card.width / 2, -self.card.height / 2)
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
         paint_card(
             painter,
             self.card,
@@ -246,9 +251,14 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(self._path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        far = option.levelOfDetailFromTransform(painter.worldTransform()) < TEXT_DETAIL
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)  # a whole large map draws fast
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
         colour = QColor(self.style.colour)
+        if detail < OVERVIEW_DETAIL and not self.isSelected():
+            painter.setPen(QPen(colour, 0))  # a hairline: cheapest to draw, still shows the shape
+            painter.drawPath(self._path)
+            return
+        far = detail < TEXT_DETAIL
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)  # a whole large map draws fast
         width = self.style.width + (1.5 if self.isSelected() else 0.0)
         pen = QPen(colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine)
         painter.setPen(pen)

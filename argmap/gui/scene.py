@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
+from argmap.gui import garbage
 from argmap.gui.animation import LayoutGlide, Steps
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
@@ -61,6 +62,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self.runner = LayoutRunner(self)
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
+        self.layoutApplied.connect(garbage.settle)  # a quiet moment: see garbage.py
         self._press_positions: dict[str, QPointF] = {}
         self._connection: ConnectionDrag | None = None
         self.animate = True  # glide cards to a new layout (small maps only)
