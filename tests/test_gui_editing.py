@@ -226,3 +226,18 @@ def test_cards_glide_to_a_new_layout_and_end_exactly_there(window, qtbot):
     nodes = window.scene.layout_result.nodes
     for statement_id, item in window.scene.statement_items.items():
         assert (item.pos().x(), item.pos().y()) == pytest.approx((nodes[statement_id].x, nodes[statement_id].y))
+
+
+def test_roles_follow_every_relation_edit_and_its_undo(window):
+    document = window.document
+    original = dict(document.roles())
+    window.scene.select_only(["claim"])
+    new_id = window.editor.add_premise(RelationKind.ATTACK, edit=False)
+    assert document.roles()[new_id] == "objection"
+    relation = next(r.id for r in window.current_map().relations if new_id in r.premises)
+    window.editor.toggle_relation_kind(relation)
+    assert document.roles()[new_id] == "reason"
+    assert document.roles() == window.current_map().roles()
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert document.roles() == original == window.current_map().roles()

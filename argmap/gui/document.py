@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from argmap.model import ArgumentMap, Position, Relation, Source, Statement
+from argmap.roles import Role
 
 __all__ = ["MapDocument"]
 
@@ -36,6 +37,7 @@ class MapDocument(QObject):
         self.path: Path | None = Path(path) if path else None
         self._statement_at: dict[str, int] | None = None  # id -> index, rebuilt after inserts/removals
         self._relation_at: dict[str, int] | None = None
+        self._roles: dict[str, Role] | None = None
 
     @property
     def map(self) -> ArgumentMap:
@@ -50,6 +52,17 @@ class MapDocument(QObject):
 
     def _forget_indexes(self) -> None:
         self._statement_at = self._relation_at = None
+        self._roles = None
+
+    def roles(self) -> dict[str, Role]:
+        """Every statement's role, kept until a statement or relation changes (do not modify it).
+
+        The canvas and the outline both ask after every edit; on a large map
+        computing them is the biggest part of an edit that changed no relation.
+        """
+        if self._roles is None:
+            self._roles = self._map.roles()
+        return self._roles
 
     def snapshot(self) -> ArgumentMap:
         """A copy for the layout worker, in O(n) without validation.
@@ -114,6 +127,7 @@ class MapDocument(QObject):
             self._statement_at[statement.id] = index  # appended: the others keep their places
         else:
             self._statement_at = None
+        self._roles = None
         self.statementAdded.emit(statement.id)
 
     def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
@@ -130,6 +144,7 @@ class MapDocument(QObject):
             if statement_id in group.statements:
                 memberships.append((group.id, group.statements.index(statement_id)))
                 group.statements.remove(statement_id)
+        self._roles = None
         self.statementRemoved.emit(statement_id)
         return index, statement, position, memberships
 
@@ -161,6 +176,7 @@ class MapDocument(QObject):
             self._relation_at[relation.id] = index
         else:
             self._relation_at = None
+        self._roles = None
         self.relationAdded.emit(relation.id)
 
     def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
@@ -170,6 +186,7 @@ class MapDocument(QObject):
             del self._relation_at[relation_id]
         else:
             self._relation_at = None
+        self._roles = None
         self.relationRemoved.emit(relation_id)
         return index, relation
 
@@ -179,6 +196,7 @@ class MapDocument(QObject):
         if all(getattr(current, name) == value for name, value in fields.items()):
             return
         self._map.relations[index] = current.model_copy(update=fields)
+        self._roles = None
         self.relationChanged.emit(relation_id)
 
     def set_positions(self, positions: dict[str, Position | None]) -> None:

@@ -8,29 +8,42 @@ middle of a drag or a keystroke. Once a layout has landed, the objects alive
 then are moved out of the collector's reach (``gc.freeze``), so routine
 collections only walk what is new. Garbage cycles among frozen objects are
 not lost: when the frozen set has doubled since the last full collection,
-everything is unfrozen and collected once, at that quiet moment.
+everything is unfrozen and collected once, a moment later, so that the
+collection does not delay the paint of the layout that just landed.
 """
 
 from __future__ import annotations
 
 import gc
 
-__all__ = ["settle"]
+from PySide6.QtCore import QTimer
+
+__all__ = ["collect", "settle"]
 
 FULL_AFTER = 2.0  # a full collection when the frozen set has grown by this factor
 MINIMUM = 50_000  # objects; below this, full collections are cheap enough anyway
+DELAY_MS = 1000  # from the layout landing to a due full collection
 
 _last_full = 0
+_due = False
 
 
 def settle() -> None:
     """Call when the editor has just finished a burst of work and the user is idle."""
-    global _last_full
+    global _last_full, _due
     gc.freeze()
     if not _last_full:  # the first map just opened: what is alive now is mostly still in use
         _last_full = max(gc.get_freeze_count(), MINIMUM)
-    elif gc.get_freeze_count() > FULL_AFTER * _last_full:
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-        _last_full = gc.get_freeze_count()
+    elif gc.get_freeze_count() > FULL_AFTER * _last_full and not _due:
+        _due = True
+        QTimer.singleShot(DELAY_MS, collect)
+
+
+def collect() -> None:
+    """Unfreeze and collect everything once, then freeze what survived."""
+    global _last_full, _due
+    _due = False
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+    _last_full = max(gc.get_freeze_count(), MINIMUM)

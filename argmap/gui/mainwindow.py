@@ -30,6 +30,7 @@ from argmap.gui.editing import MapEditor
 from argmap.gui.file_actions import FileActions
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
+from argmap.gui.items import EdgeItem
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
     def _canvas_selection_changed(self) -> None:
         ids = self.scene.selected_statement_ids()
         self.outline.select_ids(ids)
-        edges = [e for e in self.scene.edge_items if e.isSelected()]
+        edges = [e for e in self.scene.selectedItems() if isinstance(e, EdgeItem)]
         if len(ids) == 1:
             self.inspector.show_statement(ids[0])
         elif not ids and edges:

@@ -117,7 +117,7 @@ class OutlineTree(QTreeWidget):
         self.clear()
         self._items.clear()
         argument_map = self.document.map
-        roles = argument_map.roles()
+        roles = self.document.roles()
         children = _children(argument_map)
         seen: set[str] = set()
         statements = {s.id: s for s in argument_map.statements}
@@ -235,7 +235,7 @@ def _add_rows(tree: OutlineTree, statements: list[str], relations: list[str]) ->
         if any(p not in new for p in relation.premises):
             return False  # an existing statement gained a relation: its place in the tree moves
         pending.append(relation)
-    roles = document.map.roles()
+    roles = document.roles()
     by_id = {r.id: r for r in document.map.relations}
     placed: set[str] = set()
     while pending:

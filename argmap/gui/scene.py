@@ -74,6 +74,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._refresh_now)
         self._relayout_wanted = False
+        self._unplaced: set[str] = set()  # cards added since new cards were last placed
         document.mapReset.connect(self.rebuild)
         document.statementAdded.connect(self._on_statement_added)
         document.statementRemoved.connect(self._on_statement_removed)
@@ -93,6 +94,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self._steps.cancel()
         # Forget the items before deleting them: clearing emits selectionChanged.
         self.statement_items.clear()
+        self._unplaced.clear()
         self.junction_items.clear()
         self.edge_items.clear()
         self.group_items.clear()
@@ -100,20 +102,22 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self.layout_result = None
         self._edge_paths = {}
         self.clear()
-        roles = self.document.map.roles()
+        roles = self.document.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
             self._add_item(statement.id, roles[statement.id], sources)
+        # Graphviz needs only the card sizes: it runs while the rest is built.
+        self.request_layout()
         self._rebuild_edges()
         self._rebuild_groups()
         self._place_provisionally()
-        self.request_layout()
 
     def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
         statement = self.document.statement(statement_id)
         item = StatementItem(statement, role, self.theme, sources)
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
         self.statement_items[statement_id] = item
+        self._unplaced.add(statement_id)
         self.addItem(item)
         return item
 
@@ -222,7 +226,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def _refresh_now(self) -> None:
         """After a command's burst of signals: restyle roles, redo edges, ask for a layout."""
-        roles = self.document.map.roles()
+        roles = self.document.roles()
         for statement_id, item in self.statement_items.items():
             if item.role is not roles.get(statement_id, item.role):
                 item.set_role(roles[statement_id])
@@ -272,7 +276,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
                 moves.append((item, target))
         if had_layout and self.animate and self._glide.start(moves):
             return  # the glide ends in _layout_settled
-        if len(moves) <= APPLY_BATCH:
+        if not had_layout or len(moves) <= APPLY_BATCH:  # the first one: soonest in place
             for item, target in moves:
                 item.setPos(target)
             self._layout_settled()
@@ -314,35 +318,32 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         return placed
 
     def _place_new_cards(self) -> set[str]:
-        """Returns the ids of the cards placed now."""
-        now: set[str] = set()
+        """Returns the ids of the cards placed now (only cards added since the last call)."""
         argument_map = self.document.map
-        placed = set()
-        for statement_id, item in self.statement_items.items():
-            known = statement_id in argument_map.layout.positions or (
-                self.layout_result is not None and statement_id in self.layout_result.nodes
-            )
-            if known or item.data(0) == "placed":
-                placed.add(statement_id)
+        layout_nodes = self.layout_result.nodes if self.layout_result is not None else {}
+        pending = {
+            sid
+            for sid in self._unplaced
+            if sid in self.statement_items and sid not in argument_map.layout.positions and sid not in layout_nodes
+        }
+        self._unplaced.clear()
+        if not pending:
+            return set()
         siblings: dict[str, int] = {}
         for relation in argument_map.relations:
             siblings[relation.target] = siblings.get(relation.target, 0) + 1
+        now: set[str] = set()
         for relation in argument_map.relations:
             target = self.statement_items.get(relation.target)
             for offset, premise in enumerate(relation.premises):
-                item = self.statement_items.get(premise)
-                if item is None or premise in placed:
+                if premise not in pending or premise in now:
                     continue
                 base = target.pos() if target is not None else QPointF(0, 0)
-                item.setPos(base.x() + (siblings[relation.target] - 1 + offset) * 40.0, base.y() + 140.0)
-                item.setData(0, "placed")
-                placed.add(premise)
+                self.statement_items[premise].setPos(
+                    base.x() + (siblings[relation.target] - 1 + offset) * 40.0, base.y() + 140.0
+                )
                 now.add(premise)
-        for statement_id, item in self.statement_items.items():
-            if statement_id not in placed:
-                item.setData(0, "placed")
-                now.add(statement_id)
-        return now
+        return pending  # those that argue for nothing keep where they are
 
     # -- groups ------------------------------------------------------------
 
