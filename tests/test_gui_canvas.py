@@ -6,9 +6,12 @@ import gc
 import weakref
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from conftest import small_map
+from gui_helpers import LEFT, NO_MODIFIER, card_centre, drag, show_card, view_point
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel
 
 from argmap.gui import garbage
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL
@@ -80,3 +83,114 @@ def test_frozen_garbage_cycles_are_reclaimed_once_the_frozen_set_has_doubled(qtb
     garbage.settle()
     assert alive() is not None  # not while the layout that just landed is being painted
     qtbot.waitUntil(lambda: alive() is None, timeout=2000)
+
+
+# -- moving around the map ------------------------------------------------------
+
+
+def key(window, sequence: str) -> None:
+    """Press a shortcut with the canvas focused, as a user does."""
+    window.view.setFocus()
+    QTest.keySequence(window.view, QKeySequence(sequence))
+
+
+def ctrl_wheel(window, notches: int) -> None:
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    event = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, event)
+
+
+def visible_cards(window) -> set[str]:
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    return {sid for sid, item in window.scene.statement_items.items() if shown.contains(item.card_rect())}
+
+
+def scroll_position(window) -> tuple[int, int]:
+    return window.view.horizontalScrollBar().value(), window.view.verticalScrollBar().value()
+
+
+def empty_point(window) -> QPoint:
+    """A point of the viewport with no item under it."""
+    viewport = window.view.viewport()
+    for x in range(5, viewport.width(), 15):
+        for y in range(5, viewport.height(), 15):
+            if window.view.itemAt(x, y) is None:
+                return QPoint(x, y)
+    raise AssertionError("no empty space on the canvas")
+
+
+def test_ctrl_plus_and_ctrl_minus_zoom_in_and_out(window):
+    start = window.view.zoom()
+    key(window, "Ctrl+=")
+    assert window.view.zoom() == pytest.approx(start * 1.25)
+    key(window, "Ctrl+-")
+    key(window, "Ctrl+-")
+    assert window.view.zoom() == pytest.approx(start / 1.25)
+
+
+def test_ctrl_wheel_zooms_and_the_status_bar_shows_it(window):
+    start = window.view.zoom()
+    ctrl_wheel(window, 2)
+    assert window.view.zoom() == pytest.approx(start * 1.15**2)
+    labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert f"{round(window.view.zoom() * 100)}%" in labels
+
+
+def test_ctrl_0_fits_the_whole_map_in_view(window):
+    window.view.set_zoom(4.0)
+    assert visible_cards(window) != set(window.scene.statement_items)
+    key(window, "Ctrl+0")
+    assert visible_cards(window) == set(window.scene.statement_items)
+
+
+def test_zooming_out_from_a_whole_large_map_goes_further_out(window):
+    window.view.set_zoom(0.02)  # how a 1,000-statement map fits
+    key(window, "Ctrl+-")
+    assert window.view.zoom() == pytest.approx(0.02 / 1.25)
+
+
+def test_dragging_empty_space_pans_the_map(window):
+    window.view.set_zoom(3.0)
+    before = scroll_position(window)
+    start = empty_point(window)
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, LEFT, NO_MODIFIER, start)
+    QTest.mouseMove(viewport, start + QPoint(40, 30))
+    QTest.mouseRelease(viewport, LEFT, NO_MODIFIER, start + QPoint(40, 30))
+    assert scroll_position(window) != before
+    assert window.current_map() == small_map()  # nothing moved in the map itself
+
+
+def test_the_middle_button_pans_even_over_a_card(window):
+    window.view.set_zoom(3.0)
+    show_card(window, "claim")
+    before = scroll_position(window)
+    start = view_point(window, card_centre(window, "claim"))
+    viewport = window.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, NO_MODIFIER, start)
+    QTest.mouseMove(viewport, start + QPoint(-50, -20))
+    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, NO_MODIFIER, start + QPoint(-50, -20))
+    assert scroll_position(window) != before
+    assert window.current_map() == small_map()
+
+
+def test_shift_drag_selects_the_cards_in_the_rubber_band(window):
+    key(window, "Ctrl+0")
+    items = window.scene.statement_items
+    chosen = ["deterrence", "credible"]
+    band = items[chosen[0]].card_rect().united(items[chosen[1]].card_rect())
+    inside = {sid for sid, item in items.items() if band.contains(item.card_rect())}
+    drag(window, band.topLeft() - QPointF(4, 4), band.bottomRight() + QPointF(4, 4),
+         Qt.KeyboardModifier.ShiftModifier)
+    assert set(window.scene.selected_statement_ids()) == inside
+    assert set(chosen) <= inside
+
+
+def test_ctrl_a_selects_every_card_and_escape_deselects(window):
+    key(window, "Ctrl+A")
+    assert set(window.scene.selected_statement_ids()) == set(window.scene.statement_items)
+    key(window, "Escape")
+    assert window.scene.selected_statement_ids() == []

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
         act("&Edit Text", lambda: self.editor.edit_text(), ("F2",), menu=edit)
         act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
+        act("Select &All", self.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
         edit.addSeparator()
         act("Cu&t", self.editor.cut_selection, (QKeySequence.StandardKey.Cut,), menu=edit)
         act("&Copy", self.editor.copy_selection, (QKeySequence.StandardKey.Copy,), menu=edit)

@@ -464,11 +464,21 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         return [sid for sid in self.statement_items if sid in chosen]
 
     def select_only(self, statement_ids: list[str]) -> None:
-        self.clearSelection()
-        for statement_id in statement_ids:
-            item = self.statement_items.get(statement_id)
-            if item is not None:
-                item.setSelected(True)
+        """Select exactly these cards, telling listeners once (not once per card)."""
+        blocked = self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for statement_id in statement_ids:
+                item = self.statement_items.get(statement_id)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        if not blocked:
+            self.selectionChanged.emit()
+
+    def select_all(self) -> None:
+        self.select_only(list(self.statement_items))
 
     def map_rect(self) -> QRectF:
         return self.itemsBoundingRect()

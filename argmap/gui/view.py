@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 __all__ = ["MapView"]
 
-MIN_ZOOM, MAX_ZOOM = 0.1, 6.0
+MIN_ZOOM, MAX_ZOOM = 0.005, 6.0  # a whole 5,000-statement map still fits
 
 
 class MapView(QGraphicsView):
@@ -45,6 +45,14 @@ class MapView(QGraphicsView):
         if self.zoom() > 1.5:
             self.set_zoom(1.5)
         self.zoomChanged.emit(self.zoom())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape on the canvas deselects (an open inline editor takes Escape first)."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.scene().clearSelection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
