@@ -47,12 +47,12 @@ class MapView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape on the canvas deselects (an open inline editor takes Escape first)."""
-        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        """Escape on the canvas deselects, unless an open inline editor took it first."""
+        super().keyPressEvent(event)
+        escape = event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if escape and not event.isAccepted():
             self.scene().clearSelection()
             event.accept()
-            return
-        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
