@@ -43,6 +43,7 @@ from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem
 from argmap.formats.base import ReadResult, warning
+from argmap.formats.kialo_write import LINK, NUMBER, STRUCTURE, write_kialo
 from argmap.model import (
     Acceptance,
     ArgumentMap,
@@ -56,10 +57,8 @@ from argmap.model import (
 __all__ = ["KIALO", "KialoFormat"]
 
 MAX_WARNINGS = 1000  # a hostile file could otherwise produce millions
-_NUMBER = r"\d+(?:\.\d+)*"
-_CLAIM = re.compile(rf"({_NUMBER})\.(?=[ \t]|$)")
+_CLAIM = re.compile(rf"({NUMBER})\.(?=[ \t]|$)")
 _STANCE = re.compile(r"(pro|con):(?=[ \t]|$)", re.IGNORECASE)
-_LINK = re.compile(rf"->[ \t]*See[ \t]+({_NUMBER})\.?[ \t]*$", re.IGNORECASE)
 _SOURCES = re.compile(r"Sources:[ \t]*$", re.IGNORECASE)
 _HEADER = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$", re.IGNORECASE)
 _ENTRY = re.compile(r"\[(\d+)\][:.]?(?:[ \t]+(.*))?$")
@@ -67,7 +66,6 @@ _MARKER = re.compile(r"\[(\d+)\]")
 _TRAILING_MARKER = re.compile(r"[ \t]*\[(\d+)\]$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _URL = re.compile(r"https?://[^\s<>\"]+")
-_STRUCTURE = re.compile(rf" *(?:{_NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE)
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -142,7 +140,7 @@ class _Reader:
         index += 1
         if not self.title:  # the newer variant: the title is on the next line
             following = _skip_blank(lines, index)
-            if following < len(lines) and not _STRUCTURE.match(lines[following]):
+            if following < len(lines) and not STRUCTURE.match(lines[following]):
                 self.title = lines[following].strip()
                 index = following + 1
         return index
@@ -179,7 +177,7 @@ class _Reader:
             stance = stance_match.group(1).lower()
             rest = rest[stance_match.end() :].strip()
         claim = _Claim(match.group(1), number, len(self.claims) + 1, stance)
-        link = _LINK.match(rest)
+        link = LINK.match(rest)
         if link:
             claim.link, claim.link_text = link.group(1), rest
         elif rest:
@@ -192,7 +190,7 @@ class _Reader:
             if claim.lines:
                 claim.blanks += 1
             return
-        link = _LINK.match(line)
+        link = LINK.match(line)
         if link and not claim.lines and claim.link is None:
             claim.link, claim.link_text = link.group(1), line.strip()
             return
@@ -202,7 +200,7 @@ class _Reader:
             claim.lines, claim.link = [claim.link_text], None
         elif link:
             self.warn(f"a link after the text of claim {where} is kept as text", number)
-        if line.startswith(" ") and _STRUCTURE.match(line):
+        if line.startswith(" ") and STRUCTURE.match(line):
             line = line[1:]  # the writer's escape for text that looks like structure
         claim.lines.extend([""] * claim.blanks)
         claim.blanks = 0
@@ -388,105 +386,11 @@ class KialoFormat:
         return _Reader(source).read(text)
 
     def write(self, argument_map: ArgumentMap) -> str:
-        return _write(argument_map)
+        return write_kialo(argument_map)
 
     def sniff(self, text: str) -> bool:
         head = text[:4096].removeprefix("\ufeff").lstrip()
         return head.startswith(("Discussion Title:", "Discussion Name:"))
-
-
-def _write(argument_map: ArgumentMap) -> str:
-    """The map as Kialo's first variant; an iterative depth-first walk numbers the tree."""
-    relations = {r.id: r for r in argument_map.relations}
-    children: dict[str, list[tuple[str, str]]] = {}
-    premises: set[str] = set()
-    for relation in argument_map.relations:
-        anchor = relation.target
-        if anchor in relations:  # an undercut: answer the inference's first premise
-            anchor = relations[anchor].premises[0]
-        stance = "Pro" if relation.kind == RelationKind.SUPPORT else "Con"
-        for premise in relation.premises:
-            premises.add(premise)
-            if premise != anchor:
-                children.setdefault(anchor, []).append((stance, premise))
-    source_numbers = _source_numbers(argument_map.sources)
-    texts = {s.id: _cited_text(s, source_numbers) for s in argument_map.statements}
-    out = [f"Discussion Title: {_one_line(argument_map.title)}".rstrip(), ""]
-    written: dict[str, str] = {}
-    roots = [s.id for s in argument_map.statements if s.id not in premises]
-    roots += [s.id for s in argument_map.statements if s.id in premises]
-    top = 0
-    for root in roots:
-        if root in written:
-            continue
-        top += 1
-        stack: list[tuple[str, str | None, str]] = [(str(top), None, root)]
-        while stack:
-            number, stance, statement_id = stack.pop()
-            prefix = f"{number}. {stance}: " if stance else f"{number}. "
-            if statement_id in written:
-                out.append(f"{prefix}-> See {written[statement_id]}.")
-                continue
-            written[statement_id] = number
-            out.extend(_claim_lines(prefix, texts[statement_id]))
-            answers = children.get(statement_id, [])
-            for index in range(len(answers) - 1, -1, -1):
-                child_stance, child = answers[index]
-                stack.append((f"{number}.{index + 1}", child_stance, child))
-    if argument_map.sources:
-        out += ["", "Sources:"]
-        for source in argument_map.sources:
-            out.append(f"[{source_numbers[source.id]}] {_source_line(source)}".rstrip())
-    return "\n".join(out) + "\n"
-
-
-def _claim_lines(prefix: str, text: str) -> list[str]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
-    first = lines[0]
-    if _LINK.match(first):  # a text that reads like a link goes to the next line, escaped
-        lines.insert(0, "")
-        first = ""
-    result = [f"{prefix}{first}".rstrip()]
-    for line in lines[1:]:
-        if not line.strip():
-            line = ""  # reading keeps blank lines inside a text, but not their spaces
-        elif _STRUCTURE.match(line):
-            line = f" {line}"
-        result.append(line)
-    return result
-
-
-def _cited_text(statement: Statement, source_numbers: dict[str, int]) -> str:
-    text = statement.text.strip()
-    source = statement.attribution.source if statement.attribution else None
-    if source in source_numbers and f"[{source_numbers[source]}]" not in text:
-        text = f"{text} [{source_numbers[source]}]".strip()
-    return text
-
-
-def _source_numbers(sources: list[Source]) -> dict[str, int]:
-    """Footnote numbers: ``source-<n>`` keeps n, so markers read from Kialo still fit."""
-    numbers: dict[str, int] = {}
-    used: set[int] = set()
-    for source in sources:
-        match = re.fullmatch(r"source-(\d{1,9})", source.id)
-        if match and int(match.group(1)) not in used and int(match.group(1)) > 0:
-            numbers[source.id] = int(match.group(1))
-            used.add(numbers[source.id])
-    following = 1
-    for source in sources:
-        if source.id not in numbers:
-            while following in used:
-                following += 1
-            numbers[source.id] = following
-            used.add(following)
-    return numbers
-
-
-def _source_line(source: Source) -> str:
-    parts = (source.title, source.author, source.publisher, source.date)
-    line = "; ".join(_one_line(p) for p in parts if p and p.strip())
-    return f"{line} {_one_line(source.url)}".strip() if source.url else line
 
 
 def _source(source_id: str, number: str, text: str) -> Source:
@@ -514,10 +418,6 @@ def _skip_blank(lines: list[str], index: int) -> int:
 
 def _key(number: str) -> str:
     return number.lstrip("0") or "0"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _short(number: str) -> str:
