@@ -25,7 +25,7 @@ from typing import Any
 
 from argmap.formats.argdown_inline import Content
 from argmap.formats.argdown_lexer import Notes
-from argmap.formats.argdown_parser import Document, Node, Pcs, Section
+from argmap.formats.argdown_tree import Document, Node, Pcs, Section
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import ID_PATTERN, Acceptance
 

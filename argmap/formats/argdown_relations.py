@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.formats.argdown_lexer import Notes
-from argmap.formats.argdown_parser import Document, Inference, Link, Node
 from argmap.formats.argdown_reader import Element, Model
+from argmap.formats.argdown_tree import Document, Inference, Link, Node
 from argmap.formats.argdown_yaml import dump_flow
 
 __all__ = ["Rel", "implicit_conclusions", "inference_relations", "link_relations"]
