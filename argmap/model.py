@@ -44,6 +44,7 @@ __all__ = [
     "RelationKind",
     "Source",
     "Statement",
+    "clean_text",
 ]
 
 FORMAT_NAME = "argmap"
@@ -68,6 +69,18 @@ def _check_text(value: str) -> str:
 
 
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
+
+
+def clean_text(value: str) -> str:
+    """Text as typed or pasted (often from a PDF), made fit to store.
+
+    Carriage returns and page, vertical-tab and record separators become
+    newlines, other control characters are dropped, and lone surrogates become
+    U+FFFD: the editor never stores what a file could not load again.
+    """
+    value = _LINE_BREAKS.sub("\n", value)
+    return _FORBIDDEN_CHARACTER.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", value)
 
 
 def _check_timestamp(value: str | None) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import small_map, wait_for_layout
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
 
 from argmap.gui import MainWindow
 from argmap.gui.clipboard import MIME_TYPE
@@ -267,16 +268,46 @@ def test_a_relation_quote_and_source_are_edited_in_the_inspector(window):
     assert (attribution.source, attribution.date) == ("op-ed", "1994")
 
 
-def test_text_edited_in_the_outline_changes_the_statement_undoably(window):
-    tree = window.outline
-    item = next(
+def outline_row(tree, statement_id: str):
+    return next(
         tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
-        if tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) == "freedom"
+        if tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) == statement_id
     )
-    item.setText(0, "− It would tie Israel's hands")
+
+
+def open_outline_editor(window, statement_id: str) -> QPlainTextEdit:
+    tree = window.outline
+    tree.setCurrentItem(outline_row(tree, statement_id))
+    tree.setFocus()
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    editor = tree.open_editor()
+    assert isinstance(editor, QPlainTextEdit)
+    return editor
+
+
+def test_text_edited_in_the_outline_changes_the_statement_undoably(window):
+    editor = open_outline_editor(window, "freedom")
+    assert editor.toPlainText() == small_map().statement("freedom").text  # no "− " marker
+    QTest.keyClicks(editor, "It would tie Israel's hands")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
     assert window.current_map().statement("freedom").text == "It would tie Israel's hands"
     window.undo_stack.undo()
     assert window.current_map() == small_map()
+
+
+def test_outline_editing_keeps_line_breaks_and_escape_cancels(window):
+    window.editor.set_text("freedom", "Line one\nLine two")
+    editor = open_outline_editor(window, "freedom")
+    assert editor.toPlainText() == "Line one\nLine two"
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(editor, "Line three")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert window.current_map().statement("freedom").text == "Line one\nLine two\nLine three"
+    editor = open_outline_editor(window, "freedom")
+    QTest.keyClicks(editor, "thrown away")
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.current_map().statement("freedom").text == "Line one\nLine two\nLine three"
 
 
 def outline_shape(tree) -> list[tuple[int, str, str]]:

@@ -114,10 +114,28 @@ def test_opening_remembers_recent_files(window, tmp_path):
     assert str(Path(window.document.path).resolve()) in window.files.recent()
 
 
-def test_revert_reloads_the_file(window):
+def test_revert_reloads_the_file(window, monkeypatch):
+    monkeypatch.setattr(window, "ask_revert", lambda path: True)
     window.editor.set_text("claim", "Temporary")
     window.files.revert()
     assert window.current_map() == small_map()
+
+
+def test_declining_to_revert_keeps_the_changes(window, monkeypatch):
+    monkeypatch.setattr(window, "ask_revert", lambda path: False)
+    window.editor.set_text("claim", "Temporary")
+    window.files.revert()
+    assert window.current_map().statement("claim").text == "Temporary"
+
+
+def test_a_failed_revert_keeps_the_changes_unsaved(window, monkeypatch):
+    monkeypatch.setattr(window, "ask_revert", lambda path: True)
+    window.editor.set_text("claim", "Temporary")
+    window.document.path.write_text("{ broken", encoding="utf-8")
+    window.files.revert()
+    assert window.errors and "treaty.argmap" in window.errors[-1]
+    assert window.current_map().statement("claim").text == "Temporary"
+    assert not window.undo_stack.isClean()  # closing still asks
 
 
 def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, monkeypatch):

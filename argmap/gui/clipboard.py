@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMimeData
 
-from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source, Statement
+from argmap.model import (
+    ArgumentMap,
+    Attribution,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+    clean_text,
+)
 
 __all__ = ["MIME_TYPE", "Branch", "branch_from_mime", "branch_to_mime", "copy_branch", "prepare_paste"]
 
@@ -78,8 +86,10 @@ def branch_to_mime(branch: Branch) -> QMimeData:
     return mime
 
 
-def branch_from_mime(mime: QMimeData) -> Branch | None:
+def branch_from_mime(mime: QMimeData | None) -> Branch | None:
     """A branch from the clipboard: ours if present, else each paragraph of plain text a statement."""
+    if mime is None:  # an empty clipboard on some platforms
+        return None
     if mime.hasFormat(MIME_TYPE):
         raw = bytes(mime.data(MIME_TYPE).data())
         if len(raw) > _MAX_CLIPBOARD:
@@ -94,10 +104,10 @@ def branch_from_mime(mime: QMimeData) -> Branch | None:
             )
         except (ValueError, KeyError, TypeError):
             return None  # damaged clipboard contents: fall back to the text
-    text = mime.text().strip() if mime.hasText() else ""
+    text = clean_text(mime.text()).strip() if mime.hasText() else ""  # PDFs paste page breaks
     if not text or len(text) > _MAX_CLIPBOARD:
         return None
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     statements = [Statement(id=f"p{i}", text=p) for i, p in enumerate(paragraphs[:500])]
     return Branch(statements, [], [], {s.id: RelationKind.SUPPORT for s in statements})
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
 from PySide6.QtGui import QUndoCommand
 
+from argmap.errors import ArgmapError
 from argmap.gui.document import MapDocument
-from argmap.model import ArgumentMap, Position, Relation, Source, Statement
+from argmap.model import ArgumentMap, Position, Relation, Source, Statement, clean_text
 
 __all__ = [
     "AddElementsCommand",
+    "EditRefused",
     "EditRelationCommand",
     "EditStatementCommand",
     "MoveStatementsCommand",
@@ -23,6 +26,45 @@ __all__ = [
     "SetSourcesCommand",
     "branch_of",
 ]
+
+
+class EditRefused(ArgmapError):
+    """An edit that would leave the map unable to load again; nothing was changed."""
+
+
+def checked_fields(current: BaseModel, fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with typed text cleaned, refused if the result would not load again.
+
+    Edits skip pydantic's validation (``model_copy``) for speed, so this is
+    where a pasted control character or a statement made its own premise is
+    stopped, before the command is pushed and anything has changed.
+    """
+    cleaned = {name: _clean(value) for name, value in fields.items()}
+    data = current.model_dump()
+    data.update({k: v.model_dump() if isinstance(v, BaseModel) else v for k, v in cleaned.items()})
+    try:
+        new = type(current).model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise EditRefused(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
+    if isinstance(new, Relation):
+        if new.target in new.premises:
+            raise EditRefused(f"statement {new.target!r} cannot be a premise for itself")
+        if len(set(new.premises)) != len(new.premises):
+            raise EditRefused("a statement cannot be listed twice as a premise")
+    return cleaned
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, BaseModel):
+        changed = {k: _clean(v) for k, v in vars(value).items() if isinstance(v, str | list)}
+        return value.model_copy(update=changed)
+    return value
 
 _EDIT_ID = 1
 _MOVE_ID = 2
@@ -159,7 +201,7 @@ class EditStatementCommand(QUndoCommand):
         self.statement_id = statement_id
         current = document.map.statements[document.statement_index(statement_id)]
         self.old = {name: getattr(current, name) for name in fields}
-        self.new = dict(fields)
+        self.new = checked_fields(current, fields)
         self.merge = merge
 
     def id(self) -> int:
@@ -189,7 +231,7 @@ class EditRelationCommand(QUndoCommand):
         self.relation_id = relation_id
         current = document.map.relations[document.relation_index(relation_id)]
         self.old = {name: getattr(current, name) for name in fields}
-        self.new = dict(fields)
+        self.new = checked_fields(current, fields)
 
     def redo(self) -> None:
         self.document.update_relation(self.relation_id, **self.new)

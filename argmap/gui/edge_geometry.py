@@ -49,7 +49,9 @@ class EdgeGeometry:
 
     def _position_junctions(self, relations: dict) -> None:
         for relation_id, junction in self.junction_items.items():
-            relation = relations[relation_id]
+            relation = relations.get(relation_id)
+            if relation is None:
+                continue  # just deleted: the pending refresh removes its junction
             ends = [*relation.premises, relation.target]
             node = self.layout_result.nodes.get(relation_id) if self.layout_result else None
             if node is not None and all(self._at_layout_place(e) for e in ends if e in self.statement_items):

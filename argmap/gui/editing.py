@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from argmap.gui.clipboard import branch_from_mime, branch_to_mime, copy_branch, prepare_paste
 from argmap.gui.commands import (
     AddElementsCommand,
+    EditRefused,
     EditRelationCommand,
     EditStatementCommand,
     MoveStatementsCommand,
@@ -18,7 +19,7 @@ from argmap.gui.commands import (
 from argmap.gui.document import MapDocument
 from argmap.gui.inline_editor import InlineEditor
 from argmap.gui.scene import MapScene
-from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement
+from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement, clean_text
 
 __all__ = ["MapEditor"]
 
@@ -106,6 +107,11 @@ class MapEditor(QObject):
         branch under the new statement; all in one undo step.
         """
         argument_map = self.document.map
+        if how == "co-premise":
+            joined = next((r for r in argument_map.relations if target in r.premises), None)
+            if joined is not None and (joined.target == statement_id or statement_id in joined.premises):
+                self.message.emit("A statement cannot be a co-premise of an argument for itself.")
+                return
         own = [r.id for r in argument_map.relations if r.premises == [statement_id]]
         shared = [r for r in argument_map.relations if statement_id in r.premises and len(r.premises) > 1]
         labels = {"reason": "Make reason", "objection": "Make objection", "co-premise": "Make co-premise"}
@@ -225,11 +231,26 @@ class MapEditor(QObject):
             self.inline.open(item, self.document.statement(statement_id).text)
 
     def set_text(self, statement_id: str, text: str) -> None:
-        if self.document.has_element(statement_id):
-            self.undo_stack.push(EditStatementCommand(self.document, statement_id, {"text": text}))
+        if self.document.has_element(statement_id) and self.document.statement(statement_id).text != clean_text(text):
+            self.set_fields(statement_id, text=text)
 
     def set_fields(self, statement_id: str, *, merge: bool = False, **fields) -> None:
-        self.undo_stack.push(EditStatementCommand(self.document, statement_id, fields, merge=merge))
+        """Change a statement's fields in one undo step; a refused edit is reported, not applied."""
+        try:
+            command = EditStatementCommand(self.document, statement_id, fields, merge=merge)
+        except EditRefused as error:
+            self.message.emit(f"Not changed: {error}")
+            return
+        self.undo_stack.push(command)
+
+    def set_relation_fields(self, relation_id: str, text: str = "Edit relation", **fields) -> None:
+        """Change a relation in one undo step; a refused edit is reported, not applied."""
+        try:
+            command = EditRelationCommand(self.document, relation_id, fields, text)
+        except EditRefused as error:
+            self.message.emit(f"Not changed: {error}")
+            return
+        self.undo_stack.push(command)
 
     def toggle_relation_kind(self, relation_id: str) -> None:
         relation = self.document.relation(relation_id)

@@ -129,9 +129,10 @@ class FileActions:
         return self.window.save_to(Path(path))
 
     def revert(self) -> None:
+        """Reload the file, dropping unsaved changes; if it cannot be read, they stay (unsaved)."""
+        self.window.commit_pending_edits()
         path = self.window.document.path
-        if path is not None and not self.window.undo_stack.isClean():
-            self.window.undo_stack.setClean()  # the file on disk wins; no question asked twice
+        if path is not None and not self.window.undo_stack.isClean() and self.window.ask_revert(path):
             self.window.open_path(path)
 
     def export(self, preset: str | None = None) -> None:
@@ -151,6 +152,7 @@ class FileActions:
 
     def export_to(self, path: Path, output_format: str, theme: str | None = None, layout: str = "pinned") -> bool:
         """The same exporter as ``argmap export``; errors become a dialog."""
+        self.window.commit_pending_edits()
         if output_format not in FORMATS:
             raise ValueError(output_format)
         try:
@@ -180,6 +182,7 @@ class FileActions:
 
     def export_as_to(self, path: Path, format_name: str | None = None) -> bool:
         """The same writers as ``argmap convert``; errors become a dialog."""
+        self.window.commit_pending_edits()
         from argmap.files import write_atomically
         from argmap.formats import write_any
 

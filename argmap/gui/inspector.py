@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.document import MapDocument
-from argmap.model import Acceptance, Attribution, RelationKind
+from argmap.model import Acceptance, Attribution, RelationKind, clean_text
 
 __all__ = ["Inspector"]
 
@@ -53,6 +53,8 @@ class Inspector(QStackedWidget):
             signal.connect(self._refresh_if_shown)
         document.sourcesChanged.connect(self._refresh_sources)
         document.mapReset.connect(lambda: self.show_nothing())
+        for signal in (document.statementRemoved, document.relationRemoved):
+            signal.connect(self._forget_if_shown)
 
     # -- forms -------------------------------------------------------------
 
@@ -132,7 +134,22 @@ class Inspector(QStackedWidget):
         self.statement_id = self.relation_id = None
         self.setCurrentIndex(0)
 
+    def commit_pending(self) -> None:
+        """Keep what is typed in a field that has not lost focus yet (before a save or close)."""
+        if self.statement_id is not None:
+            self._commit_statement()
+        elif self.relation_id is not None:
+            self._commit_relation()
+
+    def _forget_if_shown(self, element_id: str) -> None:
+        """What the inspector shows was deleted (or its addition undone)."""
+        if element_id in (self.statement_id, self.relation_id):
+            self.show_nothing()
+
     def show_statement(self, statement_id: str) -> None:
+        if not self.document.has_element(statement_id):
+            self.show_nothing()
+            return
         self.statement_id, self.relation_id = statement_id, None
         self._loading = True
         statement = self.document.statement(statement_id)
@@ -151,6 +168,9 @@ class Inspector(QStackedWidget):
         self.setCurrentIndex(1)
 
     def show_relation(self, relation_id: str) -> None:
+        if not self.document.has_element(relation_id):
+            self.show_nothing()
+            return
         self.statement_id, self.relation_id = None, relation_id
         self._loading = True
         relation = self.document.relation(relation_id)
@@ -225,18 +245,18 @@ class Inspector(QStackedWidget):
         if self._loading or self.statement_id is None:
             return
         attribution = Attribution(
-            speaker=self.speaker_edit.text().strip() or None,
+            speaker=clean_text(self.speaker_edit.text()).strip() or None,
             source=self.source_box.currentData() or None,
-            quote=self.quote_edit.toPlainText() or None,
-            date=self.date_edit.text().strip() or None,
+            quote=clean_text(self.quote_edit.toPlainText()) or None,
+            date=clean_text(self.date_edit.text()).strip() or None,
         )
         fields = {
-            "title": self.title_edit.text().strip() or None,
-            "text": self.text_edit.toPlainText(),
+            "title": clean_text(self.title_edit.text()).strip() or None,
+            "text": clean_text(self.text_edit.toPlainText()),
             "attribution": None if attribution.is_empty() else attribution,
-            "tags": [t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
+            "tags": [t.strip() for t in clean_text(self.tags_edit.text()).split(",") if t.strip()],
             "acceptance": Acceptance(self.acceptance_box.currentText()),
-            "note": self.note_edit.toPlainText() or None,
+            "note": clean_text(self.note_edit.toPlainText()) or None,
         }
         statement = self.document.statement(self.statement_id)
         changed = {k: v for k, v in fields.items() if getattr(statement, k) != v}
@@ -248,10 +268,10 @@ class Inspector(QStackedWidget):
             return
         relation = self.document.relation(self.relation_id)
         attribution = Attribution(
-            speaker=self.relation_speaker_edit.text().strip() or None,
+            speaker=clean_text(self.relation_speaker_edit.text()).strip() or None,
             source=self.relation_source_box.currentData() or None,
-            quote=self.relation_quote_edit.toPlainText() or None,
-            date=self.relation_date_edit.text().strip() or None,
+            quote=clean_text(self.relation_quote_edit.toPlainText()) or None,
+            date=clean_text(self.relation_date_edit.text()).strip() or None,
         )
         fields = {
             "kind": RelationKind(self.kind_box.currentText()),

@@ -135,7 +135,15 @@ class MainWindow(QMainWindow):
             )
         return True
 
+    def commit_pending_edits(self) -> None:
+        """Typing not yet committed (inline editor, outline row, inspector field) becomes an edit."""
+        if self.editor.inline.is_open():
+            self.editor.inline.commit()
+        self.outline.commit_editing()
+        self.inspector.commit_pending()
+
     def save_to(self, path: Path) -> bool:
+        self.commit_pending_edits()
         try:
             save_map(self.document.map, path)
         except ArgmapError as error:
@@ -170,6 +178,16 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Save,
         )
 
+    def ask_revert(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Revert",
+            f"Discard the unsaved changes and reload {path.name}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def choose_drop(self, dragged: str, target: str, screen_pos) -> str | None:
         """Ask what a card dropped onto another becomes: "reason", "objection", "co-premise" or None."""
         chosen = drop_menu(self, dragged, target).exec(screen_pos)
@@ -177,6 +195,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is safe to drop the current map (saved, discarded, or unchanged)."""
+        self.commit_pending_edits()
         if self.undo_stack.isClean():
             return True
         answer = self.ask_save_changes()
@@ -235,7 +254,7 @@ class MainWindow(QMainWindow):
         act = self._action
         act("Add &Reason", lambda: self.editor.add_premise(RelationKind.SUPPORT), ("Insert", "Ctrl+Return"), menu=edit)
         act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
-        act("&Edit Text", lambda: self.editor.edit_text(), ("F2",), menu=edit)
+        act("&Edit Text", self._edit_text, ("F2",), menu=edit)
         act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
         act("Select &All", self.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
         edit.addSeparator()
@@ -334,7 +353,10 @@ class MainWindow(QMainWindow):
     def _canvas_selection_changed(self) -> None:
         ids = self.scene.selected_statement_ids()
         self.outline.select_ids(ids)
-        edges = [e for e in self.scene.selectedItems() if isinstance(e, EdgeItem)]
+        edges = [  # an edge whose relation was just deleted goes at the next refresh
+            e for e in self.scene.selectedItems()
+            if isinstance(e, EdgeItem) and self.document.has_element(e.relation_id)
+        ]
         if len(ids) == 1:
             self.inspector.show_statement(ids[0])
         elif not ids and edges:
@@ -384,9 +406,14 @@ class MainWindow(QMainWindow):
         self.editor.set_fields(statement_id, **fields)
 
     def _edit_relation(self, relation_id: str, fields: dict) -> None:
-        from argmap.gui.commands import EditRelationCommand
+        self.editor.set_relation_fields(relation_id, **fields)
 
-        self.undo_stack.push(EditRelationCommand(self.document, relation_id, fields, "Edit relation"))
+    def _edit_text(self) -> None:
+        """F2: edit in place where the keyboard is, the outline or the canvas."""
+        if self.outline.hasFocus():
+            self.outline.edit_current()
+        else:
+            self.editor.edit_text()
 
     def _toggle_selected_relations(self) -> None:
         for relation_id in {e.relation_id for e in self.scene.edge_items if e.isSelected()}:

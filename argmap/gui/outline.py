@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from argmap.gui.document import MapDocument
+from argmap.gui.outline_editor import OutlineTextDelegate
 from argmap.model import ArgumentMap, RelationKind
 from argmap.roles import Role
 from argmap.theme import Theme
@@ -74,7 +75,9 @@ class OutlineTree(QTreeWidget):
             signal.connect(lambda element_id, k=kind: self._structure_changed(k, element_id))
         document.mapReset.connect(self.rebuild)
         self.itemSelectionChanged.connect(self._selection_changed)
-        self.itemChanged.connect(self._item_changed)
+        self._delegate = OutlineTextDelegate(self._text_of, ID_ROLE, self)
+        self._delegate.textEdited.connect(self.textEdited)
+        self.setItemDelegate(self._delegate)
         self.rebuild()
 
     def _structure_changed(self, kind: str, element_id: str) -> None:
@@ -190,13 +193,26 @@ class OutlineTree(QTreeWidget):
             self._wanted = None
             self.selectionToCanvas.emit(self.selected_ids())
 
-    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self._syncing:
-            return
-        text = item.text(0)
-        for prefix in ("+ ", "− ", "↪ "):
-            text = text.removeprefix(prefix)
-        self.textEdited.emit(item.data(0, ID_ROLE), text)
+    def _text_of(self, statement_id: str | None) -> str | None:
+        if not statement_id or not self.document.has_element(statement_id):
+            return None
+        return self.document.statement(statement_id).text
+
+    def commit_editing(self) -> None:
+        """Keep what is typed in an open row editor (before saving or closing)."""
+        editor = self._delegate.open_editor()
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, OutlineTextDelegate.EndEditHint.NoHint)
+
+    def open_editor(self) -> QWidget | None:
+        return self._delegate.open_editor()
+
+    def edit_current(self) -> None:
+        """F2 with the outline focused: edit the current row in place."""
+        item = self.currentItem()
+        if item is not None:
+            self.editItem(item, 0)
 
 
 def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind]]]:
