@@ -231,3 +231,47 @@ def test_a_large_relayout_lands_in_batches_and_ends_exactly_in_place(qtbot, tmp_
     for statement_id, item in window.scene.statement_items.items():
         assert (item.pos().x(), item.pos().y()) == (nodes[statement_id].x, nodes[statement_id].y)
     assert all(not edge.boundingRect().isEmpty() for edge in window.scene.edge_items)
+
+
+def test_the_canvas_draws_a_map_in_the_theme_it_names(window, tmp_path):
+    from argmap.theme import get_theme
+
+    dark = small_map()
+    dark.layout.theme = "dark"
+    path = tmp_path / "dark.argmap"
+    save_map(dark, path)
+    assert window.open_path(path)
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.theme is get_theme("dark")
+    assert window.scene.backgroundBrush().color().name() == get_theme("dark").background
+    window.files.new()
+    assert window.scene.theme is get_theme(None)
+
+
+def test_file_new_opens_the_editor_on_the_empty_main_claim(window):
+    window.files.new()
+    window.qtbot.waitUntil(window.editor.inline.is_open, timeout=2000)
+    assert [s.text for s in window.current_map().statements] == [""]
+
+
+def test_a_map_too_big_to_read_whole_opens_readable_on_its_main_claim(qtbot, tmp_path):
+    from argmap.gui.view import READABLE_ZOOM
+    from argmap.model import ArgumentMap, Relation, Statement
+
+    statements = [Statement(id=f"s{i}", text=f"Statement number {i} of a long debate") for i in range(60)]
+    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target="s0") for i in range(1, 60)]
+    path = tmp_path / "wide.argmap"
+    save_map(ArgumentMap(statements=statements, relations=relations), path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    wait_for_layout(qtbot, window)
+    assert window.view.zoom() >= READABLE_ZOOM
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert shown.contains(window.scene.statement_items["s0"].card_rect())
+
+
+def test_a_small_map_opens_whole(window):
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert all(shown.contains(item.card_rect()) for item in window.scene.statement_items.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,6 +106,7 @@ class FileActions:
             self.window.document.reset(new_map(), None)
             self.window.undo_stack.clear()
             self.window._after_load()
+            QTimer.singleShot(0, self.window.edit_first_claim)
 
     def open(self) -> None:
         if not self.window.maybe_save():

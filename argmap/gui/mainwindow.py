@@ -91,9 +91,10 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
         else:
             self._after_load()
-            QTimer.singleShot(0, self._edit_first_claim)
+            QTimer.singleShot(0, self.edit_first_claim)
 
-    def _edit_first_claim(self) -> None:
+    def edit_first_claim(self) -> None:
+        """A new map: its one empty main claim, ready to type."""
         claims = self.document.map.statements
         if len(claims) == 1 and not claims[0].text:
             self.editor._select_and_edit(claims[0].id, True)
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
     # -- building ----------------------------------------------------------
 
     def _build_docks(self) -> None:
-        self.outline = OutlineTree(self.document, self.scene.theme)
+        self.outline = OutlineTree(self.document, lambda: self.scene.theme)
         self.outline.selectionToCanvas.connect(self._outline_selection_changed)
         self.outline.textEdited.connect(self.editor.set_text)
         self.inspector = Inspector(self.document)
@@ -319,9 +320,12 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _first_fit(self) -> None:
+        """A map just opened: the whole of it if it can be read so, else its main claim."""
         if self._fit_pending:
             self._fit_pending = False
-            self.view.fit_map()
+            claims = self.document.map.main_claims()
+            item = self.scene.statement_items.get(claims[0].id) if claims else None
+            self.view.show_start(item)
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

@@ -5,6 +5,8 @@ Selection follows the canvas both ways; double-click or F2 edits a text in place
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -43,10 +45,12 @@ class OutlineTree(QTreeWidget):
     selectionToCanvas = Signal(list)
     textEdited = Signal(str, str)
 
-    def __init__(self, document: MapDocument, theme: Theme) -> None:
+    def __init__(self, document: MapDocument, theme: Theme | Callable[[], Theme]) -> None:
+        """``theme`` may be a function: the canvas's theme, which follows the map opened."""
         super().__init__()
         self.document = document
-        self.theme = theme
+        self._theme_of = theme if callable(theme) else (lambda: theme)
+        self.theme = theme = self._theme_of()
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt lay out thousands of rows without measuring each
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -113,6 +117,9 @@ class OutlineTree(QTreeWidget):
     def rebuild(self) -> None:
         self._rebuild_timer.stop()
         self._events = []
+        if self._theme_of() is not self.theme:
+            self.theme = self._theme_of()
+            self._icons = {role: role_icon(role, self.theme) for role in Role}
         self.premises_of = {r.id: list(r.premises) for r in self.document.map.relations}
         selected = self._wanted if self._wanted is not None else self.selected_ids()
         self._syncing = True

@@ -51,7 +51,8 @@ class MapScene(EdgeGeometry, QGraphicsScene):
     def __init__(self, document: MapDocument, theme: Theme | None = None) -> None:
         super().__init__()
         self.document = document
-        self.theme = theme or get_theme(document.map.layout.theme if document.map.layout.theme else None)
+        self._fixed_theme = theme  # None: each map is drawn in the theme it names
+        self.theme = theme or _map_theme(document)
         self.setBackgroundBrush(QColor(self.theme.background))
         self.statement_items: dict[str, StatementItem] = {}
         self.junction_items: dict[str, JunctionItem] = {}
@@ -102,6 +103,8 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self.layout_result = None
         self._edge_paths = {}
         self.clear()
+        self.theme = self._fixed_theme or _map_theme(self.document)
+        self.setBackgroundBrush(QColor(self.theme.background))
         roles = self.document.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
@@ -482,6 +485,14 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def map_rect(self) -> QRectF:
         return self.itemsBoundingRect()
+
+
+def _map_theme(document: MapDocument) -> Theme:
+    """The theme the map names (as its export uses), or the default for an unknown name."""
+    try:
+        return get_theme(document.map.layout.theme)
+    except ValueError:
+        return get_theme(None)
 
 
 def _move_cards(moves: list[tuple[StatementItem, QPointF]]) -> None:

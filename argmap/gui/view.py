@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 __all__ = ["MapView"]
 
 MIN_ZOOM, MAX_ZOOM = 0.005, 6.0  # a whole 5,000-statement map still fits
+READABLE_ZOOM = 0.6  # below this, card text is hard to read
+START_ZOOM = 0.9  # a map too big to read whole opens at this zoom, on its main claim
 
 
 class MapView(QGraphicsView):
@@ -53,6 +55,15 @@ class MapView(QGraphicsView):
         if escape and not event.isAccepted():
             self.scene().clearSelection()
             event.accept()
+
+    def show_start(self, focus: QGraphicsItem | None) -> None:
+        """How a map opens: fitted if it is then readable, else readable around ``focus``."""
+        self.fit_map()
+        if focus is None or self.zoom() >= READABLE_ZOOM:
+            return
+        self.set_zoom(START_ZOOM)
+        below = self.mapToScene(self.viewport().rect()).boundingRect().height() * 0.3
+        self.centerOn(focus.sceneBoundingRect().center() + QPointF(0, below))  # what argues for it shows
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
