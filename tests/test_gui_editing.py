@@ -241,3 +241,14 @@ def test_roles_follow_every_relation_edit_and_its_undo(window):
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert document.roles() == original == window.current_map().roles()
+
+
+def test_the_inline_editor_follows_its_card_when_the_layout_moves_it(window):
+    window.scene.select_only(["claim"])
+    new_id = window.editor.add_premise(RelationKind.SUPPORT)
+    assert window.editor.inline.is_open()
+    wait_for_layout(window.qtbot, window)
+    card = window.scene.statement_items[new_id].card_rect()
+    editor = window.editor.inline.text_item().sceneBoundingRect()
+    assert (editor.left(), editor.top()) == pytest.approx((card.left(), card.top()))
+    assert window.editor.inline.is_open()

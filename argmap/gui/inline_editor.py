@@ -50,6 +50,8 @@ class InlineEditor(QObject):
         self.statement_id: str | None = None
         self._text: _TextItem | None = None
         self._backdrop: QGraphicsRectItem | None = None
+        self._card: StatementItem | None = None  # the card being edited, the editor's parent
+        self._card_z = 1.0
         self._original = ""
 
     def is_open(self) -> bool:
@@ -59,38 +61,39 @@ class InlineEditor(QObject):
         return self._text
 
     def open(self, item: StatementItem, text: str) -> None:
+        """Edit over the card, as its child: when a layout moves the card, the editor goes along."""
         self.close()
-        scene = item.scene()
         self.statement_id = item.statement_id
         self._original = text
-        rect = item.card_rect()
-        self._backdrop = QGraphicsRectItem(rect.adjusted(-2, -2, 2, 2))
+        self._card, self._card_z = item, item.zValue()
+        item.setZValue(5)  # above the cards around it while it is edited
+        width, height = item.card.width, item.card.height
+        self._backdrop = QGraphicsRectItem(item)
         self._backdrop.setBrush(QColor("#ffffff"))
         self._backdrop.setPen(QColor("#1a73e8"))
-        self._backdrop.setZValue(10)
-        scene.addItem(self._backdrop)
         editor = _TextItem(self)
         font = QFont(item.theme.font_family)
         font.setPixelSize(round(item.theme.font_size))
         editor.setFont(font)
         editor.setPlainText(text)
-        editor.setTextWidth(max(rect.width(), TEXT_WIDTH + 2 * item.theme.card_padding))
+        editor.setTextWidth(max(width, TEXT_WIDTH + 2 * item.theme.card_padding))
         option = editor.document().defaultTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         editor.document().setDefaultTextOption(option)
         editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
-        editor.setPos(rect.left(), rect.top())
-        editor.setZValue(11)
-        scene.addItem(editor)
-        self._backdrop.setRect(editor.sceneBoundingRect().adjusted(-2, -2, 2, 2))
-        editor.document().contentsChanged.connect(
-            lambda: self._backdrop and self._text and self._backdrop.setRect(self._text.sceneBoundingRect().adjusted(-2, -2, 2, 2))
-        )
+        editor.setParentItem(item)
+        editor.setPos(-width / 2, -height / 2)
         self._text = editor
+        self._fit_backdrop()
+        editor.document().contentsChanged.connect(self._fit_backdrop)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         cursor.select(cursor.SelectionType.Document)
         editor.setTextCursor(cursor)
+
+    def _fit_backdrop(self) -> None:
+        if self._backdrop is not None and self._text is not None:
+            self._backdrop.setRect(self._text.mapRectToParent(self._text.boundingRect()).adjusted(-2, -2, 2, 2))
 
     def commit(self) -> None:
         if self._text is None:
@@ -104,8 +107,10 @@ class InlineEditor(QObject):
         self.close()
 
     def close(self) -> None:
-        text, backdrop = self._text, self._backdrop
-        self._text = self._backdrop = None
+        text, backdrop, card = self._text, self._backdrop, self._card
+        self._text = self._backdrop = self._card = None
+        if card is not None and isValid(card):
+            card.setZValue(self._card_z)
         for item in (text, backdrop):
             if item is not None and isValid(item) and item.scene() is not None:
                 item.scene().removeItem(item)  # the scene may already be gone with its map
