@@ -194,3 +194,13 @@ def test_ctrl_a_selects_every_card_and_escape_deselects(window):
     assert set(window.scene.selected_statement_ids()) == set(window.scene.statement_items)
     key(window, "Escape")
     assert window.scene.selected_statement_ids() == []
+
+
+def test_a_long_web_address_wraps_inside_the_card_instead_of_widening_it():
+    from argmap.gui.cards import TEXT_WIDTH, measure_card
+
+    theme = get_theme(None)
+    url = "https://example.org/" + "very-long-path-segment" * 20
+    card = measure_card(Statement(id="u", text=f"See {url} for the text"), theme)
+    assert card.width <= TEXT_WIDTH + 2 * theme.card_padding + 1
+    assert card.text.replace("\u200b", "") == f"See {url} for the text"

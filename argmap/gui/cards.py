@@ -7,6 +7,7 @@ here are what Graphviz lays out, so the layout always fits the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -16,12 +17,14 @@ from argmap.model import Statement
 from argmap.roles import Role
 from argmap.theme import Theme, attribution_line, is_rtl
 
-__all__ = ["CardLayout", "measure_card", "paint_card"]
+__all__ = ["CardLayout", "breakable", "measure_card", "paint_card"]
 
 TEXT_DETAIL = 0.3  # below this scale, text is drawn as bars
 OVERVIEW_DETAIL = 0.06  # below this, a card is a plain block (a whole large map at once)
 TEXT_WIDTH = 210.0  # points: the widest a card's text runs before wrapping
 LINE_GAP = 3.0
+LONG_WORD = 24  # characters: a longer run without spaces gets invisible break points
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 _FONTS: dict[tuple, tuple[QFont, QFontMetricsF]] = {}
@@ -62,6 +65,23 @@ class CardLayout:
     alignment: Qt.AlignmentFlag
 
 
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """Words longer than a line (web addresses, hashes) get break points, as export cuts them.
+
+    A zero-width space every ``LONG_WORD`` characters lets Qt wrap there and
+    shows nothing, so a card never grows wider than its text column.
+    """
+    if len(text) <= LONG_WORD:
+        return text
+    return _LONG_WORD.sub(
+        lambda m: ZERO_WIDTH_SPACE.join(m.group()[i : i + LONG_WORD] for i in range(0, len(m.group()), LONG_WORD)),
+        text,
+    )
+
+
 def _block(metrics: QFontMetricsF, text: str) -> QRectF:
     flags = int(Qt.TextFlag.TextWordWrap)
     return metrics.boundingRect(QRectF(0, 0, TEXT_WIDTH, 100_000), flags, text or " ")
@@ -76,9 +96,10 @@ def measure_card(statement: Statement, theme: Theme) -> CardLayout:
     attribution = statement.attribution
     line = attribution_line(attribution.speaker, attribution.date) if attribution else None
     blocks = []
-    if statement.title:
-        blocks.append(("title", _block(title_metrics, statement.title)))
-    blocks.append(("text", _block(text_metrics, statement.text)))
+    title, text = breakable(statement.title or ""), breakable(statement.text)
+    if title:
+        blocks.append(("title", _block(title_metrics, title)))
+    blocks.append(("text", _block(text_metrics, text)))
     if line:
         blocks.append(("attribution", _block(small_metrics, line)))
     inner_width = max(rect.width() for _, rect in blocks)
@@ -94,8 +115,8 @@ def measure_card(statement: Statement, theme: Theme) -> CardLayout:
         title_rect=rects.get("title"),
         text_rect=rects["text"],
         attribution_rect=rects.get("attribution"),
-        title=statement.title,
-        text=statement.text,
+        title=title or None,
+        text=text,
         attribution=line,
         alignment=alignment,
     )
