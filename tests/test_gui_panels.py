@@ -359,3 +359,33 @@ def test_adding_a_reason_adds_one_outline_row_without_rebuilding(window, qtbot, 
     window.editor.add_premise(RelationKind.SUPPORT, edit=False)
     qtbot.wait(200)
     assert rebuilt == [] and len(outline_shape(window.outline)) == rows + 1
+
+
+def test_the_inspector_removes_and_adds_co_premises_undoably(window):
+    window.inspector.show_relation("r-deter")
+    editor = window.inspector.premises_editor
+    assert [editor.list.item(i).data(256) for i in range(editor.list.count())] == ["deterrence", "credible"]
+    editor.list.item(1).setSelected(True)
+    QTest.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    premises = {r.id: r.premises for r in window.current_map().relations}
+    assert premises["r-deter"] == ["deterrence"]
+    editor.add_box.showPopup()
+    index = editor.add_box.findData("narrow")
+    editor.add_box.hidePopup()
+    editor.add_box.activated.emit(index)
+    premises = {r.id: r.premises for r in window.current_map().relations}
+    assert premises["r-deter"] == ["deterrence", "narrow"]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_the_last_premise_cannot_be_removed_and_the_target_is_no_candidate(window):
+    window.inspector.show_relation("r-freedom")
+    editor = window.inspector.premises_editor
+    editor.list.item(0).setSelected(True)
+    assert not editor.remove_button.isEnabled()
+    editor.add_box.showPopup()
+    candidates = [editor.add_box.itemData(i) for i in range(1, editor.add_box.count())]
+    editor.add_box.hidePopup()
+    assert "claim" not in candidates and "freedom" not in candidates and "narrow" in candidates

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.document import MapDocument
+from argmap.gui.premises_editor import PremisesEditor
 from argmap.model import Acceptance, Attribution, RelationKind, clean_text
 
 __all__ = ["Inspector"]
@@ -103,8 +104,8 @@ class Inspector(QStackedWidget):
         form = QFormLayout(page)
         self.kind_box = QComboBox()
         self.kind_box.addItems([k.value for k in RelationKind])
-        self.premises_label = QLabel()
-        self.premises_label.setWordWrap(True)
+        self.premises_editor = PremisesEditor(self._premise_candidates)
+        self.premises_editor.premisesChanged.connect(self._premises_changed)
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
         self.relation_speaker_edit = QLineEdit()
@@ -114,7 +115,7 @@ class Inspector(QStackedWidget):
         self.relation_quote_edit.setTabChangesFocus(True)
         self.relation_date_edit = QLineEdit()
         form.addRow("&Kind", self.kind_box)
-        form.addRow("Premises", self.premises_label)
+        form.addRow("Premises", self.premises_editor)
         form.addRow("Target", self.target_label)
         form.addRow("&Speaker", self.relation_speaker_edit)
         form.addRow("Sou&rce", self.relation_source_box)
@@ -176,7 +177,7 @@ class Inspector(QStackedWidget):
         relation = self.document.relation(relation_id)
         self.kind_box.setCurrentText(RelationKind(relation.kind).value)
         describe = self._describe
-        self.premises_label.setText("\n".join(describe(p) for p in relation.premises))
+        self.premises_editor.show_premises(relation.premises, describe)
         self.target_label.setText(describe(relation.target))
         attribution = relation.attribution or Attribution()
         self.relation_speaker_edit.setText(attribution.speaker or "")
@@ -186,6 +187,18 @@ class Inspector(QStackedWidget):
         self._refresh_sources()
         self._loading = False
         self.setCurrentIndex(2)
+
+    def _premise_candidates(self) -> list[tuple[str, str]]:
+        """Statements that may join the shown relation as co-premises (not its target)."""
+        if self.relation_id is None or not self.document.has_element(self.relation_id):
+            return []
+        relation = self.document.relation(self.relation_id)
+        taken = {*relation.premises, relation.target}
+        return [(s.id, self._describe(s.id)) for s in self.document.map.statements if s.id not in taken]
+
+    def _premises_changed(self, premises: list) -> None:
+        if self.relation_id is not None:
+            self.relationEdited.emit(self.relation_id, {"premises": premises})
 
     def _describe(self, element_id: str) -> str:
         try:
