@@ -24,26 +24,31 @@ FULL_AFTER = 2.0  # a full collection when the frozen set has grown by this fact
 MINIMUM = 50_000  # objects; below this, full collections are cheap enough anyway
 DELAY_MS = 1000  # from the layout landing to a due full collection
 
-_last_full = 0
+_last_full = 0  # frozen objects after the last full collection
+_frozen = 0  # frozen objects now, tallied as they are frozen: counting them walks them all
 _due = False
 
 
 def settle() -> None:
     """Call when the editor has just finished a burst of work and the user is idle."""
-    global _last_full, _due
+    global _last_full, _frozen, _due
+    fresh = sum(len(gc.get_objects(generation)) for generation in range(3))  # only the unfrozen
     gc.freeze()
+    # Objects freed since they were frozen still count: a full collection comes a little early.
+    _frozen = _frozen + fresh if _frozen else gc.get_freeze_count()
     if not _last_full:  # the first map just opened: what is alive now is mostly still in use
-        _last_full = max(gc.get_freeze_count(), MINIMUM)
-    elif gc.get_freeze_count() > FULL_AFTER * _last_full and not _due:
+        _last_full = max(_frozen, MINIMUM)
+    elif _frozen > FULL_AFTER * _last_full and not _due:
         _due = True
         QTimer.singleShot(DELAY_MS, collect)
 
 
 def collect() -> None:
     """Unfreeze and collect everything once, then freeze what survived."""
-    global _last_full, _due
+    global _last_full, _frozen, _due
     _due = False
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-    _last_full = max(gc.get_freeze_count(), MINIMUM)
+    _frozen = gc.get_freeze_count()
+    _last_full = max(_frozen, MINIMUM)
