@@ -55,38 +55,30 @@ def test_every_i_node_is_a_statement_with_its_text(path):
         assert argument_map.statement(str(node["nodeID"])).text == node["text"]
 
 
-@pytest.mark.parametrize("path", corpus_files())
-def test_every_ra_node_is_a_support_from_its_premises_to_its_conclusion(path):
+def assert_inferences_read_as(path, node_type: str, kind: str) -> None:
+    """Each node of ``node_type`` is a relation of ``kind`` from its I-node premises to its target."""
     data = aif_data(path)
     argument_map = read(path).map
-    for node in nodes_of(data, "RA"):
+    i_nodes = {str(n["nodeID"]) for n in nodes_of(data, "I")}
+    for node in nodes_of(data, node_type):
         node_id = str(node["nodeID"])
         relation = argument_map.relation(node_id)
-        premises = [
-            k for k in into(data, node_id) if k in {str(n["nodeID"]) for n in nodes_of(data, "I")}
-        ]
+        premises = [k for k in into(data, node_id) if k in i_nodes]
         assert (relation.kind, relation.premises, relation.target) == (
-            "support",
+            kind,
             premises,
             out_of(data, node_id)[0],
         )
+
+
+@pytest.mark.parametrize("path", corpus_files())
+def test_every_ra_node_is_a_support_from_its_premises_to_its_conclusion(path):
+    assert_inferences_read_as(path, "RA", "support")
 
 
 @pytest.mark.parametrize("path", corpus_files())
 def test_every_ca_node_is_an_attack_from_its_premises_on_its_target(path):
-    data = aif_data(path)
-    argument_map = read(path).map
-    for node in nodes_of(data, "CA"):
-        node_id = str(node["nodeID"])
-        relation = argument_map.relation(node_id)
-        premises = [
-            k for k in into(data, node_id) if k in {str(n["nodeID"]) for n in nodes_of(data, "I")}
-        ]
-        assert (relation.kind, relation.premises, relation.target) == (
-            "attack",
-            premises,
-            out_of(data, node_id)[0],
-        )
+    assert_inferences_read_as(path, "CA", "attack")
 
 
 @pytest.mark.parametrize("path", corpus_files())
