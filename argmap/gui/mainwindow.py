@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
             self.editor.edit_text()
 
     def _toggle_selected_relations(self) -> None:
-        for relation_id in {e.relation_id for e in self.scene.edge_items if e.isSelected()}:
+        for relation_id in {e.relation_id for e in self.scene.selectedItems() if isinstance(e, EdgeItem)}:
             self.editor.toggle_relation_kind(relation_id)
 
     # -- window events -----------------------------------------------------
