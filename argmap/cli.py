@@ -84,7 +84,7 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
         "--layout",
         choices=[mode.value for mode in LayoutMode],
         default=LayoutMode.AUTO.value,
-        help="auto: Graphviz places everything; pinned: as laid out in the editor",
+        help="auto: Graphviz's layered drawing; tree: argmap's tree, as the editor draws it; pinned: Graphviz's drawing with the cards placed by hand where they are",
     )
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
     export.add_argument("--dot", metavar="PROGRAM", help="the Graphviz program (default: $ARGMAP_DOT, dot, graphviz-pure)")

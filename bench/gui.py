@@ -34,7 +34,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QPointF, QStandardPaths, Qt, QTim
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import argmap.layout as layout_module
+import argmap.layout.graphviz as layout_module
 from argmap.files import save_map
 from argmap.gui import layout_runner
 from argmap.gui.mainwindow import MainWindow

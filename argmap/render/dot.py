@@ -48,6 +48,9 @@ class DotOptions:
     sizes: Mapping[str, tuple[float, float]] | None = None
     # Cluster boxes (llx, lly, urx, ury) by group id, needed when positions are pinned.
     cluster_boxes: Mapping[str, tuple[float, float, float, float]] | None = None
+    # Groups drawn as a tinted band around each member (a box would enclose other cards):
+    # group id -> (statement id, llx, lly, urx, ury) per member. Needs positions.
+    bands: Mapping[str, tuple[tuple[str, float, float, float, float], ...]] | None = None
     legend: bool = False
 
 
@@ -210,6 +213,7 @@ class _Writer:
         self.sizes = options.sizes or {}
         self.positions = options.positions or {}
         self.cluster_boxes = options.cluster_boxes or {}
+        self.bands = options.bands or {}
 
     def statement(self, statement: Statement, indent: str) -> None:
         statement_id = statement.id
@@ -348,21 +352,43 @@ def _add_groups(
     placed: set[str] = set()
     body = writer.body
 
-    def add(group: Group, indent: str, depth: int) -> None:
-        inner = indent + "\t"
-        body.append(f"{indent}subgraph {_id(f'cluster_{group.id}')} {{\n")
-        attrs = {
+    def attributes(group: Group, element_id: str, title: str) -> dict[str, str]:
+        return {
             "color": _id(theme.group_border),
             "fillcolor": _id(theme.group_fill),
             "fontcolor": _id(theme.attribution_colour),
             "fontsize": _id(_number(theme.font_size)),
-            "id": _id(f"group-{group.id}"),
-            "label": _id(group.title),
+            "id": _id(element_id),
+            "label": _id(title),
             "labeljust": "l",
             "labelloc": label_at,  # "b" is the top when the map reads bottom to top
             "style": _id("rounded,filled"),
         }
-        body.append(f"{inner}{_attr_list(attrs)}\n")
+
+    def add_band(group: Group, indent: str) -> None:
+        """One small tinted cluster per member; the group's title on the first."""
+        inner = indent + "\t"
+        for number, (statement_id, *box) in enumerate(writer.bands[group.id]):
+            if statement_id not in statements or statement_id in placed:
+                continue
+            body.append(f"{indent}subgraph {_id(f'cluster_{group.id}-band-{number}')} {{\n")
+            title = group.title if number == 0 else ""
+            body.append(f"{inner}{_attr_list(attributes(group, f'group-{group.id}-band-{number}', title))}\n")
+            body.append(f"{inner}bb={_id(','.join(_number(v) for v in box))}\n")
+            placed.add(statement_id)
+            writer.statement(statements[statement_id], inner)
+            body.append(f"{indent}}}\n")
+
+    def add(group: Group, indent: str, depth: int) -> None:
+        if group.id in writer.bands:
+            add_band(group, indent)
+            if depth < 32:
+                for child in children.get(group.id, []):
+                    add(child, indent, depth + 1)
+            return
+        inner = indent + "\t"
+        body.append(f"{indent}subgraph {_id(f'cluster_{group.id}')} {{\n")
+        body.append(f"{inner}{_attr_list(attributes(group, f'group-{group.id}', group.title))}\n")
         if group.id in writer.cluster_boxes:
             box = ",".join(_number(v) for v in writer.cluster_boxes[group.id])
             body.append(f"{inner}bb={_id(box)}\n")

@@ -1,8 +1,14 @@
 """Export a map as DOT, SVG, PNG, PDF or a JSON layout.
 
-The layout is Graphviz ``dot``'s, or, "as laid out" (``layout="pinned"``), the
-user's pinned positions with everything else where ``dot`` put it, drawn by
-``neato -n2``. PDF comes from a system Graphviz that has it; otherwise Qt
+The layout is one of three:
+
+* ``tree`` — argmap's own tidy tree, as the editor draws it (with the user's
+  pinned cards where they were put); Graphviz measures the cards, and draws
+  the cards and routes the edges at the tree's fixed positions (``neato -n2``).
+* ``auto`` — Graphviz ``dot``'s layered drawing; pinned positions are ignored.
+* ``pinned`` — ``dot``'s drawing with the user's pinned cards moved to where
+  they were put (``neato -n2``).
+ PDF comes from a system Graphviz that has it; otherwise Qt
 draws Graphviz's own drawing instructions (xdot) into a PDF, so the result is
 the same picture.
 """
@@ -10,13 +16,15 @@ the same picture.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
 from argmap.errors import RenderError
 from argmap.files import write_atomically
+from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING, tree_layout
 from argmap.model import ArgumentMap
-from argmap.render.dot import DotOptions, build_dot, junction_relations
+from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.theme import THEMES, get_theme
 
@@ -27,8 +35,9 @@ _EXTENSIONS = {".gv": "dot", ".dot": "dot", ".svg": "svg", ".png": "png", ".pdf"
 
 
 class LayoutMode(StrEnum):
-    AUTO = "auto"  # Graphviz places everything
-    PINNED = "pinned"  # as laid out: statements the user placed stay where they are
+    TREE = "tree"  # argmap's tree layout, as the editor shows it
+    AUTO = "auto"  # Graphviz's layered layout places everything
+    PINNED = "pinned"  # Graphviz's layered layout, with the cards the user placed where they are
 
 
 def format_for_path(path: str | Path) -> str:
@@ -65,6 +74,10 @@ def render_map(
             theme=chosen_theme, legend=legend, positions=positions, cluster_boxes=boxes
         )
         layout_engine, extra_args = "neato", ("-n2",)
+    elif layout is LayoutMode.TREE and argument_map.statements:
+        engine = engine or find_engine()
+        options = tree_options(argument_map, options, engine, timeout)
+        layout_engine, extra_args = "neato", ("-n2",)
     source = build_dot(argument_map, options).source
     if output_format == "dot":
         return source.encode("utf-8")
@@ -97,6 +110,54 @@ def export_map(
     except OSError as error:
         raise RenderError(f"{out}: could not write the export: {error.strerror}") from None
     return out
+
+
+def tree_options(argument_map: ArgumentMap, options: DotOptions, engine: Engine, timeout: float) -> DotOptions:
+    """The DOT options that put every node where argmap's tree layout puts it.
+
+    Graphviz measures the cards (a quick run with every node at the origin);
+    the tree is laid out with those sizes; Graphviz coordinates have y upwards.
+    """
+    sizes = _measure(argument_map, options, engine, timeout)
+    result = tree_layout(argument_map, sizes, theme=options.theme)
+    positions = {name: (node.x, -node.y) for name, node in result.nodes.items()}
+    boxes = {gid: (x, -(y + h), x + w, -y) for gid, (x, y, w, h) in result.clusters.items()}
+    bands = {
+        gid: tuple(_band(result.nodes[sid]) for sid in members if sid in result.nodes)
+        for gid, members in result.bands.items()
+    }
+    if options.legend and LEGEND_NODE in sizes:
+        width, height = sizes[LEGEND_NODE]
+        right = max((n.x + n.width / 2 for n in result.nodes.values()), default=0.0)
+        top = min((n.y - n.height / 2 for n in result.nodes.values()), default=0.0)
+        positions[LEGEND_NODE] = (right + 40 + width / 2, -(top + height / 2))
+    return replace(options, positions=positions, cluster_boxes=boxes, bands=bands)
+
+
+def _band(node) -> tuple[str, float, float, float, float]:
+    pad = GROUP_PADDING / 2
+    half_w, half_h = node.width / 2 + pad, node.height / 2 + pad
+    return (node.name, node.x - half_w, -node.y - half_h, node.x + half_w, -node.y + half_h + GROUP_LABEL)
+
+
+def _measure(
+    argument_map: ArgumentMap, options: DotOptions, engine: Engine, timeout: float
+) -> dict[str, tuple[float, float]]:
+    """Every node's size (points) as Graphviz draws its label, without laying anything out."""
+    everywhere = dict.fromkeys([s.id for s in argument_map.statements], (0.0, 0.0))
+    everywhere.update(dict.fromkeys(junction_relations(argument_map), (0.0, 0.0)))
+    everywhere[LEGEND_NODE] = (0.0, 0.0)
+    source = build_dot(argument_map, replace(options, positions=everywhere)).source
+    drawing = _parse_json(
+        run_graphviz(
+            engine, source, "json0", layout_engine="neato", extra_args=("-n2", "-Gsplines=false"), timeout=timeout
+        )
+    )
+    return {
+        item["name"]: (float(item.get("width", 0)) * 72.0, float(item.get("height", 0)) * 72.0)
+        for item in drawing.get("objects", [])
+        if "name" in item and "width" in item
+    }
 
 
 def _parse_json(data: bytes) -> dict:

@@ -1,4 +1,4 @@
-"""Laying out a map for the editor: card sizes in, positions and edge curves out.
+"""Graphviz's layered layout of a map: card sizes in, positions and edge splines out.
 
 The editor measures each card with its own fonts and passes the sizes to
 Graphviz as fixed-size nodes, so the layout fits the text exactly as the
@@ -12,48 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
+from argmap.layout.result import EdgeCurve, LayoutResult, NodeBox, Point
 from argmap.model import ArgumentMap
 from argmap.render.dot import DotOptions, build_dot
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.theme import Theme, get_theme
 
-__all__ = ["EdgeCurve", "LayoutResult", "NodeBox", "layout_map", "parse_layout"]
-
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class NodeBox:
-    """A statement card or a junction point: its centre and size."""
-
-    name: str
-    x: float
-    y: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True)
-class EdgeCurve:
-    """One drawn edge: a cubic B-spline (1 + 3n points) and where its arrowhead ends."""
-
-    edge_id: str
-    tail: str
-    head: str
-    points: tuple[Point, ...]
-    arrow_tip: Point | None
-
-
-@dataclass
-class LayoutResult:
-    nodes: dict[str, NodeBox] = field(default_factory=dict)
-    edges: dict[str, EdgeCurve] = field(default_factory=dict)
-    clusters: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
-    width: float = 0.0
-    height: float = 0.0
+__all__ = ["layout_map", "parse_layout"]
 
 
 def layout_map(
