@@ -15,7 +15,7 @@ from argmap.gui.items import StatementItem
 
 __all__ = ["LayoutGlide", "Steps"]
 
-DURATION_MS = 180
+DURATION_MS = 150
 MAX_CARDS = 300
 
 
@@ -25,6 +25,8 @@ class LayoutGlide(QObject):
     def __init__(self, on_frame: Callable[[], None], on_done: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._moves: list[tuple[StatementItem, QPointF, QPointF]] = []
+        self._active = False
+        self.progress = 0.0  # of the glide under way, 0 to 1
         self._on_frame = on_frame
         self._on_done = on_done
         self._animation = QVariantAnimation(self)
@@ -36,35 +38,45 @@ class LayoutGlide(QObject):
         self._animation.finished.connect(self._finish)
 
     def running(self) -> bool:
-        return bool(self._moves)
+        return self._active
 
-    def start(self, moves: list[tuple[StatementItem, QPointF]]) -> bool:
-        """Glide ``(item, target)`` pairs; False (and nothing done) when there are too many."""
+    def start(self, moves: list[tuple[StatementItem, QPointF]], *, scroll: bool = False) -> bool:
+        """Glide ``(item, target)`` pairs; False (and nothing done) when there are too many.
+
+        ``scroll``: glide even with no card to move (the view scrolls during it).
+        """
         self.stop()
-        if not moves or len(moves) > MAX_CARDS:
+        if len(moves) > MAX_CARDS or not (moves or scroll):
             return False
         self._moves = [(item, QPointF(item.pos()), QPointF(target)) for item, target in moves]
+        self._active = True
+        self.progress = 0.0
         self._animation.start()
         return True
 
+    def moving(self) -> list[StatementItem]:
+        return [item for item, _, _ in self._moves]
+
     def stop(self) -> None:
         """Jump to the end (the user grabbed a card, or a newer layout arrived)."""
-        if self._moves:
+        if self._active:
             self._animation.stop()
             self._step(1.0)
             self._finish()
 
     def _step(self, value) -> None:
-        t = float(value)
+        t = self.progress = float(value)
         for item, start, end in self._moves:
             item.setPos(start + (end - start) * t)
         self._on_frame()
 
     def _finish(self) -> None:
-        if self._moves:
+        if self._active:
             for item, _, end in self._moves:
                 item.setPos(end)
             self._moves = []
+            self._active = False
+            self.progress = 1.0
             self._on_done()
 
 

@@ -60,6 +60,33 @@ class MapEditor(QObject):
         self._select_and_edit(statement.id, edit)
         return statement.id
 
+    def add_co_premise(self, *, edit: bool = True) -> str | None:
+        """A new statement that argues together with the selected one, under the same junction.
+
+        The selected statement's first argument (the one it hangs under) gains
+        the new statement as a co-premise, right after it; one undo step.
+        """
+        selected = self.scene.selected_statement_ids()
+        if len(selected) != 1:
+            self.message.emit("Select one reason or objection to add a co-premise to it.")
+            return None
+        premise = selected[0]
+        relation = next((r for r in self.document.map.relations if premise in r.premises), None)
+        if relation is None:
+            self.message.emit("A main claim argues for nothing: add a reason to it instead.")
+            return None
+        statement = Statement(id=self.document.new_id("s"), text="")
+        premises = list(relation.premises)
+        premises.insert(premises.index(premise) + 1, statement.id)
+        self.undo_stack.beginMacro("Add co-premise")
+        try:
+            self.undo_stack.push(AddElementsCommand(self.document, [statement], [], "Add statement"))
+            self.undo_stack.push(EditRelationCommand(self.document, relation.id, {"premises": premises}, "Join"))
+        finally:
+            self.undo_stack.endMacro()
+        self._select_and_edit(statement.id, edit)
+        return statement.id
+
     def add_statement_at(self, point: QPointF | None = None, *, edit: bool = True) -> str:
         """A free statement (a new main claim) where the user double-clicked."""
         statement = Statement(id=self.document.new_id("s"), text="")
@@ -212,7 +239,7 @@ class MapEditor(QObject):
         self.scene.flush()  # give the new card its place first
         self.scene.select_only([statement_id])
         item = self.scene.statement_items.get(statement_id)
-        if item is not None:
+        if item is not None and not self.scene.following():  # else the view is scrolling to it
             item.ensureVisible(item.boundingRect(), 40, 40)
         if edit:
             self.edit_text(statement_id)

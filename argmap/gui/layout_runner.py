@@ -1,4 +1,4 @@
-"""Graphviz layout off the GUI thread.
+"""Layouts off the GUI thread: Graphviz always, argmap's tree for very large maps.
 
 One layout runs at a time in a worker thread. A request made while one is
 running is remembered, and only the newest is started when the worker is
@@ -16,11 +16,13 @@ from PySide6.QtCore import QObject, QPointF, QRunnable, QThreadPool, QTimer, Sig
 from PySide6.QtGui import QPainterPath
 
 from argmap.errors import ArgmapError
-from argmap.layout import LayoutResult, layout_map
+from argmap.layout import LayoutResult, layout_map, tree_layout
 from argmap.model import ArgumentMap
 from argmap.theme import Theme
 
-__all__ = ["LayoutRunner", "PreparedLayout", "edge_paths"]
+__all__ = ["GRAPHVIZ", "TREE", "LayoutRunner", "PreparedLayout", "edge_paths"]
+
+TREE, GRAPHVIZ = "tree", "graphviz"  # the canvas's layout engines
 
 
 @dataclass
@@ -45,7 +47,7 @@ def edge_paths(result: LayoutResult) -> dict[str, QPainterPath]:
     return paths
 
 SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
-Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme]
+Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme, str]
 
 
 class _Signals(QObject):
@@ -60,9 +62,12 @@ class _Job(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
-        argument_map, sizes, theme = self.request
+        argument_map, sizes, theme, engine = self.request
         try:
-            result = layout_map(argument_map, sizes, theme=theme)
+            if engine == TREE:
+                result = tree_layout(argument_map, sizes, theme=theme)
+            else:
+                result = layout_map(argument_map, sizes, theme=theme)
             self.signals.done.emit(self.generation, PreparedLayout(result, edge_paths(result)), "")
         except ArgmapError as error:
             self.signals.done.emit(self.generation, None, str(error))
@@ -110,6 +115,12 @@ class LayoutRunner(QObject):
         if not self._running:
             self._start_pending()
 
+    def forget(self) -> None:
+        """Drop the pending request and ignore the running one (the layout was made elsewhere)."""
+        self._pending = None
+        self._delay.stop()
+        self._generation += 1
+
     def busy(self) -> bool:
         return self._running or self._pending is not None or self._delay.isActive()
 
@@ -126,7 +137,7 @@ class LayoutRunner(QObject):
         self._running = True
         self._pool.start(_Job(self._generation, request, self._signals))
 
-    def _on_done(self, generation: int, result: LayoutResult | None, error: str) -> None:
+    def _on_done(self, generation: int, result: PreparedLayout | None, error: str) -> None:
         self._running = False
         if self._pending is not None:  # a newer request supersedes this result
             if not self._delay.isActive():

@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
             setattr(self, f"{title.lower()}_dock", dock)
         self.history_dock.hide()
         self.sources_dock.hide()
+        # The map is what the window is for: the side docks start narrow.
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [210, 270], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
         action = QAction(text, self)
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         act = self._action
         act("Add &Reason", lambda: self.editor.add_premise(RelationKind.SUPPORT), ("Insert", "Ctrl+Return"), menu=edit)
         act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
+        act("Add &Co-premise", self.editor.add_co_premise, ("Alt+Insert", "Alt+Return"), menu=edit)
         act("&Edit Text", self._edit_text, ("F2",), menu=edit)
         act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
         act("Select &All", self.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
@@ -316,12 +319,19 @@ class MainWindow(QMainWindow):
 
     def _after_load(self) -> None:
         self._fit_pending = True
+        if self.scene.layout_result is not None and not self.scene.settling():
+            QTimer.singleShot(0, self._first_fit)  # laid out already, while the map was read in
         self._update_title()
         self._update_counts()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fit_pending and self.scene.layout_result is not None:
+            QTimer.singleShot(0, self._first_fit)
+
     def _first_fit(self) -> None:
         """A map just opened: the whole of it if it can be read so, else its main claim."""
-        if self._fit_pending:
+        if self._fit_pending and self.view.isVisible():
             self._fit_pending = False
             claims = self.document.map.main_claims()
             item = self.scene.statement_items.get(claims[0].id) if claims else None

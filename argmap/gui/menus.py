@@ -35,6 +35,8 @@ def statement_menu(window: MainWindow, statement_id: str) -> QMenu:
     menu.addAction("Add &Objection", lambda: editor.add_premise(RelationKind.ATTACK))
     if role in (Role.OBJECTION, Role.REBUTTAL):
         menu.addAction("Add Re&buttal", lambda: editor.add_premise(RelationKind.ATTACK))
+    if role is not Role.MAIN_CLAIM:
+        menu.addAction("Add Co-&premise", editor.add_co_premise)
     menu.addSeparator()
     menu.addAction("&Edit Text", lambda: editor.edit_text(statement_id))
     menu.addSeparator()

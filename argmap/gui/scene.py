@@ -17,11 +17,12 @@ from argmap.gui import garbage
 from argmap.gui.animation import LayoutGlide, Steps
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
+from argmap.gui.follow import ViewFollow
 from argmap.gui.gestures import ConnectionDrag, statement_at
 from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
-from argmap.gui.layout_runner import LayoutRunner, PreparedLayout
-from argmap.layout import LayoutResult
+from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
+from argmap.layout import LayoutResult, tree_layout
 from argmap.model import Direction, Position, RelationKind
 from argmap.render.dot import junction_relations
 from argmap.roles import Role
@@ -37,6 +38,7 @@ _HANDLE_SIDES = {
 }
 APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
 EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs one layout
+SYNC_TREE_LIMIT = 2500  # statements; up to this the tree is laid out at once, larger maps in the worker
 
 
 class MapScene(EdgeGeometry, QGraphicsScene):
@@ -60,6 +62,11 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self.group_items: dict[str, GroupItem] = {}
         self.layout_result: LayoutResult | None = None
         self._edge_paths: dict[str, QPainterPath] = {}
+        self.engine = TREE  # or GRAPHVIZ: how the canvas is laid out (View → Layout)
+        self._follow = ViewFollow()  # the views keep the user's place while cards glide
+        self._anchor_id: str | None = None  # the card the pending change was made on
+        self._anchor_rect = QRectF()  # and where it was before the change
+        self._fresh: set[str] = set()  # cards added since a layout last placed them
         self.runner = LayoutRunner(self)
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
@@ -105,11 +112,19 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         self.clear()
         self.theme = self._fixed_theme or _map_theme(self.document)
         self.setBackgroundBrush(QColor(self.theme.background))
+        self._fresh.clear()
+        self._anchor_id = None
+        self._follow.finish()
         roles = self.document.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
             self._add_item(statement.id, roles[statement.id], sources)
-        # Graphviz needs only the card sizes: it runs while the rest is built.
+        if self._sync_tree():
+            self._rebuild_edges()
+            self._rebuild_groups()
+            self.request_layout()
+            return
+        # The worker needs only the card sizes: it runs while the rest is built.
         self.request_layout()
         self._rebuild_edges()
         self._rebuild_groups()
@@ -121,6 +136,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
         self.statement_items[statement_id] = item
         self._unplaced.add(statement_id)
+        self._fresh.add(statement_id)
         self.addItem(item)
         return item
 
@@ -186,6 +202,7 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         if item is None:
             return
         old_size = item.size
+        self._note_anchor()  # before the card is measured again: where it was, as it was
         sources = {s.id: s for s in self.document.map.sources}
         item.update_statement(self.document.statement(statement_id), item.role, sources)
         self._update_edges_of(statement_id)
@@ -199,6 +216,8 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         positions = self.document.map.layout.positions
         self._move_to_stored_places(statement_ids, positions)
         self._update_all_edges()
+        if self.engine == TREE:  # a pinned card carries its branch: lay out again
+            self._schedule(relayout=True)
 
     def _move_to_stored_places(self, statement_ids: list, positions: dict) -> None:
         for statement_id in statement_ids:
@@ -223,7 +242,16 @@ class MapScene(EdgeGeometry, QGraphicsScene):
             self._refresh.stop()
             self._refresh_now()
 
+    def _note_anchor(self) -> None:
+        """The card selected when a change begins is the one the user is working on."""
+        if self._anchor_id is None and not self._refresh.isActive():
+            selected = [item for item in self.selectedItems() if isinstance(item, StatementItem)]
+            if len(selected) == 1:
+                self._anchor_id = selected[0].statement_id
+                self._anchor_rect = selected[0].card_rect()
+
     def _schedule(self, *, relayout: bool) -> None:
+        self._note_anchor()
         self._relayout_wanted |= relayout
         self._refresh.start()
 
@@ -235,6 +263,10 @@ class MapScene(EdgeGeometry, QGraphicsScene):
                 item.set_role(roles[statement_id])
         added = self._rebuild_edges()
         self._rebuild_groups()
+        if self._relayout_wanted and self._sync_tree():
+            self._relayout_wanted = False
+            self.request_layout()  # places every card and edge at once
+            return
         placed = self._place_provisionally(update_edges=False)
         placed |= self._place_junctions()
         added_ids = {id(edge) for edge in added}
@@ -248,17 +280,33 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     # -- layout ------------------------------------------------------------
 
+    def set_engine(self, engine: str) -> None:
+        """Lay the canvas out with argmap's tree (TREE) or Graphviz's layered drawing (GRAPHVIZ)."""
+        if engine not in (TREE, GRAPHVIZ) or engine == self.engine:
+            return
+        self.engine = engine
+        self.request_layout()
+
+    def _sync_tree(self) -> bool:
+        return self.engine == TREE and len(self.statement_items) <= SYNC_TREE_LIMIT
+
     def request_layout(self, delay_ms: int = 0) -> None:
-        """Ask the worker for a fresh layout of the current map and card sizes."""
+        """Lay out the current map with the current card sizes (the tree at once if small)."""
         if not self.statement_items:
             return  # nothing to lay out
+        if self._sync_tree():
+            self.runner.forget()  # a Graphviz layout still running is out of date
+            sizes = {sid: item.size for sid, item in self.statement_items.items()}
+            self._apply_layout(PreparedLayout(tree_layout(self.document.map, sizes, theme=self.theme)))
+            return
+        engine = self.engine
 
         def snapshot():
             argument_map = self.document.snapshot()
             sizes = {sid: item.size for sid, item in self.statement_items.items()}
-            return argument_map, sizes, self.theme
+            return argument_map, sizes, self.theme, engine
 
-        self.runner.request(snapshot, delay_ms)
+        self.runner.request(snapshot, delay_ms if engine == GRAPHVIZ else 0)
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
@@ -267,17 +315,24 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         result = self.layout_result = prepared.result
         self._edge_paths = prepared.paths
         pinned = self.document.map.layout.positions
-        moves = []
+        fresh, self._fresh = self._fresh, set()
+        anchor_id, self._anchor_id = self._anchor_id, None
+        moves, targets = [], {}
         for statement_id, item in self.statement_items.items():
-            if statement_id in pinned:
+            if statement_id in pinned and self.engine == GRAPHVIZ:
                 target = QPointF(pinned[statement_id].x, pinned[statement_id].y)
             elif statement_id in result.nodes:
-                target = QPointF(result.nodes[statement_id].x, result.nodes[statement_id].y)
+                node = result.nodes[statement_id]
+                target = QPointF(node.x, node.y)
             else:
                 continue
-            if item.pos() != target:
+            targets[statement_id] = target
+            if statement_id in fresh:
+                item.setPos(target)  # a new card appears in its place; only the others glide
+            elif item.pos() != target:
                 moves.append((item, target))
-        if had_layout and self.animate and self._glide.start(moves):
+        self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+        if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
             return  # the glide ends in _layout_settled
         if not had_layout or len(moves) <= APPLY_BATCH:  # the first one: soonest in place
             for item, target in moves:
@@ -291,6 +346,35 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         steps.append(self._finish_layout)
         self._steps.run(steps)
 
+    def _start_following(self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]) -> None:
+        """Let the views keep the anchor where it is and bring a card just added into view."""
+        anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
+        anchor = None
+        reveal = None
+        if anchor_item is not None and anchor_id in targets:
+            final = anchor_item.card_rect().translated(targets[anchor_id] - anchor_item.pos())
+            anchor = (self._anchor_rect, final)
+            if not fresh:  # the card edited: it may have grown out of view
+                reveal = final
+        if 0 < len(fresh) <= 3:
+            reveal = None
+            for statement_id in fresh:
+                item = self.statement_items.get(statement_id)
+                if item is not None and statement_id in targets:
+                    rect = item.card_rect().translated(targets[statement_id] - item.pos())
+                    reveal = rect if reveal is None else reveal.united(rect)
+        content = self.itemsBoundingRect()
+        for target in targets.values():  # the views must be able to scroll to where cards go
+            content = content.united(QRectF(target, target))
+        for view in self.views():
+            if hasattr(view, "set_content_rect"):
+                view.set_content_rect(content.adjusted(-300, -300, 300, 300))
+        self._follow.start(self.views(), anchor, reveal)
+
+    def following(self) -> bool:
+        """The views are scrolling along with a glide (a card just added is being revealed)."""
+        return self._follow.active()
+
     def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
         for edge in edges:
             if edge.scene() is self:  # an edit in between may have replaced it
@@ -298,19 +382,28 @@ class MapScene(EdgeGeometry, QGraphicsScene):
 
     def _finish_layout(self) -> None:
         self._fit_groups()
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
+        self._set_extent()
         self.layoutApplied.emit()
+
+    def _set_extent(self) -> None:
+        self._follow.finish()
+        bounds = self.itemsBoundingRect()
+        self.setSceneRect(bounds.adjusted(-60, -60, 60, 60))
+        for view in self.views():
+            if hasattr(view, "set_content_rect"):
+                view.set_content_rect(bounds)
 
     def settling(self) -> bool:
         """A layout is being computed or cards are still gliding to it."""
         return self.runner.busy() or self._glide.running() or self._steps.running()
 
     def _glide_frame(self) -> None:
-        self._update_all_edges()
+        self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})
+        self._follow.frame(self._glide.progress)
 
     def _layout_settled(self) -> None:
         self._update_all_edges()
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-60, -60, 60, 60))
+        self._set_extent()
         self.layoutApplied.emit()
 
     def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:

@@ -25,12 +25,34 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self._panning: QPoint | None = None
 
+    def set_content_rect(self, rect: QRectF) -> None:
+        """Let the view scroll a whole window beyond the map on every side.
+
+        The view never centres a map smaller than the window itself (Qt's
+        default), which would shift every card whenever the map's extent
+        changes; and a card near the edge can always be scrolled to where the
+        user expects it.
+        """
+        if rect.isNull():
+            return
+        zoom = self.zoom() or 1.0
+        w, h = self.viewport().width() / zoom, self.viewport().height() / zoom
+        self._content = QRectF(rect)
+        self.setSceneRect(rect.adjusted(-w, -h, w, h))
+
+    _content = QRectF()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.set_content_rect(self._content)
+
     def zoom(self) -> float:
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         self.scale(factor / self.zoom(), factor / self.zoom())
+        self.set_content_rect(self._content)
         self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -46,6 +68,8 @@ class MapView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.5:
             self.set_zoom(1.5)
+        self.set_content_rect(self.scene().itemsBoundingRect())
+        self.centerOn(rect.center())  # the margins were too narrow for the new zoom until now
         self.zoomChanged.emit(self.zoom())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -12,9 +12,10 @@ boxes this way; the ones that exist (e.g. in networkx or graphviz) are layered.
 Two departures from the paper, both for a map that stays put while it is
 edited:
 
-* A parent is centred over its *first* child rather than over all of them,
-  so adding a child at the end of a list never moves the parent or its
-  earlier children.
+* A parent is aligned with the leading (left) edge of its *first* child
+  rather than centred over all of them, so adding a child at the end of a
+  list never moves the parent or its earlier children, and a card that grows
+  wider as it is typed in grows away from what lies to its left.
 * Subtrees are packed to the left: the paper spreads the slack between a
   pushed subtree and the one that pushed it over the small subtrees in
   between; here they stay where their left neighbours put them, so growth
@@ -107,8 +108,9 @@ def tidy_tree(
                 prelim[ri] -= diff
                 extreme_right[current] = extreme_right[left_sibling]
                 modsum_right[current] = modsum_right[left_sibling]
-        # Centred over the first child: later children never move it.
-        prelim[t] = prelim[first] + mod[first] + (breadth[first] - breadth[t]) / 2
+        # Aligned with the first child's leading edge: later children never move it, and a
+        # child that grows wider grows away from its left-hand neighbours.
+        prelim[t] = prelim[first] + mod[first]
         last = kids[-1]
         extreme_left[t], modsum_left[t] = extreme_left[first], modsum_left[first]
         extreme_right[t], modsum_right[t] = extreme_right[last], modsum_right[last]

@@ -140,7 +140,7 @@ class _Plan:
         for v in range(count, n):
             self.card_depth[v] = half  # a junction fills the lower half of the gap above its premises
         self.group_path = _group_paths(argument_map, forest)
-        self.depth = _rows(forest, self.card_depth, self.group_path)
+        self.depth = self.card_depth
         self.top = [0.0] * (n + 1)
         self.left = [0.0] * (n + 1)
         self.offset: list[Point] = [(0.0, 0.0)] * n
@@ -284,27 +284,6 @@ def _new_groups(child: tuple[str, ...], parent: tuple[str, ...]) -> int:
             break
         shared += 1
     return len(child) - shared
-
-
-def _rows(forest: Forest, card_depth: list[float], paths: list[tuple[str, ...]]) -> list[float]:
-    """Each node's depth in the tree: siblings of one group share their tallest one's.
-
-    So the children of a short member start below the whole group, never
-    inside its box.
-    """
-    depth = list(card_depth)
-    for kids in forest.children:
-        if len(kids) < 2:
-            continue
-        tallest: dict[str, float] = {}
-        for k in kids:
-            if paths[k]:
-                key = paths[k][0]
-                tallest[key] = max(tallest.get(key, 0.0), card_depth[k])
-        for k in kids:
-            if paths[k]:
-                depth[k] = tallest[paths[k][0]]
-    return depth
 
 
 class _Edges:

@@ -1,0 +1,172 @@
+"""The map stays put while it is edited: measured on screen, as the user sees it.
+
+Each edit is made the way a user makes it: the card is brought into view,
+selected, and a reason, objection or co-premise is added and typed with the
+keyboard (keys go to whichever widget has the focus). Before and after, the
+cards' rectangles on the screen are compared.
+"""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pytest
+from conftest import wait_for_layout
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from argmap.gui.mainwindow import MainWindow
+
+pytestmark = pytest.mark.gui
+
+MAPS = Path(__file__).parent.parent / "maps"
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture(params=["israel-us-defense-treaty.argmap", "us-saudi-defense-pact.argmap"])
+def seed_window(request, qtbot, monkeypatch):
+    window = MainWindow(MAPS / request.param)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    window.resize(1400, 900)
+    window.show()
+    window.qtbot = qtbot
+    wait_for_layout(qtbot, window)
+    window.view.set_zoom(1.0)  # cards are edited readable, not at the whole-map fit
+    yield window
+    window.scene.runner.wait(10_000)
+
+
+def on_screen(window) -> dict[str, QRectF]:
+    """Every card's rectangle in the canvas's viewport, in pixels."""
+    transform = window.view.viewportTransform()
+    return {sid: transform.mapRect(item.card_rect()) for sid, item in window.scene.statement_items.items()}
+
+
+def viewport(window) -> QRectF:
+    return QRectF(window.view.viewport().rect())
+
+
+def keys(window, key, modifiers=NONE, text: str = "") -> None:
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget(), char)
+
+
+def work_on(window, statement_id: str) -> None:
+    """Scroll the card into the middle of the canvas and select it, as a user would."""
+    window.view.centerOn(window.scene.statement_items[statement_id])
+    window.view.setFocus()
+    window.scene.select_only([statement_id])
+    wait_for_layout(window.qtbot, window)
+
+
+def add(window, target: str, key, modifiers, text: str) -> dict:
+    """Add a card to ``target`` by keyboard and type its text; what changed on screen."""
+    work_on(window, target)
+    before = on_screen(window)
+    seen = [sid for sid, rect in before.items() if rect.intersects(viewport(window))]
+    keys(window, key, modifiers, text)
+    keys(window, Qt.Key.Key_Return)
+    wait_for_layout(window.qtbot, window)
+    after = on_screen(window)
+    (new,) = set(after) - set(before)
+    unchanged = [sid for sid in seen if _same(before[sid], after[sid])]
+    return {
+        "new": new,
+        "anchor_moved": max(abs(after[target].x() - before[target].x()), abs(after[target].y() - before[target].y())),
+        "unchanged": len(unchanged) / len(seen),
+        "new_visible": viewport(window).contains(after[new]),
+    }
+
+
+def _same(a: QRectF, b: QRectF, tolerance: float = 1.0) -> bool:
+    return abs(a.x() - b.x()) <= tolerance and abs(a.y() - b.y()) <= tolerance
+
+
+def overlapping(window) -> list[tuple[str, str]]:
+    cards = sorted(window.scene.statement_items.items(), key=lambda kv: kv[1].card_rect().left())
+    pairs = []
+    for i, (a, item) in enumerate(cards):
+        rect = item.card_rect()
+        for b, other in cards[i + 1 :]:
+            if other.card_rect().left() >= rect.right():
+                break
+            if rect.intersects(other.card_rect()):
+                pairs.append((a, b))
+    return pairs
+
+
+def leaves(window) -> list[str]:
+    """Cards nothing argues for, in file order: where a map usually grows."""
+    argued = {r.target for r in window.current_map().relations}
+    return [s.id for s in window.current_map().statements if s.id not in argued]
+
+
+def test_growing_branches_by_keyboard_keeps_the_map_in_place(seed_window):
+    window = seed_window
+    edits = []
+    for leaf in leaves(window)[:3]:
+        reason = add(window, leaf, Qt.Key.Key_Insert, NONE, "A reason typed in")
+        edits.append(reason)
+        edits.append(add(window, reason["new"], Qt.Key.Key_Insert, SHIFT, "An objection to it"))
+        edits.append(add(window, reason["new"], Qt.Key.Key_Insert, ALT, "A co-premise"))
+        assert overlapping(window) == []
+    for edit in edits:
+        assert edit["anchor_moved"] <= 2.0, edit
+        assert edit["new_visible"], edit
+    assert statistics.median(e["unchanged"] for e in edits) >= 0.8
+
+
+def test_a_card_added_out_of_view_is_scrolled_to_by_the_smallest_amount(seed_window):
+    window = seed_window
+    claim = window.current_map().main_claims()[0].id
+    edit = add(window, claim, Qt.Key.Key_Insert, NONE, "One more reason for the main claim")
+    assert edit["new_visible"]
+    new_rect = on_screen(window)[edit["new"]]
+    # Scrolled just enough: the new card sits at the margin of the side it came in from.
+    margins = (new_rect.left() - viewport(window).left(), viewport(window).right() - new_rect.right())
+    assert edit["anchor_moved"] <= 2.0 or min(margins) <= 30.0
+    assert overlapping(window) == []
+
+
+def test_typing_a_longer_text_keeps_the_card_in_place_and_moves_only_its_branch(seed_window):
+    window = seed_window
+    cards = window.scene.statement_items
+    argued = {r.target for r in window.current_map().relations}
+    widest = max(cards[sid].card.width for sid in argued if sid in cards)
+    # A card already as wide as text wraps, with a branch below it: more text makes it taller.
+    card = next(sid for sid in argued if sid in cards and cards[sid].card.width == widest)
+    work_on(window, card)
+    before = on_screen(window)
+    keys(window, Qt.Key.Key_F2)
+    keys(window, Qt.Key.Key_End, NONE, " And a second thought, typed at length." * 3)
+    keys(window, Qt.Key.Key_Return)
+    wait_for_layout(window.qtbot, window)
+    after = on_screen(window)
+    assert after[card].height() > before[card].height() + 20
+    assert after[card].width() == pytest.approx(before[card].width(), abs=2.0)  # lines wrap a little differently
+    assert abs(after[card].top() - before[card].top()) <= 2.0 and abs(after[card].left() - before[card].left()) <= 2.0
+    moved = {sid for sid in before if not _same(before[sid], after[sid], 2.0)}
+    assert moved and moved <= _branch(window, card) | {card}
+    assert overlapping(window) == []
+
+
+def _branch(window, statement_id: str) -> set[str]:
+    """What hangs below a card: its premises, theirs, and undercuts of those arguments."""
+    relations = window.current_map().relations
+    found, reached = set(), {statement_id}
+    changed = True
+    while changed:
+        changed = False
+        for relation in relations:
+            if relation.target in reached and relation.id not in reached:
+                reached.add(relation.id)
+                found.update(relation.premises)
+                reached.update(relation.premises)
+                changed = True
+    return found
