@@ -17,7 +17,7 @@ from argmap.model import Statement
 from argmap.roles import Role
 from argmap.theme import Theme, attribution_line, is_rtl
 
-__all__ = ["CardLayout", "breakable", "measure_card", "paint_card"]
+__all__ = ["CardLayout", "breakable", "card_slot", "measure_card", "paint_card"]
 
 TEXT_DETAIL = 0.3  # below this scale, text is drawn as bars
 OVERVIEW_DETAIL = 0.06  # below this, a card is a plain block (a whole large map at once)
@@ -28,6 +28,11 @@ ZERO_WIDTH_SPACE = "\u200b"
 
 
 _FONTS: dict[tuple, tuple[QFont, QFontMetricsF]] = {}
+
+
+def card_slot(theme: Theme) -> float:
+    """The widest a card gets (wrapped text and padding): the tree layout's slot width."""
+    return TEXT_WIDTH + 2 * theme.card_padding
 
 
 def _font(theme: Theme, size: float, *, bold: bool = False, italic: bool = False) -> QFont:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRunnable, QThreadPool, QTimer, Sig
 from PySide6.QtGui import QPainterPath
 
 from argmap.errors import ArgmapError
+from argmap.gui.cards import card_slot
 from argmap.layout import LayoutResult, layout_map, tree_layout
 from argmap.model import ArgumentMap
 from argmap.theme import Theme
@@ -65,7 +66,7 @@ class _Job(QRunnable):
         argument_map, sizes, theme, engine = self.request
         try:
             if engine == TREE:
-                result = tree_layout(argument_map, sizes, theme=theme)
+                result = tree_layout(argument_map, sizes, theme=theme, slot_width=card_slot(theme))
             else:
                 result = layout_map(argument_map, sizes, theme=theme)
             self.signals.done.emit(self.generation, PreparedLayout(result, edge_paths(result)), "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from argmap.gui import garbage
 from argmap.gui.animation import LayoutGlide, Steps
+from argmap.gui.cards import card_slot
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.follow import ViewFollow
@@ -297,7 +298,8 @@ class MapScene(EdgeGeometry, QGraphicsScene):
         if self._sync_tree():
             self.runner.forget()  # a Graphviz layout still running is out of date
             sizes = {sid: item.size for sid, item in self.statement_items.items()}
-            self._apply_layout(PreparedLayout(tree_layout(self.document.map, sizes, theme=self.theme)))
+            result = tree_layout(self.document.map, sizes, theme=self.theme, slot_width=card_slot(self.theme))
+            self._apply_layout(PreparedLayout(result))
             return
         engine = self.engine
 

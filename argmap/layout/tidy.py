@@ -1,25 +1,30 @@
-"""A non-layered tidy tree for boxes of different sizes, in linear time.
+"""A non-layered tidy tree for boxes of different sizes, in linear time, that edits barely move.
 
-The algorithm is A. van der Ploeg's, "Drawing non-layered tidy trees in
+The starting point is A. van der Ploeg, "Drawing non-layered tidy trees in
 linear time", Software: Practice and Experience 44(12), 2014 (its reference
-implementation is d3-flextree). Each node sits just below its parent's
-bottom edge, whatever its siblings' heights, and sibling subtrees are pushed
-apart only as far as their contours (followed through "threads" from one
-subtree's deepest node to a deeper neighbour's) require, so the total work
-is linear in the number of nodes. No Python library lays out variable-size
-boxes this way; the ones that exist (e.g. in networkx or graphviz) are layered.
+implementation is d3-flextree): each node sits just below its parent's bottom
+edge, whatever its siblings' heights, and sibling subtrees are pushed apart
+only as far as their contours (compared by their bottoms, not by levels)
+require. No Python library lays out variable-size boxes this way; the ones
+that exist (networkx, Graphviz) are layered.
 
-Two departures from the paper, both for a map that stays put while it is
-edited:
+Three departures, all so that a map stays put while it is edited:
 
 * A parent is aligned with the leading (left) edge of its *first* child
   rather than centred over all of them, so adding a child at the end of a
-  list never moves the parent or its earlier children, and a card that grows
-  wider as it is typed in grows away from what lies to its left.
-* Subtrees are packed to the left: the paper spreads the slack between a
-  pushed subtree and the one that pushed it over the small subtrees in
-  between; here they stay where their left neighbours put them, so growth
-  on the right moves only what lies to its right.
+  list never moves the parent or its earlier children.
+* Subtrees are packed to the left; the slack between two subtrees is not
+  spread over the small ones between them, so growth on the right moves only
+  what lies to its right.
+* Every card keeps the column below it for its own branch: where one of two
+  neighbouring contours ends, its last node is taken to reach all the way
+  down. The paper lets a shallow subtree tuck in above a deeper neighbour's
+  wide lower part; then the first reason added under it would collide and
+  push the whole branch aside. Reserving the column costs some width and
+  makes the paper's threads unnecessary: a contour is simply the chain of
+  first (or last) children. The work stays linear: a node is walked past
+  its neighbour's end only where its chain is a later (or earlier) child's,
+  and never again above that.
 
 Everything is iterative (a 50,000-deep chain must not hit Python's recursion
 limit) and works on plain lists indexed by node number, which is several
@@ -45,75 +50,54 @@ def tidy_tree(
 
     ``breadth[v]`` is a node's extent across the tree, ``top[v]`` and
     ``depth[v]`` where it starts along the tree's depth axis and how far it
-    reaches (children must start below their parent's bottom). ``gap[v]`` is
-    the space kept between the subtrees of ``v``'s children. Nodes not
-    reachable from ``root`` get 0.
+    reaches (children start below their parent's bottom). ``gap[v]`` is the
+    space kept between the branches of ``v``'s children. Nodes not reachable
+    from ``root`` get 0.
     """
     n = len(children)
     bottom = [top[v] + depth[v] for v in range(n)]
-    prelim = [0.0] * n
-    mod = [0.0] * n
-    thread_left = [-1] * n
-    thread_right = [-1] * n
-    extreme_left = list(range(n))
-    extreme_right = list(range(n))
-    modsum_left = [0.0] * n
-    modsum_right = [0.0] * n
+    prelim = [0.0] * n  # left edge relative to the parent's frame, before the parent's modifier
+    mod = [0.0] * n  # shift applied to a node and its whole branch
 
     order = _preorder(children, root)
     for t in reversed(order):  # every child before its parent
         kids = children[t]
         if not kids:
             continue
-        first = kids[0]
         space = gap[t]
         for i in range(1, len(kids)):
-            # Separate child i from the combined contour of children 0..i-1.
-            left_sibling, current = kids[i - 1], kids[i]
-            sr, cl = left_sibling, current
+            current = kids[i]
+            # The right contour of kids[0..i-1] is that of kids[i-1], reaching down; the left
+            # contour of kids[i] is its chain of first children, reaching down.
+            sr, cl = kids[i - 1], current
             mssr, mscl = mod[sr], mod[cl]
+            right_edge = mssr + prelim[sr] + breadth[sr]
+            left_edge = mscl + prelim[cl]
             while True:
-                dist = (mssr + prelim[sr] + breadth[sr] + space) - (mscl + prelim[cl])
+                dist = right_edge + space - left_edge
                 if dist > 0:
-                    mscl += dist
                     mod[current] += dist
-                    modsum_left[current] += dist
-                    modsum_right[current] += dist
+                    mscl += dist
+                    left_edge += dist
+                kids_r, kids_l = children[sr], children[cl]
+                # Step down the contour that ends higher (both when level); one that has
+                # ended stays as it is: its last node reaches all the way down.
                 sy, cy = bottom[sr], bottom[cl]
-                if sy <= cy:
-                    sr = kids_last(children, sr, thread_right)
-                    if sr >= 0:
-                        mssr += mod[sr]
-                if sy >= cy:
-                    cl = kids_first(children, cl, thread_left)
-                    if cl >= 0:
-                        mscl += mod[cl]
-                if sr < 0 or cl < 0:
+                moved = False
+                if kids_r and (sy <= cy or not kids_l):
+                    sr = kids_r[-1]
+                    mssr += mod[sr]
+                    right_edge = mssr + prelim[sr] + breadth[sr]
+                    moved = True
+                if kids_l and (sy >= cy or not kids_r):
+                    cl = kids_l[0]
+                    mscl += mod[cl]
+                    left_edge = mscl + prelim[cl]
+                    moved = True
+                if not moved:
                     break
-            if sr < 0 and cl >= 0:
-                # The left part is shallower: its deepest left node threads into child i.
-                li = extreme_left[first]
-                thread_left[li] = cl
-                diff = (mscl - mod[cl]) - modsum_left[first]
-                mod[li] += diff
-                prelim[li] -= diff
-                extreme_left[first] = extreme_left[current]
-                modsum_left[first] = modsum_left[current]
-            elif sr >= 0 and cl < 0:
-                # Child i is shallower: its deepest right node threads into the left part.
-                ri = extreme_right[current]
-                thread_right[ri] = sr
-                diff = (mssr - mod[sr]) - modsum_right[current]
-                mod[ri] += diff
-                prelim[ri] -= diff
-                extreme_right[current] = extreme_right[left_sibling]
-                modsum_right[current] = modsum_right[left_sibling]
-        # Aligned with the first child's leading edge: later children never move it, and a
-        # child that grows wider grows away from its left-hand neighbours.
-        prelim[t] = prelim[first] + mod[first]
-        last = kids[-1]
-        extreme_left[t], modsum_left[t] = extreme_left[first], modsum_left[first]
-        extreme_right[t], modsum_right[t] = extreme_right[last], modsum_right[last]
+        first = kids[0]
+        prelim[t] = prelim[first] + mod[first]  # aligned with the first child
 
     # Second walk: a node's place is its preliminary one plus its ancestors' modifiers.
     x = [0.0] * n
@@ -124,18 +108,6 @@ def tidy_tree(
         for child in children[v]:
             modsum[child] = total
     return x
-
-
-def kids_first(children: Sequence[Sequence[int]], v: int, thread: list[int]) -> int:
-    """The next node down a subtree's left contour: the first child, else the thread."""
-    kids = children[v]
-    return kids[0] if kids else thread[v]
-
-
-def kids_last(children: Sequence[Sequence[int]], v: int, thread: list[int]) -> int:
-    """The next node down a subtree's right contour: the last child, else the thread."""
-    kids = children[v]
-    return kids[-1] if kids else thread[v]
 
 
 def _preorder(children: Sequence[Sequence[int]], root: int) -> list[int]:

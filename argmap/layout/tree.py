@@ -30,6 +30,7 @@ ARROW = 9.0  # the arrowhead's length, as the canvas and Graphviz (arrowsize 0.9
 JUNCTION_SIZE = 6.5
 GROUP_PADDING = 10.0  # between a group's box and its cards
 GROUP_LABEL = 20.0  # room for the group's title above its cards
+SLOT_WIDTH = 226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
 _ROOT_GAP_FACTOR = 2.0  # main claims stand further apart than siblings
 
 
@@ -39,18 +40,23 @@ def tree_layout(
     *,
     theme: Theme | None = None,
     pinned: Mapping[str, Position] | None = None,
+    slot_width: float = SLOT_WIDTH,
 ) -> LayoutResult:
     """Lay out the map as a tree; ``sizes`` are card (width, height) in points by statement id.
 
     Statements missing from ``sizes`` get an estimate from their text.
-    ``pinned`` defaults to the map's own stored positions.
+    ``pinned`` defaults to the map's own stored positions. When the map reads
+    top-down or bottom-up, every card is centred in a slot at least
+    ``slot_width`` wide (the widest a card gets when its text wraps), so a
+    card that grows as it is typed in, or a first reason added under a
+    narrow card, pushes nothing aside.
     """
     theme = theme or get_theme(None)
     sizes = sizes or {}
     pinned = argument_map.layout.positions if pinned is None else pinned
     forest = build_forest(argument_map)
     frame = _Frame(Direction(argument_map.layout.direction))
-    plan = _Plan(forest, argument_map, sizes, theme, frame)
+    plan = _Plan(forest, argument_map, sizes, theme, frame, slot_width if frame.across else 0.0)
     plan.place()
     plan.pin(pinned)
     plan.settle()
@@ -121,21 +127,25 @@ class _Plan:
         sizes: Mapping[str, tuple[float, float]],
         theme: Theme,
         frame: _Frame,
+        slot: float,
     ) -> None:
         self.forest = forest
         self.frame = frame
-        self.rank_gap = theme.rank_gap * POINTS_PER_INCH
-        self.node_gap = theme.node_gap * POINTS_PER_INCH
+        self.rank_gap = _exact(theme.rank_gap * POINTS_PER_INCH)
+        self.node_gap = _exact(theme.node_gap * POINTS_PER_INCH)
         count = forest.statement_count
         n = len(forest.ids)
         self.breadth = [0.0] * (n + 1)  # one more: a virtual root above the main claims
+        self.card_breadth = [0.0] * (n + 1)
         self.card_depth = [0.0] * (n + 1)
         statements = argument_map.statements
         for v in range(count):
             size = sizes.get(forest.ids[v])
             if size is None:
                 size = estimate_size(statements[v], theme)
-            self.breadth[v], self.card_depth[v] = frame.extent(*size)
+            breadth, depth = frame.extent(*size)
+            self.card_breadth[v], self.card_depth[v] = _exact(breadth), _exact(depth)
+            self.breadth[v] = max(self.card_breadth[v], _exact(slot))
         half = self.rank_gap / 2
         for v in range(count, n):
             self.card_depth[v] = half  # a junction fills the lower half of the gap above its premises
@@ -147,6 +157,7 @@ class _Plan:
         self.gap = [self.node_gap] * (n + 1)
         self.boxes: list[tuple[float, float, float, float]] = []
         self.points: dict[int, Point] = {}
+        self.exact: dict[int, Point] = {}  # pinned cards: their stored centres, to the bit
 
     def place(self) -> None:
         forest = self.forest
@@ -180,6 +191,7 @@ class _Plan:
         for statement_id, position in pinned.items():
             v = index.get(statement_id)
             if v is not None:
+                self.exact[v] = (position.x, position.y)
                 b, d = self.frame.from_scene(position.x, position.y)
                 cb, cd = self.centre(v)
                 own[v] = (b - cb, d - cd)
@@ -199,7 +211,7 @@ class _Plan:
                 offset[child] = moved
 
     def centre(self, v: int) -> Point:
-        """A card's (or junction's) centre before pinning."""
+        """A card's (or junction's) centre before pinning: the middle of its slot."""
         return self.left[v] + self.breadth[v] / 2, self.top[v] + self.card_depth[v] / 2
 
     def box(self, v: int) -> tuple[float, float, float, float]:
@@ -209,11 +221,13 @@ class _Plan:
     def settle(self) -> None:
         """Final boxes and junction dots, computed once for everything that reads them."""
         left, top, breadth, card_depth, offset = self.left, self.top, self.breadth, self.card_depth, self.offset
+        card_breadth = self.card_breadth
         boxes = []
         for v in range(len(self.forest.ids)):
             ob, od = offset[v]
-            b, d = left[v] + ob, top[v] + od
-            boxes.append((b, d, b + breadth[v], d + card_depth[v]))
+            b = left[v] + ob + (breadth[v] - card_breadth[v]) / 2  # centred in its slot
+            d = top[v] + od
+            boxes.append((b, d, b + card_breadth[v], d + card_depth[v]))
         self.boxes = boxes
         forest = self.forest
         count = forest.statement_count
@@ -232,8 +246,8 @@ class _Plan:
         forest, frame = self.forest, self.frame
         for v in range(forest.statement_count):
             left, near, right, far = self.box(v)
-            x, y = frame.to_scene((left + right) / 2, (near + far) / 2)
-            w, h = frame.extent(self.breadth[v], self.card_depth[v])
+            x, y = self.exact.get(v) or frame.to_scene((left + right) / 2, (near + far) / 2)
+            w, h = frame.extent(self.card_breadth[v], self.card_depth[v])
             result.nodes[forest.ids[v]] = NodeBox(forest.ids[v], x, y, w, h)
         for v in range(forest.statement_count, len(forest.ids)):
             b, d = self.junction_point(v)
@@ -243,6 +257,15 @@ class _Plan:
     def junction_point(self, j: int) -> Point:
         """The dot of a junction: over the middle of its own premises, on its bar."""
         return self.points[j]
+
+
+def _exact(value: float) -> float:
+    """Rounded to 1/64 point: sums of such numbers are exact in binary floating point.
+
+    So a card's place is computed bit for bit the same however the sums run,
+    and "unchanged" in the stability contract can mean exactly that.
+    """
+    return round(value * 64.0) / 64.0
 
 
 def _preorder(children: list[list[int]], root: int) -> list[int]:
