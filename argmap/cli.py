@@ -12,10 +12,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap import __version__
-from argmap.errors import ArgmapError, MapFileError, Severity
-from argmap.files import load_map, validate_file
+from argmap.errors import ArgmapError, MapFileError, Problem, Severity
+from argmap.files import load_map, locate, parse_path, read_text_file, validate_file
+from argmap.problems import tree_layout_problems
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 __all__ = ["main"]
 
@@ -149,7 +154,7 @@ def _fail(error: ArgmapError | ValueError) -> int:
 
 def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = False):
     """A map from any readable format; warnings of other formats go to stderr."""
-    if from_format in (None, "argmap") and (from_format == "argmap" or str(file).lower().endswith(".argmap")):
+    if _is_native(file, from_format):
         return load_map(file)  # the fast path, and the native loader's own messages
     from argmap.formats import read_any
 
@@ -210,9 +215,11 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     status = EXIT_OK
     for file in options.files:
         argument_map, problems = _problems_of(file, options.from_format)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if argument_map is not None and not errors:
+            problems = [*problems, *_tree_layout_warnings(file, argument_map, options.from_format)]
         for problem in problems:
             print(problem.located(file))
-        errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors or argument_map is None:
             status = EXIT_INVALID
         elif not options.quiet:
@@ -227,7 +234,7 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 def _problems_of(file: str, from_format: str | None):
     """Errors and warnings of a file in any format: reading warnings first, then the map's own."""
-    if from_format in (None, "argmap") and (from_format == "argmap" or file.lower().endswith(".argmap")):
+    if _is_native(file, from_format):
         return validate_file(file)
     from argmap.formats import read_any
     from argmap.problems import find_problems
@@ -241,6 +248,38 @@ def _problems_of(file: str, from_format: str | None):
 
         return None, [Problem("", str(error))]
     return result.map, [*result.warnings, *find_problems(result.map)]
+
+
+def _tree_layout_warnings(
+    file: str, argument_map: ArgumentMap, from_format: str | None
+) -> list[Problem]:
+    """Groups the editor's tree cannot box, located by line in an ``.argmap`` file.
+
+    Only a valid map is laid out (dangling ids would not lay out), and the
+    file is read again only when there is something to point at.
+    """
+    problems = tree_layout_problems(argument_map)
+    if not problems or not _is_native(file, from_format):
+        return problems
+    try:
+        text = read_text_file(file)
+    except MapFileError:
+        return problems
+    return [_located_in(problem, text) for problem in problems]
+
+
+def _located_in(problem: Problem, text: str) -> Problem:
+    """The problem with the line and column of its JSON path in ``text``, if found there."""
+    position = locate(text, parse_path(problem.path))
+    if position is None:
+        return problem
+    return Problem(problem.path, problem.message, problem.severity, *position)
+
+
+def _is_native(file: str | Path, from_format: str | None) -> bool:
+    """Whether the file is read as ``.argmap`` (by ``--from argmap`` or by its name)."""
+    by_name = from_format is None and str(file).lower().endswith(".argmap")
+    return from_format == "argmap" or by_name
 
 
 def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

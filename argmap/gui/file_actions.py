@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.layout_runner import TREE
 from argmap.render.export import FORMATS, LayoutMode, export_map
 from argmap.theme import THEMES
 
@@ -42,6 +43,9 @@ def open_filter() -> str:
     return ";;".join([f"All maps ({every})", *(f"{f.title} ({_patterns(f)})" for f in formats), "All files (*)"])
 
 
+AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
+
+
 class ExportDialog(QDialog):
     """Format, theme and layout for an export."""
 
@@ -55,8 +59,10 @@ class ExportDialog(QDialog):
         self.theme_box.addItems(list(THEMES))
         self.theme_box.setCurrentText(theme if theme in THEMES else "default")
         self.layout_box = QComboBox()
-        self.layout_box.addItem("As shown (pinned cards stay put)", LayoutMode.PINNED.value)
-        self.layout_box.addItem("Automatic", LayoutMode.AUTO.value)
+        self.layout_box.addItem("As shown in the editor", AS_SHOWN)
+        self.layout_box.addItem("Tree (the editor's layout)", LayoutMode.TREE.value)
+        self.layout_box.addItem("Graphviz, layered", LayoutMode.AUTO.value)
+        self.layout_box.addItem("Graphviz, with cards placed by hand kept", LayoutMode.PINNED.value)
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
         form.addRow("&Layout", self.layout_box)
@@ -152,11 +158,17 @@ class FileActions:
         if path:
             self.export_to(Path(path), output_format, dialog.theme_box.currentText(), dialog.layout_box.currentData())
 
-    def export_to(self, path: Path, output_format: str, theme: str | None = None, layout: str = "pinned") -> bool:
-        """The same exporter as ``argmap export``; errors become a dialog."""
+    def export_to(self, path: Path, output_format: str, theme: str | None = None, layout: str = AS_SHOWN) -> bool:
+        """The same exporter as ``argmap export``; errors become a dialog.
+
+        ``layout`` "shown" exports with whatever layout the canvas shows: the
+        tree, or Graphviz's drawing with the cards the user placed.
+        """
         self.window.commit_pending_edits()
         if output_format not in FORMATS:
             raise ValueError(output_format)
+        if layout == AS_SHOWN:
+            layout = LayoutMode.TREE.value if self.window.scene.engine == TREE else LayoutMode.PINNED.value
         try:
             export_map(self.window.document.map, path, output_format, theme=theme, layout=layout)
         except (ArgmapError, ValueError) as error:

@@ -291,9 +291,14 @@ class EdgeItem(QGraphicsItem):
 
 
 class GroupItem(QGraphicsItem):
-    """A group's box behind its cards, with the group's title in its corner, as in the export."""
+    """A group's box behind its cards, with the group's title in its corner, as in the export.
+
+    A group that one box cannot hold without enclosing other cards is drawn
+    as a tinted band behind each of its cards instead (``set_bands``).
+    """
 
     PADDING = 14.0
+    BAND = 6.0  # how far a band reaches beyond its card
 
     def __init__(self, group_id: str, title: str, theme: Theme) -> None:
         super().__init__()
@@ -301,24 +306,46 @@ class GroupItem(QGraphicsItem):
         self.title = title
         self.theme = theme
         self.rect = QRectF()
+        self.bands: list[QRectF] = []
         self.setZValue(-1)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
         self.rect = rect
+        self.bands = []
+        self.update()
+
+    def set_bands(self, cards: list[QRectF]) -> None:
+        """One tinted band per card; the title goes above the first."""
+        self.prepareGeometryChange()
+        self.bands = [card.adjusted(-self.BAND, -self.BAND, self.BAND, self.BAND) for card in cards]
+        self.rect = QRectF()
+        for band in self.bands:
+            self.rect = band if self.rect.isNull() else self.rect.united(band)
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-1, -1, 1, 1)
+        return self.rect.adjusted(-1, -1 - (self.theme.font_size + 4 if self.bands else 0), 1, 1)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        for band in self.bands or [self.rect]:
+            path.addRect(band)
+        return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(self.theme.group_border), 1.0))
         painter.setBrush(QColor(self.theme.group_fill))
-        painter.drawRoundedRect(self.rect, 6, 6)
+        for band in self.bands or [self.rect]:
+            painter.drawRoundedRect(band, 6, 6)
         font = QFont(self.theme.font_family)
         font.setPixelSize(round(self.theme.font_size))
         painter.setFont(font)
         painter.setPen(QColor(self.theme.attribution_colour))
-        label = self.rect.adjusted(8, 3, -8, 0)
+        if self.bands:
+            first = self.bands[0]
+            label = QRectF(first.left() + 4, first.top() - self.theme.font_size - 4, max(first.width(), 200), self.theme.font_size + 4)
+        else:
+            label = self.rect.adjusted(8, 3, -8, 0)
         painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title)

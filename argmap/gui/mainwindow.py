@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -31,6 +32,7 @@ from argmap.gui.file_actions import FileActions
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
+from argmap.gui.layout_runner import GRAPHVIZ, TREE
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
@@ -291,9 +293,28 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         act("Re-&layout Everything", self.editor.unpin_all, ("Ctrl+L",), menu=view)
         act("Lay Out &Unpinned Statements", self.scene.request_layout, (), menu=view)
+        self._build_layout_menu(view.addMenu("Layout &Style"))
         view.addSeparator()
         for dock in (self.outline_dock, self.inspector_dock, self.sources_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
+
+    def _build_layout_menu(self, menu) -> None:
+        """Tree (stays put while editing) or Graphviz's layered drawing; remembered between runs."""
+        group = QActionGroup(self)
+        chosen = self.settings.value("layout/engine", TREE)
+        for engine, label in ((TREE, "&Tree (stays put while you edit)"), (GRAPHVIZ, "&Graphviz (layered)")):
+            action = QAction(label, self, checkable=True)
+            action.setData(engine)
+            action.setChecked(engine == chosen)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._choose_layout)
+        self.layout_actions = group
+        self.scene.set_engine(chosen if chosen in (TREE, GRAPHVIZ) else TREE)
+
+    def _choose_layout(self, action: QAction) -> None:
+        self.settings.setValue("layout/engine", action.data())
+        self.scene.set_engine(action.data())
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
@@ -335,7 +356,7 @@ class MainWindow(QMainWindow):
             self._fit_pending = False
             claims = self.document.map.main_claims()
             item = self.scene.statement_items.get(claims[0].id) if claims else None
-            self.view.show_start(item)
+            self.view.show_start(item, corner=self.scene.engine == TREE)
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.gui import garbage
 from argmap.gui.animation import LayoutGlide, Steps
@@ -19,12 +19,13 @@ from argmap.gui.cards import card_slot
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.follow import ViewFollow
-from argmap.gui.gestures import ConnectionDrag, statement_at
+from argmap.gui.gestures import ConnectionDrag
 from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
+from argmap.gui.scene_mouse import MouseGestures
 from argmap.layout import LayoutResult, tree_layout
-from argmap.model import Direction, Position, RelationKind
+from argmap.model import Direction, RelationKind
 from argmap.render.dot import junction_relations
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme
@@ -42,7 +43,7 @@ EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs o
 SYNC_TREE_LIMIT = 2500  # statements; up to this the tree is laid out at once, larger maps in the worker
 
 
-class MapScene(EdgeGeometry, QGraphicsScene):
+class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
     cardsMoved = Signal(dict)  # statement id -> Position, after a drag
     layoutApplied = Signal()
     layoutFailed = Signal(str)
@@ -460,99 +461,17 @@ class MapScene(EdgeGeometry, QGraphicsScene):
     def _fit_groups(self) -> None:
         """Wrap each group box around its cards (and its subgroups), so it follows drags."""
         clusters = self.layout_result.clusters if self.layout_result else {}
+        bands = self.layout_result.bands if self.layout_result else {}
         rects = group_rects(self.document.map.groups, self.statement_items, clusters, self.theme.font_size)
         for group_id, item in self.group_items.items():
+            if group_id in bands:  # one box would hold other cards: a band behind each card
+                cards = [self.statement_items[s].card_rect() for s in bands[group_id] if s in self.statement_items]
+                item.setVisible(bool(cards))
+                item.set_bands(cards)
+                continue
             rect = rects.get(group_id, QRectF())
             item.setVisible(not rect.isNull())
             item.set_rect(rect)
-
-    # -- dragging ----------------------------------------------------------
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._glide.stop()  # a card being grabbed must not keep moving on its own
-        self._steps.finish()
-        if event.button() == Qt.MouseButton.LeftButton:
-            card = statement_at(self, event.scenePos())
-            if card is not None and card.on_handle(card.mapFromScene(event.scenePos())):
-                self._connection = ConnectionDrag(self, card)
-                event.accept()
-                return
-        super().mousePressEvent(event)
-        self._press_positions = {
-            sid: QPointF(item.pos()) for sid, item in self.statement_items.items() if item.isSelected()
-        }
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._connection is not None:
-            self._connection.move_to(event.scenePos())
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-        if self._press_positions:  # cards are being dragged: their edges follow live
-            self._update_edges_of_cards(set(self._press_positions))
-        if len(self._press_positions) == 1:
-            (dragged,) = self._press_positions
-            self._set_drop_candidate(statement_at(self, event.scenePos(), exclude=dragged))
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._connection is not None:
-            connection, self._connection = self._connection, None
-            target = connection.finish(event.scenePos())
-            if target is not None:
-                attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-                self.connectRequested.emit(connection.source.statement_id, target, attack)
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-        dropped_on = self._drop_candidate
-        self._set_drop_candidate(None)
-        moved = {
-            sid: Position(x=round(item.pos().x(), 1), y=round(item.pos().y(), 1))
-            for sid, item in self.statement_items.items()
-            if sid in self._press_positions and item.pos() != self._press_positions[sid]
-        }
-        if dropped_on is not None and len(moved) == 1:
-            (dragged,) = moved
-            self.statement_items[dragged].setPos(self._press_positions[dragged])  # not a move
-            self._update_edges_of_cards({dragged})
-            self._press_positions = {}
-            self.cardDropped.emit(dragged, dropped_on.statement_id)
-            return
-        self._press_positions = {}
-        if moved:
-            self.cardsMoved.emit(moved)
-
-    def _set_drop_candidate(self, item: StatementItem | None) -> None:
-        if item is self._drop_candidate:
-            return
-        if self._drop_candidate is not None:
-            self._drop_candidate.set_drop_target(False)
-        if item is not None:
-            item.set_drop_target(True)
-        self._drop_candidate = item
-
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        card = statement_at(self, event.scenePos())
-        if card is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.cardDoubleClicked.emit(card.statement_id)
-            event.accept()
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def contextMenuEvent(self, event) -> None:
-        card = statement_at(self, event.scenePos())
-        if card is not None:
-            if not card.isSelected():
-                self.select_only([card.statement_id])
-            self.contextMenuRequested.emit("statement", card.statement_id, event.screenPos(), event.scenePos())
-            return
-        for item in self.items(event.scenePos()):
-            if isinstance(item, EdgeItem):
-                self.clearSelection()
-                item.setSelected(True)
-                self.contextMenuRequested.emit("relation", item.relation_id, event.screenPos(), event.scenePos())
-                return
-        self.contextMenuRequested.emit("canvas", "", event.screenPos(), event.scenePos())
 
     def selected_statement_ids(self) -> list[str]:
         """Selected cards, in map order (Qt's own list is unordered)."""

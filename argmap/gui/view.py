@@ -80,14 +80,23 @@ class MapView(QGraphicsView):
             self.scene().clearSelection()
             event.accept()
 
-    def show_start(self, focus: QGraphicsItem | None) -> None:
-        """How a map opens: fitted if it is then readable, else readable around ``focus``."""
+    def show_start(self, focus: QGraphicsItem | None, *, corner: bool = False) -> None:
+        """How a map opens: fitted if it is then readable, else readable around ``focus``.
+
+        ``corner``: the focus goes near the top-left corner (a tree grows to the
+        right and down from its main claim), else near the top middle.
+        """
         self.fit_map()
         if focus is None or self.zoom() >= READABLE_ZOOM:
             return
         self.set_zoom(START_ZOOM)
-        below = self.mapToScene(self.viewport().rect()).boundingRect().height() * 0.3
-        self.centerOn(focus.sceneBoundingRect().center() + QPointF(0, below))  # what argues for it shows
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        card = focus.sceneBoundingRect()
+        if corner:
+            margin = 40 / self.zoom()
+            self.centerOn(card.topLeft() + QPointF(visible.width() / 2 - margin, visible.height() / 2 - margin))
+        else:
+            self.centerOn(card.center() + QPointF(0, visible.height() * 0.3))  # what argues for it shows
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
