@@ -29,6 +29,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/export.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	$(PY) bench/formats.py
+	$(PY) bench/layout.py
 
 lint: $(VENV)/.installed-test
 	$(PIP) install --quiet -c constraints.txt ruff
