@@ -59,12 +59,14 @@ def parse_layout(drawing: dict) -> LayoutResult:
                 name, x, y, float(item.get("width", 0)) * 72.0, float(item.get("height", 0)) * 72.0
             )
             names[int(item["_gvid"])] = name
+    edges: dict[str, EdgeCurve] = {}
+    result.edges = edges
     for edge in drawing.get("edges", []):
         if "pos" not in edge:
             continue
         points, tip = _spline(edge["pos"])
         edge_id = str(edge.get("id") or f"{edge['tail']}->{edge['head']}")
-        result.edges[edge_id] = EdgeCurve(
+        edges[edge_id] = EdgeCurve(
             edge_id, names.get(int(edge["tail"]), ""), names.get(int(edge["head"]), ""), points, tip
         )
     return result

@@ -7,6 +7,7 @@ the frame in which a map stores its pinned positions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -46,7 +47,7 @@ class LayoutResult:
     """
 
     nodes: dict[str, NodeBox] = field(default_factory=dict)
-    edges: dict[str, EdgeCurve] = field(default_factory=dict)
+    edges: Mapping[str, EdgeCurve] = field(default_factory=dict)
     clusters: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
     width: float = 0.0
     height: float = 0.0

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from argmap.layout.edges import JUNCTION_SIZE, TreeEdges
 from argmap.layout.forest import Forest, build_forest
-from argmap.layout.result import EdgeCurve, LayoutResult, NodeBox, Point
+from argmap.layout.groups import GROUP_LABEL, GROUP_PADDING, group_boxes
+from argmap.layout.result import LayoutResult, NodeBox, Point
 from argmap.layout.tidy import tidy_tree
 from argmap.model import ArgumentMap, Direction, Position, Statement
 from argmap.theme import Theme, attribution_line, get_theme, wrap_text
@@ -26,10 +28,6 @@ from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 __all__ = ["GROUP_LABEL", "GROUP_PADDING", "estimate_size", "tree_layout"]
 
 POINTS_PER_INCH = 72.0
-ARROW = 9.0  # the arrowhead's length, as the canvas and Graphviz (arrowsize 0.9) draw it
-JUNCTION_SIZE = 6.5
-GROUP_PADDING = 10.0  # between a group's box and its cards
-GROUP_LABEL = 20.0  # room for the group's title above its cards
 SLOT_WIDTH = 226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
 _ROOT_GAP_FACTOR = 2.0  # main claims stand further apart than siblings
 
@@ -62,8 +60,10 @@ def tree_layout(
     plan.settle()
     result = LayoutResult()
     plan.fill_nodes(result)
-    _Edges(plan, argument_map).add_to(result)
-    _add_groups(argument_map, plan, result)
+    edges = TreeEdges(plan, argument_map)
+    result.edges, result.cross_links = edges, edges.cross_links
+    if argument_map.groups:
+        result.clusters, result.bands = group_boxes(argument_map, plan)
     _set_extent(result)
     return result
 
@@ -139,13 +139,17 @@ class _Plan:
         self.card_breadth = [0.0] * (n + 1)
         self.card_depth = [0.0] * (n + 1)
         statements = argument_map.statements
+        slot = _exact(slot)
+        across = frame.across
+        card_breadth, card_depth, slot_breadth, ids = self.card_breadth, self.card_depth, self.breadth, forest.ids
         for v in range(count):
-            size = sizes.get(forest.ids[v])
+            size = sizes.get(ids[v])
             if size is None:
                 size = estimate_size(statements[v], theme)
-            breadth, depth = frame.extent(*size)
-            self.card_breadth[v], self.card_depth[v] = _exact(breadth), _exact(depth)
-            self.breadth[v] = max(self.card_breadth[v], _exact(slot))
+            b, d = size if across else (size[1], size[0])
+            b, d = round(b * 64.0) / 64.0, round(d * 64.0) / 64.0  # as _exact, inlined: 10,000 cards
+            card_breadth[v], card_depth[v] = b, d
+            slot_breadth[v] = max(slot, b)
         half = self.rank_gap / 2
         for v in range(count, n):
             self.card_depth[v] = half  # a junction fills the lower half of the gap above its premises
@@ -214,6 +218,15 @@ class _Plan:
         """A card's (or junction's) centre before pinning: the middle of its slot."""
         return self.left[v] + self.breadth[v] / 2, self.top[v] + self.card_depth[v] / 2
 
+    def scene_rect(self, v: int) -> tuple[float, float, float, float]:
+        """A card's (left, top, right, bottom) in the scene."""
+        left, near, right, far = self.boxes[v]
+        if self.frame.direction == Direction.BOTTOM_TO_TOP:
+            return left, near, right, far
+        x1, y1 = self.frame.to_scene(left, near)
+        x2, y2 = self.frame.to_scene(right, far)
+        return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
     def box(self, v: int) -> tuple[float, float, float, float]:
         """(left, near, right, far) of a card after pinning: near faces what it argues for."""
         return self.boxes[v]
@@ -244,11 +257,18 @@ class _Plan:
 
     def fill_nodes(self, result: LayoutResult) -> None:
         forest, frame = self.forest, self.frame
-        for v in range(forest.statement_count):
-            left, near, right, far = self.box(v)
-            x, y = self.exact.get(v) or frame.to_scene((left + right) / 2, (near + far) / 2)
-            w, h = frame.extent(self.card_breadth[v], self.card_depth[v])
-            result.nodes[forest.ids[v]] = NodeBox(forest.ids[v], x, y, w, h)
+        nodes, ids, boxes, exact = result.nodes, forest.ids, self.boxes, self.exact
+        if frame.direction == Direction.BOTTOM_TO_TOP and not exact:  # the common case, quickly
+            for v in range(forest.statement_count):
+                left, near, right, far = boxes[v]
+                name = ids[v]
+                nodes[name] = NodeBox(name, (left + right) / 2, (near + far) / 2, right - left, far - near)
+        else:
+            for v in range(forest.statement_count):
+                left, near, right, far = boxes[v]
+                x, y = exact.get(v) or frame.to_scene((left + right) / 2, (near + far) / 2)
+                w, h = frame.extent(right - left, far - near)
+                nodes[ids[v]] = NodeBox(ids[v], x, y, w, h)
         for v in range(forest.statement_count, len(forest.ids)):
             b, d = self.junction_point(v)
             x, y = frame.to_scene(b, d)
@@ -307,203 +327,6 @@ def _new_groups(child: tuple[str, ...], parent: tuple[str, ...]) -> int:
             break
         shared += 1
     return len(child) - shared
-
-
-class _Edges:
-    """Edge curves: tree edges drop straight where they can, cross-links curve."""
-
-    def __init__(self, plan: _Plan, argument_map: ArgumentMap) -> None:
-        self.plan = plan
-        self.map = argument_map
-        self.forest = plan.forest
-        self.node = {name: v for v, name in enumerate(plan.forest.ids)}
-        self.cross: set[str] = set()
-        self.identity = plan.frame.direction == Direction.BOTTOM_TO_TOP  # scene = (breadth, depth)
-
-    def add_to(self, result: LayoutResult) -> None:
-        forest, node = self.forest, self.node
-        count = forest.statement_count
-        for relation in self.map.relations:
-            target = node.get(relation.target, -1)
-            if target < 0 or (relation.target in forest.junction) != (target >= count):
-                continue
-            edge_id = f"edge-{relation.id}"
-            j = forest.junction.get(relation.id)
-            if j is None:
-                premise = node.get(relation.premises[0], -1)
-                if 0 <= premise < count:
-                    self._edge(result, edge_id, premise, target, relation.id, arrow=True)
-                continue
-            for name in relation.premises:
-                premise = node.get(name, -1)
-                if 0 <= premise < count:
-                    self._edge(result, f"{edge_id}-{name}", premise, j, relation.id, arrow=False)
-            self._edge(result, edge_id, j, target, relation.id, arrow=True)
-        result.cross_links = frozenset(self.cross)
-
-    def _edge(self, result: LayoutResult, edge_id: str, tail: int, head: int, relation_id: str, *, arrow: bool) -> None:
-        forest = self.forest
-        tree = forest.parent[tail] == head and forest.home[tail] == relation_id
-        if not tree:
-            self.cross.add(edge_id)
-        start, start_down = self._tail_point(tail, head)
-        points, tip = self._route(start, start_down, head, tree, arrow)
-        if not self.identity:
-            to_scene = self.plan.frame.to_scene
-            points = [to_scene(*p) for p in points]
-            tip = to_scene(*tip) if tip is not None else None
-        result.edges[edge_id] = EdgeCurve(edge_id, forest.ids[tail], forest.ids[head], tuple(points), tip)
-
-    def _tail_point(self, tail: int, head: int) -> tuple[Point, bool]:
-        """Where an edge leaves its tail: the side facing its head. True: it leaves downwards."""
-        plan = self.plan
-        if tail >= self.forest.statement_count:
-            return plan.junction_point(tail), False
-        left, near, right, far = plan.box(tail)
-        head_depth = self._head_depth(head)
-        if head_depth > far:
-            return ((left + right) / 2, far), True
-        return ((left + right) / 2, near), False
-
-    def _head_depth(self, head: int) -> float:
-        if head >= self.forest.statement_count:
-            return self.plan.junction_point(head)[1]
-        _, near, _, far = self.plan.box(head)
-        return (near + far) / 2
-
-    def _route(self, start: Point, down: bool, head: int, tree: bool, arrow: bool) -> tuple[list[Point], Point | None]:
-        plan = self.plan
-        sb, sd = start
-        if head >= self.forest.statement_count:  # into a junction's dot
-            jb, jd = plan.junction_point(head)
-            if tree and not arrow and abs(jd - sd) > 0.01:  # a premise up to its bar, then along it
-                return [*_line((sb, sd), (sb, jd)), *_line((sb, jd), (jb, jd))[1:]], None
-            side = 1.0 if sb > jb else -1.0
-            if abs(sb - jb) < JUNCTION_SIZE:  # straight below or above the dot
-                toward = 1.0 if sd > jd else -1.0
-                tip = (jb, jd + toward * JUNCTION_SIZE / 2)
-                end = (jb, tip[1] + toward * ARROW) if arrow else tip
-                return _curve((sb, sd), end, 0.0), (tip if arrow else None)
-            tip = (jb + side * JUNCTION_SIZE / 2, jd)  # an undercut lands beside the dot
-            end = (tip[0] + side * ARROW, jd) if arrow else tip
-            c1 = (sb, sd + (jd - sd) * 0.5)
-            c2 = (end[0] + side * abs(sb - end[0]) * 0.4, jd)
-            return [(sb, sd), c1, c2, end], (tip if arrow else None)
-        left, near, right, far = plan.box(head)
-        inset = min(12.0, (right - left) / 2)
-        if down:  # up the tree: from the tail's far side to the head's near side
-            tip = (min(max(sb, left + inset), right - inset) if tree else (left + right) / 2, near)
-            end = (tip[0], near - ARROW) if arrow else tip
-        else:
-            tip = (min(max(sb, left + inset), right - inset) if tree else (left + right) / 2, far)
-            end = (tip[0], far + ARROW) if arrow else tip
-        bend = 0.0 if tree else 40.0
-        return _curve(start, end, bend), (tip if arrow else None)
-
-
-def _line(a: Point, b: Point) -> list[Point]:
-    """A straight segment as one cubic Bézier piece."""
-    return [a, (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3), (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3), b]
-
-
-def _curve(a: Point, b: Point, bend: float) -> list[Point]:
-    """A cubic that leaves ``a`` and reaches ``b`` along the depth axis (an S when offset)."""
-    if abs(a[0] - b[0]) < 0.01 and bend == 0.0:
-        return _line(a, b)
-    pull = abs(b[1] - a[1]) / 2 + bend
-    direction = 1.0 if b[1] > a[1] else -1.0
-    return [a, (a[0], a[1] + direction * pull), (b[0], b[1] - direction * pull), b]
-
-
-def _add_groups(argument_map: ArgumentMap, plan: _Plan, result: LayoutResult) -> None:
-    """A box per group around its cards and subgroups; a band where a box would hold others."""
-    if not argument_map.groups:
-        return
-    forest = plan.forest
-    cards = {forest.ids[v]: _scene_rect(plan, v) for v in range(forest.statement_count)}
-    grid = _Grid(cards)
-    by_id = {g.id: g for g in argument_map.groups}
-    children: dict[str, list[str]] = {}
-    for group in argument_map.groups:
-        if group.parent in by_id and group.parent != group.id:
-            children.setdefault(group.parent, []).append(group.id)
-    members: dict[str, set[str]] = {}
-
-    def all_members(group_id: str, depth: int) -> set[str]:
-        if group_id in members:
-            return members[group_id]
-        members[group_id] = set()
-        found = {s for s in by_id[group_id].statements if s in cards}
-        if depth < 32:
-            for child in children.get(group_id, []):
-                found |= all_members(child, depth + 1)
-        members[group_id] = found
-        return found
-
-    boxes: dict[str, tuple[float, float, float, float]] = {}
-
-    def box(group_id: str, depth: int) -> tuple[float, float, float, float] | None:
-        if group_id in boxes or depth > 32:
-            return boxes.get(group_id)
-        parts = [cards[s] for s in by_id[group_id].statements if s in cards]
-        parts += [b for c in children.get(group_id, []) if (b := box(c, depth + 1)) is not None]
-        if not parts:
-            return None
-        boxes[group_id] = (
-            min(p[0] for p in parts) - GROUP_PADDING,
-            min(p[1] for p in parts) - GROUP_PADDING - GROUP_LABEL,
-            max(p[2] for p in parts) + GROUP_PADDING,
-            max(p[3] for p in parts) + GROUP_PADDING,
-        )
-        return boxes[group_id]
-
-    for group in argument_map.groups:
-        rect = box(group.id, 0)
-        if rect is None:
-            continue
-        inside = all_members(group.id, 0)
-        if any(name not in inside for name in grid.touching(rect)):
-            result.bands[group.id] = tuple(sorted(inside))
-        else:
-            left, top, right, bottom = rect
-            result.clusters[group.id] = (left, top, right - left, bottom - top)
-
-
-def _scene_rect(plan: _Plan, v: int) -> tuple[float, float, float, float]:
-    left, near, right, far = plan.box(v)
-    x1, y1 = plan.frame.to_scene(left, near)
-    x2, y2 = plan.frame.to_scene(right, far)
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
-
-
-class _Grid:
-    """Cards bucketed in columns, to find those touching a box without scanning them all."""
-
-    COLUMN = 256.0
-
-    def __init__(self, rects: Mapping[str, tuple[float, float, float, float]]) -> None:
-        self.rects = rects
-        self.columns: dict[int, list[tuple[float, float, float, float, str]]] = {}
-        size = self.COLUMN
-        columns = self.columns
-        for name, (x1, y1, x2, y2) in rects.items():
-            entry = (x1, y1, x2, y2, name)
-            for column in range(int(x1 // size), int(x2 // size) + 1):
-                bucket = columns.get(column)
-                if bucket is None:
-                    columns[column] = [entry]
-                else:
-                    bucket.append(entry)
-
-    def touching(self, rect: tuple[float, float, float, float]) -> set[str]:
-        x1, y1, x2, y2 = rect
-        size = self.COLUMN
-        found = set()
-        for column in range(int(x1 // size), int(x2 // size) + 1):
-            for a1, b1, a2, b2, name in self.columns.get(column, ()):
-                if a1 < x2 and x1 < a2 and b1 < y2 and y1 < b2:
-                    found.add(name)
-        return found
 
 
 def _set_extent(result: LayoutResult) -> None:
