@@ -30,16 +30,19 @@ def main() -> int:
     window.show()
     timer = QElapsedTimer()
     timer.start()
-    while (window.scene.runner.busy() or window.scene.layout_result is None) and timer.elapsed() < 30_000:
+    while (window.scene.settling() or window.scene.layout_result is None) and timer.elapsed() < 30_000:
         app.processEvents()
     app.processEvents()
     claims = window.current_map().main_claims()
     if claims:
         window.scene.select_only([claims[0].id])
         window.view.set_zoom(ZOOM)
-        claim = window.scene.statement_items[claims[0].id].pos()
-        window.view.centerOn(claim.x() - 60, claim.y() + 300)
-    app.processEvents()
+        card = window.scene.statement_items[claims[0].id].card_rect()
+        visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        margin = 30 / ZOOM  # the main claim near the top-left corner: the tree grows right and down
+        window.view.centerOn(card.left() - margin + visible.width() / 2, card.top() - margin + visible.height() / 2)
+    while timer.elapsed() < 1500:
+        app.processEvents()
     window.grab().save(str(out))
     window.scene.runner.wait(5000)
     window.undo_stack.setClean()

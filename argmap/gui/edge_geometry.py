@@ -22,8 +22,9 @@ _SAME_PLACE = 0.75  # points: an item this close to its laid-out place still use
 
 
 class EdgeGeometry:
-    """Needs ``statement_items``, ``junction_items``, ``edge_items``, ``layout_result``,
-    ``_edge_paths``, ``document`` and ``_fit_groups`` from the scene."""
+    """Needs ``statement_items``, ``junction_items``, ``edge_items``, ``_edges_at`` (card or
+    junction name -> its edges), ``layout_result``, ``_edge_paths``, ``document`` and
+    ``_fit_groups`` from the scene."""
 
     def _node_point(self, name: str) -> QPointF | None:
         if name in self.statement_items:
@@ -39,32 +40,47 @@ class EdgeGeometry:
         point = self._node_point(name)
         return point is not None and math.hypot(point.x() - node.x, point.y() - node.y) <= _SAME_PLACE
 
-    def _place_junctions(self) -> set[str]:
-        """Put junction points between their premises and target; returns those that moved."""
-        argument_map = self.document.map
-        relations = {r.id: r for r in argument_map.relations}
-        before = {relation_id: junction.pos() for relation_id, junction in self.junction_items.items()}
-        self._position_junctions(relations)
-        return {rid for rid, junction in self.junction_items.items() if junction.pos() != before[rid]}
+    def _edges_touching(self, names: set[str]) -> set[EdgeItem]:
+        """The edges that start or end at any of these cards or junctions (through the index)."""
+        index = self._edges_at
+        return {edge for name in names for edge in index.get(name, ())}
 
-    def _position_junctions(self, relations: dict) -> None:
-        for relation_id, junction in self.junction_items.items():
-            relation = relations.get(relation_id)
-            if relation is None:
-                continue  # just deleted: the pending refresh removes its junction
-            ends = [*relation.premises, relation.target]
-            node = self.layout_result.nodes.get(relation_id) if self.layout_result else None
-            if node is not None and all(self._at_layout_place(e) for e in ends if e in self.statement_items):
-                junction.setPos(node.x, node.y)
-                continue
-            premises = [self._node_point(p) for p in relation.premises]
-            premises = [p for p in premises if p is not None]
-            target = self._node_point(relation.target)
-            if not premises or target is None:
-                continue
-            px = sum(p.x() for p in premises) / len(premises)
-            py = sum(p.y() for p in premises) / len(premises)
-            junction.setPos(px + (target.x() - px) * 0.6, py + (target.y() - py) * 0.6)
+    def _place_junctions(self, near: set[str] | None = None) -> set[str]:
+        """Put junction points between their premises and target; returns those that moved.
+
+        ``near``: only the junctions joined to these cards (all when None).
+        """
+        if near is None:
+            junctions = list(self.junction_items)
+        else:
+            touching = self._edges_touching(near)
+            junctions = list({n for e in touching for n in (e.tail, e.head) if n in self.junction_items})
+        moved = set()
+        for relation_id in junctions:
+            junction = self.junction_items[relation_id]
+            before = junction.pos()
+            self._position_junction(relation_id, junction)
+            if junction.pos() != before:
+                moved.add(relation_id)
+        return moved
+
+    def _position_junction(self, relation_id: str, junction) -> None:
+        try:
+            relation = self.document.relation(relation_id)
+        except KeyError:
+            return  # just deleted: the pending refresh removes its junction
+        node = self.layout_result.nodes.get(relation_id) if self.layout_result else None
+        ends = [*relation.premises, relation.target]
+        if node is not None and all(self._at_layout_place(e) for e in ends if e in self.statement_items):
+            junction.setPos(node.x, node.y)
+            return
+        premises = [p for p in (self._node_point(p) for p in relation.premises) if p is not None]
+        target = self._node_point(relation.target)
+        if not premises or target is None:
+            return
+        px = sum(p.x() for p in premises) / len(premises)
+        py = sum(p.y() for p in premises) / len(premises)
+        junction.setPos(px + (target.x() - px) * 0.6, py + (target.y() - py) * 0.6)
 
     def _update_all_edges(self) -> None:
         self._fit_groups()
@@ -73,18 +89,14 @@ class EdgeGeometry:
             self._update_edge(edge)
 
     def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
+        """After cards moved: their junctions and the edges at them (not every edge of the map)."""
         self._fit_groups()
-        moved = statement_ids | self._place_junctions()
-        for edge in self.edge_items:
-            if edge.tail in moved or edge.head in moved:
-                self._update_edge(edge)
+        moved = statement_ids | self._place_junctions(statement_ids)
+        for edge in self._edges_touching(moved):
+            self._update_edge(edge)
 
     def _update_edges_of(self, statement_id: str) -> None:
-        self._fit_groups()
-        self._place_junctions()
-        for edge in self.edge_items:
-            if statement_id in (edge.tail, edge.head) or edge.tail in self.junction_items or edge.head in self.junction_items:
-                self._update_edge(edge)
+        self._update_edges_of_cards({statement_id})
 
     def _update_edge(self, edge: EdgeItem) -> None:
         curve = self.layout_result.edges.get(edge.edge_id) if self.layout_result else None

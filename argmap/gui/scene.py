@@ -61,6 +61,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self.statement_items: dict[str, StatementItem] = {}
         self.junction_items: dict[str, JunctionItem] = {}
         self.edge_items: list[EdgeItem] = []
+        self._edges_at: dict[str, list[EdgeItem]] = {}  # card or junction name -> its edges
         self.group_items: dict[str, GroupItem] = {}
         self.layout_result: LayoutResult | None = None
         self._edge_paths: dict[str, QPainterPath] = {}
@@ -84,6 +85,9 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._refresh_now)
         self._relayout_wanted = False
+        self._changed: set[str] | None = None  # what the layout being applied moved (None: anything)
+        self._everything = False  # the next layout puts every card back in place
+        self._new_edge_ends: set[str] = set()  # ends of edges made since the last layout
         self._unplaced: set[str] = set()  # cards added since new cards were last placed
         document.mapReset.connect(self.rebuild)
         document.statementAdded.connect(self._on_statement_added)
@@ -107,6 +111,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._unplaced.clear()
         self.junction_items.clear()
         self.edge_items.clear()
+        self._edges_at = {}
         self.group_items.clear()
         self._drop_candidate = None
         self.layout_result = None
@@ -184,6 +189,11 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         for edge in existing.values():
             self.removeItem(edge)
         self.edge_items = kept
+        if added or existing:
+            self._edges_at = {}
+            for edge in kept:
+                self._edges_at.setdefault(edge.tail, []).append(edge)
+                self._edges_at.setdefault(edge.head, []).append(edge)
         return added
 
     # -- document signals --------------------------------------------------
@@ -264,10 +274,11 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
             if item.role is not roles.get(statement_id, item.role):
                 item.set_role(roles[statement_id])
         added = self._rebuild_edges()
+        self._new_edge_ends.update(name for edge in added for name in (edge.tail, edge.head))
         self._rebuild_groups()
         if self._relayout_wanted and self._sync_tree():
             self._relayout_wanted = False
-            self.request_layout()  # places every card and edge at once
+            self.request_layout(changes_only=True)  # places every card and edge at once
             return
         placed = self._place_provisionally(update_edges=False)
         placed |= self._place_junctions()
@@ -278,7 +289,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._fit_groups()
         if self._relayout_wanted:
             self._relayout_wanted = False
-            self.request_layout(EDIT_LAYOUT_DELAY_MS)
+            self.request_layout(EDIT_LAYOUT_DELAY_MS, changes_only=True)
 
     # -- layout ------------------------------------------------------------
 
@@ -292,10 +303,15 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
     def _sync_tree(self) -> bool:
         return self.engine == TREE and len(self.statement_items) <= SYNC_TREE_LIMIT
 
-    def request_layout(self, delay_ms: int = 0) -> None:
-        """Lay out the current map with the current card sizes (the tree at once if small)."""
+    def request_layout(self, delay_ms: int = 0, *, changes_only: bool = False) -> None:
+        """Lay out the current map with the current card sizes (the tree at once if small).
+
+        ``changes_only``: after an edit, only what the new layout moves is
+        touched; otherwise every card is put back in its place.
+        """
         if not self.statement_items:
             return  # nothing to lay out
+        self._everything |= not changes_only
         if self._sync_tree():
             self.runner.forget()  # a Graphviz layout still running is out of date
             sizes = {sid: item.size for sid, item in self.statement_items.items()}
@@ -314,22 +330,27 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
     def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
         self._steps.finish()
-        had_layout = self.layout_result is not None
+        previous = self.layout_result
+        had_layout = previous is not None
         result = self.layout_result = prepared.result
         self._edge_paths = prepared.paths
-        pinned = self.document.map.layout.positions
         fresh, self._fresh = self._fresh, set()
         anchor_id, self._anchor_id = self._anchor_id, None
+        everything, self._everything = self._everything, False
+        if everything or previous is None or previous.engine != TREE or result.engine != TREE:
+            self._changed = None  # everything may have moved
+            names = list(self.statement_items)
+        else:  # a tree after a tree: only what the layout moved, and what is new
+            before = previous.nodes
+            self._changed = {name for name, node in result.nodes.items() if before.get(name) != node} | fresh
+            names = [name for name in self._changed if name in self.statement_items]
         moves, targets = [], {}
-        for statement_id, item in self.statement_items.items():
-            if statement_id in pinned and self.engine == GRAPHVIZ:
-                target = QPointF(pinned[statement_id].x, pinned[statement_id].y)
-            elif statement_id in result.nodes:
-                node = result.nodes[statement_id]
-                target = QPointF(node.x, node.y)
-            else:
+        for statement_id in names:
+            target = self._layout_target(statement_id)
+            if target is None:
                 continue
             targets[statement_id] = target
+            item = self.statement_items[statement_id]
             if statement_id in fresh:
                 item.setPos(target)  # a new card appears in its place; only the others glide
             elif item.pos() != target:
@@ -349,13 +370,22 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         steps.append(self._finish_layout)
         self._steps.run(steps)
 
+    def _layout_target(self, statement_id: str) -> QPointF | None:
+        """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
+        pinned = self.document.map.layout.positions
+        if statement_id in pinned and self.engine == GRAPHVIZ:
+            return QPointF(pinned[statement_id].x, pinned[statement_id].y)
+        node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
+        return QPointF(node.x, node.y) if node is not None else None
+
     def _start_following(self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]) -> None:
         """Let the views keep the anchor where it is and bring a card just added into view."""
         anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
         anchor = None
         reveal = None
-        if anchor_item is not None and anchor_id in targets:
-            final = anchor_item.card_rect().translated(targets[anchor_id] - anchor_item.pos())
+        anchor_target = self._layout_target(anchor_id) if anchor_item is not None else None
+        if anchor_item is not None and anchor_target is not None:
+            final = anchor_item.card_rect().translated(anchor_target - anchor_item.pos())
             anchor = (self._anchor_rect, final)
             if not fresh:  # the card edited: it may have grown out of view
                 reveal = final
@@ -405,7 +435,12 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._follow.frame(self._glide.progress)
 
     def _layout_settled(self) -> None:
-        self._update_all_edges()
+        changed, self._changed = self._changed, None
+        if changed is None:
+            self._update_all_edges()
+        else:  # only the edges at what moved, and the edges made since the last layout
+            self._update_edges_of_cards(changed | self._new_edge_ends)
+        self._new_edge_ends = set()
         self._set_extent()
         self.layoutApplied.emit()
 

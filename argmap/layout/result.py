@@ -53,3 +53,4 @@ class LayoutResult:
     height: float = 0.0
     bands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cross_links: frozenset[str] = frozenset()
+    engine: str = "graphviz"  # or "tree": which layout made it

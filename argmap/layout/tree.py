@@ -58,7 +58,7 @@ def tree_layout(
     plan.place()
     plan.pin(pinned)
     plan.settle()
-    result = LayoutResult()
+    result = LayoutResult(engine="tree")
     plan.fill_nodes(result)
     edges = TreeEdges(plan, argument_map)
     result.edges, result.cross_links = edges, edges.cross_links
