@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from argmap.model import ArgumentMap, Position, Relation, Source, Statement
+from argmap.model import ArgumentMap, Position, Relation, RelationKind, Source, Statement
 from argmap.roles import Role
 
 __all__ = ["MapDocument"]
@@ -38,6 +38,7 @@ class MapDocument(QObject):
         self._statement_at: dict[str, int] | None = None  # id -> index, rebuilt after inserts/removals
         self._relation_at: dict[str, int] | None = None
         self._roles: dict[str, Role] | None = None
+        self._targeted: set[str] | None = None  # what relations argue for, once asked (see _targets)
 
     @property
     def map(self) -> ArgumentMap:
@@ -53,6 +54,7 @@ class MapDocument(QObject):
     def _forget_indexes(self) -> None:
         self._statement_at = self._relation_at = None
         self._roles = None
+        self._targeted = None
 
     def roles(self) -> dict[str, Role]:
         """Every statement's role, kept until a statement or relation changes (do not modify it).
@@ -127,7 +129,8 @@ class MapDocument(QObject):
             self._statement_at[statement.id] = index  # appended: the others keep their places
         else:
             self._statement_at = None
-        self._roles = None
+        if self._roles is not None:  # it argues for nothing yet: a main claim; no other role changes
+            self._roles = {**self._roles, statement.id: Role.MAIN_CLAIM}
         self.statementAdded.emit(statement.id)
 
     def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
@@ -145,6 +148,7 @@ class MapDocument(QObject):
                 memberships.append((group.id, group.statements.index(statement_id)))
                 group.statements.remove(statement_id)
         self._roles = None
+        self._targeted = None
         self.statementRemoved.emit(statement_id)
         return index, statement, position, memberships
 
@@ -172,12 +176,53 @@ class MapDocument(QObject):
 
     def insert_relation(self, index: int, relation: Relation) -> None:
         self._map.relations.insert(index, relation)
-        if index == len(self._map.relations) - 1 and self._relation_at is not None:
+        appended = index == len(self._map.relations) - 1
+        if appended and self._relation_at is not None:
             self._relation_at[relation.id] = index
         else:
             self._relation_at = None
-        self._roles = None
+        self._roles = self._roles_after_append(relation) if appended else None
+        if self._targeted is not None:
+            self._targeted.add(relation.target)
         self.relationAdded.emit(relation.id)
+
+    def _roles_after_append(self, relation: Relation) -> dict[str, Role] | None:
+        """Roles after a relation was added at the end of the file, without recomputing them all.
+
+        Such a relation is no premise's *first* relation, except for premises
+        that argued for nothing before (main claims, e.g. a card just added);
+        their new role follows from the relation alone, unless something
+        argues about them (then every role is computed again).
+        """
+        roles = self._roles
+        if roles is None:
+            return None
+        changed: dict[str, Role] = {}
+        for premise in relation.premises:
+            if roles.get(premise) is not Role.MAIN_CLAIM:
+                continue  # it had a first relation already: its role stays
+            if premise in self._targets():
+                return None  # its new role changes the roles of what attacks it
+            changed[premise] = self._role_by(relation, roles)
+        return {**roles, **changed} if changed else roles
+
+    def _targets(self) -> set[str]:
+        """What relations argue for (kept up to date once asked for: adding is the common edit)."""
+        if self._targeted is None:
+            self._targeted = {r.target for r in self._map.relations}
+        return self._targeted
+
+    def _role_by(self, relation: Relation, roles: dict[str, Role]) -> Role:
+        if relation.kind == RelationKind.SUPPORT:
+            return Role.REASON
+        attacked: str | None = relation.target
+        if attacked not in roles:  # an undercut answers the argument the inference belongs to
+            try:
+                premises = self.relation(relation.target).premises
+            except KeyError:
+                premises = []
+            attacked = premises[0] if premises else None
+        return Role.REBUTTAL if attacked is not None and roles.get(attacked) is Role.OBJECTION else Role.OBJECTION
 
     def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
         index = self.relation_index(relation_id)
@@ -187,6 +232,7 @@ class MapDocument(QObject):
         else:
             self._relation_at = None
         self._roles = None
+        self._targeted = None
         self.relationRemoved.emit(relation_id)
         return index, relation
 
@@ -197,6 +243,7 @@ class MapDocument(QObject):
             return
         self._map.relations[index] = current.model_copy(update=fields)
         self._roles = None
+        self._targeted = None
         self.relationChanged.emit(relation_id)
 
     def set_positions(self, positions: dict[str, Position | None]) -> None:

@@ -23,10 +23,10 @@ from argmap.gui.gestures import ConnectionDrag
 from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
+from argmap.gui.relation_items import RelationItems
 from argmap.gui.scene_mouse import MouseGestures
 from argmap.layout import LayoutResult, tree_layout
-from argmap.model import Direction, RelationKind
-from argmap.render.dot import junction_relations
+from argmap.model import Direction
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme
 
@@ -59,9 +59,10 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self.theme = theme or _map_theme(document)
         self.setBackgroundBrush(QColor(self.theme.background))
         self.statement_items: dict[str, StatementItem] = {}
-        self.junction_items: dict[str, JunctionItem] = {}
-        self.edge_items: list[EdgeItem] = []
-        self._edges_at: dict[str, list[EdgeItem]] = {}  # card or junction name -> its edges
+        self.relation_items = RelationItems(self)
+        self.junction_items: dict[str, JunctionItem] = self.relation_items.junctions
+        self._dirty_relations: set[str] | None = None  # relations changed since items were synced
+        self._sizes: dict[str, tuple[float, float]] = {}  # every card's size, kept as cards change
         self.group_items: dict[str, GroupItem] = {}
         self.layout_result: LayoutResult | None = None
         self._edge_paths: dict[str, QPainterPath] = {}
@@ -108,10 +109,10 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._steps.cancel()
         # Forget the items before deleting them: clearing emits selectionChanged.
         self.statement_items.clear()
+        self._sizes = {}
         self._unplaced.clear()
-        self.junction_items.clear()
-        self.edge_items.clear()
-        self._edges_at = {}
+        self.relation_items.clear()
+        self._dirty_relations = None
         self.group_items.clear()
         self._drop_candidate = None
         self.layout_result = None
@@ -142,59 +143,32 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         item = StatementItem(statement, role, self.theme, sources)
         item.handle_side = _HANDLE_SIDES[Direction(self.document.map.layout.direction)]
         self.statement_items[statement_id] = item
+        self._sizes[statement_id] = item.size
         self._unplaced.add(statement_id)
         self._fresh.add(statement_id)
         self.addItem(item)
         return item
 
     def _rebuild_edges(self) -> list[EdgeItem]:
-        """Bring edge and junction items in line with the relations; returns the new edges.
+        """Bring edge and junction items in line with the relations changed since the last call."""
+        dirty, self._dirty_relations = self._dirty_relations, set()
+        if dirty is None:
+            return self.relation_items.sync_all(self.document.map.relations, self.theme)
+        return self.relation_items.sync(dirty, self._relation_or_none, self.theme)
 
-        Items whose relation did not change are kept, so an edit costs work in
-        proportion to what it changed, not to the size of the map.
-        """
-        argument_map = self.document.map
-        junctions = junction_relations(argument_map)
-        wanted: dict[tuple, tuple[str, str, str, bool]] = {}
-        wanted_junctions: dict[str, str] = {}
-        for relation in argument_map.relations:
-            attack = relation.kind == RelationKind.ATTACK
-            if relation.id in junctions:
-                wanted_junctions[relation.id] = self.theme.edge(attack).colour
-                for premise in relation.premises:
-                    wanted[(f"edge-{relation.id}-{premise}", premise, relation.id, attack, False)] = relation.id
-                wanted[(f"edge-{relation.id}", relation.id, relation.target, attack, True)] = relation.id
-            else:
-                wanted[(f"edge-{relation.id}", relation.premises[0], relation.target, attack, True)] = relation.id
-        for relation_id in list(self.junction_items):
-            junction = self.junction_items[relation_id]
-            colour = wanted_junctions.get(relation_id)
-            if colour is None or QColor(colour) != junction.colour:
-                self.removeItem(self.junction_items.pop(relation_id))
-        for relation_id, colour in wanted_junctions.items():
-            if relation_id not in self.junction_items:
-                junction = self.junction_items[relation_id] = JunctionItem(relation_id, colour)
-                self.addItem(junction)
-        existing = {edge.key: edge for edge in self.edge_items}
-        kept, added = [], []
-        for key, relation_id in wanted.items():
-            edge = existing.pop(key, None)
-            if edge is None:
-                edge_id, tail, head, attack, arrow = key
-                edge = EdgeItem(relation_id, tail, head, self.theme.edge(attack), arrow=arrow)
-                edge.edge_id, edge.key = edge_id, key
-                self.addItem(edge)
-                added.append(edge)
-            kept.append(edge)
-        for edge in existing.values():
-            self.removeItem(edge)
-        self.edge_items = kept
-        if added or existing:
-            self._edges_at = {}
-            for edge in kept:
-                self._edges_at.setdefault(edge.tail, []).append(edge)
-                self._edges_at.setdefault(edge.head, []).append(edge)
-        return added
+    def _relation_or_none(self, relation_id: str):
+        try:
+            return self.document.relation(relation_id)
+        except KeyError:
+            return None
+
+    @property
+    def edge_items(self) -> list[EdgeItem]:
+        return self.relation_items.edges
+
+    @property
+    def _edges_at(self) -> dict[str, list[EdgeItem]]:
+        return self.relation_items.at
 
     # -- document signals --------------------------------------------------
 
@@ -205,6 +179,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
 
     def _on_statement_removed(self, statement_id: str) -> None:
         item = self.statement_items.pop(statement_id, None)
+        self._sizes.pop(statement_id, None)
         if item is not None:
             self.removeItem(item)
         self._schedule(relayout=True)
@@ -217,11 +192,14 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._note_anchor()  # before the card is measured again: where it was, as it was
         sources = {s.id: s for s in self.document.map.sources}
         item.update_statement(self.document.statement(statement_id), item.role, sources)
+        self._sizes[statement_id] = item.size
         self._update_edges_of(statement_id)
         if item.size != old_size:
             self._schedule(relayout=True)
 
     def _on_relations_changed(self, relation_id: str) -> None:
+        if self._dirty_relations is not None:
+            self._dirty_relations.add(relation_id)
         self._schedule(relayout=True)
 
     def _on_positions_changed(self, statement_ids: list) -> None:
@@ -281,11 +259,10 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
             self.request_layout(changes_only=True)  # places every card and edge at once
             return
         placed = self._place_provisionally(update_edges=False)
-        placed |= self._place_junctions()
-        added_ids = {id(edge) for edge in added}
-        for edge in self.edge_items:
-            if id(edge) in added_ids or edge.tail in placed or edge.head in placed:
-                self._update_edge(edge)
+        if placed:
+            placed |= self._place_junctions(placed)
+        for edge in set(added) | self._edges_touching(placed):
+            self._update_edge(edge)
         self._fit_groups()
         if self._relayout_wanted:
             self._relayout_wanted = False
@@ -314,16 +291,13 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._everything |= not changes_only
         if self._sync_tree():
             self.runner.forget()  # a Graphviz layout still running is out of date
-            sizes = {sid: item.size for sid, item in self.statement_items.items()}
-            result = tree_layout(self.document.map, sizes, theme=self.theme, slot_width=card_slot(self.theme))
+            result = tree_layout(self.document.map, self._sizes, theme=self.theme, slot_width=card_slot(self.theme))
             self._apply_layout(PreparedLayout(result))
             return
         engine = self.engine
 
         def snapshot():
-            argument_map = self.document.snapshot()
-            sizes = {sid: item.size for sid, item in self.statement_items.items()}
-            return argument_map, sizes, self.theme, engine
+            return self.document.snapshot(), dict(self._sizes), self.theme, engine
 
         self.runner.request(snapshot, delay_ms if engine == GRAPHVIZ else 0)
 
@@ -396,13 +370,20 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
                 if item is not None and statement_id in targets:
                     rect = item.card_rect().translated(targets[statement_id] - item.pos())
                     reveal = rect if reveal is None else reveal.united(rect)
-        content = self.itemsBoundingRect()
+        content = self._content_rect()
         for target in targets.values():  # the views must be able to scroll to where cards go
             content = content.united(QRectF(target, target))
         for view in self.views():
             if hasattr(view, "set_content_rect"):
                 view.set_content_rect(content.adjusted(-300, -300, 300, 300))
         self._follow.start(self.views(), anchor, reveal)
+
+    def _content_rect(self) -> QRectF:
+        """Where the cards are: the tree's own extent (cheap), else every item's."""
+        result = self.layout_result
+        if result is not None and result.engine == TREE and not self._fresh:
+            return QRectF(result.origin[0], result.origin[1], result.width, result.height).adjusted(-40, -40, 40, 40)
+        return self.itemsBoundingRect()
 
     def following(self) -> bool:
         """The views are scrolling along with a glide (a card just added is being revealed)."""
@@ -420,7 +401,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
 
     def _set_extent(self) -> None:
         self._follow.finish()
-        bounds = self.itemsBoundingRect()
+        bounds = self._content_rect()
         self.setSceneRect(bounds.adjusted(-60, -60, 60, 60))
         for view in self.views():
             if hasattr(view, "set_content_rect"):

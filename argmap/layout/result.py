@@ -54,3 +54,4 @@ class LayoutResult:
     bands: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cross_links: frozenset[str] = frozenset()
     engine: str = "graphviz"  # or "tree": which layout made it
+    origin: Point = (0.0, 0.0)  # the top-left corner of the cards' extent (width × height)

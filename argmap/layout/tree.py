@@ -337,3 +337,4 @@ def _set_extent(result: LayoutResult) -> None:
     top = min(n.y - n.height / 2 for n in result.nodes.values())
     bottom = max(n.y + n.height / 2 for n in result.nodes.values())
     result.width, result.height = right - left, bottom - top
+    result.origin = (left, top)
