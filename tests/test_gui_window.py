@@ -208,7 +208,7 @@ def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatc
 
 
 def test_a_large_relayout_lands_in_batches_and_ends_exactly_in_place(qtbot, tmp_path):
-    from argmap.gui.scene import APPLY_BATCH
+    from argmap.gui.scene_layout import APPLY_BATCH
     from argmap.model import ArgumentMap, Relation, Statement
 
     n = APPLY_BATCH * 2 + 10

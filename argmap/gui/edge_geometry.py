@@ -90,7 +90,7 @@ class EdgeGeometry:
 
     def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
         """After cards moved: their junctions and the edges at them (not every edge of the map)."""
-        self._fit_groups()
+        self._fit_groups(statement_ids)
         moved = statement_ids | self._place_junctions(statement_ids)
         for edge in self._edges_touching(moved):
             self._update_edge(edge)

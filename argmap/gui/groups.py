@@ -19,11 +19,13 @@ def group_rects(
     cards: Mapping[str, StatementItem],
     clusters: Mapping[str, tuple[float, float, float, float]],
     font_size: float,
+    only: set[str] | None = None,
 ) -> dict[str, QRectF]:
-    """Each group's box: Graphviz's cluster box grown to hold cards moved out of it.
+    """Each group's box: the laid-out box grown to hold cards moved out of it.
 
     Without a layout the box is fitted around the cards (and subgroups) with
-    room for the title. Empty groups get a null rectangle.
+    room for the title. Empty groups get a null rectangle. ``only``: just
+    these groups (after a few cards moved, on a map with many groups).
     """
     by_id = {g.id: g for g in groups}
     children: dict[str, list[str]] = {}
@@ -53,7 +55,7 @@ def group_rects(
         fitted[group_id] = rect
         return rect
 
-    return {group.id: fit(group.id, 0) for group in groups}
+    return {group.id: fit(group.id, 0) for group in groups if only is None or group.id in only}
 
 
 def _union(a: QRectF, b: QRectF) -> QRectF:

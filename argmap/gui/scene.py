@@ -7,8 +7,6 @@ as signals for the window to turn into undo commands.
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsScene
@@ -24,6 +22,7 @@ from argmap.gui.groups import group_rects
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
 from argmap.gui.relation_items import RelationItems
+from argmap.gui.scene_layout import LayoutLanding
 from argmap.gui.scene_mouse import MouseGestures
 from argmap.layout import LayoutResult, tree_layout
 from argmap.model import Direction
@@ -38,12 +37,11 @@ _HANDLE_SIDES = {
     Direction.LEFT_TO_RIGHT: "right",
     Direction.RIGHT_TO_LEFT: "left",
 }
-APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
 EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs one layout
 SYNC_TREE_LIMIT = 2500  # statements; up to this the tree is laid out at once, larger maps in the worker
 
 
-class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
+class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
     cardsMoved = Signal(dict)  # statement id -> Position, after a drag
     layoutApplied = Signal()
     layoutFailed = Signal(str)
@@ -64,6 +62,8 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._dirty_relations: set[str] | None = None  # relations changed since items were synced
         self._sizes: dict[str, tuple[float, float]] = {}  # every card's size, kept as cards change
         self.group_items: dict[str, GroupItem] = {}
+        self._groups_of: dict[str, set[str]] = {}
+        self._groups_dirty = True  # a card left the map: every group box is fitted again
         self.layout_result: LayoutResult | None = None
         self._edge_paths: dict[str, QPainterPath] = {}
         self.engine = TREE  # or GRAPHVIZ: how the canvas is laid out (View → Layout)
@@ -88,6 +88,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
         self._relayout_wanted = False
         self._changed: set[str] | None = None  # what the layout being applied moved (None: anything)
         self._everything = False  # the next layout puts every card back in place
+        self._regroup: set[str] = set()  # groups whose box or bands the layout being applied changed
         self._new_edge_ends: set[str] = set()  # ends of edges made since the last layout
         self._unplaced: set[str] = set()  # cards added since new cards were last placed
         document.mapReset.connect(self.rebuild)
@@ -180,6 +181,7 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
     def _on_statement_removed(self, statement_id: str) -> None:
         item = self.statement_items.pop(statement_id, None)
         self._sizes.pop(statement_id, None)
+        self._groups_dirty = True
         if item is not None:
             self.removeItem(item)
         self._schedule(relayout=True)
@@ -263,7 +265,8 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
             placed |= self._place_junctions(placed)
         for edge in set(added) | self._edges_touching(placed):
             self._update_edge(edge)
-        self._fit_groups()
+        self._fit_groups(None if self._groups_dirty else placed)
+        self._groups_dirty = False
         if self._relayout_wanted:
             self._relayout_wanted = False
             self.request_layout(EDIT_LAYOUT_DELAY_MS, changes_only=True)
@@ -300,130 +303,6 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
             return self.document.snapshot(), dict(self._sizes), self.theme, engine
 
         self.runner.request(snapshot, delay_ms if engine == GRAPHVIZ else 0)
-
-    def _apply_layout(self, prepared: PreparedLayout) -> None:
-        self._glide.stop()
-        self._steps.finish()
-        previous = self.layout_result
-        had_layout = previous is not None
-        result = self.layout_result = prepared.result
-        self._edge_paths = prepared.paths
-        fresh, self._fresh = self._fresh, set()
-        anchor_id, self._anchor_id = self._anchor_id, None
-        everything, self._everything = self._everything, False
-        if everything or previous is None or previous.engine != TREE or result.engine != TREE:
-            self._changed = None  # everything may have moved
-            names = list(self.statement_items)
-        else:  # a tree after a tree: only what the layout moved, and what is new
-            before = previous.nodes
-            self._changed = {name for name, node in result.nodes.items() if before.get(name) != node} | fresh
-            names = [name for name in self._changed if name in self.statement_items]
-        moves, targets = [], {}
-        for statement_id in names:
-            target = self._layout_target(statement_id)
-            if target is None:
-                continue
-            targets[statement_id] = target
-            item = self.statement_items[statement_id]
-            if statement_id in fresh:
-                item.setPos(target)  # a new card appears in its place; only the others glide
-            elif item.pos() != target:
-                moves.append((item, target))
-        self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
-        if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
-            return  # the glide ends in _layout_settled
-        if not had_layout or len(moves) <= APPLY_BATCH:  # the first one: soonest in place
-            for item, target in moves:
-                item.setPos(target)
-            self._layout_settled()
-            return
-        steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
-        steps.append(self._place_junctions)
-        edges = list(self.edge_items)
-        steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
-        steps.append(self._finish_layout)
-        self._steps.run(steps)
-
-    def _layout_target(self, statement_id: str) -> QPointF | None:
-        """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
-        pinned = self.document.map.layout.positions
-        if statement_id in pinned and self.engine == GRAPHVIZ:
-            return QPointF(pinned[statement_id].x, pinned[statement_id].y)
-        node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
-        return QPointF(node.x, node.y) if node is not None else None
-
-    def _start_following(self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]) -> None:
-        """Let the views keep the anchor where it is and bring a card just added into view."""
-        anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
-        anchor = None
-        reveal = None
-        anchor_target = self._layout_target(anchor_id) if anchor_item is not None else None
-        if anchor_item is not None and anchor_target is not None:
-            final = anchor_item.card_rect().translated(anchor_target - anchor_item.pos())
-            anchor = (self._anchor_rect, final)
-            if not fresh:  # the card edited: it may have grown out of view
-                reveal = final
-        if 0 < len(fresh) <= 3:
-            reveal = None
-            for statement_id in fresh:
-                item = self.statement_items.get(statement_id)
-                if item is not None and statement_id in targets:
-                    rect = item.card_rect().translated(targets[statement_id] - item.pos())
-                    reveal = rect if reveal is None else reveal.united(rect)
-        content = self._content_rect()
-        for target in targets.values():  # the views must be able to scroll to where cards go
-            content = content.united(QRectF(target, target))
-        for view in self.views():
-            if hasattr(view, "set_content_rect"):
-                view.set_content_rect(content.adjusted(-300, -300, 300, 300))
-        self._follow.start(self.views(), anchor, reveal)
-
-    def _content_rect(self) -> QRectF:
-        """Where the cards are: the tree's own extent (cheap), else every item's."""
-        result = self.layout_result
-        if result is not None and result.engine == TREE and not self._fresh:
-            return QRectF(result.origin[0], result.origin[1], result.width, result.height).adjusted(-40, -40, 40, 40)
-        return self.itemsBoundingRect()
-
-    def following(self) -> bool:
-        """The views are scrolling along with a glide (a card just added is being revealed)."""
-        return self._follow.active()
-
-    def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
-        for edge in edges:
-            if edge.scene() is self:  # an edit in between may have replaced it
-                self._update_edge(edge)
-
-    def _finish_layout(self) -> None:
-        self._fit_groups()
-        self._set_extent()
-        self.layoutApplied.emit()
-
-    def _set_extent(self) -> None:
-        self._follow.finish()
-        bounds = self._content_rect()
-        self.setSceneRect(bounds.adjusted(-60, -60, 60, 60))
-        for view in self.views():
-            if hasattr(view, "set_content_rect"):
-                view.set_content_rect(bounds)
-
-    def settling(self) -> bool:
-        """A layout is being computed or cards are still gliding to it."""
-        return self.runner.busy() or self._glide.running() or self._steps.running()
-
-    def _glide_frame(self) -> None:
-        self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})
-        self._follow.frame(self._glide.progress)
-
-    def _layout_settled(self) -> None:
-        changed, self._changed = self._changed, None
-        if changed is None:
-            self._update_all_edges()
-        else:  # only the edges at what moved, and the edges made since the last layout
-            self._update_edges_of_cards(changed | self._new_edge_ends)
-        self._new_edge_ends = set()
-        self._set_extent()
-        self.layoutApplied.emit()
 
     def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:
         """Put cards that have no place yet just below what they argue for, until the layout comes."""
@@ -465,6 +344,14 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
     def _rebuild_groups(self) -> None:
         """One box per group that has cards, behind them."""
         wanted = {g.id: g for g in self.document.map.groups}
+        self._groups_of = {}  # statement -> the groups whose box it is in (with their parents)
+        for group in wanted.values():
+            chain, current = [], group
+            while current is not None and current.id not in chain and len(chain) < 32:
+                chain.append(current.id)
+                current = wanted.get(current.parent) if current.parent else None
+            for statement_id in group.statements:
+                self._groups_of.setdefault(statement_id, set()).update(chain)
         for group_id in [g for g in self.group_items if g not in wanted]:
             self.removeItem(self.group_items.pop(group_id))
         for group_id, group in wanted.items():
@@ -474,12 +361,24 @@ class MapScene(MouseGestures, EdgeGeometry, QGraphicsScene):
                 self.addItem(item)
             item.title = group.title
 
-    def _fit_groups(self) -> None:
-        """Wrap each group box around its cards (and its subgroups), so it follows drags."""
+    def _fit_groups(self, moved: set[str] | None = None, groups: set[str] = frozenset()) -> None:
+        """Wrap each group box around its cards (and its subgroups), so it follows drags.
+
+        ``moved``: only the groups of these cards (and ``groups``) need it.
+        """
+        if not self.group_items:
+            return
+        only = None
+        if moved is not None:
+            only = {g for name in moved for g in self._groups_of.get(name, ())} | groups
+            if not only:
+                return
         clusters = self.layout_result.clusters if self.layout_result else {}
         bands = self.layout_result.bands if self.layout_result else {}
-        rects = group_rects(self.document.map.groups, self.statement_items, clusters, self.theme.font_size)
+        rects = group_rects(self.document.map.groups, self.statement_items, clusters, self.theme.font_size, only)
         for group_id, item in self.group_items.items():
+            if only is not None and group_id not in only:
+                continue
             if group_id in bands:  # one box would hold other cards: a band behind each card
                 cards = [self.statement_items[s].card_rect() for s in bands[group_id] if s in self.statement_items]
                 item.setVisible(bool(cards))
@@ -523,9 +422,3 @@ def _map_theme(document: MapDocument) -> Theme:
         return get_theme(document.map.layout.theme)
     except ValueError:
         return get_theme(None)
-
-
-def _move_cards(moves: list[tuple[StatementItem, QPointF]]) -> None:
-    for item, target in moves:
-        if item.scene() is not None:  # it may have been deleted by an edit in between
-            item.setPos(target)

@@ -1,0 +1,159 @@
+"""How a new layout lands on the canvas: what moves, gliding, the views following, batches.
+
+A mixin of :class:`~argmap.gui.scene.MapScene`, kept apart so the scene module
+stays about keeping items in step with the document. After an edit only what
+the tree layout moved is touched; a large move list is applied over several
+event-loop turns so the window never freezes.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QPointF, QRectF
+
+from argmap.gui.items import EdgeItem, StatementItem
+from argmap.gui.layout_runner import GRAPHVIZ, TREE, PreparedLayout
+
+__all__ = ["APPLY_BATCH", "LayoutLanding"]
+
+APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
+
+
+class LayoutLanding:
+    """Needs the scene's items, ``layout_result``, ``document``, ``engine``, ``runner``, ``_glide``,
+    ``_steps``, ``_follow``, the anchor and change bookkeeping, and ``layoutApplied``."""
+
+    def _apply_layout(self, prepared: PreparedLayout) -> None:
+        self._glide.stop()
+        self._steps.finish()
+        previous = self.layout_result
+        had_layout = previous is not None
+        result = self.layout_result = prepared.result
+        self._edge_paths = prepared.paths
+        fresh, self._fresh = self._fresh, set()
+        anchor_id, self._anchor_id = self._anchor_id, None
+        everything, self._everything = self._everything, False
+        if everything or previous is None or previous.engine != TREE or result.engine != TREE:
+            self._changed = None  # everything may have moved
+            names = list(self.statement_items)
+        else:  # a tree after a tree: only what the layout moved, and what is new
+            before = previous.nodes
+            self._changed = {name for name, node in result.nodes.items() if before.get(name) != node} | fresh
+            self._regroup = {g for g in {*result.clusters, *previous.clusters, *result.bands, *previous.bands}
+                             if result.clusters.get(g) != previous.clusters.get(g)
+                             or result.bands.get(g) != previous.bands.get(g)}
+            names = [name for name in self._changed if name in self.statement_items]
+        moves, targets = [], {}
+        for statement_id in names:
+            target = self._layout_target(statement_id)
+            if target is None:
+                continue
+            targets[statement_id] = target
+            item = self.statement_items[statement_id]
+            if statement_id in fresh:
+                item.setPos(target)  # a new card appears in its place; only the others glide
+            elif item.pos() != target:
+                moves.append((item, target))
+        self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+        if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
+            return  # the glide ends in _layout_settled
+        if not had_layout or len(moves) <= APPLY_BATCH:  # the first one: soonest in place
+            for item, target in moves:
+                item.setPos(target)
+            self._layout_settled()
+            return
+        steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
+        steps.append(self._place_junctions)
+        edges = list(self.edge_items)
+        steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
+        steps.append(self._finish_layout)
+        self._steps.run(steps)
+
+    def _layout_target(self, statement_id: str) -> QPointF | None:
+        """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
+        pinned = self.document.map.layout.positions
+        if statement_id in pinned and self.engine == GRAPHVIZ:
+            return QPointF(pinned[statement_id].x, pinned[statement_id].y)
+        node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
+        return QPointF(node.x, node.y) if node is not None else None
+
+    def _start_following(self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]) -> None:
+        """Let the views keep the anchor where it is and bring a card just added into view."""
+        anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
+        anchor = None
+        reveal = None
+        anchor_target = self._layout_target(anchor_id) if anchor_item is not None else None
+        if anchor_item is not None and anchor_target is not None:
+            final = anchor_item.card_rect().translated(anchor_target - anchor_item.pos())
+            anchor = (self._anchor_rect, final)
+            if not fresh:  # the card edited: it may have grown out of view
+                reveal = final
+        if 0 < len(fresh) <= 3:
+            reveal = None
+            for statement_id in fresh:
+                item = self.statement_items.get(statement_id)
+                if item is not None and statement_id in targets:
+                    rect = item.card_rect().translated(targets[statement_id] - item.pos())
+                    reveal = rect if reveal is None else reveal.united(rect)
+        content = self._content_rect()
+        for target in targets.values():  # the views must be able to scroll to where cards go
+            content = content.united(QRectF(target, target))
+        for view in self.views():
+            if hasattr(view, "set_content_rect"):
+                view.set_content_rect(content.adjusted(-300, -300, 300, 300))
+        self._follow.start(self.views(), anchor, reveal)
+
+    def _content_rect(self) -> QRectF:
+        """Where the cards are: the tree's own extent (cheap), else every item's."""
+        result = self.layout_result
+        if result is not None and result.engine == TREE and not self._fresh:
+            return QRectF(result.origin[0], result.origin[1], result.width, result.height).adjusted(-40, -40, 40, 40)
+        return self.itemsBoundingRect()
+
+    def following(self) -> bool:
+        """The views are scrolling along with a glide (a card just added is being revealed)."""
+        return self._follow.active()
+
+    def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
+        for edge in edges:
+            if edge.scene() is self:  # an edit in between may have replaced it
+                self._update_edge(edge)
+
+    def _finish_layout(self) -> None:
+        self._fit_groups()
+        self._set_extent()
+        self.layoutApplied.emit()
+
+    def _set_extent(self) -> None:
+        self._follow.finish()
+        bounds = self._content_rect()
+        self.setSceneRect(bounds.adjusted(-60, -60, 60, 60))
+        for view in self.views():
+            if hasattr(view, "set_content_rect"):
+                view.set_content_rect(bounds)
+
+    def settling(self) -> bool:
+        """A layout is being computed or cards are still gliding to it."""
+        return self.runner.busy() or self._glide.running() or self._steps.running()
+
+    def _glide_frame(self) -> None:
+        self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})
+        self._follow.frame(self._glide.progress)
+
+    def _layout_settled(self) -> None:
+        changed, self._changed = self._changed, None
+        if changed is None:
+            self._update_all_edges()
+        else:  # only the edges at what moved, and the edges made since the last layout
+            self._update_edges_of_cards(changed | self._new_edge_ends)
+            self._fit_groups(set(), self._regroup)
+        self._new_edge_ends = set()
+        self._set_extent()
+        self.layoutApplied.emit()
+
+
+def _move_cards(moves: list[tuple[StatementItem, QPointF]]) -> None:
+    for item, target in moves:
+        if item.scene() is not None:  # it may have been deleted by an edit in between
+            item.setPos(target)
