@@ -170,3 +170,39 @@ def _branch(window, statement_id: str) -> set[str]:
                 reached.update(relation.premises)
                 changed = True
     return found
+
+
+def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_stays(window, monkeypatch):
+    """Above a size the tree is laid out in the worker; the new card must not wait there, nor jump."""
+    from argmap.gui import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "SYNC_TREE_LIMIT", 0)
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])  # a card nothing argues for yet
+    keys(window, Qt.Key.Key_Insert)
+    new = window.scene.selected_statement_ids()[0]
+    first = window.scene.statement_items[new].pos()
+    assert window.scene.runner.busy()  # the layout is still being made
+    keys(window, Qt.Key.Key_Escape)
+    wait_for_layout(window.qtbot, window)
+    if new in window.scene.statement_items:  # Escape on an empty new card may take it away again
+        assert window.scene.statement_items[new].pos() == first
+    assert overlapping(window) == []
+
+
+def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(window, monkeypatch):
+    from argmap.gui import scene as scene_module
+    from argmap.gui.cards import card_slot
+    from argmap.layout import tree_layout
+
+    monkeypatch.setattr(scene_module, "SYNC_TREE_LIMIT", 0)
+    window.view.setFocus()
+    window.scene.select_only(["claim"])
+    keys(window, Qt.Key.Key_Insert, NONE, "One more reason")
+    keys(window, Qt.Key.Key_Return)
+    wait_for_layout(window.qtbot, window)
+    sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
+    tree = tree_layout(window.current_map(), sizes, theme=window.scene.theme, slot_width=card_slot(window.scene.theme))
+    for sid, item in window.scene.statement_items.items():
+        assert (item.pos().x(), item.pos().y()) == (tree.nodes[sid].x, tree.nodes[sid].y)
+    assert overlapping(window) == []

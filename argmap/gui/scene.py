@@ -323,21 +323,40 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._unplaced.clear()
         if not pending:
             return set()
-        siblings: dict[str, int] = {}
-        for relation in argument_map.relations:
-            siblings[relation.target] = siblings.get(relation.target, 0) + 1
         now: set[str] = set()
-        for relation in argument_map.relations:
+        for relation in _newest_first(argument_map.relations, pending):
             target = self.statement_items.get(relation.target)
             for offset, premise in enumerate(relation.premises):
                 if premise not in pending or premise in now:
                     continue
-                base = target.pos() if target is not None else QPointF(0, 0)
-                self.statement_items[premise].setPos(
-                    base.x() + (siblings[relation.target] - 1 + offset) * 40.0, base.y() + 140.0
-                )
+                self.statement_items[premise].setPos(self._first_place(premise, relation.target, target, offset))
                 now.add(premise)
         return pending  # those that argue for nothing keep where they are
+
+    def _first_place(self, premise: str, target_id: str, target: StatementItem | None, offset: int) -> QPointF:
+        """Where a new card waits for the layout: for a first reason, exactly where the tree puts it.
+
+        A first reason under a card moves nothing, and goes straight below the
+        card (both centred in slots with the same left edge). A later one goes
+        beside the reasons already there, for the moment the layout takes.
+        """
+        if target is None:
+            return QPointF(0, 0)
+        card = self.statement_items[premise].card
+
+        def exact(value: float) -> float:  # the layout's sizes are in 64ths of a point
+            return round(value * 64.0) / 64.0
+
+        below = target.pos().y() + exact(target.card.height) / 2 + exact(self.theme.rank_gap * 72.0) + exact(card.height) / 2
+        siblings = [e for e in self._edges_at.get(target_id, ()) if e.head == target_id]
+        if len(siblings) <= 1 and offset == 0 and Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP:
+            return QPointF(target.pos().x(), below)
+        right = target.card_rect().right()
+        for edge in siblings:
+            item = self.statement_items.get(edge.tail)
+            if item is not None and item.statement_id != premise:
+                right = max(right, item.card_rect().right())
+        return QPointF(right + self.theme.node_gap * 72.0 + card.width / 2 + offset * (card.width + 20), below)
 
     # -- groups ------------------------------------------------------------
 
@@ -422,3 +441,14 @@ def _map_theme(document: MapDocument) -> Theme:
         return get_theme(document.map.layout.theme)
     except ValueError:
         return get_theme(None)
+
+
+def _newest_first(relations: list, wanted: set[str]):
+    """Relations that have a premise in ``wanted``, looking from the end (new ones are appended)."""
+    left = set(wanted)
+    for relation in reversed(relations):
+        if not left:
+            return
+        if left.intersection(relation.premises):
+            yield relation
+            left.difference_update(relation.premises)
