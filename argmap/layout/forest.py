@@ -49,7 +49,12 @@ class Forest:
 
 
 def build_forest(argument_map: ArgumentMap) -> Forest:
-    """The forest of ``argument_map``; dangling ids are skipped, cycles broken."""
+    """The forest of ``argument_map``; dangling ids are skipped, cycles broken.
+
+    One pass over the relations in file order gives every node its parent
+    and every parent its children in order (a junction's own premises are
+    kept apart and put before the undercuts that attack it).
+    """
     statements = argument_map.statements
     relations = argument_map.relations
     ids = [s.id for s in statements]
@@ -58,41 +63,59 @@ def build_forest(argument_map: ArgumentMap) -> Forest:
     targeted = {r.target for r in relations}
     junction: dict[str, int] = {}
     for relation in relations:
-        if (len(relation.premises) > 1 or relation.id in targeted) and relation.id not in junction:
-            junction[relation.id] = len(ids)
-            ids.append(relation.id)
+        rid = relation.id
+        if (len(relation.premises) > 1 or rid in targeted) and rid not in junction:
+            junction[rid] = len(ids)
+            ids.append(rid)
     n = len(ids)
     parent = [-1] * n
     home: list[str | None] = [None] * n
-
-    def target_node(target: str) -> int:
-        found = node.get(target)
-        return junction.get(target, -1) if found is None else found
-
+    children: list[list[int]] = [[] for _ in range(n)]
+    own: dict[int, list[int]] = {}  # junction -> its own premises, in order
+    node_get, junction_get = node.get, junction.get
     for relation in relations:
-        above = target_node(relation.target)
-        if above < 0:
-            continue  # a dangling target: validation reports it
-        j = junction.get(relation.id, -1)
+        target = relation.target
+        above = node_get(target)
+        if above is None:
+            above = junction_get(target, -1)
+            if above < 0:
+                continue  # a dangling target: validation reports it
+        rid = relation.id
+        j = junction_get(rid, -1)
         if j >= 0:
             if home[j] is None:
-                parent[j], home[j] = above, relation.id
-            above = j
-        for premise in relation.premises:
-            v = node.get(premise, -1)
-            if v >= 0 and home[v] is None and v != above:
-                parent[v], home[v] = above, relation.id
-    _break_cycles(parent, home)
-    children = _children(argument_map, parent, home, node, junction, target_node)
+                parent[j], home[j] = above, rid
+                children[above].append(j)
+            premises = own.setdefault(j, [])
+            for premise in relation.premises:
+                v = node_get(premise, -1)
+                if v >= 0 and home[v] is None and v != j:
+                    parent[v], home[v] = j, rid
+                    premises.append(v)
+            continue
+        v = node_get(relation.premises[0], -1)
+        if v >= 0 and home[v] is None and v != above:
+            parent[v], home[v] = above, rid
+            children[above].append(v)
+    for j, premises in own.items():
+        children[j][:0] = premises
+    for v, old in _break_cycles(parent, home):
+        children[old].remove(v)
     _gather_groups(argument_map, children, count, ids)
     roots = [v for v in range(n) if parent[v] < 0]
     return Forest(ids, count, parent, children, roots, junction, home)
 
 
-def _break_cycles(parent: list[int], home: list[str | None]) -> None:
-    """Every node's chain of parents must end at a root: cut each cycle at its first node."""
+def _break_cycles(parent: list[int], home: list[str | None]) -> list[tuple[int, int]]:
+    """Every node's chain of parents must end at a root: cut each cycle at its first node.
+
+    Returns the (node, former parent) pairs that were cut.
+    """
     state = [0] * len(parent)  # 0 unseen, 1 on the current chain, 2 known to reach a root
+    cut: list[tuple[int, int]] = []
     for start in range(len(parent)):
+        if state[start]:
+            continue
         chain = []
         v = start
         while v >= 0 and state[v] == 0:
@@ -102,34 +125,11 @@ def _break_cycles(parent: list[int], home: list[str | None]) -> None:
         if v >= 0 and state[v] == 1:  # the chain closed on itself: v..end is a cycle
             cycle = chain[chain.index(v) :]
             first = min(cycle)  # statements come first, in file order
+            cut.append((first, parent[first]))
             parent[first], home[first] = -1, None
         for u in chain:
             state[u] = 2
-
-
-def _children(argument_map, parent, home, node, junction, target_node) -> list[list[int]]:
-    """Children in file order: a junction's own premises first, then what attacks it."""
-    children: list[list[int]] = [[] for _ in parent]
-    placed = [False] * len(parent)  # a premise listed twice is placed once
-    for relation in argument_map.relations:
-        j = junction.get(relation.id, -1)
-        if j < 0 or home[j] != relation.id:
-            continue
-        for premise in relation.premises:
-            v = node.get(premise, -1)
-            if v >= 0 and not placed[v] and parent[v] == j and home[v] == relation.id:
-                placed[v] = True
-                children[j].append(v)
-    for relation in argument_map.relations:
-        above = target_node(relation.target)
-        if above < 0:
-            continue
-        j = junction.get(relation.id, -1)
-        slot = j if j >= 0 else node.get(relation.premises[0], -1)
-        if slot >= 0 and not placed[slot] and home[slot] == relation.id and parent[slot] == above:
-            placed[slot] = True
-            children[above].append(slot)
-    return children
+    return cut
 
 
 def _gather_groups(argument_map: ArgumentMap, children: list[list[int]], count: int, ids: list[str]) -> None:
