@@ -85,6 +85,16 @@ def test_frozen_garbage_cycles_are_reclaimed_once_the_frozen_set_has_doubled(qtb
     qtbot.waitUntil(lambda: alive() is None, timeout=2000)
 
 
+def test_frozen_objects_already_freed_do_not_bring_on_a_full_collection(monkeypatch):
+    gc.freeze()
+    real = gc.get_freeze_count()
+    monkeypatch.setattr(garbage, "_last_full", real)  # the real count has not doubled...
+    monkeypatch.setattr(garbage, "_frozen", real * 3)  # ...though the running tally says so
+    monkeypatch.setattr(garbage, "_due", False)
+    garbage.settle()
+    assert not garbage._due
+
+
 # -- moving around the map ------------------------------------------------------
 
 

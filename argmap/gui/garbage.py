@@ -39,8 +39,12 @@ def settle() -> None:
     if not _last_full:  # the first map just opened: what is alive now is mostly still in use
         _last_full = max(_frozen, MINIMUM)
     elif _frozen > FULL_AFTER * _last_full and not _due:
-        _due = True
-        QTimer.singleShot(DELAY_MS, collect)
+        # The tally also counts frozen objects freed since (a layout's result lives until the
+        # next one lands): count them for real (a few ms) before paying for a full collection.
+        _frozen = gc.get_freeze_count()
+        if _frozen > FULL_AFTER * _last_full:
+            _due = True
+            QTimer.singleShot(DELAY_MS, collect)
 
 
 def collect() -> None:
