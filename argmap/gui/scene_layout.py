@@ -44,17 +44,26 @@ class LayoutLanding:
                              if result.clusters.get(g) != previous.clusters.get(g)
                              or result.bands.get(g) != previous.bands.get(g)}
             names = [name for name in self._changed if name in self.statement_items]
-        moves, targets = [], {}
-        for statement_id in names:
+        moves, targets = [], {}  # targets: where the new cards go
+        items = self.statement_items
+        if self._changed is not None:  # what the tree moved: no need to ask each card where it is
+            nodes = result.nodes
+            for statement_id in names:
+                node = nodes.get(statement_id)
+                if node is not None:
+                    moves.append((items[statement_id], QPointF(node.x, node.y)))
+        else:
+            for statement_id in names:
+                target = self._layout_target(statement_id)
+                if target is not None and items[statement_id].pos() != target:
+                    moves.append((items[statement_id], target))
+        for statement_id in fresh:
             target = self._layout_target(statement_id)
-            if target is None:
-                continue
-            targets[statement_id] = target
-            item = self.statement_items[statement_id]
-            if statement_id in fresh:
-                item.setPos(target)  # a new card appears in its place; only the others glide
-            elif item.pos() != target:
-                moves.append((item, target))
+            if target is not None and statement_id in items:
+                targets[statement_id] = target
+                items[statement_id].setPos(target)  # a new card appears in its place; the others glide
+        if fresh:
+            moves = [(item, target) for item, target in moves if item.statement_id not in fresh]
         self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
         if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
             return  # the glide ends in _layout_settled
@@ -63,12 +72,31 @@ class LayoutLanding:
                 item.setPos(target)
             self._layout_settled()
             return
+        self._steps.run(self._landing_steps(moves))
+
+    def _landing_steps(self, moves: list[tuple[StatementItem, QPointF]]) -> list:
+        """A large layout in pieces of APPLY_BATCH: cards, then junctions, then edges (only what moved)."""
+        changed, self._changed = self._changed, None
         steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
-        steps.append(self._place_junctions)
-        edges = list(self.edge_items)
+        if changed is None:
+            junctions = list(self.junction_items)
+            edges = list(self.edge_items)
+        else:
+            near = changed | self._new_edge_ends
+            touching = self._edges_touching(near)
+            junctions = list({n for e in touching for n in (e.tail, e.head) if n in self.junction_items})
+            edges = list(touching | self._edges_touching(set(junctions)))
+        self._new_edge_ends = set()
+        steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
         steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
-        steps.append(self._finish_layout)
-        self._steps.run(steps)
+        steps.append(partial(self._finish_layout, changed))
+        return steps
+
+    def _place_junction_batch(self, junctions: list[str]) -> None:
+        for relation_id in junctions:
+            junction = self.junction_items.get(relation_id)
+            if junction is not None:  # an edit in between may have removed it
+                self._position_junction(relation_id, junction)
 
     def _layout_target(self, statement_id: str) -> QPointF | None:
         """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
@@ -120,8 +148,8 @@ class LayoutLanding:
             if edge.scene() is self:  # an edit in between may have replaced it
                 self._update_edge(edge)
 
-    def _finish_layout(self) -> None:
-        self._fit_groups()
+    def _finish_layout(self, changed: set[str] | None = None) -> None:
+        self._fit_groups(changed, self._regroup if changed is not None else frozenset())
         self._set_extent()
         self.layoutApplied.emit()
 
