@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["tidy_tree"]
+__all__ = ["preorder", "tidy_tree"]
 
 
 def tidy_tree(
@@ -59,7 +59,7 @@ def tidy_tree(
     prelim = [0.0] * n  # left edge relative to the parent's frame, before the parent's modifier
     mod = [0.0] * n  # shift applied to a node and its whole branch
 
-    order = _preorder(children, root)
+    order = preorder(children, root)
     for t in reversed(order):  # every child before its parent
         kids = children[t]
         if not kids:
@@ -110,7 +110,7 @@ def tidy_tree(
     return x
 
 
-def _preorder(children: Sequence[Sequence[int]], root: int) -> list[int]:
+def preorder(children: Sequence[Sequence[int]], root: int) -> list[int]:
     """Nodes reachable from ``root``, parents before children, without recursion."""
     order: list[int] = []
     stack = [root]

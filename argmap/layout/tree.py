@@ -21,7 +21,7 @@ from argmap.layout.edges import JUNCTION_SIZE, TreeEdges
 from argmap.layout.forest import Forest, build_forest
 from argmap.layout.groups import GROUP_LABEL, GROUP_PADDING, group_boxes
 from argmap.layout.result import LayoutResult, NodeBox, Point
-from argmap.layout.tidy import tidy_tree
+from argmap.layout.tidy import preorder, tidy_tree
 from argmap.model import ArgumentMap, Direction, Position, Statement
 from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 
@@ -172,7 +172,7 @@ class _Plan:
         top[root], depth[root] = -1.0, 1.0
         self.gap[root] = self.node_gap * _ROOT_GAP_FACTOR
         path = self.group_path
-        for v in _preorder(children, root):
+        for v in preorder(children, root):
             below = top[v] + depth[v]
             junction_parent = count <= v < n
             for child in children[v]:
@@ -203,7 +203,7 @@ class _Plan:
             return
         offset = self.offset
         n = len(forest.ids)
-        for v in _preorder([*forest.children, list(forest.roots)], n):
+        for v in preorder([*forest.children, list(forest.roots)], n):
             if v == n:
                 continue
             moved = own.get(v)
@@ -286,16 +286,6 @@ def _exact(value: float) -> float:
     and "unchanged" in the stability contract can mean exactly that.
     """
     return round(value * 64.0) / 64.0
-
-
-def _preorder(children: list[list[int]], root: int) -> list[int]:
-    order: list[int] = []
-    stack = [root]
-    while stack:
-        v = stack.pop()
-        order.append(v)
-        stack.extend(reversed(children[v]))
-    return order
 
 
 def _group_paths(argument_map: ArgumentMap, forest: Forest) -> list[tuple[str, ...]]:
