@@ -274,8 +274,9 @@ def print_tables(results: list[SizeResult]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_sizes, default=[1000], help="statement counts (1000)")
-    parser.add_argument("--repeat", type=int, default=3, help="windows opened per size (3)")
+    parser.add_argument("--sizes", type=_sizes, default=[1000, 5000, 10_000],
+                        help="statement counts (1000,5000,10000)")
+    parser.add_argument("--repeat", type=int, default=1, help="windows opened per size (1)")
     parser.add_argument("--adds", type=int, default=20, help="reasons added per window (20)")
     parser.add_argument("--pause", type=float, default=0.2, help="idle s before an add (0.2)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (0)")
