@@ -275,3 +275,36 @@ def test_a_map_too_big_to_read_whole_opens_readable_on_its_main_claim(qtbot, tmp
 def test_a_small_map_opens_whole(window):
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert all(shown.contains(item.card_rect()) for item in window.scene.statement_items.values())
+
+
+def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in_its_place(qtbot, tmp_path):
+    from argmap.gui.cards import card_slot
+    from argmap.gui.layout_runner import PreparedLayout
+    from argmap.gui.scene_layout import APPLY_BATCH
+    from argmap.layout import tree_layout
+    from argmap.model import ArgumentMap, Position, Relation, Statement
+
+    n = APPLY_BATCH * 3
+    statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
+    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
+    path = tmp_path / "large.argmap"
+    save_map(ArgumentMap(statements=statements, relations=relations), path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    wait_for_layout(qtbot, window)
+    scene = window.scene
+    sizes = {sid: item.size for sid, item in scene.statement_items.items()}
+
+    def layout_with(pinned: dict) -> object:
+        moved = window.current_map().model_copy(deep=True)
+        moved.layout.positions.update(pinned)
+        return tree_layout(moved, sizes, theme=scene.theme, slot_width=card_slot(scene.theme))
+
+    first = layout_with({"s0": Position(x=5000.0, y=0.0)})  # every card moves: it lands in batches
+    scene._apply_layout(PreparedLayout(first))
+    assert scene._steps.running()
+    second = layout_with({"s0": Position(x=5000.0, y=0.0), "s1": Position(x=-4000.0, y=3000.0)})
+    scene._apply_layout(PreparedLayout(second))  # only s1's branch differs from the first
+    wait_for_layout(qtbot, window)
+    for statement_id, item in scene.statement_items.items():
+        assert (item.pos().x(), item.pos().y()) == (second.nodes[statement_id].x, second.nodes[statement_id].y)

@@ -26,7 +26,13 @@ class LayoutLanding:
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
-        self._steps.finish()
+        # A landing still under way is superseded, not finished in one long stall: the cards
+        # and edges it had yet to place are placed by this one.
+        leftover = self._unlanded if self._steps.running() else set()
+        self._steps.cancel()
+        self._unlanded = set()
+        if leftover is None:
+            self._everything = True
         previous = self.layout_result
         had_layout = previous is not None
         result = self.layout_result = prepared.result
@@ -40,6 +46,7 @@ class LayoutLanding:
         else:  # a tree after a tree: only what the layout moved, and what is new
             before = previous.nodes
             self._changed = {name for name, node in result.nodes.items() if before.get(name) != node} | fresh
+            self._changed |= leftover or set()
             self._regroup = {g for g in {*result.clusters, *previous.clusters, *result.bands, *previous.bands}
                              if result.clusters.get(g) != previous.clusters.get(g)
                              or result.bands.get(g) != previous.bands.get(g)}
@@ -87,6 +94,8 @@ class LayoutLanding:
             junctions = list({n for e in touching for n in (e.tail, e.head) if n in self.junction_items})
             edges = list(touching | self._edges_touching(set(junctions)))
         self._new_edge_ends = set()
+        # What a newer landing must place if it supersedes this one (None: everything).
+        self._unlanded = {item.statement_id for item, _ in moves} | near if changed is not None else None
         steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
         steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
         steps.append(partial(self._finish_layout, changed))
@@ -149,6 +158,7 @@ class LayoutLanding:
                 self._update_edge(edge)
 
     def _finish_layout(self, changed: set[str] | None = None) -> None:
+        self._unlanded = set()
         self._fit_groups(changed, self._regroup if changed is not None else frozenset())
         self._set_extent()
         self.layoutApplied.emit()
