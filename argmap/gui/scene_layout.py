@@ -18,6 +18,7 @@ from argmap.gui.layout_runner import GRAPHVIZ, TREE, PreparedLayout
 __all__ = ["APPLY_BATCH", "LayoutLanding"]
 
 APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
+LANDING_PIECE = 100  # cards per turn after an edit: each brings its edges along
 
 
 class LayoutLanding:
@@ -51,26 +52,27 @@ class LayoutLanding:
                              if result.clusters.get(g) != previous.clusters.get(g)
                              or result.bands.get(g) != previous.bands.get(g)}
             names = [name for name in self._changed if name in self.statement_items]
-        moves, targets = [], {}  # targets: where the new cards go
+        targets = {}  # where the new cards go
         items = self.statement_items
-        if self._changed is not None:  # what the tree moved: no need to ask each card where it is
-            nodes = result.nodes
-            for statement_id in names:
-                node = nodes.get(statement_id)
-                if node is not None:
-                    moves.append((items[statement_id], QPointF(node.x, node.y)))
-        else:
-            for statement_id in names:
-                target = self._layout_target(statement_id)
-                if target is not None and items[statement_id].pos() != target:
-                    moves.append((items[statement_id], target))
         for statement_id in fresh:
             target = self._layout_target(statement_id)
             if target is not None and statement_id in items:
                 targets[statement_id] = target
                 items[statement_id].setPos(target)  # a new card appears in its place; the others glide
-        if fresh:
-            moves = [(item, target) for item, target in moves if item.statement_id not in fresh]
+        if self._changed is not None:  # what the tree moved: no need to ask each card where it is
+            nodes = result.nodes
+            places = [(sid, nodes[sid]) for sid in names if sid not in fresh and sid in nodes]
+            if len(places) > APPLY_BATCH:  # many: made into moves piece by piece as they land
+                self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+                self._steps.run(self._landing_steps(places=places))
+                return
+            moves = [(items[sid], QPointF(node.x, node.y)) for sid, node in places]
+        else:
+            moves = []
+            for statement_id in names:
+                target = self._layout_target(statement_id)
+                if target is not None and statement_id not in fresh and items[statement_id].pos() != target:
+                    moves.append((items[statement_id], target))
         self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
         if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
             return  # the glide ends in _layout_settled
@@ -79,27 +81,42 @@ class LayoutLanding:
                 item.setPos(target)
             self._layout_settled()
             return
-        self._steps.run(self._landing_steps(moves))
+        self._steps.run(self._landing_steps(moves=moves))
 
-    def _landing_steps(self, moves: list[tuple[StatementItem, QPointF]]) -> list:
-        """A large layout in pieces of APPLY_BATCH: cards, then junctions, then edges (only what moved)."""
+    def _landing_steps(self, *, moves: list | None = None, places: list | None = None) -> list:
+        """A large layout in pieces of APPLY_BATCH cards, each with its junctions and edges.
+
+        After an edit only what moved is touched, and the work of finding it is
+        spread over the pieces too, so no event-loop turn is long.
+        """
         changed, self._changed = self._changed, None
-        steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
-        if changed is None:
-            junctions = list(self.junction_items)
-            edges = list(self.edge_items)
+        if changed is None or places is None:  # everything: the cards, then every junction and edge
+            self._unlanded = None
+            moves = moves or []
+            junctions, edges = list(self.junction_items), list(self.edge_items)
+            steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
+            steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
+            steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
         else:
-            near = changed | self._new_edge_ends
-            touching = self._edges_touching(near)
-            junctions = list({n for e in touching for n in (e.tail, e.head) if n in self.junction_items})
-            edges = list(touching | self._edges_touching(set(junctions)))
+            self._unlanded = changed | self._new_edge_ends  # what a newer landing must place
+            extras = list(self._unlanded - {sid for sid, _ in places})
+            size = LANDING_PIECE
+            steps = [partial(self._land_places, places[i : i + size]) for i in range(0, len(places), size)]
+            steps += [partial(self._update_edges_of_cards, set(extras[i : i + size])) for i in range(0, len(extras), size)]
         self._new_edge_ends = set()
-        # What a newer landing must place if it supersedes this one (None: everything).
-        self._unlanded = {item.statement_id for item, _ in moves} | near if changed is not None else None
-        steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
-        steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
         steps.append(partial(self._finish_layout, changed))
         return steps
+
+    def _land_places(self, places: list) -> None:
+        """Put these cards where the layout says, with their junctions and edges."""
+        items = self.statement_items
+        landed = set()
+        for statement_id, node in places:
+            item = items.get(statement_id)
+            if item is not None:  # an edit in between may have removed it
+                item.setPos(node.x, node.y)
+                landed.add(statement_id)
+        self._update_edges_of_cards(landed)
 
     def _place_junction_batch(self, junctions: list[str]) -> None:
         for relation_id in junctions:
