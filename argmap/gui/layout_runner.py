@@ -18,6 +18,7 @@ from PySide6.QtGui import QPainterPath
 from argmap.errors import ArgmapError
 from argmap.gui.cards import card_slot
 from argmap.layout import LayoutResult, layout_map, tree_layout
+from argmap.layout.tree import collector_paused
 from argmap.model import ArgumentMap
 from argmap.theme import Theme
 
@@ -69,7 +70,9 @@ class _Job(QRunnable):
                 result = tree_layout(argument_map, sizes, theme=theme, slot_width=card_slot(theme))
             else:
                 result = layout_map(argument_map, sizes, theme=theme)
-            self.signals.done.emit(self.generation, PreparedLayout(result, edge_paths(result)), "")
+            with collector_paused():  # painter paths for every edge: many objects, no cycles
+                prepared = PreparedLayout(result, edge_paths(result))
+            self.signals.done.emit(self.generation, prepared, "")
         except ArgmapError as error:
             self.signals.done.emit(self.generation, None, str(error))
         except Exception as error:  # noqa: BLE001 - a worker must never die silently

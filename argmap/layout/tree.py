@@ -15,7 +15,9 @@ into scene coordinates for the map's direction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from argmap.layout.edges import JUNCTION_SIZE, TreeEdges
 from argmap.layout.forest import Forest, build_forest
@@ -25,7 +27,7 @@ from argmap.layout.tidy import preorder, tidy_tree
 from argmap.model import ArgumentMap, Direction, Position, Statement
 from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 
-__all__ = ["GROUP_LABEL", "GROUP_PADDING", "estimate_size", "tree_layout"]
+__all__ = ["GROUP_LABEL", "GROUP_PADDING", "collector_paused", "estimate_size", "tree_layout"]
 
 POINTS_PER_INCH = 72.0
 SLOT_WIDTH = 226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
@@ -49,8 +51,35 @@ def tree_layout(
     card that grows as it is typed in, or a first reason added under a
     narrow card, pushes nothing aside.
     """
-    theme = theme or get_theme(None)
-    sizes = sizes or {}
+    with collector_paused():
+        return _tree_layout(argument_map, sizes or {}, theme or get_theme(None), pinned, slot_width)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while a layout is made (it makes no cycles).
+
+    A layout allocates a few objects per card; on a big map that wakes the
+    full collector, which then walks every object of the editor, holding
+    the interpreter for tens of milliseconds, from whichever thread runs
+    the layout. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _tree_layout(
+    argument_map: ArgumentMap,
+    sizes: Mapping[str, tuple[float, float]],
+    theme: Theme,
+    pinned: Mapping[str, Position] | None,
+    slot_width: float,
+) -> LayoutResult:
     pinned = argument_map.layout.positions if pinned is None else pinned
     forest = build_forest(argument_map)
     frame = _Frame(Direction(argument_map.layout.direction))
