@@ -206,3 +206,23 @@ def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(
     for sid, item in window.scene.statement_items.items():
         assert (item.pos().x(), item.pos().y()) == (tree.nodes[sid].x, tree.nodes[sid].y)
     assert overlapping(window) == []
+
+
+def test_a_map_laid_out_in_the_background_shows_no_pile_of_cards_before_its_first_layout(qtbot, tmp_path, monkeypatch):
+    from conftest import small_map
+
+    from argmap.files import save_map
+    from argmap.gui import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "SYNC_TREE_LIMIT", 0)
+    path = tmp_path / "map.argmap"
+    save_map(small_map(), path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    assert window.scene.waiting_for_layout  # the cards have no place yet: the canvas draws none
+    window.show()
+    wait_for_layout(qtbot, window)
+    assert not window.scene.waiting_for_layout
+    nodes = window.scene.layout_result.nodes
+    assert all(item.pos().x() == nodes[sid].x for sid, item in window.scene.statement_items.items())
+    assert overlapping(window) == []

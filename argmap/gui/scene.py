@@ -67,6 +67,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self.layout_result: LayoutResult | None = None
         self._edge_paths: dict[str, QPainterPath] = {}
         self.engine = TREE  # or GRAPHVIZ: how the canvas is laid out (View → Layout)
+        self.waiting_for_layout = False  # a big map's cards have no place yet: draw none
         self._follow = ViewFollow()  # the views keep the user's place while cards glide
         self._anchor_id: str | None = None  # the card the pending change was made on
         self._anchor_rect = QRectF()  # and where it was before the change
@@ -137,7 +138,11 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self.request_layout()
         self._rebuild_edges()
         self._rebuild_groups()
-        self._place_provisionally()
+        if self.engine == GRAPHVIZ:  # slow: the cards wait near what they argue for meanwhile
+            self._place_provisionally()
+        else:  # the tree comes soon: until then the canvas shows nothing rather than a pile
+            self._unplaced.clear()
+            self.waiting_for_layout = True
 
     def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
         statement = self.document.statement(statement_id)

@@ -26,6 +26,9 @@ class LayoutLanding:
     ``_steps``, ``_follow``, the anchor and change bookkeeping, and ``layoutApplied``."""
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
+        if self.waiting_for_layout:
+            self.waiting_for_layout = False
+            self.update()
         self._glide.stop()
         # A landing still under way is superseded, not finished in one long stall: the cards
         # and edges it had yet to place are placed by this one.

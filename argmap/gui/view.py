@@ -72,6 +72,14 @@ class MapView(QGraphicsView):
         self.centerOn(rect.center())  # the margins were too narrow for the new zoom until now
         self.zoomChanged.emit(self.zoom())
 
+    def paintEvent(self, event) -> None:
+        """Nothing but the background while a big map waits for its first layout."""
+        if getattr(self.scene(), "waiting_for_layout", False):
+            painter = QPainter(self.viewport())
+            painter.fillRect(event.rect(), self.scene().backgroundBrush())
+            return
+        super().paintEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape on the canvas deselects, unless an open inline editor took it first."""
         super().keyPressEvent(event)
