@@ -32,10 +32,14 @@ _due = False
 def settle() -> None:
     """Call when the editor has just finished a burst of work and the user is idle."""
     global _last_full, _frozen, _due
-    fresh = sum(len(gc.get_objects(generation)) for generation in range(3))  # only the unfrozen
-    gc.freeze()
-    # Objects freed since they were frozen still count: a full collection comes a little early.
-    _frozen = _frozen + fresh if _frozen else gc.get_freeze_count()
+    if _frozen:
+        fresh = sum(len(gc.get_objects(generation)) for generation in range(3))  # only the unfrozen
+        gc.freeze()
+        # Objects freed since they were frozen still count: a full collection comes a little early.
+        _frozen += fresh
+    else:  # the first time (a map just opened): everything is fresh; listing it costs hundreds of ms
+        gc.freeze()
+        _frozen = gc.get_freeze_count()
     if not _last_full:  # the first map just opened: what is alive now is mostly still in use
         _last_full = max(_frozen, MINIMUM)
     elif _frozen > FULL_AFTER * _last_full and not _due:

@@ -143,6 +143,10 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         else:  # the tree comes soon: until then the canvas shows nothing rather than a pile
             self._unplaced.clear()
             self.waiting_for_layout = True
+            # Spread out meanwhile, unseen: Qt's item index degenerates when thousands of items
+            # share one point, and moving them out of it then takes seconds.
+            for number, item in enumerate(self.statement_items.values()):
+                item.setPos((number % 128) * 300.0, (number // 128) * 200.0)
 
     def _add_item(self, statement_id: str, role: Role, sources: dict) -> StatementItem:
         statement = self.document.statement(statement_id)

@@ -26,9 +26,6 @@ class LayoutLanding:
     ``_steps``, ``_follow``, the anchor and change bookkeeping, and ``layoutApplied``."""
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
-        if self.waiting_for_layout:
-            self.waiting_for_layout = False
-            self.update()
         self._glide.stop()
         # A landing still under way is superseded, not finished in one long stall: the cards
         # and edges it had yet to place are placed by this one.
@@ -42,6 +39,8 @@ class LayoutLanding:
         result = self.layout_result = prepared.result
         self._edge_paths = prepared.paths
         fresh, self._fresh = self._fresh, set()
+        if previous is None:
+            fresh = set()  # a map just opened: every card is new, and they land together
         anchor_id, self._anchor_id = self._anchor_id, None
         everything, self._everything = self._everything, False
         if everything or previous is None or previous.engine != TREE or result.engine != TREE:
@@ -79,7 +78,9 @@ class LayoutLanding:
         self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
         if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
             return  # the glide ends in _layout_settled
-        if not had_layout or len(moves) <= APPLY_BATCH:  # the first one: soonest in place
+        if len(moves) <= APPLY_BATCH or not (had_layout or self.waiting_for_layout):
+            # Few, or the first layout of a map laid out at once: soonest in place. (A big
+            # map's first layout lands in pieces too, unseen until it is all there.)
             for item, target in moves:
                 item.setPos(target)
             self._layout_settled()
@@ -177,7 +178,13 @@ class LayoutLanding:
             if edge.scene() is self:  # an edit in between may have replaced it
                 self._update_edge(edge)
 
+    def _show_cards(self) -> None:
+        if self.waiting_for_layout:
+            self.waiting_for_layout = False
+            self.update()
+
     def _finish_layout(self, changed: set[str] | None = None) -> None:
+        self._show_cards()
         self._unlanded = set()
         self._fit_groups(changed, self._regroup if changed is not None else frozenset())
         self._set_extent()
@@ -200,6 +207,7 @@ class LayoutLanding:
         self._follow.frame(self._glide.progress)
 
     def _layout_settled(self) -> None:
+        self._show_cards()
         changed, self._changed = self._changed, None
         if changed is None:
             self._update_all_edges()
