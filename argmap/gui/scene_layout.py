@@ -69,6 +69,13 @@ class LayoutLanding:
                 self._steps.run(self._landing_steps(places=places))
                 return
             moves = [(items[sid], QPointF(node.x, node.y)) for sid, node in places]
+        elif self.waiting_for_layout and result.engine == TREE and len(names) > APPLY_BATCH:
+            # A big map just opened: every card straight from the layout, in pieces, unseen.
+            nodes = result.nodes
+            places = [(sid, nodes[sid]) for sid in names if sid not in fresh and sid in nodes]
+            self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+            self._steps.run(self._landing_steps(places=places))
+            return
         else:
             moves = []
             for statement_id in names:
@@ -96,9 +103,12 @@ class LayoutLanding:
         changed, self._changed = self._changed, None
         if changed is None or places is None:  # everything: the cards, then every junction and edge
             self._unlanded = None
-            moves = moves or []
             junctions, edges = list(self.junction_items), list(self.edge_items)
-            steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
+            if places is not None:
+                steps = [partial(_move_places, self.statement_items, places[i : i + APPLY_BATCH]) for i in range(0, len(places), APPLY_BATCH)]
+            else:
+                moves = moves or []
+                steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
             steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
             steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
         else:
@@ -223,3 +233,10 @@ def _move_cards(moves: list[tuple[StatementItem, QPointF]]) -> None:
     for item, target in moves:
         if item.scene() is not None:  # it may have been deleted by an edit in between
             item.setPos(target)
+
+
+def _move_places(items: dict, places: list) -> None:
+    for statement_id, node in places:
+        item = items.get(statement_id)
+        if item is not None:  # it may have been deleted by an edit in between
+            item.setPos(node.x, node.y)
