@@ -209,14 +209,8 @@ def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatc
 
 def test_a_large_relayout_lands_in_batches_and_ends_exactly_in_place(qtbot, tmp_path):
     from argmap.gui.scene_layout import APPLY_BATCH
-    from argmap.model import ArgumentMap, Relation, Statement
 
-    n = APPLY_BATCH * 2 + 10
-    statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
-    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
-    path = tmp_path / "large.argmap"
-    save_map(ArgumentMap(statements=statements, relations=relations), path)
-    window = MainWindow(path)
+    window = MainWindow(_ternary_tree(tmp_path, APPLY_BATCH * 2 + 10))
     qtbot.addWidget(window)
     turns = []
     window.scene._steps._timer.timeout.connect(lambda: turns.append(1))
@@ -282,14 +276,9 @@ def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in
     from argmap.gui.layout_runner import PreparedLayout
     from argmap.gui.scene_layout import APPLY_BATCH
     from argmap.layout import tree_layout
-    from argmap.model import ArgumentMap, Position, Relation, Statement
+    from argmap.model import Position
 
-    n = APPLY_BATCH * 3
-    statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
-    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
-    path = tmp_path / "large.argmap"
-    save_map(ArgumentMap(statements=statements, relations=relations), path)
-    window = MainWindow(path)
+    window = MainWindow(_ternary_tree(tmp_path, APPLY_BATCH * 3))
     qtbot.addWidget(window)
     wait_for_layout(qtbot, window)
     scene = window.scene
@@ -308,3 +297,14 @@ def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in
     wait_for_layout(qtbot, window)
     for statement_id, item in scene.statement_items.items():
         assert (item.pos().x(), item.pos().y()) == (second.nodes[statement_id].x, second.nodes[statement_id].y)
+
+
+def _ternary_tree(tmp_path, n: int):
+    """A saved map of ``n`` statements, each arguing for the one a third of its number."""
+    from argmap.model import ArgumentMap, Relation, Statement
+
+    statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
+    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
+    path = tmp_path / "large.argmap"
+    save_map(ArgumentMap(statements=statements, relations=relations), path)
+    return path
