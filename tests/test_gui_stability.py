@@ -182,7 +182,7 @@ def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_sta
     keys(window, Qt.Key.Key_Insert)
     new = window.scene.selected_statement_ids()[0]
     first = window.scene.statement_items[new].pos()
-    assert window.scene.runner.busy()  # the layout is still being made
+    assert not window.scene._sync_tree()  # laid out in the worker, not at once
     keys(window, Qt.Key.Key_Escape)
     wait_for_layout(window.qtbot, window)
     if new in window.scene.statement_items:  # Escape on an empty new card may take it away again
