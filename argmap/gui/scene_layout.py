@@ -203,7 +203,12 @@ class LayoutLanding:
     def _set_extent(self) -> None:
         self._follow.finish()
         bounds = self._content_rect()
-        self.setSceneRect(bounds.adjusted(-60, -60, 60, 60))
+        wanted = bounds.adjusted(-60, -60, 60, 60)
+        if not self.sceneRect().contains(wanted):
+            # A new scene rectangle rebuilds Qt's whole item index (seconds on a big map), so
+            # it only ever grows, and by a good margin at a time.
+            margin = max(wanted.width(), wanted.height()) / 4 + 1000
+            self.setSceneRect(wanted.united(self.sceneRect()).adjusted(-margin, -margin, margin, margin))
         for view in self.views():
             if hasattr(view, "set_content_rect"):
                 view.set_content_rect(bounds)
