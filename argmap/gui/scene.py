@@ -25,6 +25,7 @@ from argmap.gui.relation_items import RelationItems
 from argmap.gui.scene_layout import LayoutLanding
 from argmap.gui.scene_mouse import MouseGestures
 from argmap.layout import LayoutResult, tree_layout
+from argmap.layout.tree import exact  # the layout works in 64ths of a point
 from argmap.model import Direction
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme
@@ -216,7 +217,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
     def _on_positions_changed(self, statement_ids: list) -> None:
         positions = self.document.map.layout.positions
         self._move_to_stored_places(statement_ids, positions)
-        self._update_all_edges()
+        self._update_edges_of_cards(set(statement_ids))  # a nudge on a big map: not every edge
         if self.engine == TREE:  # a pinned card carries its branch: lay out again
             self._schedule(relayout=True)
 
@@ -352,10 +353,6 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         if target is None:
             return QPointF(0, 0)
         card = self.statement_items[premise].card
-
-        def exact(value: float) -> float:  # the layout's sizes are in 64ths of a point
-            return round(value * 64.0) / 64.0
-
         below = target.pos().y() + exact(target.card.height) / 2 + exact(self.theme.rank_gap * 72.0) + exact(card.height) / 2
         siblings = [e for e in self._edges_at.get(target_id, ()) if e.head == target_id]
         if len(siblings) <= 1 and offset == 0 and Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP:

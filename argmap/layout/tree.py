@@ -27,7 +27,7 @@ from argmap.layout.tidy import preorder, tidy_tree
 from argmap.model import ArgumentMap, Direction, Position, Statement
 from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 
-__all__ = ["GROUP_LABEL", "GROUP_PADDING", "collector_paused", "estimate_size", "tree_layout"]
+__all__ = ["GROUP_LABEL", "GROUP_PADDING", "collector_paused", "estimate_size", "exact", "tree_layout"]
 
 POINTS_PER_INCH = 72.0
 SLOT_WIDTH = 226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
@@ -160,15 +160,15 @@ class _Plan:
     ) -> None:
         self.forest = forest
         self.frame = frame
-        self.rank_gap = _exact(theme.rank_gap * POINTS_PER_INCH)
-        self.node_gap = _exact(theme.node_gap * POINTS_PER_INCH)
+        self.rank_gap = exact(theme.rank_gap * POINTS_PER_INCH)
+        self.node_gap = exact(theme.node_gap * POINTS_PER_INCH)
         count = forest.statement_count
         n = len(forest.ids)
         self.breadth = [0.0] * (n + 1)  # one more: a virtual root above the main claims
         self.card_breadth = [0.0] * (n + 1)
         self.card_depth = [0.0] * (n + 1)
         statements = argument_map.statements
-        slot = _exact(slot)
+        slot = exact(slot)
         across = frame.across
         card_breadth, card_depth, slot_breadth, ids = self.card_breadth, self.card_depth, self.breadth, forest.ids
         for v in range(count):
@@ -176,7 +176,7 @@ class _Plan:
             if size is None:
                 size = estimate_size(statements[v], theme)
             b, d = size if across else (size[1], size[0])
-            b, d = round(b * 64.0) / 64.0, round(d * 64.0) / 64.0  # as _exact, inlined: 10,000 cards
+            b, d = round(b * 64.0) / 64.0, round(d * 64.0) / 64.0  # as exact(), inlined: 10,000 cards
             card_breadth[v], card_depth[v] = b, d
             slot_breadth[v] = max(slot, b)
         half = self.rank_gap / 2
@@ -308,7 +308,7 @@ class _Plan:
         return self.points[j]
 
 
-def _exact(value: float) -> float:
+def exact(value: float) -> float:
     """Rounded to 1/64 point: sums of such numbers are exact in binary floating point.
 
     So a card's place is computed bit for bit the same however the sums run,
