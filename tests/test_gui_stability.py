@@ -134,6 +134,19 @@ def test_a_card_added_out_of_view_is_scrolled_to_by_the_smallest_amount(seed_win
     assert overlapping(window) == []
 
 
+def test_a_card_added_out_of_view_comes_in_with_the_first_frame(seed_window):
+    window = seed_window
+    window.resize(900, 700)  # the docks leave the canvas little room: the reason lands out of view
+    claim = window.current_map().main_claims()[0].id
+    work_on(window, claim)
+    before = set(window.scene.statement_items)
+    keys(window, Qt.Key.Key_Insert)  # nothing else runs before the next paint
+    (new,) = set(window.scene.statement_items) - before
+    assert on_screen(window)[new].intersects(viewport(window))
+    wait_for_layout(window.qtbot, window)
+    assert viewport(window).contains(on_screen(window)[new])
+
+
 def test_typing_a_longer_text_keeps_the_card_in_place_and_moves_only_its_branch(seed_window):
     window = seed_window
     cards = window.scene.statement_items

@@ -69,7 +69,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._edge_paths: dict[str, QPainterPath] = {}
         self.engine = TREE  # or GRAPHVIZ: how the canvas is laid out (View → Layout)
         self.waiting_for_layout = False  # a big map's cards have no place yet: draw none
-        self._follow = ViewFollow()  # the views keep the user's place while cards glide
+        self._follow = ViewFollow(self)  # the views keep the user's place while cards glide
         self._anchor_id: str | None = None  # the card the pending change was made on
         self._anchor_rect = QRectF()  # and where it was before the change
         self._fresh: set[str] = set()  # cards added since a layout last placed them

@@ -201,7 +201,7 @@ class LayoutLanding:
         self.layoutApplied.emit()
 
     def _set_extent(self) -> None:
-        self._follow.finish()
+        self._follow.land()
         bounds = self._content_rect()
         wanted = bounds.adjusted(-60, -60, 60, 60)
         if not self.sceneRect().contains(wanted):
@@ -214,8 +214,8 @@ class LayoutLanding:
                 view.set_content_rect(bounds)
 
     def settling(self) -> bool:
-        """A layout is being computed or cards are still gliding to it."""
-        return self.runner.busy() or self._glide.running() or self._steps.running()
+        """A layout is being computed, cards are still gliding to it, or the view to a new card."""
+        return self.runner.busy() or self._glide.running() or self._steps.running() or self._follow.active()
 
     def _glide_frame(self) -> None:
         self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})
