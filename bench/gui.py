@@ -6,8 +6,9 @@ Targets: at 1,000 statements, opening until the laid-out map has been painted
 <= 1.5 s, adding a reason until the new card is painted <= 50 ms, no
 GUI-thread stall over 50 ms caused by a running layout; at 10,000 statements
 (tree), open <= 2 s, add <= 30 ms median and <= 50 ms worst, no stall over
-100 ms. Graphviz alone on the same graph (fixed-size cards) is shown beside.
-Paints are timed by wrapping this view's ``paintEvent``, layouts by wrapping
+100 ms once the map is open (until its first laid-out paint, the window is
+opening, and that has its own target). Graphviz alone on the same graph
+(fixed-size cards) is shown beside. Paints are timed by wrapping this view's ``paintEvent``, layouts by wrapping
 the layout functions the editor calls, in this process; no GUI code changes.
 Figures are printed, not asserted. Run: ``python bench/gui.py [--sizes 1000,10000]``.
 """
@@ -121,6 +122,7 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
     """Open ``path``, wait for the laid-out paint, add reasons, wait for the last relayout."""
     applied: list[float] = []
     add_spans: list[Span] = []
+    own_spans: list[Span] = []
     # A precise 5 ms timer: a late tick means the event loop was held up; the GUI thread's
     # CPU time over the gap tells its own work from waiting for the GIL or a core.
     gaps: list[tuple[float, float, float]] = []  # (start, end, GUI-thread CPU seconds)
@@ -145,10 +147,11 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
     probe = PaintProbe(window.view)
     probe.watch = lambda region: bool(applied)  # the first paint begun after a layout landed
     window.show()
-    shown = now()
+    opened = float("inf")
     try:
         if not wait_until(app, lambda: probe.hit is not None, 300):
             raise TimeoutError("no laid-out paint within 300 s")
+        opened = probe.hit  # opening ends with the first paint of the laid-out map
         # The layout that landed is the last one finished before that.
         ended = max(i for i, (_, end) in enumerate(log.layouts[first:], first) if end <= applied[0])
         w_start, w_end = log.layouts[ended]
@@ -159,8 +162,10 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
         for key, seconds in zip(OPEN_COLUMNS[:-1], spans, strict=True):  # raw dot comes last
             if seconds is not None:
                 result.times.setdefault(key, []).append(seconds)
+        own = now()  # the benchmark's own work on the GUI thread: not a stall of the editor's
         sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
         dot = build_dot(window.current_map(), DotOptions(sizes=sizes, theme=window.scene.theme)).source
+        own_spans.append((own, now()))
 
         # A new reason first goes 140 pt below its target and 40 pt right per sibling: targets
         # with a few reasons (statements, not undercut inferences) keep it on screen.
@@ -203,7 +208,9 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
     # Each late tick counts as the GUI thread's own work (open, a layout landing, the add,
     # the rest = gui); while the worker laid out, the part of it spent off the CPU is "wait".
     for a, b, cpu in gaps:
-        kind = ("open" if a < shown else "apply" if any(a <= t <= b for t in applied)
+        if _overlaps(a, b, own_spans):
+            continue
+        kind = ("open" if a < opened else "apply" if any(a <= t <= b for t in applied)
                 else "add" if _overlaps(a, b, add_spans) else "gui")
         waited = b - a - cpu if _overlaps(a, b, layouts) else 0.0
         for key, stall in ((kind, b - a - TICK), ("wait", waited - TICK)):
@@ -266,7 +273,7 @@ def print_tables(results: list[SizeResult]) -> None:
                                                             for k in STALLS)],
             meets(max((v for k, v in r.stalls.items() if k != "open"), default=0.0), target(r, 3)))
            for r in results],
-          "   GUI-thread work: open = building the window, apply = a layout landing, add ="
+          "   GUI-thread work: open = until the laid-out map is first painted, apply = a layout landing, add ="
           " the add,\n   gui = the rest (refresh after an edit); wait = GUI thread off the CPU"
           " while the worker\n   laid out (its Python holding the GIL, or Graphviz taking a"
           " core). The verdict counts every stall but opening.")

@@ -11,7 +11,7 @@ from gui_helpers import LEFT, NO_MODIFIER, card_centre, drag, show_card, view_po
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel, QLineEdit
 
 from argmap.gui import garbage
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL
@@ -69,7 +69,8 @@ def test_settling_moves_live_objects_out_of_routine_collections(monkeypatch):
     assert gc.get_freeze_count() > 0
 
 
-def test_frozen_garbage_cycles_are_reclaimed_once_the_frozen_set_has_doubled(qtbot, monkeypatch):
+def _frozen_cycle():
+    """A garbage cycle frozen out of routine collections; a weak reference to watch it go."""
     node = Node()
     node.me = node
     alive = weakref.ref(node)
@@ -77,12 +78,57 @@ def test_frozen_garbage_cycles_are_reclaimed_once_the_frozen_set_has_doubled(qtb
     del node
     gc.collect()
     assert alive() is not None  # frozen: routine collections leave it
-    monkeypatch.setattr(garbage, "_last_full", max(1, gc.get_freeze_count() // 3))
+    return alive
+
+
+def _full_collection_due(monkeypatch, growth: float) -> None:
+    monkeypatch.setattr(garbage, "_last_full", max(1, int(gc.get_freeze_count() / growth)))
     monkeypatch.setattr(garbage, "DELAY_MS", 10)
+    monkeypatch.setattr(garbage, "IDLE_MS", 300)
     monkeypatch.setattr(garbage, "_due", False)
     garbage.settle()
+
+
+def test_frozen_garbage_cycles_are_reclaimed_once_the_frozen_set_has_doubled(qtbot, monkeypatch):
+    alive = _frozen_cycle()
+    _full_collection_due(monkeypatch, growth=3)
     assert alive() is not None  # not while the layout that just landed is being painted
-    qtbot.waitUntil(lambda: alive() is None, timeout=2000)
+    qtbot.waitUntil(lambda: alive() is None, timeout=3000)
+
+
+def test_a_due_full_collection_waits_until_the_user_pauses(qtbot, monkeypatch):
+    editor = QLineEdit()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    alive = _frozen_cycle()
+    _full_collection_due(monkeypatch, growth=3)
+    for _ in range(12):  # typing for over a second, a key every 100 ms
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+        qtbot.wait(100)
+        assert alive() is not None
+    qtbot.waitUntil(lambda: alive() is None, timeout=3000)
+
+
+def test_a_frozen_set_grown_eightfold_is_collected_without_waiting_for_a_pause(qtbot, monkeypatch):
+    alive = _frozen_cycle()
+    _full_collection_due(monkeypatch, growth=10)
+    monkeypatch.setattr(garbage, "IDLE_MS", 60_000)
+    qtbot.waitUntil(lambda: alive() is None, timeout=1000)
+
+
+def test_opening_a_big_map_after_a_small_one_waits_for_a_pause_to_collect(qtbot, monkeypatch):
+    alive = _frozen_cycle()
+    monkeypatch.setattr(garbage, "_last_full", max(1, gc.get_freeze_count() // 10))  # a small map before
+    monkeypatch.setattr(garbage, "_due", False)
+    monkeypatch.setattr(garbage, "IDLE_MS", 400)
+    garbage.new_map()
+    garbage.settle()  # the big map's first layout has landed
+    qtbot.wait(150)
+    assert alive() is not None  # not while the map is opening
+    qtbot.waitUntil(lambda: alive() is None, timeout=3000)  # the old map's cycles, once idle
 
 
 def test_frozen_objects_already_freed_do_not_bring_on_a_full_collection(monkeypatch):

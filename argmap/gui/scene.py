@@ -126,6 +126,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._fresh.clear()
         self._anchor_id = None
         self._follow.finish()
+        garbage.new_map()
         roles = self.document.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
@@ -438,7 +439,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self.select_only(list(self.statement_items))
 
     def map_rect(self) -> QRectF:
-        return self.itemsBoundingRect()
+        """Where the map is drawn: the layout's extent when that is known, so a 10,000-card
+        map is not asked for every item's rectangle."""
+        return self._content_rect() if self.statement_items else QRectF()
 
 
 def _map_theme(document: MapDocument) -> Theme:

@@ -62,13 +62,15 @@ class MapView(QGraphicsView):
         self.set_zoom(self.zoom() / 1.25)
 
     def fit_map(self) -> None:
-        rect: QRectF = self.scene().itemsBoundingRect().adjusted(-30, -30, 30, 30)
+        scene = self.scene()
+        extent: QRectF = scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
+        rect = extent.adjusted(-30, -30, 30, 30)
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.5:
             self.set_zoom(1.5)
-        self.set_content_rect(self.scene().itemsBoundingRect())
+        self.set_content_rect(extent)
         self.centerOn(rect.center())  # the margins were too narrow for the new zoom until now
         self.zoomChanged.emit(self.zoom())
 
