@@ -84,7 +84,9 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
     target.add_argument("-o", "--output", metavar="OUT", help="the file to write ('-' for stdout)")
     target.add_argument("--outdir", metavar="DIR", help="write NAME.FORMAT for each FILE into DIR")
     export.add_argument("-f", "--format", choices=FORMATS, help="dot, svg, png, pdf or json")
-    export.add_argument("-t", "--theme", choices=sorted(THEMES), help="colour theme (default: the map's)")
+    export.add_argument(
+        "-t", "--theme", choices=sorted(THEMES), help="colour theme (default: the map's)"
+    )
     export.add_argument(
         "--layout",
         choices=[mode.value for mode in LayoutMode],
@@ -92,20 +94,36 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
         help="auto: Graphviz's layered drawing; tree: argmap's tree, as the editor draws it; pinned: Graphviz's drawing with the cards placed by hand where they are",
     )
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
-    export.add_argument("--dot", metavar="PROGRAM", help="the Graphviz program (default: $ARGMAP_DOT, dot, graphviz-pure)")
-    export.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS", help="stop Graphviz after this long")
+    export.add_argument(
+        "--dot",
+        metavar="PROGRAM",
+        help="the Graphviz program (default: $ARGMAP_DOT, dot, graphviz-pure)",
+    )
+    export.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="stop Graphviz after this long",
+    )
     _from_option(export)
     export.set_defaults(run=_export)
 
     validate = commands.add_parser(
-        "validate", help="check maps", description="Check maps; print errors and warnings as FILE:LINE:COL: PATH: MESSAGE."
+        "validate",
+        help="check maps",
+        description="Check maps; print errors and warnings as FILE:LINE:COL: PATH: MESSAGE.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     _from_option(validate)
     validate.set_defaults(run=_validate)
 
-    info = commands.add_parser("info", help="describe a map", description="Count a map's elements and name its main claims.")
+    info = commands.add_parser(
+        "info",
+        help="describe a map",
+        description="Count a map's elements and name its main claims.",
+    )
     info.add_argument("file", metavar="FILE")
     _from_option(info)
     info.set_defaults(run=_info)
@@ -121,14 +139,21 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
     convert.add_argument("output", metavar="OUT", help="the file to write ('-' for stdout)")
     _from_option(convert)
     convert.add_argument("--to", dest="to_format", metavar="FORMAT", help="the format to write")
-    convert.add_argument("--strict", action="store_true", help="fail (exit 1) if anything could not be carried over exactly")
+    convert.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) if anything could not be carried over exactly",
+    )
     convert.set_defaults(run=_convert)
     return parser
 
 
 def _from_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--from", dest="from_format", metavar="FORMAT", help="the input format (default: from the file name)"
+        "--from",
+        dest="from_format",
+        metavar="FORMAT",
+        help="the input format (default: from the file name)",
     )
 
 
@@ -138,7 +163,12 @@ def _format_list() -> str:
     lines = ["formats:"]
     for fmt in all_formats():
         directions = "/".join(
-            d for d, ok in (("read", getattr(fmt, "read", None)), ("write", getattr(fmt, "write", None))) if ok
+            d
+            for d, ok in (
+                ("read", getattr(fmt, "read", None)),
+                ("write", getattr(fmt, "write", None)),
+            )
+            if ok
         )
         lines.append(f"  {fmt.name:<10}{' '.join(fmt.extensions):<22}{fmt.title} ({directions})")
     return "\n".join(lines)
@@ -292,7 +322,9 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         elif options.output == "-":
             parser.error("writing to stdout ('-') needs --to")
         elif not [f for f in formats_for_path(options.output) if getattr(f, "write", None)]:
-            parser.error(f"cannot tell the format of {options.output!r} from its name; give it with --to")
+            parser.error(
+                f"cannot tell the format of {options.output!r} from its name; give it with --to"
+            )
         if options.from_format:
             format_by_name(options.from_format)
     except ValueError as error:
@@ -305,11 +337,16 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         print(problem.located(options.input), file=sys.stderr)
     if options.strict and result.warnings:
         count = len(result.warnings)
-        print(f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''} could not be carried over"
-              " exactly; nothing written (--strict)", file=sys.stderr)
+        print(
+            f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''} could not be carried over"
+            " exactly; nothing written (--strict)",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     try:
-        text = write_any(result.map, options.output if options.output != "-" else "", options.to_format)
+        text = write_any(
+            result.map, options.output if options.output != "-" else "", options.to_format
+        )
         if options.output == "-":
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -318,7 +355,9 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except ValueError as error:
         return _fail(error)
     except OSError as error:
-        print(f"argmap: {options.output}: could not write: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"argmap: {options.output}: could not write: {error.strerror or error}", file=sys.stderr
+        )
         return EXIT_INVALID
     print(f"{options.input} -> {options.output}")
     return EXIT_OK

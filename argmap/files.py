@@ -71,7 +71,14 @@ def read_text_file(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise MapFileError(
             path,
-            [Problem("", "the file is not UTF-8 text (is it a binary file?)", line=line, column=column)],
+            [
+                Problem(
+                    "",
+                    "the file is not UTF-8 text (is it a binary file?)",
+                    line=line,
+                    column=column,
+                )
+            ],
         ) from None
 
 
@@ -106,7 +113,7 @@ def loads_map(text: str, file: str | Path | None = None) -> ArgumentMap:
     except RecursionError:
         raise MapFileError(file, [Problem("", "the JSON is nested too deeply")]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        message = "this is not an argmap file (it has no \"format\": \"argmap\" at the top)"
+        message = 'this is not an argmap file (it has no "format": "argmap" at the top)'
         raise MapFileError(file, [Problem("", message)])
     try:
         argument_map = ArgumentMap.model_validate(data, context={"check_integrity": False})

@@ -195,7 +195,8 @@ class Group(_Element):
     id: Id = Field(description="Identifier, unique among groups.")
     title: Text = Field(description="The label drawn on the cluster.")
     statements: list[Id] = Field(
-        default_factory=list, description="The statements in this group (each in one group at most)."
+        default_factory=list,
+        description="The statements in this group (each in one group at most).",
     )
     parent: Id | None = Field(default=None, description="The id of an enclosing group, if nested.")
 

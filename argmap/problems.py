@@ -156,7 +156,8 @@ def _layout_problems(m: ArgumentMap) -> Iterator[Problem]:
     for statement_id in m.layout.positions:
         if statement_id not in statement_ids:
             yield Problem(
-                f"layout.positions.{statement_id}", f"position for unknown statement {statement_id!r}"
+                f"layout.positions.{statement_id}",
+                f"position for unknown statement {statement_id!r}",
             )
 
 
@@ -207,7 +208,7 @@ def find_cycles(m: ArgumentMap) -> list[list[str]]:
             advanced = False
             for successor in successors:
                 if state.get(successor) == 1:
-                    cycle = path[path.index(successor):]
+                    cycle = path[path.index(successor) :]
                     if not in_cycle.intersection(cycle):
                         cycles.append(cycle)
                         in_cycle.update(cycle)

@@ -33,7 +33,12 @@ from argmap.errors import RenderError
 __all__ = ["pdf_from_xdot"]
 
 _DRAW_KEYS = ("_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_")
-_FONT_FAMILIES = {"Times-Roman": "Times", "Times": "Times", "Helvetica": "Arial", "Courier": "Courier"}
+_FONT_FAMILIES = {
+    "Times-Roman": "Times",
+    "Times": "Times",
+    "Helvetica": "Arial",
+    "Courier": "Courier",
+}
 _BOLD, _ITALIC, _UNDERLINE, _STRIKE = 1, 2, 4, 32
 _application: QGuiApplication | None = None
 
@@ -63,7 +68,12 @@ def pdf_from_xdot(drawing: dict[str, Any]) -> bytes:
     writer.setTitle(str(drawing.get("name", "argument map")))
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageSize(
+                QSizeF(width, height),
+                QPageSize.Unit.Point,
+                "",
+                QPageSize.SizeMatchPolicy.ExactMatch,
+            ),
             QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Point,
@@ -191,7 +201,9 @@ class _Painter:
         path = QPainterPath(self._point(points[0]))
         for index in range(1, len(points) - 2, 3):
             path.cubicTo(
-                self._point(points[index]), self._point(points[index + 1]), self._point(points[index + 2])
+                self._point(points[index]),
+                self._point(points[index + 1]),
+                self._point(points[index + 2]),
             )
         if filled:
             path.closeSubpath()

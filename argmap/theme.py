@@ -105,7 +105,9 @@ _DARK = Theme(
     name="dark",
     description="Light text on dark cards, for slides with a dark background.",
     cards={
-        Role.MAIN_CLAIM: CardStyle(fill="#23415f", border="#8fb8e8", text="#f2f2f2", border_width=2.4),
+        Role.MAIN_CLAIM: CardStyle(
+            fill="#23415f", border="#8fb8e8", text="#f2f2f2", border_width=2.4
+        ),
         Role.REASON: CardStyle(fill="#27432a", border="#81c784", text="#f2f2f2"),
         Role.OBJECTION: CardStyle(fill="#4e2323", border="#ef9a9a", text="#f2f2f2"),
         Role.REBUTTAL: CardStyle(fill="#4d3a17", border="#ffcc80", text="#f2f2f2"),

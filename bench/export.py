@@ -124,9 +124,7 @@ def _argmap_command() -> list[str]:
     return [sys.executable, "-m", "argmap"]
 
 
-def cold_time(
-    command: Sequence[str], runs: int, timeout: float
-) -> tuple[float | None, str | None]:
+def cold_time(command: Sequence[str], runs: int, timeout: float) -> tuple[float | None, str | None]:
     """Median wall time of a fresh process, after one untimed run to warm the disk cache."""
     times: list[float] = []
     for index in range(runs + 1):
@@ -193,8 +191,10 @@ def run_cold(runs: int, timeout: float, synthetic_size: int, seed: int) -> None:
     for label, code in (
         ("python -c pass", "pass"),
         ("python -c 'import argmap.cli'", "import argmap.cli"),
-        ("python -c 'import argmap.cli, argmap.render.export'",
-         "import argmap.cli, argmap.render.export"),
+        (
+            "python -c 'import argmap.cli, argmap.render.export'",
+            "import argmap.cli, argmap.render.export",
+        ),
     ):
         rows.append((label, *cold_time([python, "-c", code], runs, timeout), False))
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
@@ -235,13 +235,27 @@ def _sizes(text: str) -> list[int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_sizes, default=[100, 1000, 5000],
-                        help="statement counts to generate (default 100,1000,5000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[100, 1000, 5000],
+        help="statement counts to generate (default 100,1000,5000)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per size, at most (default 5)")
-    parser.add_argument("--budget", type=float, default=120.0, metavar="SECONDS",
-                        help="time per size for repeats after the first (default 120)")
-    parser.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
-                        help="stop a Graphviz run after this long (default 600)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="time per size for repeats after the first (default 120)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop a Graphviz run after this long (default 600)",
+    )
     parser.add_argument("--cold-runs", type=int, default=5, help="runs per cold timing (default 5)")
     parser.add_argument("--no-cold", action="store_true", help="skip the fresh-process timings")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
@@ -254,15 +268,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Graphviz: {engine.executable} ({_graphviz_version(engine)})")
     render_map(generate_map(20, options.seed), "svg")  # warm-up: first-use imports and caches
 
-    print("\nSVG export of generated maps, in-process: argmap = render_map(m, 'svg'),"
-          " graphviz = the same executable on the same DOT:")
+    print(
+        "\nSVG export of generated maps, in-process: argmap = render_map(m, 'svg'),"
+        " graphviz = the same executable on the same DOT:"
+    )
     print(_HEADER)
     print("-" * len(_HEADER), flush=True)
     for size in options.sizes:
         print_row(
             measure_size(
-                size, engine, seed=options.seed, repeat=options.repeat,
-                budget=options.budget, timeout=options.timeout,
+                size,
+                engine,
+                seed=options.seed,
+                repeat=options.repeat,
+                budget=options.budget,
+                timeout=options.timeout,
             )
         )
     print(

@@ -72,7 +72,7 @@ def measure(chosen: Format, argument_map: ArgumentMap, repeat: int) -> Row:
         if read is None:
             return Row(chosen.name, size, write_time, None, None)
         read_time, result = _median_time(lambda: read(text, f"bench.{chosen.name}"), repeat)
-    except Exception as error:  # noqa: BLE001 - a broken format must not stop the others
+    except Exception as error:
         first_line = (str(error).splitlines() or [""])[0][:120]
         message = f"failed: {type(error).__name__}: {first_line}"
         return Row(chosen.name, size, None, None, None, message)
@@ -119,7 +119,9 @@ def print_row(row: Row) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--sizes", type=_sizes, default=[1000, 5000],
+        "--sizes",
+        type=_sizes,
+        default=[1000, 5000],
         help="statement counts to generate (default 1000,5000)",
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per direction (default 3)")

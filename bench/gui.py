@@ -76,6 +76,7 @@ class WorkerLog:
                 return function(*args, **kwargs)
             finally:
                 spans.append((start, now()))
+
         return wrapper
 
 
@@ -117,8 +118,15 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout: float) -> b
     return True
 
 
-def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog,
-               adds: int, pause: float, rng: random.Random) -> None:
+def run_window(
+    app: QApplication,
+    path: Path,
+    result: SizeResult,
+    log: WorkerLog,
+    adds: int,
+    pause: float,
+    rng: random.Random,
+) -> None:
     """Open ``path``, wait for the laid-out paint, add reasons, wait for the last relayout."""
     applied: list[float] = []
     add_spans: list[Span] = []
@@ -156,15 +164,23 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
         ended = max(i for i, (_, end) in enumerate(log.layouts[first:], first) if end <= applied[0])
         w_start, w_end = log.layouts[ended]
         graphviz = [g for g in log.graphviz if w_start <= g[0] <= w_end]
-        spans = (probe.hit - start, built - start, max(0.0, w_start - built), w_end - w_start,
-                 graphviz[0][1] - graphviz[0][0] if graphviz else None, applied[0] - w_end,
-                 probe.hit - applied[0])
+        spans = (
+            probe.hit - start,
+            built - start,
+            max(0.0, w_start - built),
+            w_end - w_start,
+            graphviz[0][1] - graphviz[0][0] if graphviz else None,
+            applied[0] - w_end,
+            probe.hit - applied[0],
+        )
         for key, seconds in zip(OPEN_COLUMNS[:-1], spans, strict=True):  # raw dot comes last
             if seconds is not None:
                 result.times.setdefault(key, []).append(seconds)
         own = now()  # the benchmark's own work on the GUI thread: not a stall of the editor's
         sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
-        dot = build_dot(window.current_map(), DotOptions(sizes=sizes, theme=window.scene.theme)).source
+        dot = build_dot(
+            window.current_map(), DotOptions(sizes=sizes, theme=window.scene.theme)
+        ).source
         own_spans.append((own, now()))
 
         # A new reason first goes 140 pt below its target and 40 pt right per sibling: targets
@@ -189,7 +205,8 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
                 if item is None or item.scene() is None or item.pos().isNull():
                     return False  # not there yet, or still at the origin: not placed
                 return region.intersects(
-                    window.view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+                    window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+                )
 
             probe.watch, probe.hit = shows_new_card, None
             seen = wait_until(app, lambda: probe.hit is not None, ADD_TIMEOUT)
@@ -210,15 +227,26 @@ def run_window(app: QApplication, path: Path, result: SizeResult, log: WorkerLog
     for a, b, cpu in gaps:
         if _overlaps(a, b, own_spans):
             continue
-        kind = ("open" if a < opened else "apply" if any(a <= t <= b for t in applied)
-                else "add" if _overlaps(a, b, add_spans) else "gui")
+        kind = (
+            "open"
+            if a < opened
+            else "apply"
+            if any(a <= t <= b for t in applied)
+            else "add"
+            if _overlaps(a, b, add_spans)
+            else "gui"
+        )
         waited = b - a - cpu if _overlaps(a, b, layouts) else 0.0
         for key, stall in ((kind, b - a - TICK), ("wait", waited - TICK)):
             result.stalls[key] = max(result.stalls.get(key, 0.0), stall)
     # Graphviz alone on the worker's DOT, as the worker runs it; not metered: it blocks.
     start = now()
-    subprocess.run([find_engine().executable, "-Kdot", "-Tjson"], input=dot.encode(),
-                   capture_output=True, check=True)
+    subprocess.run(
+        [find_engine().executable, "-Kdot", "-Tjson"],
+        input=dot.encode(),
+        capture_output=True,
+        check=True,
+    )
     result.times.setdefault("raw dot", []).append(now() - start)
 
 
@@ -233,11 +261,18 @@ def _ms(values: Sequence[float], pick: Callable = statistics.median) -> str:
 def print_tables(results: list[SizeResult]) -> None:
     """Three tables; verdicts count at 1,000 statements, other sizes are in parentheses."""
 
-    def table(title: str, header: Sequence[str], rows: list[tuple[SizeResult, list[str], bool | None]],
-              note: str) -> None:
+    def table(
+        title: str,
+        header: Sequence[str],
+        rows: list[tuple[SizeResult, list[str], bool | None]],
+        note: str,
+    ) -> None:
         widths = [max(6, len(cell)) for cell in header]
-        print(f"\n{title}\n" + " ".join(f"{c:>{w}}" for c, w in zip(header, widths, strict=True))
-              + "  verdict")
+        print(
+            f"\n{title}\n"
+            + " ".join(f"{c:>{w}}" for c, w in zip(header, widths, strict=True))
+            + "  verdict"
+        )
         for r, cells, ok in rows:
             verdict = "-" if ok is None else ["MISSED", "MET"][ok]
             line = zip([str(r.statements), *cells], widths, strict=True)
@@ -250,39 +285,69 @@ def print_tables(results: list[SizeResult]) -> None:
     def meets(value: float, limit: float | None) -> bool | None:
         return None if limit is None else value <= limit
 
-    table("1. Open to first laid-out paint, median ms (target: 1,500 at 1,000; 2,000 at 10,000)",
-          ["statements", "relations", *OPEN_COLUMNS],
-          [(r, [str(r.relations), *(_ms(r.times.get(c, [])) for c in OPEN_COLUMNS)],
-            meets(statistics.median(r.times["open"]), target(r, 0)) if r.times else False)
-           for r in results],
-          "   construct = MainWindow(path); queued = until the worker starts this layout; layout ="
-          "\n   the layout that landed (tree or Graphviz), w.dot = its Graphviz run; apply = layout"
-          "\n   done -> layoutApplied; paint = until that paint ended; raw dot = the same graph with"
-          "\n   fixed-size cards through Graphviz alone")
-    table("2. Add a reason until the new card is painted, ms (target: median and max <= 50 at 1,000;"
-          "\n   median <= 30 and max <= 50 at 10,000)",
-          ["statements", "adds", "median", "max"],
-          [(r, [str(len(r.adds)), _ms(r.adds), _ms(r.adds, max)],
-            None if target(r, 1) is None or not r.adds else
-            statistics.median(r.adds) <= target(r, 1) and max(r.adds) <= target(r, 2))
-           for r in results],
-          f"   inf = the new card was not painted within {ADD_TIMEOUT:g} s")
-    table("3. Longest GUI-thread stall, ms (target: <= 50 at 1,000; <= 100 at 10,000)",
-          ["statements", "overall", *STALLS],
-          [(r, [_ms([max(r.stalls.values(), default=0)]), *(_ms([r.stalls.get(k, 0)])
-                                                            for k in STALLS)],
-            meets(max((v for k, v in r.stalls.items() if k != "open"), default=0.0), target(r, 3)))
-           for r in results],
-          "   GUI-thread work: open = until the laid-out map is first painted, apply = a layout landing, add ="
-          " the add,\n   gui = the rest (refresh after an edit); wait = GUI thread off the CPU"
-          " while the worker\n   laid out (its Python holding the GIL, or Graphviz taking a"
-          " core). The verdict counts every stall but opening.")
+    table(
+        "1. Open to first laid-out paint, median ms (target: 1,500 at 1,000; 2,000 at 10,000)",
+        ["statements", "relations", *OPEN_COLUMNS],
+        [
+            (
+                r,
+                [str(r.relations), *(_ms(r.times.get(c, [])) for c in OPEN_COLUMNS)],
+                meets(statistics.median(r.times["open"]), target(r, 0)) if r.times else False,
+            )
+            for r in results
+        ],
+        "   construct = MainWindow(path); queued = until the worker starts this layout; layout ="
+        "\n   the layout that landed (tree or Graphviz), w.dot = its Graphviz run; apply = layout"
+        "\n   done -> layoutApplied; paint = until that paint ended; raw dot = the same graph with"
+        "\n   fixed-size cards through Graphviz alone",
+    )
+    table(
+        "2. Add a reason until the new card is painted, ms (target: median and max <= 50 at 1,000;"
+        "\n   median <= 30 and max <= 50 at 10,000)",
+        ["statements", "adds", "median", "max"],
+        [
+            (
+                r,
+                [str(len(r.adds)), _ms(r.adds), _ms(r.adds, max)],
+                None
+                if target(r, 1) is None or not r.adds
+                else statistics.median(r.adds) <= target(r, 1) and max(r.adds) <= target(r, 2),
+            )
+            for r in results
+        ],
+        f"   inf = the new card was not painted within {ADD_TIMEOUT:g} s",
+    )
+    table(
+        "3. Longest GUI-thread stall, ms (target: <= 50 at 1,000; <= 100 at 10,000)",
+        ["statements", "overall", *STALLS],
+        [
+            (
+                r,
+                [
+                    _ms([max(r.stalls.values(), default=0)]),
+                    *(_ms([r.stalls.get(k, 0)]) for k in STALLS),
+                ],
+                meets(
+                    max((v for k, v in r.stalls.items() if k != "open"), default=0.0), target(r, 3)
+                ),
+            )
+            for r in results
+        ],
+        "   GUI-thread work: open = until the laid-out map is first painted, apply = a layout landing, add ="
+        " the add,\n   gui = the rest (refresh after an edit); wait = GUI thread off the CPU"
+        " while the worker\n   laid out (its Python holding the GIL, or Graphviz taking a"
+        " core). The verdict counts every stall but opening.",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_sizes, default=[1000, 5000, 10_000],
-                        help="statement counts (1000,5000,10000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[1000, 5000, 10_000],
+        help="statement counts (1000,5000,10000)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="windows opened per size (1)")
     parser.add_argument("--adds", type=int, default=20, help="reasons added per window (20)")
     parser.add_argument("--pause", type=float, default=0.2, help="idle s before an add (0.2)")
@@ -292,8 +357,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     QStandardPaths.setTestModeEnabled(True)  # recent files go to a throwaway place
     app = QApplication.instance() or QApplication(sys.argv[:1])
     log = WorkerLog()
-    print(f"Qt platform {app.platformName()}, {os.cpu_count()} CPUs,"
-          f" Python {sys.version.split()[0]}, Graphviz {find_engine().executable}")
+    print(
+        f"Qt platform {app.platformName()}, {os.cpu_count()} CPUs,"
+        f" Python {sys.version.split()[0]}, Graphviz {find_engine().executable}"
+    )
     results: list[SizeResult] = []
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         # The first window pays for fonts and first-use imports: a warm-up, not reported.

@@ -177,14 +177,27 @@ def print_row(result: SizeResult) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=_sizes, default=[1000, 10_000, 100_000],
-                        help="statement counts to generate (default 1000,10000,100000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[1000, 10_000, 100_000],
+        help="statement counts to generate (default 1000,10000,100000)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per size (default 5)")
-    parser.add_argument("--graphviz-timeout", type=float, default=120.0, metavar="SECONDS",
-                        help="stop a Graphviz run after this long; also the budget for"
-                        " its repeats (default 120)")
-    parser.add_argument("--graphviz-max", type=int, default=10_000, metavar="N",
-                        help="run Graphviz only up to this many statements (default 10000)")
+    parser.add_argument(
+        "--graphviz-timeout",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="stop a Graphviz run after this long; also the budget for its repeats (default 120)",
+    )
+    parser.add_argument(
+        "--graphviz-max",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="run Graphviz only up to this many statements (default 10000)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     options = parser.parse_args(argv)
     if options.repeat < 1:
@@ -200,22 +213,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Graphviz: none ({error})")
     tree_layout(generate_map(20, options.seed))  # warm-up: first-use imports and caches
 
-    print(f"\ntree_layout on generated maps (gc frozen), {options.repeat} runs per size;"
-          " graphviz = dot on the same DOT:")
+    print(
+        f"\ntree_layout on generated maps (gc frozen), {options.repeat} runs per size;"
+        " graphviz = dot on the same DOT:"
+    )
     print(_HEADER)
     print("-" * len(_HEADER), flush=True)
     for size in options.sizes:
         runs_graphviz = engine is not None and size <= options.graphviz_max
         result = measure_size(
-            size, engine if runs_graphviz else None, seed=options.seed,
-            repeat=options.repeat, timeout=options.graphviz_timeout,
+            size,
+            engine if runs_graphviz else None,
+            seed=options.seed,
+            repeat=options.repeat,
+            timeout=options.graphviz_timeout,
         )
         print_row(result)
         if runs_graphviz and result.note:
             engine = None  # it failed or timed out here: larger maps would only take longer
-    print("(tree ms and forest ms are medians, max ms the slowest tree run; forest is the"
-          " first phase of tree; peak MiB is a separate tracemalloc run;"
-          " ratio = tree / graphviz medians)")
+    print(
+        "(tree ms and forest ms are medians, max ms the slowest tree run; forest is the"
+        " first phase of tree; peak MiB is a separate tracemalloc run;"
+        " ratio = tree / graphviz medians)"
+    )
     return 0
 
 

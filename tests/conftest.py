@@ -44,12 +44,16 @@ def small_map() -> ArgumentMap:
             Statement(id="gimmick", text="The offers were political gimmicks"),
         ],
         relations=[
-            Relation(id="r-deter", kind="support", premises=["deterrence", "credible"], target="claim"),
+            Relation(
+                id="r-deter", kind="support", premises=["deterrence", "credible"], target="claim"
+            ),
             Relation(id="r-freedom", kind="attack", premises=["freedom"], target="claim"),
             Relation(id="r-narrow", kind="attack", premises=["narrow"], target="freedom"),
             Relation(id="r-gimmick", kind="attack", premises=["gimmick"], target="r-deter"),
         ],
-        sources=[Source(id="op-ed", title="A defense treaty is not the answer", author="Nimrod Goren")],
+        sources=[
+            Source(id="op-ed", title="A defense treaty is not the answer", author="Nimrod Goren")
+        ],
         groups=[Group(id="rabin", title="Rabin era", statements=["freedom", "narrow"])],
     )
 
@@ -84,7 +88,9 @@ def window(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(main_window)
     main_window.errors = []
     main_window.qtbot = qtbot
-    monkeypatch.setattr(main_window, "show_error", lambda title, text: main_window.errors.append(text))
+    monkeypatch.setattr(
+        main_window, "show_error", lambda title, text: main_window.errors.append(text)
+    )
     # Closing at the end of a test discards changes instead of waiting for a modal answer.
     monkeypatch.setattr(main_window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
     main_window.show()

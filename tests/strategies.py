@@ -16,9 +16,7 @@ from argmap.model import (
 )
 
 # Any printable text: Hebrew, Arabic, emoji, quotes, braces, newlines and tabs.
-_characters = st.characters(
-    blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"
-)
+_characters = st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t")
 texts = st.text(_characters, max_size=60)
 words = st.text(_characters, min_size=1, max_size=20)
 ids = st.from_regex(r"[a-z0-9][a-z0-9_.\-]{0,8}", fullmatch=True)
@@ -59,7 +57,9 @@ def argument_maps(draw, max_statements: int = 8) -> ArgumentMap:
     for relation_id in spare:
         if len(statement_ids) < 2:
             break
-        premises = draw(st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3, unique=True))
+        premises = draw(
+            st.lists(st.sampled_from(statement_ids), min_size=1, max_size=3, unique=True)
+        )
         targets = [s for s in statement_ids if s not in premises] + [r.id for r in relations]
         if not targets:
             continue

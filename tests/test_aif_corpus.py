@@ -107,7 +107,8 @@ def test_every_asserted_locution_gives_its_statement_a_speaker(path):
 @pytest.mark.parametrize("path", corpus_files())
 def test_reading_gives_warnings_with_messages_never_errors(path):
     for problem in read(path).warnings:
-        assert problem.severity is Severity.WARNING and problem.message
+        assert problem.severity is Severity.WARNING
+        assert problem.message
 
 
 @pytest.mark.parametrize("path", corpus_files())

@@ -48,7 +48,7 @@ def test_a_support_is_written_premise_to_ra_to_conclusion():
     data = written()
     assert {"nodeID": "r-deter", "text": "Default Inference", "type": "RA"} in data["nodes"]
     pairs = [(e["fromID"], e["toID"]) for e in data["edges"]]
-    assert [("deterrence", "r-deter"), ("credible", "r-deter"), ("r-deter", "claim")] == pairs[:3]
+    assert pairs[:3] == [("deterrence", "r-deter"), ("credible", "r-deter"), ("r-deter", "claim")]
 
 
 def test_an_undercut_is_written_as_a_ca_node_pointing_at_the_ra_node():

@@ -14,6 +14,8 @@ def test_the_core_does_not_import_qt():
     lint = Path(sys.executable).with_name("lint-imports")
     command = [str(lint)] if lint.exists() else [shutil.which("lint-imports") or "lint-imports"]
     command.append("--no-cache")  # a stale cache once hid a broken contract
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "KEPT" in result.stdout

@@ -181,7 +181,8 @@ def test_a_relation_after_a_blank_line_continues_the_tree_with_a_warning():
 
 def test_a_relation_symbol_with_nothing_after_it_is_left_out_and_reported():
     result = read("[A]: a\n  +\n  - [B]: b\n")
-    assert [s.title for s in result.map.statements] == ["A", "B"] and len(result.map.relations) == 1
+    assert [s.title for s in result.map.statements] == ["A", "B"]
+    assert len(result.map.relations) == 1
     assert any(w.line == 2 and w.column == 3 and "left out" in w.message for w in result.warnings)
 
 
@@ -329,7 +330,8 @@ def test_a_structure_without_a_preceding_argument_is_an_untitled_argument():
 
 def test_a_structure_without_a_conclusion_is_read_as_statements_with_a_warning():
     result = read("(1) [A]: a\n(2) [B]: b\n")
-    assert [s.title for s in result.map.statements] == ["A", "B"] and not result.map.relations
+    assert [s.title for s in result.map.statements] == ["A", "B"]
+    assert not result.map.relations
     assert "conclusion" in messages(result)
 
 

@@ -87,7 +87,8 @@ def test_every_file_is_read_or_refused_with_a_located_error(path):
     try:
         _, warnings = read(path)
     except MapFileError as error:
-        assert error.problems and all(p.line for p in error.problems)
+        assert error.problems
+        assert all(p.line for p in error.problems)
     else:
         assert all(w.line for w in warnings if "more warnings" not in w.message)
 

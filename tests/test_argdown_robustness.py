@@ -20,13 +20,15 @@ def test_binary_junk_is_refused_with_line_and_column():
     with pytest.raises(MapFileError) as caught:
         ARGDOWN.read("[A]: a\n\x89PNG\x00\x01", "junk.argdown")
     problem = caught.value.problems[0]
-    assert (problem.line, problem.column) == (2, 5) and "binary" in problem.message
+    assert (problem.line, problem.column) == (2, 5)
+    assert "binary" in problem.message
 
 
 def test_stray_control_characters_and_surrogates_are_replaced_and_reported():
     result = ARGDOWN.read("[A]: a\x07b\ud800c")
     assert result.map.statements[0].text == "a\ufffdb\ufffdc"
-    assert result.warnings[0].line == 1 and result.warnings[0].column == 7
+    assert result.warnings[0].line == 1
+    assert result.warnings[0].column == 7
 
 
 def test_thousands_of_indentation_levels_need_no_recursion():

@@ -68,7 +68,8 @@ def test_a_linked_objection_ends_in_an_implicit_conclusion():
     m.statements.append(Statement(id="more", text="And more."))
     m.relations[1] = Relation(id="r2", kind="attack", premises=["con", "more"], target="Claim")
     text = ARGDOWN.write(m)
-    assert "  - <r2>\n" in text and "(3) [r2 (conclusion)] {implicit: true}\n" in text
+    assert "  - <r2>\n" in text
+    assert "(3) [r2 (conclusion)] {implicit: true}\n" in text
 
 
 def test_attribution_note_and_acceptance_are_written_as_metadata():
@@ -190,14 +191,16 @@ def round_trip(argument_map: ArgumentMap):
 
 def test_the_small_map_survives_a_round_trip():
     kept, warnings = round_trip(small_map())
-    assert kept == comparable(small_map()) and warnings == []
+    assert kept == comparable(small_map())
+    assert warnings == []
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
 def test_each_sample_map_survives_a_round_trip(path):
     original = load_map(path)
     kept, warnings = round_trip(original)
-    assert kept == comparable(original) and warnings == []
+    assert kept == comparable(original)
+    assert warnings == []
 
 
 def test_relations_written_as_arguments_keep_their_ids():

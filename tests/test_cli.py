@@ -55,9 +55,20 @@ def test_export_of_several_files_into_a_folder(tmp_path, map_file):
 
 def test_export_with_theme_layout_and_legend(map_file, tmp_path):
     out = tmp_path / "treaty.dot"
-    args = ["export", str(map_file), "-o", str(out), "--theme", "print", "--layout", "pinned", "--legend"]
+    args = [
+        "export",
+        str(map_file),
+        "-o",
+        str(out),
+        "--theme",
+        "print",
+        "--layout",
+        "pinned",
+        "--legend",
+    ]
     assert main(args) == 0
-    assert "legend" in out.read_text() and "#d9d9d9" in out.read_text()
+    assert "legend" in out.read_text()
+    assert "#d9d9d9" in out.read_text()
 
 
 def test_export_to_stdout_needs_a_format(map_file, capsysbinary):
@@ -79,14 +90,20 @@ def test_an_unknown_extension_is_a_usage_error(map_file, capsys):
 def test_an_invalid_map_fails_export_with_the_place(broken_file, tmp_path, capsys):
     assert main(["export", str(broken_file), "-o", str(tmp_path / "x.svg")]) == 1
     err = capsys.readouterr().err
-    assert f"{broken_file}:16:" in err and "relations[0].target: unknown statement or relation 'b'" in err
+    assert f"{broken_file}:16:" in err
+    assert "relations[0].target: unknown statement or relation 'b'" in err
     assert "Traceback" not in err
     assert not (tmp_path / "x.svg").exists()
 
 
 def test_a_graphviz_failure_is_a_message_not_a_traceback(map_file, tmp_path, capsys):
-    assert main(["export", str(map_file), "-o", str(tmp_path / "x.svg"), "--dot", "/no/such/dot"]) == 1
-    assert "argmap: Graphviz program '/no/such/dot' (from --dot) was not found" in capsys.readouterr().err
+    assert (
+        main(["export", str(map_file), "-o", str(tmp_path / "x.svg"), "--dot", "/no/such/dot"]) == 1
+    )
+    assert (
+        "argmap: Graphviz program '/no/such/dot' (from --dot) was not found"
+        in capsys.readouterr().err
+    )
 
 
 def test_validate_accepts_a_valid_map(map_file, capsys):
@@ -97,13 +114,17 @@ def test_validate_accepts_a_valid_map(map_file, capsys):
 def test_validate_reports_errors_as_file_path_message(broken_file, capsys):
     assert main(["validate", str(broken_file)]) == 1
     out = capsys.readouterr().out
-    assert out.strip() == f"{broken_file}:16:17: relations[0].target: unknown statement or relation 'b'"
+    assert (
+        out.strip()
+        == f"{broken_file}:16:17: relations[0].target: unknown statement or relation 'b'"
+    )
 
 
 def test_validate_checks_every_file_and_fails_if_any_fails(map_file, broken_file, capsys):
     assert main(["validate", str(map_file), str(broken_file)]) == 1
     out = capsys.readouterr().out
-    assert "valid" in out and "unknown statement" in out
+    assert "valid" in out
+    assert "unknown statement" in out
 
 
 def test_validate_reports_a_missing_file(tmp_path, capsys):
@@ -114,7 +135,14 @@ def test_validate_reports_a_missing_file(tmp_path, capsys):
 def test_info_counts_roles_sources_and_speakers(map_file, capsys):
     assert main(["info", str(map_file)]) == 0
     out = capsys.readouterr().out
-    for row in ("statements:  6", "reasons:     2", "objections:  2", "rebuttals:   1", "sources:     1", "speakers:    2"):
+    for row in (
+        "statements:  6",
+        "reasons:     2",
+        "objections:  2",
+        "rebuttals:   1",
+        "sources:     1",
+        "speakers:    2",
+    ):
         assert row in out
     assert "  [claim] Treaty" in out
 
@@ -146,7 +174,11 @@ def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "-c", code, str(map_file), str(out)],
-        capture_output=True, text=True, timeout=60, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert out.exists()

@@ -64,7 +64,8 @@ def test_hostile_text_in_every_field_still_parses_and_is_drawn_literally(text):
 def test_a_backslash_sequence_is_not_expanded_by_graphviz():
     argument_map = ArgumentMap(statements=[Statement(id="node1", text="see \\N here")])
     drawn = svg_text(svg_of(argument_map))
-    assert "see \\N here" in drawn and "node1" not in drawn
+    assert "see \\N here" in drawn
+    assert "node1" not in drawn
 
 
 def test_tooltips_carry_quote_and_source_escaped(argument_map):
@@ -104,13 +105,16 @@ def test_support_and_attack_edges_differ_in_colour_style_and_arrowhead(argument_
     edges = {e["id"]: e for e in layout(argument_map)["edges"]}
     support, attack = edges["edge-r-deter"], edges["edge-r-freedom"]
     assert support["color"] != attack["color"]
-    assert support["style"] == "solid" and attack["style"] == "dashed"
-    assert support["arrowhead"] == "normal" and attack["arrowhead"] == "tee"
+    assert support["style"] == "solid"
+    assert attack["style"] == "dashed"
+    assert support["arrowhead"] == "normal"
+    assert attack["arrowhead"] == "tee"
 
 
 def test_co_premises_meet_at_one_junction_with_one_arrow_to_the_target(argument_map):
     source = build_dot(argument_map).source
-    assert "deterrence -> \"r-deter\"" in source and "credible -> \"r-deter\"" in source
+    assert 'deterrence -> "r-deter"' in source
+    assert 'credible -> "r-deter"' in source
     assert source.count('"r-deter" -> claim') == 1
     assert "r-deter" in junction_relations(argument_map)
 
@@ -144,8 +148,10 @@ def test_the_legend_names_every_role(argument_map):
 def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
     source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)})).source
     node = re.search(r"\n\s*claim \[.*", source).group(0)
-    assert "fixedsize=true" in node and 'label=""' in node
-    assert re.search(r"\bwidth=2\b", node) and re.search(r"\bheight=1\b", node)
+    assert "fixedsize=true" in node
+    assert 'label=""' in node
+    assert re.search(r"\bwidth=2\b", node)
+    assert re.search(r"\bheight=1\b", node)
 
 
 @pytest.mark.parametrize("theme", ["default", "print", "dark"])
@@ -162,9 +168,12 @@ def test_an_unknown_theme_names_the_known_ones():
 def test_the_common_card_look_is_written_once_as_node_defaults(argument_map):
     source = build_dot(argument_map).source
     defaults = re.search(r"\n\s*node \[(.*)\]", source).group(1)
-    assert "shape=box" in defaults and 'margin="0.12,0.08"' in defaults
+    assert "shape=box" in defaults
+    assert 'margin="0.12,0.08"' in defaults
     card = re.search(r"\n\s*credible \[.*", source).group(0)
-    assert "shape=" not in card and "margin=" not in card and 'fillcolor="#e3f1dc"' in card
+    assert "shape=" not in card
+    assert "margin=" not in card
+    assert 'fillcolor="#e3f1dc"' in card
 
 
 def test_junctions_and_the_legend_do_not_take_the_card_look(argument_map):
@@ -173,10 +182,13 @@ def test_junctions_and_the_legend_do_not_take_the_card_look(argument_map):
     )
     objects = {o["name"]: o for o in drawn["objects"]}
     card, junction, legend = objects["credible"], objects["r-deter"], objects["_legend"]
-    assert card["shape"] == "box" and card["style"] == "rounded,filled"
-    assert junction["shape"] == "point" and junction.get("style", "") == ""
+    assert card["shape"] == "box"
+    assert card["style"] == "rounded,filled"
+    assert junction["shape"] == "point"
+    assert junction.get("style", "") == ""
     assert float(junction.get("penwidth") or 1) == 1
-    assert legend["style"] == "rounded" and legend.get("margin", "") == ""
+    assert legend["style"] == "rounded"
+    assert legend.get("margin", "") == ""
     assert legend.get("fontcolor", "black") == "black"
 
 
@@ -189,6 +201,7 @@ def test_ids_that_are_dot_keywords_or_numbers_are_quoted_as_needed():
         ],
     )
     source = build_dot(argument_map).source
-    assert '"node" -> "edge"' in source and "1.5 [" in source
+    assert '"node" -> "edge"' in source
+    assert "1.5 [" in source
     names = {o["name"] for o in layout(argument_map)["objects"]}
     assert names == {"node", "graph", "1.5", "a-b", "edge"}

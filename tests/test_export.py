@@ -47,7 +47,8 @@ def test_the_svg_contains_every_statements_text(path):
 def test_pdf_without_a_pdf_capable_graphviz_is_drawn_by_qt(argument_map, monkeypatch):
     monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
     pdf = render_map(argument_map, "pdf")
-    assert pdf.startswith(b"%PDF-") and b"argmap" in pdf  # Qt records the creator
+    assert pdf.startswith(b"%PDF-")
+    assert b"argmap" in pdf
 
 
 def test_the_qt_pdf_page_has_the_size_of_the_graph(argument_map, monkeypatch):
@@ -58,7 +59,8 @@ def test_the_qt_pdf_page_has_the_size_of_the_graph(argument_map, monkeypatch):
     _, _, width, height = (float(v) for v in layout["bb"].split(","))
     pdf = render_map(argument_map, "pdf").decode("latin-1")
     box = [float(v) for v in pdf.split("/MediaBox [")[1].split("]")[0].split()]
-    assert box[2] == pytest.approx(width, abs=1.5) and box[3] == pytest.approx(height, abs=1.5)
+    assert box[2] == pytest.approx(width, abs=1.5)
+    assert box[3] == pytest.approx(height, abs=1.5)
 
 
 def test_auto_layout_ignores_pinned_positions(argument_map):
@@ -85,11 +87,13 @@ def test_pinned_layout_puts_statements_where_the_user_dragged_them(argument_map)
 def test_pinned_layout_keeps_groups_drawn(argument_map):
     argument_map.layout.positions["narrow"] = Position(x=600, y=-10)
     svg = html.unescape(render_map(argument_map, "svg", layout="pinned").decode())
-    assert "Rabin era" in svg and 'id="group-rabin" class="cluster"' in svg
+    assert "Rabin era" in svg
+    assert 'id="group-rabin" class="cluster"' in svg
 
 
 def test_the_format_comes_from_the_extension():
-    assert format_for_path("a/b.SVG") == "svg" and format_for_path("x.gv") == "dot"
+    assert format_for_path("a/b.SVG") == "svg"
+    assert format_for_path("x.gv") == "dot"
     with pytest.raises(ValueError, match="cannot tell the format"):
         format_for_path("map.docx")
 
@@ -120,9 +124,16 @@ def test_a_missing_argmap_dot_is_a_clear_error(monkeypatch):
 
 def test_without_a_system_dot_graphviz_pure_is_used(monkeypatch):
     monkeypatch.delenv(ENV_VARIABLE, raising=False)
-    monkeypatch.setenv("PATH", os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "dot").exists()))
+    monkeypatch.setenv(
+        "PATH",
+        os.pathsep.join(
+            p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "dot").exists()
+        ),
+    )
     engine = find_engine()
-    assert engine.is_pure and not engine.supports("pdf") and engine.supports("svg")
+    assert engine.is_pure
+    assert not engine.supports("pdf")
+    assert engine.supports("svg")
 
 
 @pytest.fixture
@@ -179,7 +190,9 @@ def test_an_export_gets_the_permissions_the_umask_allows(argument_map, tmp_path)
     assert (tmp_path / "map.dot").stat().st_mode & 0o777 == 0o644
 
 
-def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(argument_map, tmp_path, monkeypatch):
+def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(
+    argument_map, tmp_path, monkeypatch
+):
     def full_disk(*args):
         raise OSError(28, "No space left on device")
 

@@ -27,7 +27,8 @@ def problems_of(text: str) -> list[str]:
 
 def test_saved_text_is_canonical_json(argument_map):
     text = dumps_map(argument_map)
-    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert text.endswith("}\n")
+    assert not text.endswith("\n\n")
     assert text.startswith('{\n  "format": "argmap",\n  "version": 1,\n  "title": "Treaty",\n')
     assert '\n    {\n      "id": "claim",' in text  # one entry per statement, two-space indent
     assert '"premises": ["deterrence", "credible"]' in text  # short lists on one line
@@ -36,7 +37,8 @@ def test_saved_text_is_canonical_json(argument_map):
 
 def test_non_ascii_text_is_written_as_is():
     text = dumps_map(ArgumentMap(statements=[Statement(id="a", text="ביטחון — أمن")]))
-    assert "ביטחון — أمن" in text and "\\u" not in text
+    assert "ביטחון — أمن" in text
+    assert "\\u" not in text
 
 
 def test_load_reads_what_save_wrote(tmp_path, argument_map):
@@ -143,7 +145,8 @@ def test_files_over_the_size_limit_are_refused_without_reading(tmp_path):
         stream.truncate(files.MAX_FILE_BYTES + 1)
     with pytest.raises(MapFileError) as caught:
         load_map(path)
-    assert "64 MB" in str(caught.value) and str(path) in str(caught.value)
+    assert "64 MB" in str(caught.value)
+    assert str(path) in str(caught.value)
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
@@ -197,7 +200,8 @@ def test_save_through_a_symlink_updates_the_target(tmp_path, argument_map):
     link.symlink_to(real)
     argument_map.title = "Via link"
     save_map(argument_map, link)
-    assert link.is_symlink() and load_map(real).title == "Via link"
+    assert link.is_symlink()
+    assert load_map(real).title == "Via link"
 
 
 def _fill_up(original):
@@ -207,7 +211,9 @@ def _fill_up(original):
     return fail
 
 
-def test_a_failed_save_on_a_full_disk_leaves_the_old_file_intact(tmp_path, monkeypatch, argument_map):
+def test_a_failed_save_on_a_full_disk_leaves_the_old_file_intact(
+    tmp_path, monkeypatch, argument_map
+):
     path = tmp_path / "map.argmap"
     save_map(argument_map, path)
     before = path.read_bytes()

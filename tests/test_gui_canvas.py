@@ -36,17 +36,24 @@ def colours_at(scene: QGraphicsScene, scale: float) -> set[str]:
     """Every colour inside the card (not its rim) when the scene is drawn at ``scale``."""
     item = scene.items()[0]
     card = item.card_rect()
-    image = QImage(round(card.width() * scale), round(card.height() * scale), QImage.Format.Format_RGB32)
+    image = QImage(
+        round(card.width() * scale), round(card.height() * scale), QImage.Format.Format_RGB32
+    )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     scene.render(painter, QRectF(image.rect()), card)
     painter.end()
-    return {image.pixelColor(x, y).name()
-            for x in range(1, image.width() - 1) for y in range(1, image.height() - 1)}
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(1, image.width() - 1)
+        for y in range(1, image.height() - 1)
+    }
 
 
 def test_at_overview_zoom_a_card_is_a_block_in_its_role_colour():
-    assert colours_at(tall_card(), OVERVIEW_DETAIL / 2) == {get_theme(None).card(Role.REASON).border}
+    assert colours_at(tall_card(), OVERVIEW_DETAIL / 2) == {
+        get_theme(None).card(Role.REASON).border
+    }
 
 
 def test_a_found_card_keeps_its_full_drawing_at_overview_zoom():
@@ -56,7 +63,8 @@ def test_a_found_card_keeps_its_full_drawing_at_overview_zoom():
 
 def test_between_overview_and_reading_zoom_a_card_shows_bars_on_its_fill():
     colours = colours_at(tall_card(), (OVERVIEW_DETAIL + TEXT_DETAIL) / 2)
-    assert len(colours) > 1 and get_theme(None).card(Role.REASON).border not in colours
+    assert len(colours) > 1
+    assert get_theme(None).card(Role.REASON).border not in colours
 
 
 class Node:
@@ -121,7 +129,9 @@ def test_a_frozen_set_grown_eightfold_is_collected_without_waiting_for_a_pause(q
 
 def test_opening_a_big_map_after_a_small_one_waits_for_a_pause_to_collect(qtbot, monkeypatch):
     alive = _frozen_cycle()
-    monkeypatch.setattr(garbage, "_last_full", max(1, gc.get_freeze_count() // 10))  # a small map before
+    monkeypatch.setattr(
+        garbage, "_last_full", max(1, gc.get_freeze_count() // 10)
+    )  # a small map before
     monkeypatch.setattr(garbage, "_due", False)
     monkeypatch.setattr(garbage, "IDLE_MS", 400)
     garbage.new_map()
@@ -153,15 +163,26 @@ def key(window, sequence: str) -> None:
 def ctrl_wheel(window, notches: int) -> None:
     viewport = window.view.viewport()
     centre = QPointF(viewport.rect().center())
-    event = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(),
-                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(viewport, event)
 
 
 def visible_cards(window) -> set[str]:
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
-    return {sid for sid, item in window.scene.statement_items.items() if shown.contains(item.card_rect())}
+    return {
+        sid
+        for sid, item in window.scene.statement_items.items()
+        if shown.contains(item.card_rect())
+    }
 
 
 def scroll_position(window) -> tuple[int, int]:
@@ -239,8 +260,12 @@ def test_shift_drag_selects_the_cards_in_the_rubber_band(window):
     chosen = ["deterrence", "credible"]
     band = items[chosen[0]].card_rect().united(items[chosen[1]].card_rect())
     inside = {sid for sid, item in items.items() if band.contains(item.card_rect())}
-    drag(window, band.topLeft() - QPointF(4, 4), band.bottomRight() + QPointF(4, 4),
-         Qt.KeyboardModifier.ShiftModifier)
+    drag(
+        window,
+        band.topLeft() - QPointF(4, 4),
+        band.bottomRight() + QPointF(4, 4),
+        Qt.KeyboardModifier.ShiftModifier,
+    )
     assert set(window.scene.selected_statement_ids()) == inside
     assert set(chosen) <= inside
 

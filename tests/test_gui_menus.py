@@ -29,7 +29,9 @@ def other_map(tmp_path):
     return path
 
 
-def test_opening_a_recent_file_with_unsaved_changes_asks_and_cancel_keeps_the_map(window, tmp_path, monkeypatch):
+def test_opening_a_recent_file_with_unsaved_changes_asks_and_cancel_keeps_the_map(
+    window, tmp_path, monkeypatch
+):
     path = other_map(tmp_path)
     window.files.remember_recent(path)
     window.editor.set_text("claim", "Unsaved edit")
@@ -67,10 +69,15 @@ def test_export_pdf_from_the_window_writes_a_pdf(window, tmp_path):
 
 
 def test_hovering_a_card_shows_its_quote_and_source(window):
-    window.editor.set_fields("claim", attribution=small_map().statement("deterrence").attribution.model_copy(
-        update={"quote": "a formal guarantee"}))
+    window.editor.set_fields(
+        "claim",
+        attribution=small_map()
+        .statement("deterrence")
+        .attribution.model_copy(update={"quote": "a formal guarantee"}),
+    )
     tip = window.scene.statement_items["claim"].toolTip()
-    assert "a formal guarantee" in tip and "A defense treaty is not the answer" in tip
+    assert "a formal guarantee" in tip
+    assert "A defense treaty is not the answer" in tip
 
 
 def test_the_history_dock_lists_every_undo_step(window):
@@ -102,7 +109,9 @@ def test_laying_out_unpinned_statements_keeps_pinned_ones(window):
     drag(window, card_centre(window, "gimmick"), card_centre(window, "gimmick") + QPointF(80, 40))
     wait_for_layout(window.qtbot, window)
     pinned = window.current_map().layout.positions["gimmick"]
-    action = next(a for a in window.actions() if a.text().replace("&", "") == "Lay Out Unpinned Statements")
+    action = next(
+        a for a in window.actions() if a.text().replace("&", "") == "Lay Out Unpinned Statements"
+    )
     action.trigger()
     wait_for_layout(window.qtbot, window)
     item = window.scene.statement_items["gimmick"]
@@ -138,9 +147,14 @@ def test_the_inspector_turns_a_relation_into_an_attack(window):
 def test_clicking_a_row_in_the_outline_selects_the_card(window):
     tree = window.outline
     row = next(
-        tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
+        tree.topLevelItem(0).child(i)
+        for i in range(tree.topLevelItem(0).childCount())
         if tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) == "freedom"
     )
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     tree.visualItemRect(row).center())
+    QTest.mouseClick(
+        tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        tree.visualItemRect(row).center(),
+    )
     assert window.scene.selected_statement_ids() == ["freedom"]

@@ -34,7 +34,8 @@ def highlighted(window) -> set[str]:
 def test_ctrl_f_highlights_matches_in_text_and_speaker(window):
     window.view.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    assert window.find_bar.isVisible()
+    assert window.find_bar.field.hasFocus()
     QTest.keyClicks(window.find_bar.field, "rabin")
     assert highlighted(window) == {"freedom"}  # the speaker matches
     window.find_bar.field.clear()
@@ -54,13 +55,15 @@ def test_enter_and_f3_cycle_through_matches_and_escape_clears(window):
     assert window.scene.selected_statement_ids() == ["claim"]  # wraps around
     assert window.find_bar.count_label.text() == "1 of 2"
     QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
-    assert highlighted(window) == set() and not window.find_bar.isVisible()
+    assert highlighted(window) == set()
+    assert not window.find_bar.isVisible()
 
 
 def test_find_reports_no_matches(window):
     window.find_bar.open_bar()
     QTest.keyClicks(window.find_bar.field, "zebra")
-    assert highlighted(window) == set() and window.find_bar.count_label.text() == "no matches"
+    assert highlighted(window) == set()
+    assert window.find_bar.count_label.text() == "no matches"
 
 
 # -- clipboard ---------------------------------------------------------------
@@ -73,7 +76,8 @@ def test_copy_and_paste_a_branch_under_another_statement(window):
     window.scene.select_only(["deterrence"])
     pasted = window.editor.paste()
     argument_map = window.current_map()
-    assert len(pasted) == 1 and pasted[0] != "freedom"
+    assert len(pasted) == 1
+    assert pasted[0] != "freedom"
     assert argument_map.statement(pasted[0]).text == small_map().statement("freedom").text
     link = next(r for r in argument_map.relations if r.premises == pasted)
     assert (link.target, link.kind) == ("deterrence", RelationKind.ATTACK)
@@ -99,7 +103,9 @@ def test_pasting_between_windows_keeps_attribution_and_sources(window, qtbot):
     window.editor.copy_selection()
     other = MainWindow()
     qtbot.addWidget(other)
-    other.ask_save_changes = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
+    other.ask_save_changes = lambda: (
+        __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard
+    )
     wait_for_layout(qtbot, other)
     other.editor.inline.cancel()
     other.scene.clearSelection()
@@ -121,8 +127,11 @@ def test_a_damaged_clipboard_pastes_nothing(window):
     from PySide6.QtCore import QMimeData
 
     mime = QMimeData()
-    mime.setData(MIME_TYPE, b'{"statements": [{"id": "x", "text": "t"}], "relations": '
-                 b'[{"id": "r", "kind": "support", "premises": ["x"], "target": "nowhere"}], "sources": [], "roots": {}}')
+    mime.setData(
+        MIME_TYPE,
+        b'{"statements": [{"id": "x", "text": "t"}], "relations": '
+        b'[{"id": "r", "kind": "support", "premises": ["x"], "target": "nowhere"}], "sources": [], "roots": {}}',
+    )
     QGuiApplication.clipboard().setMimeData(mime)
     window.editor.paste()
     assert window.current_map() == small_map()
@@ -141,7 +150,8 @@ def test_the_edge_menu_turns_support_into_attack(window):
 def test_the_edge_menu_adds_an_undercut(window):
     action(relation_menu(window, "r-freedom"), "Add Rebuttal of This Inference").trigger()
     relation = window.current_map().relations[-1]
-    assert relation.target == "r-freedom" and relation.kind == RelationKind.ATTACK
+    assert relation.target == "r-freedom"
+    assert relation.kind == RelationKind.ATTACK
     assert window.current_map().roles()[relation.premises[0]].value == "rebuttal"
 
 
@@ -154,16 +164,21 @@ def test_the_card_menu_adds_a_rebuttal_to_an_objection(window):
 
 def test_a_right_click_on_a_card_opens_its_menu(window, monkeypatch):
     shown = []
-    monkeypatch.setattr("argmap.gui.mainwindow.statement_menu", lambda w, sid: shown.append(sid) or _Dummy())
+    monkeypatch.setattr(
+        "argmap.gui.mainwindow.statement_menu", lambda w, sid: shown.append(sid) or _Dummy()
+    )
     from gui_helpers import card_centre, show_card, view_point
 
     show_card(window, "narrow")
     point = view_point(window, card_centre(window, "narrow"))
     from PySide6.QtGui import QContextMenuEvent
 
-    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point))
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, window.view.viewport().mapToGlobal(point)
+    )
     QGuiApplication.sendEvent(window.view.viewport(), event)
-    assert shown == ["narrow"] and window.scene.selected_statement_ids() == ["narrow"]
+    assert shown == ["narrow"]
+    assert window.scene.selected_statement_ids() == ["narrow"]
 
 
 class _Dummy:
@@ -184,7 +199,8 @@ def test_the_outline_lists_claim_reasons_objections_and_rebuttals_as_a_tree(wind
     top = window.outline.topLevelItem(0)
     assert top.text(0).startswith("Treaty") or "treaty" in top.text(0)
     children = [top.child(i).text(0) for i in range(top.childCount())]
-    assert any("deters attack" in c for c in children) and any("freedom of action" in c for c in children)
+    assert any("deters attack" in c for c in children)
+    assert any("freedom of action" in c for c in children)
 
 
 def test_editing_in_the_inspector_is_undoable(window):
@@ -230,7 +246,8 @@ def test_removing_a_cited_source_asks_and_clears_the_citations(window, monkeypat
     assert panel.remove_source("op-ed")
     assert asked == [1]
     argument_map = window.current_map()
-    assert argument_map.sources == [] and argument_map.statement("deterrence").attribution.source is None
+    assert argument_map.sources == []
+    assert argument_map.statement("deterrence").attribution.source is None
     window.undo_stack.undo()
     assert window.current_map() == small_map()
 
@@ -270,7 +287,8 @@ def test_a_relation_quote_and_source_are_edited_in_the_inspector(window):
 
 def outline_row(tree, statement_id: str):
     return next(
-        tree.topLevelItem(0).child(i) for i in range(tree.topLevelItem(0).childCount())
+        tree.topLevelItem(0).child(i)
+        for i in range(tree.topLevelItem(0).childCount())
         if tree.topLevelItem(0).child(i).data(0, Qt.ItemDataRole.UserRole) == statement_id
     )
 
@@ -322,7 +340,15 @@ def outline_shape(tree) -> list[tuple[int, str, str]]:
 
 @pytest.mark.parametrize(
     "change",
-    ["add reason", "add objection", "undo add", "delete branch", "delete edge", "paste branch", "flip kind"],
+    [
+        "add reason",
+        "add objection",
+        "undo add",
+        "delete branch",
+        "delete edge",
+        "paste branch",
+        "flip kind",
+    ],
 )
 def test_the_outline_after_an_edit_is_what_a_fresh_build_shows(window, qtbot, change):
     editor = window.editor
@@ -358,13 +384,17 @@ def test_adding_a_reason_adds_one_outline_row_without_rebuilding(window, qtbot, 
     window.scene.select_only(["narrow"])
     window.editor.add_premise(RelationKind.SUPPORT, edit=False)
     qtbot.wait(200)
-    assert rebuilt == [] and len(outline_shape(window.outline)) == rows + 1
+    assert rebuilt == []
+    assert len(outline_shape(window.outline)) == rows + 1
 
 
 def test_the_inspector_removes_and_adds_co_premises_undoably(window):
     window.inspector.show_relation("r-deter")
     editor = window.inspector.premises_editor
-    assert [editor.list.item(i).data(256) for i in range(editor.list.count())] == ["deterrence", "credible"]
+    assert [editor.list.item(i).data(256) for i in range(editor.list.count())] == [
+        "deterrence",
+        "credible",
+    ]
     editor.list.item(1).setSelected(True)
     QTest.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
     premises = {r.id: r.premises for r in window.current_map().relations}
@@ -388,4 +418,6 @@ def test_the_last_premise_cannot_be_removed_and_the_target_is_no_candidate(windo
     editor.add_box.showPopup()
     candidates = [editor.add_box.itemData(i) for i in range(1, editor.add_box.count())]
     editor.add_box.hidePopup()
-    assert "claim" not in candidates and "freedom" not in candidates and "narrow" in candidates
+    assert "claim" not in candidates
+    assert "freedom" not in candidates
+    assert "narrow" in candidates

@@ -36,7 +36,9 @@ def test_a_field_still_being_typed_in_the_inspector_is_saved(window):
 
 def test_closing_with_only_unfinished_typing_still_asks(window, monkeypatch):
     asked = []
-    monkeypatch.setattr(window, "ask_save_changes", lambda: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(
+        window, "ask_save_changes", lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
+    )
     window.scene.select_only(["claim"])
     window.inspector.title_edit.setText("New title")
     assert not window.close()
@@ -60,7 +62,10 @@ def test_plain_text_with_control_characters_pastes_as_clean_statements():
     mime = QMimeData()
     mime.setText(f"First paragraph\x07\n\n{PDF_TEXT}")
     branch = branch_from_mime(mime)
-    assert [s.text for s in branch.statements] == ["First paragraph", "Page one ends here.\nPage two\ngoes on."]
+    assert [s.text for s in branch.statements] == [
+        "First paragraph",
+        "Page one ends here.\nPage two\ngoes on.",
+    ]
 
 
 def test_an_empty_clipboard_pastes_nothing(window, monkeypatch):
@@ -77,14 +82,19 @@ def test_a_card_cannot_become_co_premise_of_an_argument_for_itself(window, monke
     window.editor.drop_onto("freedom", "narrow", "co-premise")
     assert window.current_map() == small_map()
     assert window.undo_stack.count() == 0
-    assert messages and "itself" in messages[-1]
+    assert messages
+    assert "itself" in messages[-1]
 
 
 def test_rubber_band_then_delete_removes_cards_and_arrows_without_errors(window):
     window.view.fit_map()
     rect = window.scene.itemsBoundingRect()
-    drag(window, rect.topLeft() - QPointF(20, 20), rect.bottomRight() + QPointF(20, 20),
-         Qt.KeyboardModifier.ShiftModifier)
+    drag(
+        window,
+        rect.topLeft() - QPointF(20, 20),
+        rect.bottomRight() + QPointF(20, 20),
+        Qt.KeyboardModifier.ShiftModifier,
+    )
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key.Key_Delete)
     window.qtbot.wait(50)
@@ -98,10 +108,13 @@ def test_undoing_the_addition_of_a_relation_shown_in_the_inspector_clears_it(win
     relation = window.editor.connect("credible", "claim", "support")
     window.inspector.show_relation(relation)
     window.undo_stack.undo()
-    assert window.inspector.relation_id is None and window.inspector.currentIndex() == 0
+    assert window.inspector.relation_id is None
+    assert window.inspector.currentIndex() == 0
 
 
-def test_dropping_a_pinned_card_whose_argument_is_undercut_moves_it_without_errors(window, monkeypatch):
+def test_dropping_a_pinned_card_whose_argument_is_undercut_moves_it_without_errors(
+    window, monkeypatch
+):
     monkeypatch.setattr(window, "choose_drop", lambda dragged, target, pos: "reason")
     window.editor.add_undercut("r-freedom", edit=False)
     wait_for_layout(window.qtbot, window)

@@ -44,7 +44,10 @@ def seed_window(request, qtbot, monkeypatch):
 def on_screen(window) -> dict[str, QRectF]:
     """Every card's rectangle in the canvas's viewport, in pixels."""
     transform = window.view.viewportTransform()
-    return {sid: transform.mapRect(item.card_rect()) for sid, item in window.scene.statement_items.items()}
+    return {
+        sid: transform.mapRect(item.card_rect())
+        for sid, item in window.scene.statement_items.items()
+    }
 
 
 def viewport(window) -> QRectF:
@@ -78,7 +81,9 @@ def add(window, target: str, key, modifiers, text: str) -> dict:
     unchanged = [sid for sid in seen if _same(before[sid], after[sid])]
     return {
         "new": new,
-        "anchor_moved": max(abs(after[target].x() - before[target].x()), abs(after[target].y() - before[target].y())),
+        "anchor_moved": max(
+            abs(after[target].x() - before[target].x()), abs(after[target].y() - before[target].y())
+        ),
         "unchanged": len(unchanged) / len(seen),
         "new_visible": viewport(window).contains(after[new]),
     }
@@ -129,7 +134,10 @@ def test_a_card_added_out_of_view_is_scrolled_to_by_the_smallest_amount(seed_win
     assert edit["new_visible"]
     new_rect = on_screen(window)[edit["new"]]
     # Scrolled just enough: the new card sits at the margin of the side it came in from.
-    margins = (new_rect.left() - viewport(window).left(), viewport(window).right() - new_rect.right())
+    margins = (
+        new_rect.left() - viewport(window).left(),
+        viewport(window).right() - new_rect.right(),
+    )
     assert edit["anchor_moved"] <= 2.0 or min(margins) <= 30.0
     assert overlapping(window) == []
 
@@ -162,10 +170,14 @@ def test_typing_a_longer_text_keeps_the_card_in_place_and_moves_only_its_branch(
     wait_for_layout(window.qtbot, window)
     after = on_screen(window)
     assert after[card].height() > before[card].height() + 20
-    assert after[card].width() == pytest.approx(before[card].width(), abs=2.0)  # lines wrap a little differently
-    assert abs(after[card].top() - before[card].top()) <= 2.0 and abs(after[card].left() - before[card].left()) <= 2.0
+    assert after[card].width() == pytest.approx(
+        before[card].width(), abs=2.0
+    )  # lines wrap a little differently
+    assert abs(after[card].top() - before[card].top()) <= 2.0
+    assert abs(after[card].left() - before[card].left()) <= 2.0
     moved = {sid for sid in before if not _same(before[sid], after[sid], 2.0)}
-    assert moved and moved <= _branch(window, card) | {card}
+    assert moved
+    assert moved <= _branch(window, card) | {card}
     assert overlapping(window) == []
 
 
@@ -185,7 +197,9 @@ def _branch(window, statement_id: str) -> set[str]:
     return found
 
 
-def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_stays(window, monkeypatch):
+def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_stays(
+    window, monkeypatch
+):
     """Above a size the tree is laid out in the worker; the new card must not wait there, nor jump."""
     from argmap.gui import scene as scene_module
 
@@ -203,7 +217,9 @@ def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_sta
     assert overlapping(window) == []
 
 
-def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(window, monkeypatch):
+def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(
+    window, monkeypatch
+):
     from argmap.gui import scene as scene_module
     from argmap.gui.cards import card_slot
     from argmap.layout import tree_layout
@@ -215,13 +231,20 @@ def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(
     keys(window, Qt.Key.Key_Return)
     wait_for_layout(window.qtbot, window)
     sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
-    tree = tree_layout(window.current_map(), sizes, theme=window.scene.theme, slot_width=card_slot(window.scene.theme))
+    tree = tree_layout(
+        window.current_map(),
+        sizes,
+        theme=window.scene.theme,
+        slot_width=card_slot(window.scene.theme),
+    )
     for sid, item in window.scene.statement_items.items():
         assert (item.pos().x(), item.pos().y()) == (tree.nodes[sid].x, tree.nodes[sid].y)
     assert overlapping(window) == []
 
 
-def test_a_map_laid_out_in_the_background_shows_no_pile_of_cards_before_its_first_layout(qtbot, tmp_path, monkeypatch):
+def test_a_map_laid_out_in_the_background_shows_no_pile_of_cards_before_its_first_layout(
+    qtbot, tmp_path, monkeypatch
+):
     from conftest import small_map
 
     from argmap.files import save_map

@@ -52,13 +52,16 @@ def test_save_then_reload_gives_the_same_map(window, tmp_path):
     target = tmp_path / "saved.argmap"
     assert window.save_to(target)
     assert load_map(target) == window.current_map()
-    assert window.undo_stack.isClean() and not window.isWindowModified()
+    assert window.undo_stack.isClean()
+    assert not window.isWindowModified()
 
 
 def test_the_title_marks_unsaved_changes(window):
-    assert not window.isWindowModified() and window.state_label.text() == "saved"
+    assert not window.isWindowModified()
+    assert window.state_label.text() == "saved"
     window.editor.set_text("claim", "Changed")
-    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
     assert window.state_label.text() == "modified"
 
 
@@ -73,7 +76,8 @@ def test_a_broken_file_shows_a_dialog_and_keeps_the_current_map(window, tmp_path
     broken.write_text('{"format": "argmap", "statements": [{"id": "a"}]}')
     before = window.current_map().model_copy(deep=True)
     assert not window.open_path(broken)
-    assert "broken.argmap" in window.errors[0] and "statements[0].text" in window.errors[0]
+    assert "broken.argmap" in window.errors[0]
+    assert "statements[0].text" in window.errors[0]
     assert window.current_map() == before
 
 
@@ -87,7 +91,8 @@ def test_closing_with_unsaved_changes_can_be_cancelled(window, monkeypatch):
     window.editor.set_text("claim", "Unsaved")
     asked = _answer(window, monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not window.close()
-    assert asked and window.isVisible()
+    assert asked
+    assert window.isVisible()
 
 
 def test_closing_and_discarding_leaves_the_file_alone(window, monkeypatch):
@@ -107,7 +112,8 @@ def test_closing_and_saving_writes_the_file(window, monkeypatch):
 
 def test_an_unchanged_map_closes_without_asking(window, monkeypatch):
     asked = _answer(window, monkeypatch, QMessageBox.StandardButton.Cancel)
-    assert window.close() and not asked
+    assert window.close()
+    assert not asked
 
 
 def test_opening_remembers_recent_files(window, tmp_path):
@@ -133,7 +139,8 @@ def test_a_failed_revert_keeps_the_changes_unsaved(window, monkeypatch):
     window.editor.set_text("claim", "Temporary")
     window.document.path.write_text("{ broken", encoding="utf-8")
     window.files.revert()
-    assert window.errors and "treaty.argmap" in window.errors[-1]
+    assert window.errors
+    assert "treaty.argmap" in window.errors[-1]
     assert window.current_map().statement("claim").text == "Temporary"
     assert not window.undo_stack.isClean()  # closing still asks
 
@@ -147,13 +154,18 @@ def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, mo
     monkeypatch.setattr(window, "show_warnings", lambda summary, details: shown.append(details))
     monkeypatch.setattr(
         "argmap.formats.read_any",
-        lambda path, fmt=None: ReadResult(small_map(), [warning("kept as a note", path="node 7", line=3)]),
+        lambda path, fmt=None: ReadResult(
+            small_map(), [warning("kept as a note", path="node 7", line=3)]
+        ),
     )
     assert window.open_path(other)
     assert window.current_map() == small_map()
-    assert window.document.path is None and window.imported_from == other
-    assert "debate.argdown (imported)" in window.windowTitle() and window.isWindowModified()
-    assert shown and "debate.argdown:3: warning: node 7: kept as a note" in shown[0]
+    assert window.document.path is None
+    assert window.imported_from == other
+    assert "debate.argdown (imported)" in window.windowTitle()
+    assert window.isWindowModified()
+    assert shown
+    assert "debate.argdown:3: warning: node 7: kept as a note" in shown[0]
 
 
 def test_export_as_writes_another_format(window, tmp_path):
@@ -181,9 +193,16 @@ def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
     other.write_bytes(MAPS[-1].read_bytes())
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
-    assert window.document.path == other and window.current_map() == load_map(other)
+    assert window.document.path == other
+    assert window.current_map() == load_map(other)
 
 
 def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatch, capsys):
@@ -202,7 +221,9 @@ def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatc
         raise RuntimeError("boom")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    assert shown and "boom" in shown[0] and "still open" in shown[0]
+    assert shown
+    assert "boom" in shown[0]
+    assert "still open" in shown[0]
     assert window.current_map().statement("claim").text == "Unsaved work"
     assert "RuntimeError: boom" in capsys.readouterr().err
 
@@ -252,8 +273,12 @@ def test_a_map_too_big_to_read_whole_opens_readable_on_its_main_claim(qtbot, tmp
     from argmap.gui.view import READABLE_ZOOM
     from argmap.model import ArgumentMap, Relation, Statement
 
-    statements = [Statement(id=f"s{i}", text=f"Statement number {i} of a long debate") for i in range(60)]
-    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target="s0") for i in range(1, 60)]
+    statements = [
+        Statement(id=f"s{i}", text=f"Statement number {i} of a long debate") for i in range(60)
+    ]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target="s0") for i in range(1, 60)
+    ]
     path = tmp_path / "wide.argmap"
     save_map(ArgumentMap(statements=statements, relations=relations), path)
     window = MainWindow(path)
@@ -271,7 +296,9 @@ def test_a_small_map_opens_whole(window):
     assert all(shown.contains(item.card_rect()) for item in window.scene.statement_items.values())
 
 
-def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in_its_place(qtbot, tmp_path):
+def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in_its_place(
+    qtbot, tmp_path
+):
     from argmap.gui.cards import card_slot
     from argmap.gui.layout_runner import PreparedLayout
     from argmap.gui.scene_layout import APPLY_BATCH
@@ -296,7 +323,10 @@ def test_a_layout_that_lands_during_another_supersedes_it_and_every_card_ends_in
     scene._apply_layout(PreparedLayout(second))  # only s1's branch differs from the first
     wait_for_layout(qtbot, window)
     for statement_id, item in scene.statement_items.items():
-        assert (item.pos().x(), item.pos().y()) == (second.nodes[statement_id].x, second.nodes[statement_id].y)
+        assert (item.pos().x(), item.pos().y()) == (
+            second.nodes[statement_id].x,
+            second.nodes[statement_id].y,
+        )
 
 
 def _ternary_tree(tmp_path, n: int):
@@ -304,7 +334,10 @@ def _ternary_tree(tmp_path, n: int):
     from argmap.model import ArgumentMap, Relation, Statement
 
     statements = [Statement(id=f"s{i}", text=f"Statement {i}") for i in range(n)]
-    relations = [Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}") for i in range(1, n)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{(i - 1) // 3}")
+        for i in range(1, n)
+    ]
     path = tmp_path / "large.argmap"
     save_map(ArgumentMap(statements=statements, relations=relations), path)
     return path

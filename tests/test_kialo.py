@@ -80,7 +80,8 @@ def test_sniff_recognises_both_headers(first):
 
 
 def test_sniff_rejects_other_text():
-    assert not KIALO.sniff("1. Tea is good.\n") and not KIALO.sniff("# Discussion Title: no\n")
+    assert not KIALO.sniff("1. Tea is good.\n")
+    assert not KIALO.sniff("# Discussion Title: no\n")
 
 
 # -- reading: the first variant -----------------------------------------------------------
@@ -194,10 +195,8 @@ def test_a_marker_inside_the_text_stays_where_it_is_and_is_recorded():
 
 def test_without_a_sources_list_brackets_are_plain_text():
     argument_map = read("Discussion Title: T\n\n1. Thesis [1]\n").map
-    assert (
-        argument_map.statements[0].text == "Thesis [1]"
-        and argument_map.statements[0].attribution is None
-    )
+    assert argument_map.statements[0].text == "Thesis [1]"
+    assert argument_map.statements[0].attribution is None
 
 
 def test_a_claim_citing_two_sources_records_one_and_warns():
@@ -220,7 +219,8 @@ def test_a_claim_citing_two_sources_records_one_and_warns():
 
 def test_crlf_and_a_byte_order_mark_read_like_lf():
     raw = (DATA / "tea-crlf-bom.txt").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # the file really is CRLF with a BOM
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in raw
     crlf = read(raw.decode("utf-8")).map
     lf = read(raw.decode("utf-8-sig").replace("\r\n", "\n")).map
     assert crlf == lf
@@ -326,9 +326,8 @@ def test_a_thesis_with_no_header_is_read_with_a_warning():
 
 def test_a_discussion_without_claims_is_an_empty_map_with_a_warning():
     result = read("Discussion Title: Nothing yet\n")
-    assert result.map.statements == [] and warnings_of(result) == [
-        (None, "the discussion has no claims")
-    ]
+    assert result.map.statements == []
+    assert warnings_of(result) == [(None, "the discussion has no claims")]
 
 
 # -- hostile input --------------------------------------------------------------------------
@@ -357,7 +356,9 @@ def test_ten_thousand_levels_of_numbering_on_one_line_are_a_warning():
     number = ".".join(["1"] * 10_000)
     result = read(f"Discussion Title: T\n\n1. A\n{number}. Pro: deep\n")
     [(line, message)] = warnings_of(result)
-    assert line == 4 and message.startswith("no claim 1.1.1") and "(9999 levels)" in message
+    assert line == 4
+    assert message.startswith("no claim 1.1.1")
+    assert "(9999 levels)" in message
     assert len(message) < 200  # the number is shortened, not printed whole
     assert [s.text for s in result.map.statements] == ["A", "deep"]
 
@@ -367,7 +368,8 @@ def test_a_chain_deeper_than_the_recursion_limit_reads_and_writes():
     lines = ["Discussion Title: Deep", "", "1. level 1"]
     lines += [".".join(["1"] * level) + f". Con: level {level}" for level in range(2, depth + 1)]
     result = read("\n".join(lines))
-    assert len(result.map.statements) == depth and len(result.map.relations) == depth - 1
+    assert len(result.map.statements) == depth
+    assert len(result.map.relations) == depth - 1
     assert result.map.statements[-1].id.startswith("n")  # numbers longer than an id allows
     again = read(KIALO.write(result.map)).map
     assert text_edges(again) == text_edges(result.map)
@@ -377,7 +379,8 @@ def test_a_long_chain_of_links_resolves_without_recursion():
     lines = ["Discussion Title: T", "", "1. A", "1.1. Pro: B"]
     lines += [f"1.{k}. Pro: -> See 1.{k - 1}." for k in range(2, 5001)]
     result = read("\n".join(lines))
-    assert result.warnings == [] and len(result.map.statements) == 2
+    assert result.warnings == []
+    assert len(result.map.statements) == 2
     assert edges(result.map) == Counter({("1.1", "1", "support"): 5000})
 
 
@@ -396,7 +399,8 @@ def test_fifty_megabytes_read_in_linear_time():
     start = time.perf_counter()
     result = read(text)
     assert time.perf_counter() - start < 20
-    assert len(result.map.statements) == 1001 and result.warnings == []
+    assert len(result.map.statements) == 1001
+    assert result.warnings == []
 
 
 def test_statements_read_are_exactly_what_validation_would_build():
@@ -437,7 +441,8 @@ def test_a_statement_reached_twice_is_written_once_then_linked():
         ],
     )
     text = KIALO.write(argument_map)
-    assert "1.1.1. Pro: SHARED\n" in text and "1.2.1. Con: -> See 1.1.1.\n" in text
+    assert "1.1.1. Pro: SHARED\n" in text
+    assert "1.2.1. Con: -> See 1.1.1.\n" in text
     assert text_edges(read(text).map) == text_edges(argument_map)
 
 
@@ -468,7 +473,8 @@ def test_text_lines_that_look_like_structure_survive_a_round_trip():
         statements=[Statement(id="a", text="-> See 1."), Statement(id="b", text=text)]
     )
     result = read(KIALO.write(argument_map))
-    assert [s.text for s in result.map.statements] == ["-> See 1.", text] and result.warnings == []
+    assert [s.text for s in result.map.statements] == ["-> See 1.", text]
+    assert result.warnings == []
 
 
 def test_footnote_numbers_read_from_kialo_are_kept_when_written_again():
@@ -573,15 +579,15 @@ def test_round_trip_flattens_a_source_into_title_and_address():
     assert again.sources == [
         Source(id="source-1", title="Report; Ann; Press; 2020", url="https://example.org/r")
     ]
-    assert again.statements[0].text == "A" and again.statements[0].attribution == Attribution(
-        source="source-1"
-    )
+    assert again.statements[0].text == "A"
+    assert again.statements[0].attribution == Attribution(source="source-1")
 
 
 def test_round_trip_drops_titles_notes_tags_groups_and_relation_attributions():
     again = round_trip(small_map())
     assert all(s.title is None and s.note is None and s.tags == [] for s in again.statements)
-    assert again.groups == [] and all(r.attribution is None for r in again.relations)
+    assert again.groups == []
+    assert all(r.attribution is None for r in again.relations)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -57,8 +57,11 @@ def test_tree_export_keeps_a_pinned_card_where_it_was_put_with_its_branch():
     argument_map.layout.positions["freedom"] = Position(x=2000.0, y=900.0)
     pinned = tree_options(argument_map, DotOptions(), engine, 60).positions
     assert pinned["freedom"] == (2000.0, -900.0)  # Graphviz's y grows upwards
-    assert relative(pinned, "freedom", "narrow") == pytest.approx(relative(free, "freedom", "narrow"))
-    assert pinned["claim"] == free["claim"] and pinned["deterrence"] == free["deterrence"]
+    assert relative(pinned, "freedom", "narrow") == pytest.approx(
+        relative(free, "freedom", "narrow")
+    )
+    assert pinned["claim"] == free["claim"]
+    assert pinned["deterrence"] == free["deterrence"]
 
 
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
@@ -73,7 +76,8 @@ def test_a_group_that_cannot_be_one_box_is_exported_as_bands():
     argument_map = small_map()
     argument_map.groups[0].statements = ["claim", "narrow"]  # not next to each other in the tree
     svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
-    assert 'id="group-rabin-band-0"' in svg and 'id="group-rabin-band-1"' in svg
+    assert 'id="group-rabin-band-0"' in svg
+    assert 'id="group-rabin-band-1"' in svg
     assert 'id="group-rabin"' not in svg
 
 
@@ -89,11 +93,15 @@ def choose(window, engine: str) -> None:
 @pytest.fixture
 def tree_window(window):
     yield window
-    QSettings("argmap", "argmap").setValue("layout/engine", TREE)  # remembered between runs: leave the default
+    QSettings("argmap", "argmap").setValue(
+        "layout/engine", TREE
+    )  # remembered between runs: leave the default
 
 
 def canvas_positions(window) -> dict[str, tuple[float, float]]:
-    return {sid: (item.pos().x(), item.pos().y()) for sid, item in window.scene.statement_items.items()}
+    return {
+        sid: (item.pos().x(), item.pos().y()) for sid, item in window.scene.statement_items.items()
+    }
 
 
 def test_the_canvas_starts_with_the_tree_layout(window):
@@ -102,8 +110,15 @@ def test_the_canvas_starts_with_the_tree_layout(window):
     sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
     from argmap.gui.cards import card_slot
 
-    tree = tree_layout(window.current_map(), sizes, theme=window.scene.theme, slot_width=card_slot(window.scene.theme))
-    assert canvas_positions(window) == {sid: (tree.nodes[sid].x, tree.nodes[sid].y) for sid in sizes}
+    tree = tree_layout(
+        window.current_map(),
+        sizes,
+        theme=window.scene.theme,
+        slot_width=card_slot(window.scene.theme),
+    )
+    assert canvas_positions(window) == {
+        sid: (tree.nodes[sid].x, tree.nodes[sid].y) for sid in sizes
+    }
 
 
 def test_view_layout_style_switches_the_canvas_to_graphviz_and_back(tree_window):
@@ -115,7 +130,8 @@ def test_view_layout_style_switches_the_canvas_to_graphviz_and_back(tree_window)
     layered = canvas_positions(window)
     assert layered != as_tree
     # Graphviz ranks: every reason sits below what it argues for
-    assert layered["deterrence"][1] > layered["claim"][1] and layered["narrow"][1] > layered["freedom"][1]
+    assert layered["deterrence"][1] > layered["claim"][1]
+    assert layered["narrow"][1] > layered["freedom"][1]
     choose(window, TREE)
     assert canvas_positions(window) == as_tree
 
@@ -134,9 +150,13 @@ def test_export_as_shown_uses_the_layout_the_canvas_shows(tree_window, tmp_path,
     window.files.export()
     shown = json_positions(out.read_bytes())
     tree = json_positions(render_map(window.current_map(), "json", layout="tree"))
-    assert relative(shown, "claim", "narrow") == pytest.approx(relative(tree, "claim", "narrow"), abs=0.5)
+    assert relative(shown, "claim", "narrow") == pytest.approx(
+        relative(tree, "claim", "narrow"), abs=0.5
+    )
     choose(window, GRAPHVIZ)
     window.files.export()
     layered = json_positions(out.read_bytes())
     auto = json_positions(render_map(window.current_map(), "json", layout="auto"))
-    assert relative(layered, "claim", "narrow") == pytest.approx(relative(auto, "claim", "narrow"), abs=0.5)
+    assert relative(layered, "claim", "narrow") == pytest.approx(
+        relative(auto, "claim", "narrow"), abs=0.5
+    )

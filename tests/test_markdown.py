@@ -60,9 +60,12 @@ def chain(length: int) -> ArgumentMap:
 
 def test_markdown_is_a_write_only_format_for_md_files():
     assert format_by_name("markdown") is MARKDOWN
-    assert MARKDOWN in formats_for_path("report.md") and MARKDOWN in formats_for_path("r.markdown")
-    assert MARKDOWN in writable_formats() and MARKDOWN not in readable_formats()
-    assert MARKDOWN.read is None and not MARKDOWN.sniff("# Title\n\n- item\n")
+    assert MARKDOWN in formats_for_path("report.md")
+    assert MARKDOWN in formats_for_path("r.markdown")
+    assert MARKDOWN in writable_formats()
+    assert MARKDOWN not in readable_formats()
+    assert MARKDOWN.read is None
+    assert not MARKDOWN.sniff("# Title\n\n- item\n")
 
 
 # -- structure ------------------------------------------------------------------------------
@@ -226,7 +229,9 @@ def test_special_characters_print_as_written(text):
 
 def test_escaping_uses_backslashes():
     assert escape("*a* _b_ [c] <d>") == "\\*a\\* \\_b\\_ \\[c\\] \\<d\\>"
-    assert escape("# h") == "\\# h" and escape("3. x") == "3\\. x" and escape("a - b") == "a - b"
+    assert escape("# h") == "\\# h"
+    assert escape("3. x") == "3\\. x"
+    assert escape("a - b") == "a - b"
 
 
 def test_lines_of_a_text_stay_inside_the_item():
@@ -293,7 +298,8 @@ def test_undercuts_in_a_circle_are_still_listed():
         ],
     )
     text = outline(argument_map)
-    assert "to the inference:** A" in text and "to the inference:** B" in text
+    assert "to the inference:** A" in text
+    assert "to the inference:** B" in text
 
 
 def test_a_debate_deeper_than_the_recursion_limit_is_written():

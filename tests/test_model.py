@@ -15,9 +15,7 @@ from argmap.roles import Role, is_undercut
 def build(statements: list[tuple[str, str]], relations: list[tuple]) -> ArgumentMap:
     return ArgumentMap(
         statements=[Statement(id=i, text=t) for i, t in statements],
-        relations=[
-            Relation(id=i, kind=k, premises=p, target=t) for i, k, p, t in relations
-        ],
+        relations=[Relation(id=i, kind=k, premises=p, target=t) for i, k, p, t in relations],
     )
 
 
@@ -35,15 +33,16 @@ def test_a_map_holds_statements_relations_sources_and_groups(argument_map):
 
 
 def test_statement_text_may_be_hebrew_arabic_and_multiline():
-    statement = Statement(id="s", text="שלום\nسلام \"<x>\" {y}")
-    assert statement.text.splitlines() == ["שלום", "سلام \"<x>\" {y}"]
+    statement = Statement(id="s", text='שלום\nسلام "<x>" {y}')
+    assert statement.text.splitlines() == ["שלום", 'سلام "<x>" {y}']
 
 
 def test_defaults_are_undecided_and_bottom_to_top():
     argument_map = ArgumentMap(statements=[Statement(id="a", text="A")])
     assert argument_map.statements[0].acceptance == "undecided"
     assert argument_map.layout.direction == "BT"
-    assert argument_map.format == "argmap" and argument_map.version == 1
+    assert argument_map.format == "argmap"
+    assert argument_map.version == 1
 
 
 def test_unknown_keys_are_errors_so_typos_surface():
@@ -53,7 +52,8 @@ def test_unknown_keys_are_errors_so_typos_surface():
 
 def test_duplicate_ids_are_errors():
     message = errors_of({"statements": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]})
-    assert "statements[1].id" in message and "already used" in message
+    assert "statements[1].id" in message
+    assert "already used" in message
 
 
 def test_statement_and_relation_ids_share_one_namespace():
@@ -73,7 +73,8 @@ def test_a_relation_pointing_at_an_unknown_id_is_an_error():
             "relations": [{"id": "r", "kind": "support", "premises": ["a"], "target": "nowhere"}],
         }
     )
-    assert "relations[0].target" in message and "nowhere" in message
+    assert "relations[0].target" in message
+    assert "nowhere" in message
 
 
 def test_an_unknown_premise_is_an_error():
@@ -113,14 +114,16 @@ def test_the_premise_list_cannot_be_empty():
             "relations": [{"id": "r", "kind": "support", "premises": [], "target": "a"}],
         }
     )
-    assert "premises" in message and "at least 1" in message
+    assert "premises" in message
+    assert "at least 1" in message
 
 
 def test_an_unknown_source_is_an_error():
     message = errors_of(
         {"statements": [{"id": "a", "text": "A", "attribution": {"source": "nyt"}}]}
     )
-    assert "statements[0].attribution.source" in message and "nyt" in message
+    assert "statements[0].attribution.source" in message
+    assert "nyt" in message
 
 
 def test_a_statement_belongs_to_one_group_at_most():
@@ -137,13 +140,16 @@ def test_a_statement_belongs_to_one_group_at_most():
 
 
 def test_positions_must_name_statements():
-    message = errors_of({"statements": [{"id": "a", "text": "A"}], "layout": {"positions": {"b": {"x": 1, "y": 2}}}})
+    message = errors_of(
+        {"statements": [{"id": "a", "text": "A"}], "layout": {"positions": {"b": {"x": 1, "y": 2}}}}
+    )
     assert "layout.positions.b" in message
 
 
 def test_control_characters_are_rejected_with_their_position():
     message = errors_of({"statements": [{"id": "a", "text": "bell\x07"}]})
-    assert "U+0007" in message and "position 4" in message
+    assert "U+0007" in message
+    assert "position 4" in message
 
 
 def test_ids_are_short_slugs():
@@ -159,13 +165,16 @@ def test_a_newer_format_version_asks_for_an_update():
 def test_timestamps_must_be_iso_8601():
     message = errors_of({"created": "last tuesday"})
     assert "ISO 8601" in message
-    assert ArgumentMap(created="2024-05-01", modified="2024-05-01T10:00:00Z").created == "2024-05-01"
+    assert (
+        ArgumentMap(created="2024-05-01", modified="2024-05-01T10:00:00Z").created == "2024-05-01"
+    )
 
 
 def test_roles_follow_from_relations(argument_map):
     roles = argument_map.roles()
     assert roles["claim"] is Role.MAIN_CLAIM
-    assert roles["deterrence"] is Role.REASON and roles["credible"] is Role.REASON
+    assert roles["deterrence"] is Role.REASON
+    assert roles["credible"] is Role.REASON
     assert roles["freedom"] is Role.OBJECTION
     assert roles["narrow"] is Role.REBUTTAL
     assert roles["gimmick"] is Role.OBJECTION  # undercuts a reason's inference
@@ -185,7 +194,8 @@ def test_an_attack_on_an_objections_inference_is_a_rebuttal():
         [("r1", "attack", ["o"], "c"), ("r2", "attack", ["u"], "r1")],
     )
     assert m.roles()["u"] is Role.REBUTTAL
-    assert is_undercut(m, m.relation("r2")) and not is_undercut(m, m.relation("r1"))
+    assert is_undercut(m, m.relation("r2"))
+    assert not is_undercut(m, m.relation("r1"))
 
 
 def test_an_undercut_of_a_rebuttals_inference_is_an_objection_again():
@@ -207,8 +217,10 @@ def test_an_undercut_chain_is_walked_without_recursion():
     relations = [("r0", "support", ["s0"], "c")]
     relations += [(f"r{i}", "attack", [f"s{i}"], f"r{i - 1}") for i in range(1, n)]
     roles = build(statements, relations).roles()
-    assert roles["s0"] is Role.REASON and roles["s1"] is Role.OBJECTION
-    assert roles["s2"] is Role.REBUTTAL and roles["s3"] is Role.OBJECTION
+    assert roles["s0"] is Role.REASON
+    assert roles["s1"] is Role.OBJECTION
+    assert roles["s2"] is Role.REBUTTAL
+    assert roles["s3"] is Role.OBJECTION
 
 
 def test_attacks_alternate_objection_and_rebuttal_down_a_long_chain():
@@ -219,18 +231,24 @@ def test_attacks_alternate_objection_and_rebuttal_down_a_long_chain():
     )
     roles = m.roles()
     assert roles["s0"] is Role.MAIN_CLAIM
-    assert roles["s1"] is Role.OBJECTION and roles["s2"] is Role.REBUTTAL
+    assert roles["s1"] is Role.OBJECTION
+    assert roles["s2"] is Role.REBUTTAL
     assert roles[f"s{n - 1}"] is (Role.OBJECTION if (n - 1) % 2 else Role.REBUTTAL)
 
 
 def test_cycles_are_allowed_but_reported_as_warnings():
     m = build(
         [("a", "A"), ("b", "B"), ("c", "C")],
-        [("r1", "support", ["a"], "b"), ("r2", "support", ["b"], "c"), ("r3", "attack", ["c"], "a")],
+        [
+            ("r1", "support", ["a"], "b"),
+            ("r2", "support", ["b"], "c"),
+            ("r3", "attack", ["c"], "a"),
+        ],
     )
     assert find_cycles(m) == [["a", "b", "c"]]
     warnings = [p for p in find_problems(m) if p.severity is Severity.WARNING]
-    assert len(warnings) == 1 and "a -> b -> c -> a" in warnings[0].message
+    assert len(warnings) == 1
+    assert "a -> b -> c -> a" in warnings[0].message
     assert set(m.roles().values()) <= set(Role)
 
 

@@ -33,9 +33,7 @@ _words = st.sampled_from(
 )  # fmt: skip
 # Mostly single spaces, sometimes what real text also contains: double spaces,
 # tabs, line breaks of every kind, no-break and ideographic spaces.
-_gaps = st.sampled_from(
-    [" "] * 12 + ["  ", "\t", "\n", "\r\n", "\u2028", "\xa0", "\u3000", " \n "]
-)
+_gaps = st.sampled_from([" "] * 12 + ["  ", "\t", "\n", "\r\n", "\u2028", "\xa0", "\u3000", " \n "])
 _prose = st.lists(st.tuples(_words, _gaps), max_size=30).map(
     lambda pairs: "".join(word + gap for word, gap in pairs)
 )
@@ -83,7 +81,8 @@ def test_empty_text_is_one_empty_line():
 def test_right_to_left_text_wraps_by_words():
     text = "הסכם הגנה עם ארצות הברית יגביל את חופש הפעולה של ישראל"
     lines = wrap_text(text, 20)
-    assert len(lines) > 1 and " ".join(lines) == text
+    assert len(lines) > 1
+    assert " ".join(lines) == text
     assert all(len(line) <= 20 for line in lines)
 
 

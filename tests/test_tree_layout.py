@@ -19,7 +19,9 @@ Rect = tuple[float, float, float, float]
 # -- helpers -----------------------------------------------------------------
 
 
-def make_map(relations: list[tuple[str, list[str], str]], statements: list[str] | None = None, **layout) -> ArgumentMap:
+def make_map(
+    relations: list[tuple[str, list[str], str]], statements: list[str] | None = None, **layout
+) -> ArgumentMap:
     """A map from (relation id, premises, target) triples; statements in first-seen order."""
     names = dict.fromkeys(statements or [])
     for _, premises, target in relations:
@@ -29,7 +31,9 @@ def make_map(relations: list[tuple[str, list[str], str]], statements: list[str] 
     argument_map = ArgumentMap.model_validate(
         {
             "statements": [Statement(id=n, text=f"Statement {n}") for n in names],
-            "relations": [Relation(id=i, kind="support", premises=p, target=t) for i, p, t in relations],
+            "relations": [
+                Relation(id=i, kind="support", premises=p, target=t) for i, p, t in relations
+            ],
         },
         context={"check_integrity": False},  # checking a 100,000-statement map is not under test
     )
@@ -48,7 +52,12 @@ def card_rects(argument_map: ArgumentMap, result) -> dict[str, Rect]:
     rects = {}
     for statement in argument_map.statements:
         node = result.nodes[statement.id]
-        rects[statement.id] = (node.x - node.width / 2, node.y - node.height / 2, node.x + node.width / 2, node.y + node.height / 2)
+        rects[statement.id] = (
+            node.x - node.width / 2,
+            node.y - node.height / 2,
+            node.x + node.width / 2,
+            node.y + node.height / 2,
+        )
     return rects
 
 
@@ -62,7 +71,12 @@ def overlaps(rects: dict[str, Rect]) -> list[tuple[str, str]]:
             for k in range(int(y1 // cell), int(y2 // cell) + 1):
                 for other in grid.setdefault((i, k), []):
                     a = rects[other]
-                    if a[0] < x2 - 1e-6 and x1 < a[2] - 1e-6 and a[1] < y2 - 1e-6 and y1 < a[3] - 1e-6:
+                    if (
+                        a[0] < x2 - 1e-6
+                        and x1 < a[2] - 1e-6
+                        and a[1] < y2 - 1e-6
+                        and y1 < a[3] - 1e-6
+                    ):
                         found.add((other, name))
                 grid[(i, k)].append(name)
     return sorted(found)
@@ -89,16 +103,21 @@ def test_a_cross_link_is_drawn_as_an_extra_curve():
     result = tree_layout(argument_map, sizes_for(argument_map))
     assert result.cross_links == {"edge-r3"}
     curve = result.edges["edge-r3"]
-    assert curve.tail == "a" and curve.head == "b" and len(curve.points) == 4
+    assert curve.tail == "a"
+    assert curve.head == "b"
+    assert len(curve.points) == 4
     straight = result.edges["edge-r1"].points
-    assert straight[0][0] == pytest.approx(straight[-1][0])  # a tree edge drops straight where it can
+    assert straight[0][0] == pytest.approx(
+        straight[-1][0]
+    )  # a tree edge drops straight where it can
 
 
 def test_a_cycle_is_broken_at_its_first_statement_in_file_order():
     argument_map = make_map([("r1", ["b"], "a"), ("r2", ["a"], "b")], statements=["a", "b"])
     forest = build_forest(argument_map)
     index = forest.index()
-    assert forest.roots == [index["a"]] and forest.parent[index["b"]] == index["a"]
+    assert forest.roots == [index["a"]]
+    assert forest.parent[index["b"]] == index["a"]
     result = tree_layout(argument_map, sizes_for(argument_map))
     assert result.cross_links == {"edge-r2"}
     assert centre(result, "a")[1] < centre(result, "b")[1]
@@ -127,7 +146,10 @@ def test_co_premises_sit_side_by_side_under_one_junction():
     claim_bottom = result.nodes["claim"].y + result.nodes["claim"].height / 2
     assert claim_bottom < junction.y < tops["a"]
     assert result.nodes["a"].x < junction.x < result.nodes["c"].x
-    assert all(result.edges[f"edge-r1-{p}"].points[-1] == pytest.approx((junction.x, junction.y)) for p in "abc")
+    assert all(
+        result.edges[f"edge-r1-{p}"].points[-1] == pytest.approx((junction.x, junction.y))
+        for p in "abc"
+    )
 
 
 def test_an_undercut_hangs_beside_the_junction_it_attacks():
@@ -139,7 +161,8 @@ def test_an_undercut_hangs_beside_the_junction_it_attacks():
     assert u.y - u.height / 2 == pytest.approx(a.y - a.height / 2)  # in the row of the premises
     assert u.x > a.x
     tip = result.edges["edge-r2"].arrow_tip
-    assert tip[1] == pytest.approx(junction.y) and tip[0] > junction.x  # it ends beside the dot
+    assert tip[1] == pytest.approx(junction.y)
+    assert tip[0] > junction.x
 
 
 @pytest.mark.parametrize(
@@ -147,10 +170,17 @@ def test_an_undercut_hangs_beside_the_junction_it_attacks():
     [("BT", "top"), ("TB", "bottom"), ("LR", "right"), ("RL", "left")],
 )
 def test_the_reading_direction_decides_where_the_claim_sits(direction, claim_side):
-    argument_map = make_map([("r1", ["a"], "claim"), ("r2", ["b"], "a")], direction=Direction(direction))
+    argument_map = make_map(
+        [("r1", ["a"], "claim"), ("r2", ["b"], "a")], direction=Direction(direction)
+    )
     result = tree_layout(argument_map, sizes_for(argument_map))
     (cx, cy), (ax, ay), (bx, by) = (centre(result, n) for n in ("claim", "a", "b"))
-    expected = {"top": cy < ay < by, "bottom": cy > ay > by, "right": cx > ax > bx, "left": cx < ax < bx}
+    expected = {
+        "top": cy < ay < by,
+        "bottom": cy > ay > by,
+        "right": cx > ax > bx,
+        "left": cx < ax < bx,
+    }
     assert expected[claim_side]
     assert overlaps(card_rects(argument_map, result)) == []
 
@@ -163,12 +193,17 @@ def test_a_pinned_card_stays_where_it_was_put_and_carries_its_branch():
     pinned = tree_layout(argument_map, sizes)
     assert centre(pinned, "a") == (900.0, 700.0)
     offset = (900.0 - free.nodes["a"].x, 700.0 - free.nodes["a"].y)
-    assert centre(pinned, "b") == pytest.approx((free.nodes["b"].x + offset[0], free.nodes["b"].y + offset[1]))
-    assert centre(pinned, "c") == centre(free, "c") and centre(pinned, "claim") == centre(free, "claim")
+    assert centre(pinned, "b") == pytest.approx(
+        (free.nodes["b"].x + offset[0], free.nodes["b"].y + offset[1])
+    )
+    assert centre(pinned, "c") == centre(free, "c")
+    assert centre(pinned, "claim") == centre(free, "claim")
 
 
 def test_a_group_of_siblings_is_kept_together_in_one_box():
-    argument_map = make_map([("r1", ["a"], "claim"), ("r2", ["b"], "claim"), ("r3", ["c"], "claim")])
+    argument_map = make_map(
+        [("r1", ["a"], "claim"), ("r2", ["b"], "claim"), ("r3", ["c"], "claim")]
+    )
     argument_map.groups.append(Group(id="g", title="A and C", statements=["a", "c"]))
     result = tree_layout(argument_map, sizes_for(argument_map))
     xs = sorted(("abc"), key=lambda n: result.nodes[n].x)
@@ -177,7 +212,10 @@ def test_a_group_of_siblings_is_kept_together_in_one_box():
     rects = card_rects(argument_map, result)
     for name in "ac":
         x1, y1, x2, y2 = rects[name]
-        assert left < x1 and x2 < left + width and top < y1 and y2 < top + height
+        assert left < x1
+        assert x2 < left + width
+        assert top < y1
+        assert y2 < top + height
     assert not _intersects(rects["b"], (left, top, left + width, top + height))
     assert not result.bands
 
@@ -186,7 +224,8 @@ def test_a_group_that_a_box_cannot_hold_alone_is_drawn_as_bands():
     argument_map = make_map([("r1", ["a"], "claim"), ("r2", ["b"], "a"), ("r3", ["c"], "b")])
     argument_map.groups.append(Group(id="g", title="A and C", statements=["a", "c"]))
     result = tree_layout(argument_map, sizes_for(argument_map))
-    assert result.bands == {"g": ("a", "c")} and "g" not in result.clusters
+    assert result.bands == {"g": ("a", "c")}
+    assert "g" not in result.clusters
 
 
 def _intersects(a: Rect, b: Rect) -> bool:
@@ -211,8 +250,13 @@ def test_no_two_cards_ever_overlap(argument_map, seed, direction):
 def test_a_layout_depends_only_on_the_map_the_sizes_and_the_pins(argument_map, seed):
     sizes = sizes_for(argument_map, seed)
     first = tree_layout(argument_map, sizes)
-    again = tree_layout(ArgumentMap.model_validate_json(argument_map.model_dump_json()), dict(reversed(sizes.items())))
-    assert first.nodes == again.nodes and first.edges == again.edges and first.clusters == again.clusters
+    again = tree_layout(
+        ArgumentMap.model_validate_json(argument_map.model_dump_json()),
+        dict(reversed(sizes.items())),
+    )
+    assert first.nodes == again.nodes
+    assert first.edges == again.edges
+    assert first.clusters == again.clusters
 
 
 @st.composite
@@ -221,7 +265,11 @@ def trees(draw, max_size: int = 40) -> ArgumentMap:
     size = draw(st.integers(2, max_size))
     relations = []
     for i in range(1, size):
-        parent = draw(st.integers(max(0, i - 6), i - 1)) if draw(st.booleans()) else draw(st.integers(0, i - 1))
+        parent = (
+            draw(st.integers(max(0, i - 6), i - 1))
+            if draw(st.booleans())
+            else draw(st.integers(0, i - 1))
+        )
         relations.append((f"r{i}", [f"s{i}"], f"s{parent}"))
     return make_map(relations, statements=[f"s{i}" for i in range(size)])
 
@@ -229,7 +277,9 @@ def trees(draw, max_size: int = 40) -> ArgumentMap:
 def _add_reason(argument_map: ArgumentMap, target: str, number: int) -> ArgumentMap:
     grown = argument_map.model_copy(deep=True)
     grown.statements.append(Statement(id=f"new{number}", text="new"))
-    grown.relations.append(Relation(id=f"rn{number}", kind="support", premises=[f"new{number}"], target=target))
+    grown.relations.append(
+        Relation(id=f"rn{number}", kind="support", premises=[f"new{number}"], target=target)
+    )
     return grown
 
 
@@ -255,7 +305,9 @@ def test_adding_a_reason_moves_neither_its_target_nor_anything_to_its_left(argum
 def test_a_first_reason_under_a_card_moves_nothing_at_all(argument_map, data):
     sizes = sizes_for(argument_map, 3)
     argued = {r.target for r in argument_map.relations}
-    target = data.draw(st.sampled_from([s.id for s in argument_map.statements if s.id not in argued]))
+    target = data.draw(
+        st.sampled_from([s.id for s in argument_map.statements if s.id not in argued])
+    )
     before = tree_layout(argument_map, sizes)
     grown = _add_reason(argument_map, target, 0)
     after = tree_layout(grown, {**sizes, "new0": (data.draw(st.floats(40, 226)), 60.0)})
@@ -285,13 +337,22 @@ def _shares_of_a_series(seed: int) -> list[float]:
         after = tree_layout(argument_map, sizes)
         tx, ty = centre(before, target)
         window = (tx - 700, ty - 300, tx + 700, ty + 600)
-        seen = [name for name in before.nodes if name in sizes and _intersects(_rect(before.nodes[name]), window)]
+        seen = [
+            name
+            for name in before.nodes
+            if name in sizes and _intersects(_rect(before.nodes[name]), window)
+        ]
         shares.append(sum(centre(after, name) == centre(before, name) for name in seen) / len(seen))
     return shares
 
 
 def _rect(node) -> Rect:
-    return (node.x - node.width / 2, node.y - node.height / 2, node.x + node.width / 2, node.y + node.height / 2)
+    return (
+        node.x - node.width / 2,
+        node.y - node.height / 2,
+        node.x + node.width / 2,
+        node.y + node.height / 2,
+    )
 
 
 def test_most_cards_around_an_edit_stay_exactly_where_they_were():
@@ -315,11 +376,15 @@ def _check_large(argument_map: ArgumentMap) -> None:
 
 
 def test_twenty_thousand_main_claims():
-    _check_large(ArgumentMap(statements=[Statement(id=f"s{i}", text="claim") for i in range(20_000)]))
+    _check_large(
+        ArgumentMap(statements=[Statement(id=f"s{i}", text="claim") for i in range(20_000)])
+    )
 
 
 def test_a_chain_fifty_thousand_deep():
-    _check_large(make_map([(f"r{i}", [f"s{i}"], f"s{i - 1}") for i in range(1, 50_000)], statements=["s0"]))
+    _check_large(
+        make_map([(f"r{i}", [f"s{i}"], f"s{i - 1}") for i in range(1, 50_000)], statements=["s0"])
+    )
 
 
 def test_a_statement_with_five_hundred_co_premises():
@@ -334,14 +399,19 @@ def test_a_five_thousand_character_word():
 
 def test_cross_links_and_cycles_everywhere():
     rng = random.Random(7)
-    relations = [(f"r{i}", [f"s{rng.randrange(300)}", f"s{rng.randrange(300)}"], f"s{rng.randrange(300)}") for i in range(900)]
+    relations = [
+        (f"r{i}", [f"s{rng.randrange(300)}", f"s{rng.randrange(300)}"], f"s{rng.randrange(300)}")
+        for i in range(900)
+    ]
     relations = [(i, sorted(set(p)), t) for i, p, t in relations if t not in p]
     _check_large(make_map(relations, statements=[f"s{i}" for i in range(300)]))
 
 
 def test_a_hundred_thousand_statements_lay_out_without_recursion():
     rng = random.Random(3)
-    relations = [(f"r{i}", [f"s{i}"], f"s{rng.randrange(max(0, i - 50), i)}") for i in range(1, 100_000)]
+    relations = [
+        (f"r{i}", [f"s{i}"], f"s{rng.randrange(max(0, i - 50), i)}") for i in range(1, 100_000)
+    ]
     argument_map = make_map(relations, statements=["s0"])
     result = tree_layout(argument_map, {s.id: (150.0, 60.0) for s in argument_map.statements})
     assert len(result.nodes) == 100_000

@@ -68,8 +68,11 @@ def format_by_name(name: str) -> Format:
 def formats_for_path(path: str | Path) -> list[Format]:
     """Formats whose extensions match the file name (longest extension first)."""
     name = Path(path).name.lower()
-    matches = [(max(len(e) for e in f.extensions if name.endswith(e)), f) for f in all_formats()
-               if any(name.endswith(e) for e in f.extensions)]
+    matches = [
+        (max(len(e) for e in f.extensions if name.endswith(e)), f)
+        for f in all_formats()
+        if any(name.endswith(e) for e in f.extensions)
+    ]
     return [f for _, f in sorted(matches, key=lambda m: -m[0])]
 
 
@@ -97,7 +100,9 @@ def write_any(argument_map: ArgumentMap, path: str | Path, format_name: str | No
     else:
         candidates = [f for f in formats_for_path(path) if getattr(f, "write", None) is not None]
         if not candidates:
-            raise ValueError(f"{path}: cannot tell the format from the file name; give it with --to")
+            raise ValueError(
+                f"{path}: cannot tell the format from the file name; give it with --to"
+            )
         chosen = candidates[0]
     if getattr(chosen, "write", None) is None:
         raise ValueError(f"argmap cannot write the {chosen.title} format")
@@ -113,5 +118,7 @@ def _guess(path: str | Path, text: str) -> Format:
         sniffed = [f for f in readable_formats() if f.sniff(text)]
         if len(sniffed) == 1:
             return sniffed[0]
-        raise MapFileError(path, [Problem("", "cannot tell the format from the file name; give it with --from")])
+        raise MapFileError(
+            path, [Problem("", "cannot tell the format from the file name; give it with --from")]
+        )
     return candidates[0]

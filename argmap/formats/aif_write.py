@@ -82,7 +82,8 @@ class _Writer:
     def locution(self, statement: Statement) -> None:
         """The speaker as a participant whose L node is anchored by a YA 'Asserting': L → YA → I."""
         attribution = statement.attribution
-        assert attribution is not None and attribution.speaker
+        assert attribution is not None
+        assert attribution.speaker
         person = self.people.setdefault(attribution.speaker, len(self.people) + 1)
         words = attribution.quote if attribution.quote else statement.text
         locution, illocution = self.fresh("L"), self.fresh("YA")

@@ -27,7 +27,9 @@ class ReadResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def warning(message: str, *, path: str = "", line: int | None = None, column: int | None = None) -> Problem:
+def warning(
+    message: str, *, path: str = "", line: int | None = None, column: int | None = None
+) -> Problem:
     """A warning about one place of the input (``path`` names an element, e.g. ``node 123``)."""
     return Problem(path, message, Severity.WARNING, line, column)
 

@@ -15,7 +15,9 @@ __all__ = ["LINK", "NUMBER", "STRUCTURE", "write_kialo"]
 
 NUMBER = r"\d+(?:\.\d+)*"
 LINK = re.compile(rf"->[ \t]*See[ \t]+({NUMBER})\.?[ \t]*$", re.IGNORECASE)
-STRUCTURE = re.compile(rf" *(?:{NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE)
+STRUCTURE = re.compile(
+    rf" *(?:{NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE
+)
 
 
 def write_kialo(argument_map: ArgumentMap) -> str:

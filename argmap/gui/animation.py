@@ -22,7 +22,12 @@ MAX_CARDS = 300
 class LayoutGlide(QObject):
     """Moves cards from where they are to their targets; calls ``on_frame`` after each step."""
 
-    def __init__(self, on_frame: Callable[[], None], on_done: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        on_frame: Callable[[], None],
+        on_done: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._moves: list[tuple[StatementItem, QPointF, QPointF]] = []
         self._active = False

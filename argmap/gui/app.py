@@ -20,8 +20,13 @@ def install_error_dialog() -> None:
         text = "".join(traceback.format_exception(kind, error, trace))
         sys.stderr.write(text)
         parent = QApplication.activeWindow()
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", f"Something went wrong: {error}\n\n"
-                          "Your map is still open; save it under a new name to be safe.", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Unexpected error",
+            f"Something went wrong: {error}\n\n"
+            "Your map is still open; save it under a new name to be safe.",
+            parent=parent,
+        )
         box.setDetailedText(text)
         box.exec()
 

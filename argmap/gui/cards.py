@@ -39,11 +39,15 @@ def _font(theme: Theme, size: float, *, bold: bool = False, italic: bool = False
     return _font_and_metrics(theme, size, bold=bold, italic=italic)[0]
 
 
-def _metrics(theme: Theme, size: float, *, bold: bool = False, italic: bool = False) -> QFontMetricsF:
+def _metrics(
+    theme: Theme, size: float, *, bold: bool = False, italic: bool = False
+) -> QFontMetricsF:
     return _font_and_metrics(theme, size, bold=bold, italic=italic)[1]
 
 
-def _font_and_metrics(theme: Theme, size: float, *, bold: bool, italic: bool) -> tuple[QFont, QFontMetricsF]:
+def _font_and_metrics(
+    theme: Theme, size: float, *, bold: bool, italic: bool
+) -> tuple[QFont, QFontMetricsF]:
     """Fonts and their metrics are made once: a large map measures thousands of cards."""
     key = (theme.font_family, size, bold, italic)
     if key not in _FONTS:
@@ -82,7 +86,9 @@ def breakable(text: str) -> str:
     if len(text) <= LONG_WORD:
         return text
     return _LONG_WORD.sub(
-        lambda m: ZERO_WIDTH_SPACE.join(m.group()[i : i + LONG_WORD] for i in range(0, len(m.group()), LONG_WORD)),
+        lambda m: ZERO_WIDTH_SPACE.join(
+            m.group()[i : i + LONG_WORD] for i in range(0, len(m.group()), LONG_WORD)
+        ),
         text,
     )
 
@@ -113,7 +119,11 @@ def measure_card(statement: Statement, theme: Theme) -> CardLayout:
     for name, rect in blocks:
         rects[name] = QRectF(padding, y, inner_width, rect.height())
         y += rect.height() + LINE_GAP
-    alignment = Qt.AlignmentFlag.AlignRight if is_rtl(statement.title or statement.text) else Qt.AlignmentFlag.AlignLeft
+    alignment = (
+        Qt.AlignmentFlag.AlignRight
+        if is_rtl(statement.title or statement.text)
+        else Qt.AlignmentFlag.AlignLeft
+    )
     return CardLayout(
         width=inner_width + 2 * padding,
         height=y - LINE_GAP + padding,
@@ -154,11 +164,15 @@ def paint_card(
     if highlighted:
         painter.setPen(QPen(QColor("#f5b800"), 4.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(box.adjusted(-4, -4, 4, 4), theme.corner_radius + 3, theme.corner_radius + 3)
+        painter.drawRoundedRect(
+            box.adjusted(-4, -4, 4, 4), theme.corner_radius + 3, theme.corner_radius + 3
+        )
     if selected:
         painter.setPen(QPen(QColor("#1a73e8"), 2.0, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(box.adjusted(-3, -3, 3, 3), theme.corner_radius + 2, theme.corner_radius + 2)
+        painter.drawRoundedRect(
+            box.adjusted(-3, -3, 3, 3), theme.corner_radius + 2, theme.corner_radius + 2
+        )
     if detail < TEXT_DETAIL:
         _paint_text_bars(painter, layout, QColor(card.text))
         return

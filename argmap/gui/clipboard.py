@@ -23,7 +23,14 @@ from argmap.model import (
     clean_text,
 )
 
-__all__ = ["MIME_TYPE", "Branch", "branch_from_mime", "branch_to_mime", "copy_branch", "prepare_paste"]
+__all__ = [
+    "MIME_TYPE",
+    "Branch",
+    "branch_from_mime",
+    "branch_to_mime",
+    "copy_branch",
+    "prepare_paste",
+]
 
 MIME_TYPE = "application/x-argmap-branch+json"
 _MAX_CLIPBOARD = 16 * 1024 * 1024  # a pasted branch bigger than a large map is not ours
@@ -36,7 +43,9 @@ class Branch:
     statements: list[Statement]
     relations: list[Relation]
     sources: list[Source]
-    roots: dict[str, RelationKind] = field(default_factory=dict)  # copied statement -> how it related
+    roots: dict[str, RelationKind] = field(
+        default_factory=dict
+    )  # copied statement -> how it related
 
 
 def copy_branch(argument_map: ArgumentMap, statement_ids: list[str]) -> Branch:

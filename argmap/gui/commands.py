@@ -66,6 +66,7 @@ def _clean(value: Any) -> Any:
         return value.model_copy(update=changed)
     return value
 
+
 _EDIT_ID = 1
 _MOVE_ID = 2
 
@@ -117,8 +118,10 @@ def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[s
         for relation in argument_map.relations:
             if relation.id in relations:
                 continue
-            if relation.target in statements or relation.target in relations or all(
-                p in statements for p in relation.premises
+            if (
+                relation.target in statements
+                or relation.target in relations
+                or all(p in statements for p in relation.premises)
             ):
                 relations.add(relation.id)
                 changed = True
@@ -149,7 +152,9 @@ class RemoveElementsCommand(QUndoCommand):
         argument_map = document.map
         statements, relations = branch_of(argument_map, statement_ids)
         relations |= relation_ids or set()
-        statements, more = branch_of(argument_map, statements) if relation_ids else (statements, set())
+        statements, more = (
+            branch_of(argument_map, statements) if relation_ids else (statements, set())
+        )
         relations |= more
         # Undercuts of removed relations go too.
         grew = True
@@ -193,7 +198,12 @@ class EditStatementCommand(QUndoCommand):
     """Change fields of a statement; successive edits of the same field merge."""
 
     def __init__(
-        self, document: MapDocument, statement_id: str, fields: dict[str, Any], *, merge: bool = False
+        self,
+        document: MapDocument,
+        statement_id: str,
+        fields: dict[str, Any],
+        *,
+        merge: bool = False,
     ) -> None:
         names = ", ".join(fields)
         super().__init__(f"Edit {names}")
@@ -225,7 +235,9 @@ class EditStatementCommand(QUndoCommand):
 class EditRelationCommand(QUndoCommand):
     """Change a relation's kind, premises or attribution."""
 
-    def __init__(self, document: MapDocument, relation_id: str, fields: dict[str, Any], text: str) -> None:
+    def __init__(
+        self, document: MapDocument, relation_id: str, fields: dict[str, Any], text: str
+    ) -> None:
         super().__init__(text)
         self.document = document
         self.relation_id = relation_id

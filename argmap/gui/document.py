@@ -31,14 +31,20 @@ class MapDocument(QObject):
     metadataChanged = Signal()
     mapReset = Signal()
 
-    def __init__(self, argument_map: ArgumentMap | None = None, path: str | Path | None = None) -> None:
+    def __init__(
+        self, argument_map: ArgumentMap | None = None, path: str | Path | None = None
+    ) -> None:
         super().__init__()
         self._map = argument_map or ArgumentMap()
         self.path: Path | None = Path(path) if path else None
-        self._statement_at: dict[str, int] | None = None  # id -> index, rebuilt after inserts/removals
+        self._statement_at: dict[str, int] | None = (
+            None  # id -> index, rebuilt after inserts/removals
+        )
         self._relation_at: dict[str, int] | None = None
         self._roles: dict[str, Role] | None = None
-        self._targeted: set[str] | None = None  # what relations argue for, once asked (see _targets)
+        self._targeted: set[str] | None = (
+            None  # what relations argue for, once asked (see _targets)
+        )
 
     @property
     def map(self) -> ArgumentMap:
@@ -129,7 +135,9 @@ class MapDocument(QObject):
             self._statement_at[statement.id] = index  # appended: the others keep their places
         else:
             self._statement_at = None
-        if self._roles is not None:  # it argues for nothing yet: a main claim; no other role changes
+        if (
+            self._roles is not None
+        ):  # it argues for nothing yet: a main claim; no other role changes
             self._roles = {**self._roles, statement.id: Role.MAIN_CLAIM}
         self.statementAdded.emit(statement.id)
 
@@ -222,7 +230,11 @@ class MapDocument(QObject):
             except KeyError:
                 premises = []
             attacked = premises[0] if premises else None
-        return Role.REBUTTAL if attacked is not None and roles.get(attacked) is Role.OBJECTION else Role.OBJECTION
+        return (
+            Role.REBUTTAL
+            if attacked is not None and roles.get(attacked) is Role.OBJECTION
+            else Role.OBJECTION
+        )
 
     def remove_relation(self, relation_id: str) -> tuple[int, Relation]:
         index = self.relation_index(relation_id)

@@ -38,7 +38,9 @@ class EdgeGeometry:
             return False
         node = self.layout_result.nodes[name]
         point = self._node_point(name)
-        return point is not None and math.hypot(point.x() - node.x, point.y() - node.y) <= _SAME_PLACE
+        return (
+            point is not None and math.hypot(point.x() - node.x, point.y() - node.y) <= _SAME_PLACE
+        )
 
     def _edges_touching(self, names: set[str]) -> set[EdgeItem]:
         """The edges that start or end at any of these cards or junctions (through the index)."""
@@ -54,7 +56,9 @@ class EdgeGeometry:
             junctions = list(self.junction_items)
         else:
             touching = self._edges_touching(near)
-            junctions = list({n for e in touching for n in (e.tail, e.head) if n in self.junction_items})
+            junctions = list(
+                {n for e in touching for n in (e.tail, e.head) if n in self.junction_items}
+            )
         moved = set()
         for relation_id in junctions:
             junction = self.junction_items[relation_id]
@@ -71,7 +75,9 @@ class EdgeGeometry:
             return  # just deleted: the pending refresh removes its junction
         node = self.layout_result.nodes.get(relation_id) if self.layout_result else None
         ends = [*relation.premises, relation.target]
-        if node is not None and all(self._at_layout_place(e) for e in ends if e in self.statement_items):
+        if node is not None and all(
+            self._at_layout_place(e) for e in ends if e in self.statement_items
+        ):
             junction.setPos(node.x, node.y)
             return
         premises = [p for p in (self._node_point(p) for p in relation.premises) if p is not None]
@@ -100,7 +106,12 @@ class EdgeGeometry:
 
     def _update_edge(self, edge: EdgeItem) -> None:
         curve = self.layout_result.edges.get(edge.edge_id) if self.layout_result else None
-        if curve and self._at_layout_place(edge.tail) and self._at_layout_place(edge.head) and curve.points:
+        if (
+            curve
+            and self._at_layout_place(edge.tail)
+            and self._at_layout_place(edge.head)
+            and curve.points
+        ):
             path = self._edge_paths.get(edge.edge_id)
             if path is None:
                 path = edge_paths_of(curve)

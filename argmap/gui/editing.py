@@ -80,8 +80,12 @@ class MapEditor(QObject):
         premises.insert(premises.index(premise) + 1, statement.id)
         self.undo_stack.beginMacro("Add co-premise")
         try:
-            self.undo_stack.push(AddElementsCommand(self.document, [statement], [], "Add statement"))
-            self.undo_stack.push(EditRelationCommand(self.document, relation.id, {"premises": premises}, "Join"))
+            self.undo_stack.push(
+                AddElementsCommand(self.document, [statement], [], "Add statement")
+            )
+            self.undo_stack.push(
+                EditRelationCommand(self.document, relation.id, {"premises": premises}, "Join")
+            )
         finally:
             self.undo_stack.endMacro()
         self._select_and_edit(statement.id, edit)
@@ -103,9 +107,14 @@ class MapEditor(QObject):
         """A new objection to an inference: it attacks the relation, not its premises."""
         statement = Statement(id=self.document.new_id("s"), text="")
         relation = Relation(
-            id=self.document.new_id("r"), kind=RelationKind.ATTACK, premises=[statement.id], target=relation_id
+            id=self.document.new_id("r"),
+            kind=RelationKind.ATTACK,
+            premises=[statement.id],
+            target=relation_id,
         )
-        self.undo_stack.push(AddElementsCommand(self.document, [statement], [relation], "Add undercut"))
+        self.undo_stack.push(
+            AddElementsCommand(self.document, [statement], [relation], "Add undercut")
+        )
         self._select_and_edit(statement.id, edit)
         return statement.id
 
@@ -122,7 +131,9 @@ class MapEditor(QObject):
             if relation.premises == [premise] and relation.target == target:
                 self.message.emit("These statements are already connected.")
                 return None
-        relation = Relation(id=self.document.new_id("r"), kind=kind, premises=[premise], target=target)
+        relation = Relation(
+            id=self.document.new_id("r"), kind=kind, premises=[premise], target=target
+        )
         label = "Connect as reason" if kind == RelationKind.SUPPORT else "Connect as objection"
         self.undo_stack.push(AddElementsCommand(self.document, [], [relation], label))
         return relation.id
@@ -136,32 +147,56 @@ class MapEditor(QObject):
         argument_map = self.document.map
         if how == "co-premise":
             joined = next((r for r in argument_map.relations if target in r.premises), None)
-            if joined is not None and (joined.target == statement_id or statement_id in joined.premises):
+            if joined is not None and (
+                joined.target == statement_id or statement_id in joined.premises
+            ):
                 self.message.emit("A statement cannot be a co-premise of an argument for itself.")
                 return
         own = [r.id for r in argument_map.relations if r.premises == [statement_id]]
-        shared = [r for r in argument_map.relations if statement_id in r.premises and len(r.premises) > 1]
-        labels = {"reason": "Make reason", "objection": "Make objection", "co-premise": "Make co-premise"}
+        shared = [
+            r for r in argument_map.relations if statement_id in r.premises and len(r.premises) > 1
+        ]
+        labels = {
+            "reason": "Make reason",
+            "objection": "Make objection",
+            "co-premise": "Make co-premise",
+        }
         self.undo_stack.beginMacro(labels[how])
         try:
             for relation in shared:
                 kept = [p for p in relation.premises if p != statement_id]
-                self.undo_stack.push(EditRelationCommand(self.document, relation.id, {"premises": kept}, "Leave"))
+                self.undo_stack.push(
+                    EditRelationCommand(self.document, relation.id, {"premises": kept}, "Leave")
+                )
             if own:
-                self.undo_stack.push(RemoveElementsCommand(self.document, set(), set(own), "Detach"))
+                self.undo_stack.push(
+                    RemoveElementsCommand(self.document, set(), set(own), "Detach")
+                )
             if how == "co-premise":
-                joined = next((r for r in self.document.map.relations if target in r.premises), None)
+                joined = next(
+                    (r for r in self.document.map.relations if target in r.premises), None
+                )
                 if joined is not None:
                     premises = [*joined.premises, statement_id]
-                    self.undo_stack.push(EditRelationCommand(self.document, joined.id, {"premises": premises}, "Join"))
+                    self.undo_stack.push(
+                        EditRelationCommand(
+                            self.document, joined.id, {"premises": premises}, "Join"
+                        )
+                    )
                 else:
-                    self.message.emit("That statement argues for nothing yet; made it a reason instead.")
+                    self.message.emit(
+                        "That statement argues for nothing yet; made it a reason instead."
+                    )
                     how = "reason"
             if how != "co-premise":
                 kind = RelationKind.SUPPORT if how == "reason" else RelationKind.ATTACK
-                relation = Relation(id=self.document.new_id("r"), kind=kind, premises=[statement_id], target=target)
+                relation = Relation(
+                    id=self.document.new_id("r"), kind=kind, premises=[statement_id], target=target
+                )
                 self.undo_stack.push(AddElementsCommand(self.document, [], [relation], "Connect"))
-            self.undo_stack.push(MoveStatementsCommand(self.document, {statement_id: None}, text="Unpin"))
+            self.undo_stack.push(
+                MoveStatementsCommand(self.document, {statement_id: None}, text="Unpin")
+            )
         finally:
             self.undo_stack.endMacro()
         self.scene.select_only([statement_id])
@@ -197,7 +232,9 @@ class MapEditor(QObject):
             for root, kind in branch.roots.items():
                 pending = {r.id for r in relations} | {s.id for s in branch.statements}
                 relation_id = self._fresh_relation_id(pending)
-                relations.append(Relation(id=relation_id, kind=kind, premises=[root], target=selected[0]))
+                relations.append(
+                    Relation(id=relation_id, kind=kind, premises=[root], target=selected[0])
+                )
         if not self._pasteable(branch.statements, relations, branch.sources):
             self.message.emit("The clipboard holds a damaged branch; nothing was pasted.")
             return []
@@ -205,7 +242,9 @@ class MapEditor(QObject):
         if branch.sources:
             sources = [*self.document.map.sources, *branch.sources]
             self.undo_stack.push(SetSourcesCommand(self.document, sources, "Add sources"))
-        self.undo_stack.push(AddElementsCommand(self.document, branch.statements, relations, "Paste"))
+        self.undo_stack.push(
+            AddElementsCommand(self.document, branch.statements, relations, "Paste")
+        )
         self.undo_stack.endMacro()
         roots = list(branch.roots)
         self.scene.select_only(roots)
@@ -258,7 +297,9 @@ class MapEditor(QObject):
             self.inline.open(item, self.document.statement(statement_id).text)
 
     def set_text(self, statement_id: str, text: str) -> None:
-        if self.document.has_element(statement_id) and self.document.statement(statement_id).text != clean_text(text):
+        if self.document.has_element(statement_id) and self.document.statement(
+            statement_id
+        ).text != clean_text(text):
             self.set_fields(statement_id, text=text)
 
     def set_fields(self, statement_id: str, *, merge: bool = False, **fields) -> None:
@@ -282,7 +323,9 @@ class MapEditor(QObject):
     def toggle_relation_kind(self, relation_id: str) -> None:
         relation = self.document.relation(relation_id)
         new = RelationKind.ATTACK if relation.kind == RelationKind.SUPPORT else RelationKind.SUPPORT
-        text = "Turn support into attack" if new == RelationKind.ATTACK else "Turn attack into support"
+        text = (
+            "Turn support into attack" if new == RelationKind.ATTACK else "Turn attack into support"
+        )
         self.undo_stack.push(EditRelationCommand(self.document, relation_id, {"kind": new}, text))
 
     def delete_selection(self) -> None:
@@ -302,9 +345,13 @@ class MapEditor(QObject):
         new = {}
         for statement_id in self.scene.selected_statement_ids():
             item = self.scene.statement_items[statement_id]
-            new[statement_id] = Position(x=round(item.pos().x() + dx, 1), y=round(item.pos().y() + dy, 1))
+            new[statement_id] = Position(
+                x=round(item.pos().x() + dx, 1), y=round(item.pos().y() + dy, 1)
+            )
         if new:
-            self.undo_stack.push(MoveStatementsCommand(self.document, new, text="Nudge", merge=True))
+            self.undo_stack.push(
+                MoveStatementsCommand(self.document, new, text="Nudge", merge=True)
+            )
 
     def unpin(self, statement_ids: list[str]) -> None:
         """Let Graphviz place these cards again."""
@@ -313,7 +360,9 @@ class MapEditor(QObject):
             self.undo_stack.push(MoveStatementsCommand(self.document, pinned, text="Unpin"))
 
     def delete_relations(self, relation_ids: set[str]) -> None:
-        self.undo_stack.push(RemoveElementsCommand(self.document, set(), set(relation_ids), "Delete relation"))
+        self.undo_stack.push(
+            RemoveElementsCommand(self.document, set(), set(relation_ids), "Delete relation")
+        )
 
     def unpin_all(self) -> None:
         """Forget every hand-placed position (re-layout everything)."""

@@ -40,7 +40,9 @@ def open_filter() -> str:
 
     formats = readable_formats()
     every = " ".join(_patterns(f) for f in formats)
-    return ";;".join([f"All maps ({every})", *(f"{f.title} ({_patterns(f)})" for f in formats), "All files (*)"])
+    return ";;".join(
+        [f"All maps ({every})", *(f"{f.title} ({_patterns(f)})" for f in formats), "All files (*)"]
+    )
 
 
 AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
@@ -66,7 +68,9 @@ class ExportDialog(QDialog):
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
         form.addRow("&Layout", self.layout_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -89,7 +93,12 @@ class FileActions:
         add(menu, "Re&vert", self.revert, None)
         menu.addSeparator()
         add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
-        add(menu, "Export Map &As… (Argdown, AIF, Kialo, Markdown)", self.export_as, QKeySequence("Ctrl+Shift+E"))
+        add(
+            menu,
+            "Export Map &As… (Argdown, AIF, Kialo, Markdown)",
+            self.export_as,
+            QKeySequence("Ctrl+Shift+E"),
+        )
         add(menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P"))
         menu.addSeparator()
         add(menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit)
@@ -117,7 +126,9 @@ class FileActions:
     def open(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open map", self._folder(), open_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open map", self._folder(), open_filter()
+        )
         if path:
             self.window.open_path(Path(path))
 
@@ -140,7 +151,11 @@ class FileActions:
         """Reload the file, dropping unsaved changes; if it cannot be read, they stay (unsaved)."""
         self.window.commit_pending_edits()
         path = self.window.document.path
-        if path is not None and not self.window.undo_stack.isClean() and self.window.ask_revert(path):
+        if (
+            path is not None
+            and not self.window.undo_stack.isClean()
+            and self.window.ask_revert(path)
+        ):
             self.window.open_path(path)
 
     def export(self, preset: str | None = None) -> None:
@@ -152,13 +167,22 @@ class FileActions:
         output_format = dialog.format_box.currentText()
         stem = self.window.document.path.stem if self.window.document.path else "map"
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export map", str(Path(self._folder()) / f"{stem}.{output_format}"),
+            self.window,
+            "Export map",
+            str(Path(self._folder()) / f"{stem}.{output_format}"),
             f"{output_format.upper()} (*.{output_format})",
         )
         if path:
-            self.export_to(Path(path), output_format, dialog.theme_box.currentText(), dialog.layout_box.currentData())
+            self.export_to(
+                Path(path),
+                output_format,
+                dialog.theme_box.currentText(),
+                dialog.layout_box.currentData(),
+            )
 
-    def export_to(self, path: Path, output_format: str, theme: str | None = None, layout: str = AS_SHOWN) -> bool:
+    def export_to(
+        self, path: Path, output_format: str, theme: str | None = None, layout: str = AS_SHOWN
+    ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
         ``layout`` "shown" exports with whatever layout the canvas shows: the
@@ -168,7 +192,11 @@ class FileActions:
         if output_format not in FORMATS:
             raise ValueError(output_format)
         if layout == AS_SHOWN:
-            layout = LayoutMode.TREE.value if self.window.scene.engine == TREE else LayoutMode.PINNED.value
+            layout = (
+                LayoutMode.TREE.value
+                if self.window.scene.engine == TREE
+                else LayoutMode.PINNED.value
+            )
         try:
             export_map(self.window.document.map, path, output_format, theme=theme, layout=layout)
         except (ArgmapError, ValueError) as error:

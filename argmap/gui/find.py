@@ -45,7 +45,9 @@ class FindBar(QWidget):
 
     focusRequested = Signal(str)  # statement id to bring into view
 
-    def __init__(self, document: MapDocument, scene: MapScene, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: MapDocument, scene: MapScene, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.scene = scene
@@ -69,7 +71,12 @@ class FindBar(QWidget):
         self.field.step.connect(self.step)
         self.field.closed.connect(self.close_bar)
         close.clicked.connect(self.close_bar)
-        for signal in (document.statementChanged, document.statementAdded, document.statementRemoved, document.mapReset):
+        for signal in (
+            document.statementChanged,
+            document.statementAdded,
+            document.statementRemoved,
+            document.mapReset,
+        ):
             signal.connect(self._refresh)
         self.hide()
 

@@ -33,8 +33,10 @@ def reveal_shift(viewport: QRectF, rect: QRectF, margin: float = MARGIN) -> QPoi
     beginning of a long card is what shows.
     """
     inner = viewport.adjusted(margin, margin, -margin, -margin)
-    return QPointF(_axis(inner.left(), inner.right(), rect.left(), rect.right()),
-                   _axis(inner.top(), inner.bottom(), rect.top(), rect.bottom()))
+    return QPointF(
+        _axis(inner.left(), inner.right(), rect.left(), rect.right()),
+        _axis(inner.top(), inner.bottom(), rect.top(), rect.bottom()),
+    )
 
 
 def _axis(low: float, high: float, start: float, end: float) -> float:
@@ -98,7 +100,9 @@ class ViewFollow(QObject):
             if not view.isVisible():
                 continue
             transform = view.viewportTransform()
-            follow = transform.map(moved) - transform.map(QPointF(0, 0))  # scrolling undoes the anchor's move
+            follow = transform.map(moved) - transform.map(
+                QPointF(0, 0)
+            )  # scrolling undoes the anchor's move
             shift = QPointF(0, 0)
             if reveal is not None:
                 end = transform.mapRect(reveal).translated(-follow)
@@ -158,8 +162,10 @@ class ViewFollow(QObject):
 
 def _approach(viewport: QRectF, card: QRectF, scroll: QPointF) -> QPointF:
     """The part of ``scroll`` (view pixels) after which ``card`` is just about to enter ``viewport``."""
-    return QPointF(_gap(viewport.left(), viewport.right(), card.left(), card.right(), scroll.x()),
-                   _gap(viewport.top(), viewport.bottom(), card.top(), card.bottom(), scroll.y()))
+    return QPointF(
+        _gap(viewport.left(), viewport.right(), card.left(), card.right(), scroll.x()),
+        _gap(viewport.top(), viewport.bottom(), card.top(), card.bottom(), scroll.y()),
+    )
 
 
 def _gap(low: float, high: float, start: float, end: float, scroll: float) -> float:
@@ -183,6 +189,20 @@ def _anchor_shift(now: QRectF, then: QRectF) -> QPointF:
     typed in keeps one edge (or its centre) where it was, and that is the
     point the user's eye is on.
     """
-    dx = min((then.left() - now.left(), then.center().x() - now.center().x(), then.right() - now.right()), key=abs)
-    dy = min((then.top() - now.top(), then.center().y() - now.center().y(), then.bottom() - now.bottom()), key=abs)
+    dx = min(
+        (
+            then.left() - now.left(),
+            then.center().x() - now.center().x(),
+            then.right() - now.right(),
+        ),
+        key=abs,
+    )
+    dy = min(
+        (
+            then.top() - now.top(),
+            then.center().y() - now.center().y(),
+            then.bottom() - now.bottom(),
+        ),
+        key=abs,
+    )
     return QPointF(dx, dy)

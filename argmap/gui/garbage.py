@@ -31,11 +31,19 @@ AT_ONCE_AFTER = 8.0  # ... and without waiting for the user to pause, by this on
 MINIMUM = 50_000  # objects; below this, full collections are cheap enough anyway
 DELAY_MS = 1000  # from the layout landing to a due full collection, at the soonest
 IDLE_MS = 1500  # no key or mouse input for this long: the user is not watching for a reply
-INPUT = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.ShortcutOverride,
-})
+INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.ShortcutOverride,
+    }
+)
 
 _last_full = 0  # frozen objects after the last full collection
 _frozen = 0  # frozen objects now, tallied as they are frozen: counting them walks them all

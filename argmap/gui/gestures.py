@@ -17,7 +17,9 @@ from argmap.gui.items import EdgeItem, StatementItem
 __all__ = ["ConnectionDrag", "edge_at", "statement_at"]
 
 
-def statement_at(scene: QGraphicsScene, point: QPointF, exclude: str | None = None) -> StatementItem | None:
+def statement_at(
+    scene: QGraphicsScene, point: QPointF, exclude: str | None = None
+) -> StatementItem | None:
     """The topmost card under ``point``, other than ``exclude``."""
     for item in scene.items(point):
         if isinstance(item, StatementItem) and item.statement_id != exclude:

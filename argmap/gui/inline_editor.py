@@ -93,7 +93,9 @@ class InlineEditor(QObject):
 
     def _fit_backdrop(self) -> None:
         if self._backdrop is not None and self._text is not None:
-            self._backdrop.setRect(self._text.mapRectToParent(self._text.boundingRect()).adjusted(-2, -2, 2, 2))
+            self._backdrop.setRect(
+                self._text.mapRectToParent(self._text.boundingRect()).adjusted(-2, -2, 2, 2)
+            )
 
     def commit(self) -> None:
         if self._text is None:

@@ -93,7 +93,9 @@ class Inspector(QStackedWidget):
         for line in (self.title_edit, self.speaker_edit, self.date_edit, self.tags_edit):
             line.editingFinished.connect(self._commit_statement)
         self._filters = [_CommitOnFocusOut(self._commit_statement) for _ in range(3)]
-        for box, event_filter in zip((self.text_edit, self.quote_edit, self.note_edit), self._filters):
+        for box, event_filter in zip(
+            (self.text_edit, self.quote_edit, self.note_edit), self._filters
+        ):
             box.installEventFilter(event_filter)
         self.source_box.activated.connect(lambda _: self._source_picked(self.source_box))
         self.acceptance_box.activated.connect(lambda _: self._commit_statement())
@@ -122,7 +124,9 @@ class Inspector(QStackedWidget):
         form.addRow("&Quote", self.relation_quote_edit)
         form.addRow("&Date", self.relation_date_edit)
         self.kind_box.activated.connect(lambda _: self._commit_relation())
-        self.relation_source_box.activated.connect(lambda _: self._source_picked(self.relation_source_box))
+        self.relation_source_box.activated.connect(
+            lambda _: self._source_picked(self.relation_source_box)
+        )
         for line in (self.relation_speaker_edit, self.relation_date_edit):
             line.editingFinished.connect(self._commit_relation)
         self._relation_filter = _CommitOnFocusOut(self._commit_relation)
@@ -194,7 +198,9 @@ class Inspector(QStackedWidget):
             return []
         relation = self.document.relation(self.relation_id)
         taken = {*relation.premises, relation.target}
-        return [(s.id, self._describe(s.id)) for s in self.document.map.statements if s.id not in taken]
+        return [
+            (s.id, self._describe(s.id)) for s in self.document.map.statements if s.id not in taken
+        ]
 
     def _premises_changed(self, premises: list) -> None:
         if self.relation_id is not None:

@@ -31,7 +31,11 @@ class StatementItem(QGraphicsObject):
     HANDLE_RADIUS = 6.0
 
     def __init__(
-        self, statement: Statement, role: Role, theme: Theme, sources: dict[str, Source] | None = None
+        self,
+        statement: Statement,
+        role: Role,
+        theme: Theme,
+        sources: dict[str, Source] | None = None,
     ) -> None:
         super().__init__()
         self.statement_id = statement.id
@@ -59,7 +63,9 @@ class StatementItem(QGraphicsObject):
             self.role = role
             self.update()
 
-    def update_statement(self, statement: Statement, role: Role, sources: dict[str, Source]) -> None:
+    def update_statement(
+        self, statement: Statement, role: Role, sources: dict[str, Source]
+    ) -> None:
         """Re-measure after an edit; the tooltip shows the quote and its source."""
         self.prepareGeometryChange()
         self.card = measure_card(statement, self.theme)
@@ -96,17 +102,25 @@ class StatementItem(QGraphicsObject):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card; keep both solid
-        path.addRect(QRectF(-self.card.width / 2, -self.card.height / 2, self.card.width, self.card.height))
+        path.addRect(
+            QRectF(-self.card.width / 2, -self.card.height / 2, self.card.width, self.card.height)
+        )
         centre = self.handle_centre()
         path.addEllipse(centre, self.HANDLE_RADIUS + 2, self.HANDLE_RADIUS + 2)
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        if detail < OVERVIEW_DETAIL and not (self.highlighted or self.drop_target or self.isSelected()):
+        if detail < OVERVIEW_DETAIL and not (
+            self.highlighted or self.drop_target or self.isSelected()
+        ):
             # The whole of a large map: a card is a few pixels, a block in its role's colour.
             w, h = self.card.width, self.card.height
-            painter.fillRect(QRectF(-w / 2, -h / 2, w, h), QColor(self.theme.card(self.role).border))
+            painter.fillRect(
+                QRectF(-w / 2, -h / 2, w, h), QColor(self.theme.card(self.role).border)
+            )
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(-self.card.width / 2, -self.card.height / 2)
@@ -128,7 +142,9 @@ class StatementItem(QGraphicsObject):
         if self.hovered or self.isSelected():
             painter.setPen(QPen(QColor("#1a73e8"), 1.5))
             painter.setBrush(QColor("#ffffff"))
-            painter.drawEllipse(self.handle_centre(), self.HANDLE_RADIUS - 1, self.HANDLE_RADIUS - 1)
+            painter.drawEllipse(
+                self.handle_centre(), self.HANDLE_RADIUS - 1, self.HANDLE_RADIUS - 1
+            )
 
     def handle_centre(self) -> QPointF:
         """The connector handle: drag from it to another card to connect the two."""
@@ -155,7 +171,11 @@ class StatementItem(QGraphicsObject):
         super().hoverEnterEvent(event)
 
     def hoverMoveEvent(self, event) -> None:
-        cursor = Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.ArrowCursor
+        cursor = (
+            Qt.CursorShape.CrossCursor
+            if self.on_handle(event.pos())
+            else Qt.CursorShape.ArrowCursor
+        )
         self.setCursor(cursor)
         super().hoverMoveEvent(event)
 
@@ -170,7 +190,6 @@ class StatementItem(QGraphicsObject):
             self.update()
 
 
-
 def _tooltip(statement: Statement, sources: dict[str, Source]) -> str:
     attribution = statement.attribution
     if not attribution:
@@ -183,7 +202,9 @@ def _tooltip(statement: Statement, sources: dict[str, Source]) -> str:
         parts.append(f"— {who}")
     if attribution.source and attribution.source in sources:
         source = sources[attribution.source]
-        parts.append(", ".join(p for p in (source.author, source.title, source.publisher, source.date) if p))
+        parts.append(
+            ", ".join(p for p in (source.author, source.title, source.publisher, source.date) if p)
+        )
     return "\n".join(parts)
 
 
@@ -202,7 +223,9 @@ class JunctionItem(QGraphicsItem):
         r = self.RADIUS + 1
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.colour)
@@ -214,7 +237,9 @@ class EdgeItem(QGraphicsItem):
 
     ARROW = 9.0
 
-    def __init__(self, relation_id: str, tail: str, head: str, style: EdgeStyle, *, arrow: bool) -> None:
+    def __init__(
+        self, relation_id: str, tail: str, head: str, style: EdgeStyle, *, arrow: bool
+    ) -> None:
         super().__init__()
         self.relation_id = relation_id
         self.tail = tail
@@ -229,7 +254,9 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
 
-    def set_geometry(self, path: QPainterPath, tip_from: QPointF | None, tip_to: QPointF | None) -> None:
+    def set_geometry(
+        self, path: QPainterPath, tip_from: QPointF | None, tip_to: QPointF | None
+    ) -> None:
         tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None
         if tip == self._tip and path == self._path:
             return  # unchanged: no repaint (an edit elsewhere must not redraw the whole map)
@@ -250,7 +277,9 @@ class EdgeItem(QGraphicsItem):
         stroker.setWidth(8)
         return stroker.createStroke(self._path)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         colour = QColor(self.style.colour)
         if detail < OVERVIEW_DETAIL and not self.isSelected():
@@ -258,16 +287,22 @@ class EdgeItem(QGraphicsItem):
             painter.drawPath(self._path)
             return
         far = detail < TEXT_DETAIL
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, not far)  # a whole large map draws fast
+        painter.setRenderHint(
+            QPainter.RenderHint.Antialiasing, not far
+        )  # a whole large map draws fast
         width = self.style.width + (1.5 if self.isSelected() else 0.0)
-        pen = QPen(colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine)
+        pen = QPen(
+            colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine
+        )
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         if self.arrow and self._tip and not far:
             self._paint_arrowhead(painter, colour, *self._tip)
 
-    def _paint_arrowhead(self, painter: QPainter, colour: QColor, start: QPointF, tip: QPointF) -> None:
+    def _paint_arrowhead(
+        self, painter: QPainter, colour: QColor, start: QPointF, tip: QPointF
+    ) -> None:
         dx, dy = tip.x() - start.x(), tip.y() - start.y()
         length = math.hypot(dx, dy) or 1.0
         ux, uy = dx / length, dy / length
@@ -286,7 +321,13 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(QBrush(colour))
         painter.drawLine(start, back)
         painter.drawPolygon(
-            QPolygonF([tip, QPointF(back.x() - uy * half, back.y() + ux * half), QPointF(back.x() + uy * half, back.y() - ux * half)])
+            QPolygonF(
+                [
+                    tip,
+                    QPointF(back.x() - uy * half, back.y() + ux * half),
+                    QPointF(back.x() + uy * half, back.y() - ux * half),
+                ]
+            )
         )
 
 
@@ -333,7 +374,9 @@ class GroupItem(QGraphicsItem):
             path.addRect(band)
         return path
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(self.theme.group_border), 1.0))
         painter.setBrush(QColor(self.theme.group_fill))
@@ -345,7 +388,14 @@ class GroupItem(QGraphicsItem):
         painter.setPen(QColor(self.theme.attribution_colour))
         if self.bands:
             first = self.bands[0]
-            label = QRectF(first.left() + 4, first.top() - self.theme.font_size - 4, max(first.width(), 200), self.theme.font_size + 4)
+            label = QRectF(
+                first.left() + 4,
+                first.top() - self.theme.font_size - 4,
+                max(first.width(), 200),
+                self.theme.font_size + 4,
+            )
         else:
             label = self.rect.adjusted(8, 3, -8, 0)
-        painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title)
+        painter.drawText(
+            label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title
+        )

@@ -48,6 +48,7 @@ def edge_paths(result: LayoutResult) -> dict[str, QPainterPath]:
         paths[edge_id] = path
     return paths
 
+
 SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme, str]
 
@@ -75,7 +76,7 @@ class _Job(QRunnable):
             self.signals.done.emit(self.generation, prepared, "")
         except ArgmapError as error:
             self.signals.done.emit(self.generation, None, str(error))
-        except Exception as error:  # noqa: BLE001 - a worker must never die silently
+        except Exception as error:
             self.signals.done.emit(self.generation, None, f"layout failed: {error}")
 
 

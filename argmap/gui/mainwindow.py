@@ -234,7 +234,9 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         self.sources_dock.hide()
         # The map is what the window is for: the side docks start narrow.
-        self.resizeDocks([self.outline_dock, self.inspector_dock], [210, 270], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.outline_dock, self.inspector_dock], [210, 270], Qt.Orientation.Horizontal
+        )
 
     def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
         action = QAction(text, self)
@@ -257,8 +259,18 @@ class MainWindow(QMainWindow):
         edit.addActions([undo, redo])
         edit.addSeparator()
         act = self._action
-        act("Add &Reason", lambda: self.editor.add_premise(RelationKind.SUPPORT), ("Insert", "Ctrl+Return"), menu=edit)
-        act("Add &Objection", lambda: self.editor.add_premise(RelationKind.ATTACK), ("Shift+Insert", "Ctrl+Shift+Return"), menu=edit)
+        act(
+            "Add &Reason",
+            lambda: self.editor.add_premise(RelationKind.SUPPORT),
+            ("Insert", "Ctrl+Return"),
+            menu=edit,
+        )
+        act(
+            "Add &Objection",
+            lambda: self.editor.add_premise(RelationKind.ATTACK),
+            ("Shift+Insert", "Ctrl+Shift+Return"),
+            menu=edit,
+        )
         act("Add &Co-premise", self.editor.add_co_premise, ("Alt+Insert", "Alt+Return"), menu=edit)
         act("&Edit Text", self._edit_text, ("F2",), menu=edit)
         act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
@@ -274,13 +286,23 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         act("Turn Support ⇄ Attack", self._toggle_selected_relations, ("Ctrl+T",), menu=edit)
         view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, direction in (("Up", "up"), ("Down", "down"), ("Left", "left"), ("Right", "right")):
+        for key, direction in (
+            ("Up", "up"),
+            ("Down", "down"),
+            ("Left", "left"),
+            ("Right", "right"),
+        ):
             action = QAction(self.view)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(view_context)
             action.triggered.connect(lambda checked=False, d=direction: self.editor.navigate(d))
             self.view.addAction(action)
-        for key, dx, dy in (("Alt+Up", 0, -10), ("Alt+Down", 0, 10), ("Alt+Left", -10, 0), ("Alt+Right", 10, 0)):
+        for key, dx, dy in (
+            ("Alt+Up", 0, -10),
+            ("Alt+Down", 0, 10),
+            ("Alt+Left", -10, 0),
+            ("Alt+Right", 10, 0),
+        ):
             action = QAction(self.view)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(view_context)
@@ -302,7 +324,10 @@ class MainWindow(QMainWindow):
         """Tree (stays put while editing) or Graphviz's layered drawing; remembered between runs."""
         group = QActionGroup(self)
         chosen = self.settings.value("layout/engine", TREE)
-        for engine, label in ((TREE, "&Tree (stays put while you edit)"), (GRAPHVIZ, "&Graphviz (layered)")):
+        for engine, label in (
+            (TREE, "&Tree (stays put while you edit)"),
+            (GRAPHVIZ, "&Graphviz (layered)"),
+        ):
             action = QAction(label, self, checkable=True)
             action.setData(engine)
             action.setChecked(engine == chosen)
@@ -389,7 +414,8 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_statement_ids()
         self.outline.select_ids(ids)
         edges = [  # an edge whose relation was just deleted goes at the next refresh
-            e for e in self.scene.selectedItems()
+            e
+            for e in self.scene.selectedItems()
             if isinstance(e, EdgeItem) and self.document.has_element(e.relation_id)
         ]
         if len(ids) == 1:
@@ -405,7 +431,7 @@ class MainWindow(QMainWindow):
             self.view.ensureVisible(self.scene.statement_items[statement_id])
 
     def _new_source_for_selection(self) -> None:
-        """"New source…" in the inspector: add a source, cite it, open the Sources panel to fill it in."""
+        """ "New source…" in the inspector: add a source, cite it, open the Sources panel to fill it in."""
         self.undo_stack.beginMacro("Add and cite source")
         source_id = self.sources_panel.add_source()
         self.inspector.set_source(source_id)
@@ -419,7 +445,9 @@ class MainWindow(QMainWindow):
             self.view.centerOn(item)
 
     def _connect(self, premise: str, target: str, attack: bool) -> None:
-        self.editor.connect(premise, target, RelationKind.ATTACK if attack else RelationKind.SUPPORT)
+        self.editor.connect(
+            premise, target, RelationKind.ATTACK if attack else RelationKind.SUPPORT
+        )
 
     def _card_dropped(self, dragged: str, target: str) -> None:
         item = self.scene.statement_items[target]
@@ -451,7 +479,9 @@ class MainWindow(QMainWindow):
             self.editor.edit_text()
 
     def _toggle_selected_relations(self) -> None:
-        for relation_id in {e.relation_id for e in self.scene.selectedItems() if isinstance(e, EdgeItem)}:
+        for relation_id in {
+            e.relation_id for e in self.scene.selectedItems() if isinstance(e, EdgeItem)
+        }:
             self.editor.toggle_relation_kind(relation_id)
 
     # -- window events -----------------------------------------------------

@@ -55,7 +55,11 @@ def relation_menu(window: MainWindow, relation_id: str) -> QMenu:
     editor = window.editor
     relation = window.current_map().relation(relation_id)
     menu = QMenu(window)
-    flip = "Turn Support into &Attack" if relation.kind == RelationKind.SUPPORT else "Turn Attack into &Support"
+    flip = (
+        "Turn Support into &Attack"
+        if relation.kind == RelationKind.SUPPORT
+        else "Turn Attack into &Support"
+    )
     menu.addAction(flip, lambda: editor.toggle_relation_kind(relation_id))
     menu.addAction("Add &Rebuttal of This Inference", lambda: editor.add_undercut(relation_id))
     menu.addSeparator()
@@ -76,7 +80,9 @@ def canvas_menu(window: MainWindow, point: QPointF) -> QMenu:
 def drop_menu(window: MainWindow, dragged: str, target: str) -> QMenu:
     """Asked when a card is dropped onto another: what should the dragged statement become?"""
     argument_map = window.current_map()
-    name = _short(argument_map.statement(target).title or argument_map.statement(target).text or target)
+    name = _short(
+        argument_map.statement(target).title or argument_map.statement(target).text or target
+    )
     menu = QMenu(window)
     for how, text in (
         ("reason", f"Reason for “{name}”"),

@@ -55,13 +55,18 @@ class OutlineTree(QTreeWidget):
         self.setUniformRowHeights(True)  # lets Qt lay out thousands of rows without measuring each
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self._syncing = False
         self._wanted: list[str] | None = None
         self._icons = {role: role_icon(role, theme) for role in Role}
-        self._items: dict[str, list[QTreeWidgetItem]] = {}  # a statement argued for twice shows twice
-        self.premises_of: dict[str, list[str]] = {}  # relation id -> premises, as the tree shows them
+        self._items: dict[
+            str, list[QTreeWidgetItem]
+        ] = {}  # a statement argued for twice shows twice
+        self.premises_of: dict[
+            str, list[str]
+        ] = {}  # relation id -> premises, as the tree shows them
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         # Structure changes are gathered for a moment: the canvas shows a new card first.
@@ -102,7 +107,9 @@ class OutlineTree(QTreeWidget):
         else:
             self.rebuild()
 
-    def new_row(self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role) -> QTreeWidgetItem:
+    def new_row(
+        self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role
+    ) -> QTreeWidgetItem:
         item = self._make_row(self.document.statement(statement_id), prefix, role)
         parent.addChild(item)
         item.setExpanded(True)
@@ -138,7 +145,9 @@ class OutlineTree(QTreeWidget):
         while stack:
             statement_id, parent, prefix = stack.pop()
             repeated = statement_id in seen  # a statement argued for twice, or a cycle
-            item = self._make_row(statements[statement_id], f"{prefix}↪ " if repeated else prefix, roles[statement_id])
+            item = self._make_row(
+                statements[statement_id], f"{prefix}↪ " if repeated else prefix, roles[statement_id]
+            )
             if parent is None:
                 top.append(item)
             else:
@@ -243,9 +252,17 @@ def _apply_in_place(tree: OutlineTree, events: list[tuple[str, str]]) -> bool:
     if "relation~" in kinds or not events:
         return not events
     if kinds <= {"statement+", "relation+"}:
-        return _add_rows(tree, [i for k, i in events if k == "statement+"], [i for k, i in events if k == "relation+"])
+        return _add_rows(
+            tree,
+            [i for k, i in events if k == "statement+"],
+            [i for k, i in events if k == "relation+"],
+        )
     if kinds <= {"statement-", "relation-"}:
-        return _drop_rows(tree, {i for k, i in events if k == "statement-"}, {i for k, i in events if k == "relation-"})
+        return _drop_rows(
+            tree,
+            {i for k, i in events if k == "statement-"},
+            {i for k, i in events if k == "relation-"},
+        )
     return False
 
 

@@ -44,7 +44,9 @@ class OutlineTextDelegate(QStyledItemDelegate):
 
     textEdited = Signal(str, str)
 
-    def __init__(self, text_of: Callable[[str], str | None], id_role: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, text_of: Callable[[str], str | None], id_role: int, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._text_of = text_of  # the statement's current text, None once it is gone
         self._id_role = id_role
@@ -55,7 +57,9 @@ class OutlineTextDelegate(QStyledItemDelegate):
         editor = self._editor
         return editor if editor is not None and isValid(editor) and editor.isVisible() else None
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
         self._editor = _TextEditor(parent, self._finish)
         return self._editor
 
@@ -71,7 +75,9 @@ class OutlineTextDelegate(QStyledItemDelegate):
         if statement_id and self._text_of(statement_id) not in (None, text):
             self.textEdited.emit(statement_id, text)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         rect = QRect(option.rect)
         rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * EDITOR_LINES + 10))
         editor.setGeometry(rect)

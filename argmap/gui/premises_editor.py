@@ -60,7 +60,9 @@ class PremisesEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # the quote box grows
+        self.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed
+        )  # the quote box grows
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.remove_button.clicked.connect(self.remove_selected)
         self.add_box.activated.connect(self._candidate_picked)

@@ -69,19 +69,28 @@ class RelationItems:
                 added += self._sync_one(relation_id, relation, theme)
         return added
 
-    def _sync_one(self, relation_id: str, relation: Relation | None, theme: Theme) -> list[EdgeItem]:
+    def _sync_one(
+        self, relation_id: str, relation: Relation | None, theme: Theme
+    ) -> list[EdgeItem]:
         wanted: list[Key] = []
         junction_colour = None
         if relation is not None:
             attack = relation.kind == RelationKind.ATTACK
             if len(relation.premises) > 1 or self._attackers.get(relation.id):
                 junction_colour = theme.edge(attack).colour
-                wanted += [(f"edge-{relation.id}-{p}", p, relation.id, attack, False) for p in relation.premises]
+                wanted += [
+                    (f"edge-{relation.id}-{p}", p, relation.id, attack, False)
+                    for p in relation.premises
+                ]
                 wanted.append((f"edge-{relation.id}", relation.id, relation.target, attack, True))
             else:
-                wanted.append((f"edge-{relation.id}", relation.premises[0], relation.target, attack, True))
+                wanted.append(
+                    (f"edge-{relation.id}", relation.premises[0], relation.target, attack, True)
+                )
         junction = self.junctions.get(relation_id)
-        if junction is not None and (junction_colour is None or QColor(junction_colour) != junction.colour):
+        if junction is not None and (
+            junction_colour is None or QColor(junction_colour) != junction.colour
+        ):
             self.scene.removeItem(self.junctions.pop(relation_id))
         if junction_colour is not None and relation_id not in self.junctions:
             self.junctions[relation_id] = JunctionItem(relation_id, junction_colour)

@@ -39,7 +39,9 @@ _HANDLE_SIDES = {
     Direction.RIGHT_TO_LEFT: "left",
 }
 EDIT_LAYOUT_DELAY_MS = 40  # the edit is painted first; a burst of edits costs one layout
-SYNC_TREE_LIMIT = 2500  # statements; up to this the tree is laid out at once, larger maps in the worker
+SYNC_TREE_LIMIT = (
+    2500  # statements; up to this the tree is laid out at once, larger maps in the worker
+)
 
 
 class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
@@ -49,7 +51,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
     connectRequested = Signal(str, str, bool)  # premise, target statement or relation, attack
     cardDoubleClicked = Signal(str)
     cardDropped = Signal(str, str)  # dragged statement, the statement it was dropped on
-    contextMenuRequested = Signal(str, str, object, object)  # kind, id, screen QPoint, scene QPointF
+    contextMenuRequested = Signal(
+        str, str, object, object
+    )  # kind, id, screen QPoint, scene QPointF
 
     def __init__(self, document: MapDocument, theme: Theme | None = None) -> None:
         super().__init__()
@@ -88,9 +92,13 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._refresh_now)
         self._relayout_wanted = False
-        self._changed: set[str] | None = None  # what the layout being applied moved (None: anything)
+        self._changed: set[str] | None = (
+            None  # what the layout being applied moved (None: anything)
+        )
         self._everything = False  # the next layout puts every card back in place
-        self._regroup: set[str] = set()  # groups whose box or bands the layout being applied changed
+        self._regroup: set[str] = (
+            set()
+        )  # groups whose box or bands the layout being applied changed
         self._new_edge_ends: set[str] = set()  # ends of edges made since the last layout
         self._unplaced: set[str] = set()  # cards added since new cards were last placed
         document.mapReset.connect(self.rebuild)
@@ -305,7 +313,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._everything |= not changes_only
         if self._sync_tree():
             self.runner.forget()  # a Graphviz layout still running is out of date
-            result = tree_layout(self.document.map, self._sizes, theme=self.theme, slot_width=card_slot(self.theme))
+            result = tree_layout(
+                self.document.map, self._sizes, theme=self.theme, slot_width=card_slot(self.theme)
+            )
             self._apply_layout(PreparedLayout(result))
             return
         engine = self.engine
@@ -329,7 +339,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         pending = {
             sid
             for sid in self._unplaced
-            if sid in self.statement_items and sid not in argument_map.layout.positions and sid not in layout_nodes
+            if sid in self.statement_items
+            and sid not in argument_map.layout.positions
+            and sid not in layout_nodes
         }
         self._unplaced.clear()
         if not pending:
@@ -340,11 +352,15 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
             for offset, premise in enumerate(relation.premises):
                 if premise not in pending or premise in now:
                     continue
-                self.statement_items[premise].setPos(self._first_place(premise, relation.target, target, offset))
+                self.statement_items[premise].setPos(
+                    self._first_place(premise, relation.target, target, offset)
+                )
                 now.add(premise)
         return pending  # those that argue for nothing keep where they are
 
-    def _first_place(self, premise: str, target_id: str, target: StatementItem | None, offset: int) -> QPointF:
+    def _first_place(
+        self, premise: str, target_id: str, target: StatementItem | None, offset: int
+    ) -> QPointF:
         """Where a new card waits for the layout: for a first reason, exactly where the tree puts it.
 
         A first reason under a card moves nothing, and goes straight below the
@@ -354,16 +370,27 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         if target is None:
             return QPointF(0, 0)
         card = self.statement_items[premise].card
-        below = target.pos().y() + exact(target.card.height) / 2 + exact(self.theme.rank_gap * 72.0) + exact(card.height) / 2
+        below = (
+            target.pos().y()
+            + exact(target.card.height) / 2
+            + exact(self.theme.rank_gap * 72.0)
+            + exact(card.height) / 2
+        )
         siblings = [e for e in self._edges_at.get(target_id, ()) if e.head == target_id]
-        if len(siblings) <= 1 and offset == 0 and Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP:
+        if (
+            len(siblings) <= 1
+            and offset == 0
+            and Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP
+        ):
             return QPointF(target.pos().x(), below)
         right = target.card_rect().right()
         for edge in siblings:
             item = self.statement_items.get(edge.tail)
             if item is not None and item.statement_id != premise:
                 right = max(right, item.card_rect().right())
-        return QPointF(right + self.theme.node_gap * 72.0 + card.width / 2 + offset * (card.width + 20), below)
+        return QPointF(
+            right + self.theme.node_gap * 72.0 + card.width / 2 + offset * (card.width + 20), below
+        )
 
     # -- groups ------------------------------------------------------------
 
@@ -401,12 +428,18 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
                 return
         clusters = self.layout_result.clusters if self.layout_result else {}
         bands = self.layout_result.bands if self.layout_result else {}
-        rects = group_rects(self.document.map.groups, self.statement_items, clusters, self.theme.font_size, only)
+        rects = group_rects(
+            self.document.map.groups, self.statement_items, clusters, self.theme.font_size, only
+        )
         for group_id, item in self.group_items.items():
             if only is not None and group_id not in only:
                 continue
             if group_id in bands:  # one box would hold other cards: a band behind each card
-                cards = [self.statement_items[s].card_rect() for s in bands[group_id] if s in self.statement_items]
+                cards = [
+                    self.statement_items[s].card_rect()
+                    for s in bands[group_id]
+                    if s in self.statement_items
+                ]
                 item.setVisible(bool(cards))
                 item.set_bands(cards)
                 continue
@@ -416,7 +449,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
 
     def selected_statement_ids(self) -> list[str]:
         """Selected cards, in map order (Qt's own list is unordered)."""
-        chosen = {item.statement_id for item in self.selectedItems() if isinstance(item, StatementItem)}
+        chosen = {
+            item.statement_id for item in self.selectedItems() if isinstance(item, StatementItem)
+        }
         if len(chosen) <= 1:
             return list(chosen)
         return [sid for sid in self.statement_items if sid in chosen]

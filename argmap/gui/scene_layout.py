@@ -48,11 +48,16 @@ class LayoutLanding:
             names = list(self.statement_items)
         else:  # a tree after a tree: only what the layout moved, and what is new
             before = previous.nodes
-            self._changed = {name for name, node in result.nodes.items() if before.get(name) != node} | fresh
+            self._changed = {
+                name for name, node in result.nodes.items() if before.get(name) != node
+            } | fresh
             self._changed |= leftover or set()
-            self._regroup = {g for g in {*result.clusters, *previous.clusters, *result.bands, *previous.bands}
-                             if result.clusters.get(g) != previous.clusters.get(g)
-                             or result.bands.get(g) != previous.bands.get(g)}
+            self._regroup = {
+                g
+                for g in {*result.clusters, *previous.clusters, *result.bands, *previous.bands}
+                if result.clusters.get(g) != previous.clusters.get(g)
+                or result.bands.get(g) != previous.bands.get(g)
+            }
             names = [name for name in self._changed if name in self.statement_items]
         targets = {}  # where the new cards go
         items = self.statement_items
@@ -60,12 +65,16 @@ class LayoutLanding:
             target = self._layout_target(statement_id)
             if target is not None and statement_id in items:
                 targets[statement_id] = target
-                items[statement_id].setPos(target)  # a new card appears in its place; the others glide
+                items[statement_id].setPos(
+                    target
+                )  # a new card appears in its place; the others glide
         if self._changed is not None:  # what the tree moved: no need to ask each card where it is
             nodes = result.nodes
             places = [(sid, nodes[sid]) for sid in names if sid not in fresh and sid in nodes]
             if len(places) > APPLY_BATCH:  # many: made into moves piece by piece as they land
-                self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+                self._start_following(
+                    anchor_id if had_layout else None, fresh if had_layout else set(), targets
+                )
                 self._steps.run(self._landing_steps(places=places))
                 return
             moves = [(items[sid], QPointF(node.x, node.y)) for sid, node in places]
@@ -73,16 +82,24 @@ class LayoutLanding:
             # A big map just opened: every card straight from the layout, in pieces, unseen.
             nodes = result.nodes
             places = [(sid, nodes[sid]) for sid in names if sid not in fresh and sid in nodes]
-            self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+            self._start_following(
+                anchor_id if had_layout else None, fresh if had_layout else set(), targets
+            )
             self._steps.run(self._landing_steps(places=places))
             return
         else:
             moves = []
             for statement_id in names:
                 target = self._layout_target(statement_id)
-                if target is not None and statement_id not in fresh and items[statement_id].pos() != target:
+                if (
+                    target is not None
+                    and statement_id not in fresh
+                    and items[statement_id].pos() != target
+                ):
                     moves.append((items[statement_id], target))
-        self._start_following(anchor_id if had_layout else None, fresh if had_layout else set(), targets)
+        self._start_following(
+            anchor_id if had_layout else None, fresh if had_layout else set(), targets
+        )
         if had_layout and self.animate and self._glide.start(moves, scroll=self._follow.active()):
             return  # the glide ends in _layout_settled
         if len(moves) <= APPLY_BATCH or not (had_layout or self.waiting_for_layout):
@@ -105,18 +122,36 @@ class LayoutLanding:
             self._unlanded = None
             junctions, edges = list(self.junction_items), list(self.edge_items)
             if places is not None:
-                steps = [partial(_move_places, self.statement_items, places[i : i + APPLY_BATCH]) for i in range(0, len(places), APPLY_BATCH)]
+                steps = [
+                    partial(_move_places, self.statement_items, places[i : i + APPLY_BATCH])
+                    for i in range(0, len(places), APPLY_BATCH)
+                ]
             else:
                 moves = moves or []
-                steps = [partial(_move_cards, moves[i : i + APPLY_BATCH]) for i in range(0, len(moves), APPLY_BATCH)]
-            steps += [partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH]) for i in range(0, len(junctions), APPLY_BATCH)]
-            steps += [partial(self._update_edge_batch, edges[i : i + APPLY_BATCH]) for i in range(0, len(edges), APPLY_BATCH)]
+                steps = [
+                    partial(_move_cards, moves[i : i + APPLY_BATCH])
+                    for i in range(0, len(moves), APPLY_BATCH)
+                ]
+            steps += [
+                partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH])
+                for i in range(0, len(junctions), APPLY_BATCH)
+            ]
+            steps += [
+                partial(self._update_edge_batch, edges[i : i + APPLY_BATCH])
+                for i in range(0, len(edges), APPLY_BATCH)
+            ]
         else:
             self._unlanded = changed | self._new_edge_ends  # what a newer landing must place
             extras = list(self._unlanded - {sid for sid, _ in places})
             size = LANDING_PIECE
-            steps = [partial(self._land_places, places[i : i + size]) for i in range(0, len(places), size)]
-            steps += [partial(self._update_edges_of_cards, set(extras[i : i + size])) for i in range(0, len(extras), size)]
+            steps = [
+                partial(self._land_places, places[i : i + size])
+                for i in range(0, len(places), size)
+            ]
+            steps += [
+                partial(self._update_edges_of_cards, set(extras[i : i + size]))
+                for i in range(0, len(extras), size)
+            ]
         self._new_edge_ends = set()
         steps.append(partial(self._finish_layout, changed))
         return steps
@@ -146,7 +181,9 @@ class LayoutLanding:
         node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
         return QPointF(node.x, node.y) if node is not None else None
 
-    def _start_following(self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]) -> None:
+    def _start_following(
+        self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]
+    ) -> None:
         """Let the views keep the anchor where it is and bring a card just added into view."""
         anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
         anchor = None
@@ -176,7 +213,9 @@ class LayoutLanding:
         """Where the cards are: the tree's own extent (cheap), else every item's."""
         result = self.layout_result
         if result is not None and result.engine == TREE and not self._fresh:
-            return QRectF(result.origin[0], result.origin[1], result.width, result.height).adjusted(-40, -40, 40, 40)
+            return QRectF(result.origin[0], result.origin[1], result.width, result.height).adjusted(
+                -40, -40, 40, 40
+            )
         return self.itemsBoundingRect()
 
     def following(self) -> bool:
@@ -208,14 +247,21 @@ class LayoutLanding:
             # A new scene rectangle rebuilds Qt's whole item index (seconds on a big map), so
             # it only ever grows, and by a good margin at a time.
             margin = max(wanted.width(), wanted.height()) / 4 + 1000
-            self.setSceneRect(wanted.united(self.sceneRect()).adjusted(-margin, -margin, margin, margin))
+            self.setSceneRect(
+                wanted.united(self.sceneRect()).adjusted(-margin, -margin, margin, margin)
+            )
         for view in self.views():
             if hasattr(view, "set_content_rect"):
                 view.set_content_rect(bounds)
 
     def settling(self) -> bool:
         """A layout is being computed, cards are still gliding to it, or the view to a new card."""
-        return self.runner.busy() or self._glide.running() or self._steps.running() or self._follow.active()
+        return (
+            self.runner.busy()
+            or self._glide.running()
+            or self._steps.running()
+            or self._follow.active()
+        )
 
     def _glide_frame(self) -> None:
         self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})

@@ -38,7 +38,9 @@ class MouseGestures:
                 return
         super().mousePressEvent(event)
         self._press_positions = {
-            sid: QPointF(item.pos()) for sid, item in self.statement_items.items() if item.isSelected()
+            sid: QPointF(item.pos())
+            for sid, item in self.statement_items.items()
+            if item.isSelected()
         }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -103,13 +105,16 @@ class MouseGestures:
         if card is not None:
             if not card.isSelected():
                 self.select_only([card.statement_id])
-            self.contextMenuRequested.emit("statement", card.statement_id, event.screenPos(), event.scenePos())
+            self.contextMenuRequested.emit(
+                "statement", card.statement_id, event.screenPos(), event.scenePos()
+            )
             return
         for item in self.items(event.scenePos()):
             if isinstance(item, EdgeItem):
                 self.clearSelection()
                 item.setSelected(True)
-                self.contextMenuRequested.emit("relation", item.relation_id, event.screenPos(), event.scenePos())
+                self.contextMenuRequested.emit(
+                    "relation", item.relation_id, event.screenPos(), event.scenePos()
+                )
                 return
         self.contextMenuRequested.emit("canvas", "", event.screenPos(), event.scenePos())
-

@@ -28,13 +28,21 @@ from argmap.model import Source
 
 __all__ = ["SourcesPanel"]
 
-COLUMNS = (("title", "Title"), ("author", "Author"), ("publisher", "Publisher"), ("date", "Date"), ("url", "URL"))
+COLUMNS = (
+    ("title", "Title"),
+    ("author", "Author"),
+    ("publisher", "Publisher"),
+    ("date", "Date"),
+    ("url", "URL"),
+)
 
 
 class SourcesPanel(QWidget):
     message = Signal(str)
 
-    def __init__(self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.undo_stack = undo_stack
@@ -56,7 +64,12 @@ class SourcesPanel(QWidget):
         self.add_button.clicked.connect(self.add_source)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemChanged.connect(self._cell_edited)
-        for signal in (document.sourcesChanged, document.mapReset, document.statementChanged, document.relationChanged):
+        for signal in (
+            document.sourcesChanged,
+            document.mapReset,
+            document.statementChanged,
+            document.relationChanged,
+        ):
             signal.connect(self.refresh)
         self._filling = False
         self.refresh()
@@ -121,7 +134,9 @@ class SourcesPanel(QWidget):
         while f"src-{number}" in taken:
             number += 1
         source = Source(id=f"src-{number}", title="New source")
-        self.undo_stack.push(SetSourcesCommand(self.document, [*self.document.map.sources, source], "Add source"))
+        self.undo_stack.push(
+            SetSourcesCommand(self.document, [*self.document.map.sources, source], "Add source")
+        )
         row = len(self.document.map.sources) - 1
         self.table.setCurrentCell(row, 0)
         if self.isVisible():
@@ -159,9 +174,15 @@ class SourcesPanel(QWidget):
             element = statements.get(element_id) or relations[element_id]
             attribution = element.attribution.model_copy(update={"source": None})
             if element_id in statements:
-                self.undo_stack.push(EditStatementCommand(self.document, element_id, {"attribution": attribution}))
+                self.undo_stack.push(
+                    EditStatementCommand(self.document, element_id, {"attribution": attribution})
+                )
             else:
-                self.undo_stack.push(EditRelationCommand(self.document, element_id, {"attribution": attribution}, "Uncite"))
+                self.undo_stack.push(
+                    EditRelationCommand(
+                        self.document, element_id, {"attribution": attribution}, "Uncite"
+                    )
+                )
         kept = [s for s in self.document.map.sources if s.id != source_id]
         self.undo_stack.push(SetSourcesCommand(self.document, kept, "Remove source"))
         self.undo_stack.endMacro()

@@ -63,7 +63,9 @@ class MapView(QGraphicsView):
 
     def fit_map(self) -> None:
         scene = self.scene()
-        extent: QRectF = scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
+        extent: QRectF = (
+            scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
+        )
         rect = extent.adjusted(-30, -30, 30, 30)
         if rect.isEmpty():
             return
@@ -85,7 +87,9 @@ class MapView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape on the canvas deselects, unless an open inline editor took it first."""
         super().keyPressEvent(event)
-        escape = event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        escape = (
+            event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        )
         if escape and not event.isAccepted():
             self.scene().clearSelection()
             event.accept()
@@ -104,9 +108,14 @@ class MapView(QGraphicsView):
         card = focus.sceneBoundingRect()
         if corner:
             margin = 40 / self.zoom()
-            self.centerOn(card.topLeft() + QPointF(visible.width() / 2 - margin, visible.height() / 2 - margin))
+            self.centerOn(
+                card.topLeft()
+                + QPointF(visible.width() / 2 - margin, visible.height() / 2 - margin)
+            )
         else:
-            self.centerOn(card.center() + QPointF(0, visible.height() * 0.3))  # what argues for it shows
+            self.centerOn(
+                card.center() + QPointF(0, visible.height() * 0.3)
+            )  # what argues for it shows
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -32,7 +32,9 @@ class TreeEdges(Mapping[str, EdgeCurve]):
         self.identity = plan.frame.direction == Direction.BOTTOM_TO_TOP  # scene = (breadth, depth)
         self._specs = self._collect(argument_map)
         self._made: dict[str, EdgeCurve] = {}
-        self.cross_links = frozenset(edge_id for edge_id, spec in self._specs.items() if not spec[2])
+        self.cross_links = frozenset(
+            edge_id for edge_id, spec in self._specs.items() if not spec[2]
+        )
 
     def __getitem__(self, edge_id: str) -> EdgeCurve:
         curve = self._made.get(edge_id)
@@ -99,7 +101,9 @@ class TreeEdges(Mapping[str, EdgeCurve]):
         _, near, _, far = self.plan.box(head)
         return (near + far) / 2
 
-    def _route(self, start: Point, down: bool, head: int, tree: bool, arrow: bool) -> tuple[list[Point], Point | None]:
+    def _route(
+        self, start: Point, down: bool, head: int, tree: bool, arrow: bool
+    ) -> tuple[list[Point], Point | None]:
         plan = self.plan
         sb, sd = start
         if head >= self.forest.statement_count:  # into a junction's dot
@@ -131,7 +135,12 @@ class TreeEdges(Mapping[str, EdgeCurve]):
 
 def _line(a: Point, b: Point) -> list[Point]:
     """A straight segment as one cubic Bézier piece."""
-    return [a, (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3), (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3), b]
+    return [
+        a,
+        (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3),
+        (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3),
+        b,
+    ]
 
 
 def _curve(a: Point, b: Point, bend: float) -> list[Point]:

@@ -132,7 +132,9 @@ def _break_cycles(parent: list[int], home: list[str | None]) -> list[tuple[int, 
     return cut
 
 
-def _gather_groups(argument_map: ArgumentMap, children: list[list[int]], count: int, ids: list[str]) -> None:
+def _gather_groups(
+    argument_map: ArgumentMap, children: list[list[int]], count: int, ids: list[str]
+) -> None:
     """Bring members of a group (and of its subgroups) next to the group's first member."""
     if not argument_map.groups:
         return

@@ -27,10 +27,19 @@ from argmap.layout.tidy import preorder, tidy_tree
 from argmap.model import ArgumentMap, Direction, Position, Statement
 from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 
-__all__ = ["GROUP_LABEL", "GROUP_PADDING", "collector_paused", "estimate_size", "exact", "tree_layout"]
+__all__ = [
+    "GROUP_LABEL",
+    "GROUP_PADDING",
+    "collector_paused",
+    "estimate_size",
+    "exact",
+    "tree_layout",
+]
 
 POINTS_PER_INCH = 72.0
-SLOT_WIDTH = 226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
+SLOT_WIDTH = (
+    226.0  # a card as wide as wrapped text; each card is centred in a slot at least this wide
+)
 _ROOT_GAP_FACTOR = 2.0  # main claims stand further apart than siblings
 
 
@@ -170,18 +179,28 @@ class _Plan:
         statements = argument_map.statements
         slot = exact(slot)
         across = frame.across
-        card_breadth, card_depth, slot_breadth, ids = self.card_breadth, self.card_depth, self.breadth, forest.ids
+        card_breadth, card_depth, slot_breadth, ids = (
+            self.card_breadth,
+            self.card_depth,
+            self.breadth,
+            forest.ids,
+        )
         for v in range(count):
             size = sizes.get(ids[v])
             if size is None:
                 size = estimate_size(statements[v], theme)
             b, d = size if across else (size[1], size[0])
-            b, d = round(b * 64.0) / 64.0, round(d * 64.0) / 64.0  # as exact(), inlined: 10,000 cards
+            b, d = (
+                round(b * 64.0) / 64.0,
+                round(d * 64.0) / 64.0,
+            )  # as exact(), inlined: 10,000 cards
             card_breadth[v], card_depth[v] = b, d
             slot_breadth[v] = max(slot, b)
         half = self.rank_gap / 2
         for v in range(count, n):
-            self.card_depth[v] = half  # a junction fills the lower half of the gap above its premises
+            self.card_depth[v] = (
+                half  # a junction fills the lower half of the gap above its premises
+            )
         self.group_path = _group_paths(argument_map, forest)
         self.depth = self.card_depth
         self.top = [0.0] * (n + 1)
@@ -210,7 +229,9 @@ class _Plan:
                 elif child >= count:  # a junction: in the lower half of the gap
                     top[child] = below + (0.0 if junction_parent else self.rank_gap / 2)
                 else:
-                    extra = _new_groups(path[child], path[v] if v < n else ()) * (GROUP_LABEL + GROUP_PADDING)
+                    extra = _new_groups(path[child], path[v] if v < n else ()) * (
+                        GROUP_LABEL + GROUP_PADDING
+                    )
                     top[child] = below + (0.0 if junction_parent else self.rank_gap) + extra
         self.left = tidy_tree(children, root, self.breadth, top, depth, self.gap)
 
@@ -262,7 +283,13 @@ class _Plan:
 
     def settle(self) -> None:
         """Final boxes and junction dots, computed once for everything that reads them."""
-        left, top, breadth, card_depth, offset = self.left, self.top, self.breadth, self.card_depth, self.offset
+        left, top, breadth, card_depth, offset = (
+            self.left,
+            self.top,
+            self.breadth,
+            self.card_depth,
+            self.offset,
+        )
         card_breadth = self.card_breadth
         boxes = []
         for v in range(len(self.forest.ids)):
@@ -291,7 +318,9 @@ class _Plan:
             for v in range(forest.statement_count):
                 left, near, right, far = boxes[v]
                 name = ids[v]
-                nodes[name] = NodeBox(name, (left + right) / 2, (near + far) / 2, right - left, far - near)
+                nodes[name] = NodeBox(
+                    name, (left + right) / 2, (near + far) / 2, right - left, far - near
+                )
         else:
             for v in range(forest.statement_count):
                 left, near, right, far = boxes[v]

@@ -34,7 +34,9 @@ from argmap.theme import Theme, attribution_line, get_theme, is_rtl, wrap_text
 __all__ = ["DotOptions", "build_dot", "junction_relations", "statement_label"]
 
 POINTS_PER_INCH = 72.0
-LEGEND_NODE = "_legend"  # ids start with a letter or digit (model.ID_PATTERN), so this never collides
+LEGEND_NODE = (
+    "_legend"  # ids start with a letter or digit (model.ID_PATTERN), so this never collides
+)
 
 
 @dataclass(frozen=True)
@@ -373,7 +375,9 @@ def _add_groups(
                 continue
             body.append(f"{indent}subgraph {_id(f'cluster_{group.id}-band-{number}')} {{\n")
             title = group.title if number == 0 else ""
-            body.append(f"{inner}{_attr_list(attributes(group, f'group-{group.id}-band-{number}', title))}\n")
+            body.append(
+                f"{inner}{_attr_list(attributes(group, f'group-{group.id}-band-{number}', title))}\n"
+            )
             body.append(f"{inner}bb={_id(','.join(_number(v) for v in box))}\n")
             placed.add(statement_id)
             writer.statement(statements[statement_id], inner)
@@ -424,11 +428,7 @@ def _legend_line(styles: _Styles, positions: Mapping[str, tuple[float, float]] |
             f'<tr><td><font color="{edge.colour}">{line}</font></td>'
             f'<td align="left"> {name}</td></tr>'
         )
-    label = (
-        '<<table border="0" cellborder="0" cellspacing="3">'
-        + "".join(rows)
-        + "</table>>"
-    )
+    label = '<<table border="0" cellborder="0" cellspacing="3">' + "".join(rows) + "</table>>"
     attrs = {
         **styles.non_card,
         "label": label,

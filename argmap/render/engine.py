@@ -99,7 +99,9 @@ def run_graphviz(
             " for this layout"
         ) from None
     except OSError as error:
-        raise RenderError(f"could not run Graphviz ({engine.executable}): {error.strerror}") from None
+        raise RenderError(
+            f"could not run Graphviz ({engine.executable}): {error.strerror}"
+        ) from None
     if completed.returncode != 0 or not completed.stdout:
         message = _clean_stderr(completed.stderr) or f"exit status {completed.returncode}"
         raise RenderError(f"Graphviz failed: {message}")

@@ -31,7 +31,14 @@ from argmap.theme import THEMES, get_theme
 __all__ = ["FORMATS", "LayoutMode", "export_map", "format_for_path", "render_map"]
 
 FORMATS = ("dot", "svg", "png", "pdf", "json")
-_EXTENSIONS = {".gv": "dot", ".dot": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".json": "json"}
+_EXTENSIONS = {
+    ".gv": "dot",
+    ".dot": "dot",
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".json": "json",
+}
 
 
 class LayoutMode(StrEnum):
@@ -45,7 +52,9 @@ def format_for_path(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in _EXTENSIONS:
         known = ", ".join(sorted(_EXTENSIONS))
-        raise ValueError(f"cannot tell the format from {str(path)!r}; use one of {known} or --format")
+        raise ValueError(
+            f"cannot tell the format from {str(path)!r}; use one of {known} or --format"
+        )
     return _EXTENSIONS[suffix]
 
 
@@ -84,13 +93,22 @@ def render_map(
     engine = engine or find_engine()
     if output_format == "pdf" and not engine.supports("pdf"):
         drawing = run_graphviz(
-            engine, source, "json", layout_engine=layout_engine, extra_args=extra_args, timeout=timeout
+            engine,
+            source,
+            "json",
+            layout_engine=layout_engine,
+            extra_args=extra_args,
+            timeout=timeout,
         )
         from argmap.qtpdf import pdf_from_xdot
 
         return pdf_from_xdot(_parse_json(drawing))
     return run_graphviz(
-        engine, source, output_format, layout_engine=layout_engine, extra_args=extra_args,
+        engine,
+        source,
+        output_format,
+        layout_engine=layout_engine,
+        extra_args=extra_args,
         timeout=timeout,
     )
 
@@ -112,7 +130,9 @@ def export_map(
     return out
 
 
-def tree_options(argument_map: ArgumentMap, options: DotOptions, engine: Engine, timeout: float) -> DotOptions:
+def tree_options(
+    argument_map: ArgumentMap, options: DotOptions, engine: Engine, timeout: float
+) -> DotOptions:
     """The DOT options that put every node where argmap's tree layout puts it.
 
     Graphviz measures the cards (a quick run with every node at the origin);
@@ -137,7 +157,13 @@ def tree_options(argument_map: ArgumentMap, options: DotOptions, engine: Engine,
 def _band(node) -> tuple[str, float, float, float, float]:
     pad = GROUP_PADDING / 2
     half_w, half_h = node.width / 2 + pad, node.height / 2 + pad
-    return (node.name, node.x - half_w, -node.y - half_h, node.x + half_w, -node.y + half_h + GROUP_LABEL)
+    return (
+        node.name,
+        node.x - half_w,
+        -node.y - half_h,
+        node.x + half_w,
+        -node.y + half_h + GROUP_LABEL,
+    )
 
 
 def _measure(
@@ -150,7 +176,12 @@ def _measure(
     source = build_dot(argument_map, replace(options, positions=everywhere)).source
     drawing = _parse_json(
         run_graphviz(
-            engine, source, "json0", layout_engine="neato", extra_args=("-n2", "-Gsplines=false"), timeout=timeout
+            engine,
+            source,
+            "json0",
+            layout_engine="neato",
+            extra_args=("-n2", "-Gsplines=false"),
+            timeout=timeout,
         )
     )
     return {
@@ -213,7 +244,10 @@ def _place_junctions(
             continue
         px = sum(p[0] for p in premise_points) / len(premise_points)
         py = sum(p[1] for p in premise_points) / len(premise_points)
-        positions[relation.id] = (px + (target_point[0] - px) * 0.6, py + (target_point[1] - py) * 0.6)
+        positions[relation.id] = (
+            px + (target_point[0] - px) * 0.6,
+            py + (target_point[1] - py) * 0.6,
+        )
 
 
 _GROUP_PADDING = 10.0
