@@ -7,6 +7,7 @@ from conftest import small_map, wait_for_layout
 from gui_helpers import card_centre, click, double_click, drag, handle_point, show_card
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from argmap.files import load_map
 from argmap.model import RelationKind
@@ -289,3 +290,32 @@ def test_the_inline_editor_follows_its_card_when_the_layout_moves_it(window):
     editor = window.editor.inline.text_item().sceneBoundingRect()
     assert (editor.left(), editor.top()) == pytest.approx((card.left(), card.top()))
     assert window.editor.inline.is_open()
+
+
+def test_ctrl_t_on_several_arrows_turns_them_all_in_one_undo_step(window):
+    window.view.setFocus()
+    window.scene.clearSelection()
+    chosen = ["r-narrow", "r-freedom", "r-deter"]  # not in the map's order
+    for edge in window.scene.edge_items:
+        edge.setSelected(edge.relation_id in chosen)
+    before = window.current_map().model_copy(deep=True)
+    steps = window.undo_stack.count()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    for relation_id in chosen:
+        assert window.current_map().relation(relation_id).kind != before.relation(relation_id).kind
+    assert window.undo_stack.count() == steps + 1
+    step = window.undo_stack.command(steps)
+    order = [r.id for r in before.relations if r.id in chosen]
+    assert [step.child(i).relation_id for i in range(step.childCount())] == order
+    window.undo_stack.undo()
+    assert window.current_map() == before
+
+
+def test_a_gesture_that_fails_halfway_leaves_no_undo_step_open(window):
+    window.scene.select_only(["claim"])
+    with pytest.raises(RuntimeError), window.editor.gesture("Broken"):
+        window.editor.add_premise(RelationKind.SUPPORT, edit=False)
+        raise RuntimeError("a command failed")
+    assert window.undo_stack.canUndo()  # false while a macro is still being composed
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()

@@ -105,7 +105,7 @@ def test_rubber_band_then_delete_removes_cards_and_arrows_without_errors(window)
 
 
 def test_undoing_the_addition_of_a_relation_shown_in_the_inspector_clears_it(window):
-    relation = window.editor.connect("credible", "claim", "support")
+    relation = window.editor.connect_statements("credible", "claim", "support")
     window.inspector.show_relation(relation)
     window.undo_stack.undo()
     assert window.inspector.relation_id is None

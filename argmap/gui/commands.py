@@ -1,8 +1,9 @@
 """Undo commands: the only way the editor changes a map.
 
-One command per user gesture. Typing in one inspector field and nudging the
-same cards with the arrow keys merge into one step (``mergeWith``), as in
-Qt's undo framework examples.
+One command per user gesture (a gesture that changes several things pushes
+its commands inside one macro, assembled by :class:`~argmap.gui.editing.MapEditor`).
+Nudging the same cards with the arrow keys merges into one step
+(``mergeWith``), as in Qt's undo framework examples.
 """
 
 from __future__ import annotations
@@ -67,8 +68,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-_EDIT_ID = 1
-_MOVE_ID = 2
+_MOVE_ID = 2  # commands that may merge share an id (Qt's undo framework)
 
 
 class AddElementsCommand(QUndoCommand):
@@ -195,16 +195,9 @@ class RemoveElementsCommand(QUndoCommand):
 
 
 class EditStatementCommand(QUndoCommand):
-    """Change fields of a statement; successive edits of the same field merge."""
+    """Change fields of a statement (the inspector commits a field when the user leaves it)."""
 
-    def __init__(
-        self,
-        document: MapDocument,
-        statement_id: str,
-        fields: dict[str, Any],
-        *,
-        merge: bool = False,
-    ) -> None:
+    def __init__(self, document: MapDocument, statement_id: str, fields: dict[str, Any]) -> None:
         names = ", ".join(fields)
         super().__init__(f"Edit {names}")
         self.document = document
@@ -212,18 +205,6 @@ class EditStatementCommand(QUndoCommand):
         current = document.map.statements[document.statement_index(statement_id)]
         self.old = {name: getattr(current, name) for name in fields}
         self.new = checked_fields(current, fields)
-        self.merge = merge
-
-    def id(self) -> int:
-        return _EDIT_ID if self.merge else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditStatementCommand) or not other.merge:
-            return False
-        if other.statement_id != self.statement_id or set(other.new) != set(self.new):
-            return False
-        self.new = dict(other.new)
-        return True
 
     def redo(self) -> None:
         self.document.update_statement(self.statement_id, **self.new)

@@ -28,7 +28,6 @@ class MapDocument(QObject):
     relationChanged = Signal(str)
     positionsChanged = Signal(list)
     sourcesChanged = Signal()
-    metadataChanged = Signal()
     mapReset = Signal()
 
     def __init__(
@@ -277,12 +276,3 @@ class MapDocument(QObject):
         if sources != self._map.sources:
             self._map.sources = list(sources)
             self.sourcesChanged.emit()
-
-    def set_metadata(self, **fields: Any) -> None:
-        changed = False
-        for name, value in fields.items():
-            if getattr(self._map, name) != value:
-                setattr(self._map, name, value)
-                changed = True
-        if changed:
-            self.metadataChanged.emit()

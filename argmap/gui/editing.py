@@ -1,6 +1,15 @@
-"""Editing gestures turned into undo commands: add, type, delete, connect, move, navigate."""
+"""Editing gestures turned into undo commands: add, type, delete, connect, move, navigate.
+
+Every gesture the user makes, from the canvas, the menus, the inspector or
+the sources panel, is assembled here into exactly one undo step: a gesture
+that changes several things pushes its commands inside one macro, closed
+even when a command fails halfway (:meth:`MapEditor.gesture`).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QPointF, Signal
@@ -18,6 +27,7 @@ from argmap.gui.commands import (
 )
 from argmap.gui.document import MapDocument
 from argmap.gui.inline_editor import InlineEditor
+from argmap.gui.source_editing import SourceGestures
 from argmap.gui.scene import MapScene
 from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement, clean_text
 
@@ -35,9 +45,19 @@ class MapEditor(QObject):
         self.scene = scene
         self.undo_stack = undo_stack
         self.inline = InlineEditor(self)
+        self.sources = SourceGestures(self)  # adding, citing, editing and removing sources
         self.inline.committed.connect(self.set_text)
         scene.cardsMoved.connect(self.pin)
         document.mapReset.connect(self.inline.cancel)
+
+    @contextmanager
+    def gesture(self, label: str) -> Iterator[None]:
+        """Whatever is pushed inside is one undo step, even if a command fails halfway."""
+        self.undo_stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
 
     # -- adding ------------------------------------------------------------
 
@@ -78,16 +98,13 @@ class MapEditor(QObject):
         statement = Statement(id=self.document.new_id("s"), text="")
         premises = list(relation.premises)
         premises.insert(premises.index(premise) + 1, statement.id)
-        self.undo_stack.beginMacro("Add co-premise")
-        try:
+        with self.gesture("Add co-premise"):
             self.undo_stack.push(
                 AddElementsCommand(self.document, [statement], [], "Add statement")
             )
             self.undo_stack.push(
                 EditRelationCommand(self.document, relation.id, {"premises": premises}, "Join")
             )
-        finally:
-            self.undo_stack.endMacro()
         self._select_and_edit(statement.id, edit)
         return statement.id
 
@@ -118,7 +135,7 @@ class MapEditor(QObject):
         self._select_and_edit(statement.id, edit)
         return statement.id
 
-    def connect(self, premise: str, target: str, kind: RelationKind) -> str | None:
+    def connect_statements(self, premise: str, target: str, kind: RelationKind) -> str | None:
         """A relation from one card to another (drag from the connector handle).
 
         Dropped on an edge, it is an undercut, which is always an attack.
@@ -161,8 +178,7 @@ class MapEditor(QObject):
             "objection": "Make objection",
             "co-premise": "Make co-premise",
         }
-        self.undo_stack.beginMacro(labels[how])
-        try:
+        with self.gesture(labels[how]):
             for relation in shared:
                 kept = [p for p in relation.premises if p != statement_id]
                 self.undo_stack.push(
@@ -197,8 +213,6 @@ class MapEditor(QObject):
             self.undo_stack.push(
                 MoveStatementsCommand(self.document, {statement_id: None}, text="Unpin")
             )
-        finally:
-            self.undo_stack.endMacro()
         self.scene.select_only([statement_id])
 
     # -- clipboard ---------------------------------------------------------
@@ -238,14 +252,13 @@ class MapEditor(QObject):
         if not self._pasteable(branch.statements, relations, branch.sources):
             self.message.emit("The clipboard holds a damaged branch; nothing was pasted.")
             return []
-        self.undo_stack.beginMacro("Paste")
-        if branch.sources:
-            sources = [*self.document.map.sources, *branch.sources]
-            self.undo_stack.push(SetSourcesCommand(self.document, sources, "Add sources"))
-        self.undo_stack.push(
-            AddElementsCommand(self.document, branch.statements, relations, "Paste")
-        )
-        self.undo_stack.endMacro()
+        with self.gesture("Paste"):
+            if branch.sources:
+                sources = [*self.document.map.sources, *branch.sources]
+                self.undo_stack.push(SetSourcesCommand(self.document, sources, "Add sources"))
+            self.undo_stack.push(
+                AddElementsCommand(self.document, branch.statements, relations, "Paste")
+            )
         roots = list(branch.roots)
         self.scene.select_only(roots)
         return roots
@@ -302,10 +315,10 @@ class MapEditor(QObject):
         ).text != clean_text(text):
             self.set_fields(statement_id, text=text)
 
-    def set_fields(self, statement_id: str, *, merge: bool = False, **fields) -> None:
+    def set_fields(self, statement_id: str, **fields: object) -> None:
         """Change a statement's fields in one undo step; a refused edit is reported, not applied."""
         try:
-            command = EditStatementCommand(self.document, statement_id, fields, merge=merge)
+            command = EditStatementCommand(self.document, statement_id, fields)
         except EditRefused as error:
             self.message.emit(f"Not changed: {error}")
             return
@@ -321,12 +334,31 @@ class MapEditor(QObject):
         self.undo_stack.push(command)
 
     def toggle_relation_kind(self, relation_id: str) -> None:
-        relation = self.document.relation(relation_id)
-        new = RelationKind.ATTACK if relation.kind == RelationKind.SUPPORT else RelationKind.SUPPORT
-        text = (
-            "Turn support into attack" if new == RelationKind.ATTACK else "Turn attack into support"
+        self.toggle_relation_kinds([relation_id])
+
+    def toggle_relation_kinds(self, relation_ids: Iterable[str]) -> None:
+        """Turn each support into an attack and each attack into a support: one undo step.
+
+        The arrows are changed in the map's order, so the step does the same
+        thing however the selection was made.
+        """
+        wanted = set(relation_ids)
+        relations = [r for r in self.document.map.relations if r.id in wanted]
+        if not relations:
+            return
+        label = (
+            _toggle_label(relations[0].kind)
+            if len(relations) == 1
+            else (f"Turn {len(relations)} arrows around")
         )
-        self.undo_stack.push(EditRelationCommand(self.document, relation_id, {"kind": new}, text))
+        with self.gesture(label):
+            for relation in relations:
+                new = _toggled(relation.kind)
+                self.undo_stack.push(
+                    EditRelationCommand(
+                        self.document, relation.id, {"kind": new}, _toggle_label(relation.kind)
+                    )
+                )
 
     def delete_selection(self) -> None:
         """Delete selected cards with the branch hanging only from them, and selected edges."""
@@ -407,3 +439,13 @@ class MapEditor(QObject):
             seen.add(target)
             target = relations[target].target
         return target if target in self.scene.statement_items else None
+
+
+def _toggled(kind: RelationKind) -> RelationKind:
+    return RelationKind.ATTACK if kind == RelationKind.SUPPORT else RelationKind.SUPPORT
+
+
+def _toggle_label(kind: RelationKind) -> str:
+    return (
+        "Turn support into attack" if kind == RelationKind.SUPPORT else "Turn attack into support"
+    )

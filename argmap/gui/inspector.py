@@ -241,31 +241,47 @@ class Inspector(QStackedWidget):
 
     def _source_picked(self, box: QComboBox) -> None:
         if box.currentData() == self.NEW_SOURCE:
-            self.newSourceRequested.emit()  # the window adds it and calls set_source()
+            self.newSourceRequested.emit()  # the window adds it, cites it, calls show_source()
             return
         if box is self.relation_source_box:
             self._commit_relation()
         else:
             self._commit_statement()
 
-    def set_source(self, source_id: str) -> None:
-        """Cite a source from the shown statement or relation (after "New source…")."""
+    def changes_citing(self, source_id: str) -> tuple[str, bool, dict] | None:
+        """What committing the form would change, with ``source_id`` as its source.
+
+        ``(element id, is a relation, changed fields)``, or None when nothing is
+        shown. Used by "New source…", which adds the source and cites it in one step.
+        """
+        if self.relation_id is not None:
+            return self.relation_id, True, self._relation_changes(source_id)
+        if self.statement_id is not None:
+            return self.statement_id, False, self._statement_changes(source_id)
+        return None
+
+    def show_source(self, source_id: str) -> None:
+        """Show ``source_id`` as the cited source (after the map was changed to cite it)."""
         self._refresh_sources()
         box = self.relation_source_box if self.relation_id else self.source_box
+        loading, self._loading = self._loading, True
         box.setCurrentIndex(max(box.findData(source_id), 0))
-        if self.relation_id:
-            self._commit_relation()
-        else:
-            self._commit_statement()
+        self._loading = loading
 
     # -- committing --------------------------------------------------------
 
     def _commit_statement(self) -> None:
         if self._loading or self.statement_id is None:
             return
+        changed = self._statement_changes(self.source_box.currentData() or None)
+        if changed:
+            self.statementEdited.emit(self.statement_id, changed)
+
+    def _statement_changes(self, source: str | None) -> dict:
+        assert self.statement_id is not None
         attribution = Attribution(
             speaker=clean_text(self.speaker_edit.text()).strip() or None,
-            source=self.source_box.currentData() or None,
+            source=source,
             quote=clean_text(self.quote_edit.toPlainText()) or None,
             date=clean_text(self.date_edit.text()).strip() or None,
         )
@@ -278,17 +294,21 @@ class Inspector(QStackedWidget):
             "note": clean_text(self.note_edit.toPlainText()) or None,
         }
         statement = self.document.statement(self.statement_id)
-        changed = {k: v for k, v in fields.items() if getattr(statement, k) != v}
-        if changed:
-            self.statementEdited.emit(self.statement_id, changed)
+        return {k: v for k, v in fields.items() if getattr(statement, k) != v}
 
     def _commit_relation(self) -> None:
         if self._loading or self.relation_id is None:
             return
+        changed = self._relation_changes(self.relation_source_box.currentData() or None)
+        if changed:
+            self.relationEdited.emit(self.relation_id, changed)
+
+    def _relation_changes(self, source: str | None) -> dict:
+        assert self.relation_id is not None
         relation = self.document.relation(self.relation_id)
         attribution = Attribution(
             speaker=clean_text(self.relation_speaker_edit.text()).strip() or None,
-            source=self.relation_source_box.currentData() or None,
+            source=source,
             quote=clean_text(self.relation_quote_edit.toPlainText()) or None,
             date=clean_text(self.relation_date_edit.text()).strip() or None,
         )
@@ -296,6 +316,4 @@ class Inspector(QStackedWidget):
             "kind": RelationKind(self.kind_box.currentText()),
             "attribution": None if attribution.is_empty() else attribution,
         }
-        changed = {k: v for k, v in fields.items() if getattr(relation, k) != v}
-        if changed:
-            self.relationEdited.emit(self.relation_id, changed)
+        return {k: v for k, v in fields.items() if getattr(relation, k) != v}

@@ -217,26 +217,34 @@ class MainWindow(QMainWindow):
         self.inspector.relationEdited.connect(self._edit_relation)
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setEmptyLabel("Opened map")
-        self.sources_panel = SourcesPanel(self.document, self.undo_stack)
+        self.sources_panel = SourcesPanel(self.document, self.editor.sources)
         self.sources_panel.message.connect(self._show_message)
         self.inspector.newSourceRequested.connect(self._new_source_for_selection)
-        for title, widget, area in (
-            ("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("Sources", self.sources_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
-            ("History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"{title.lower()}-dock")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            setattr(self, f"{title.lower()}_dock", dock)
+        self.outline_dock = self._dock(
+            "Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.inspector_dock = self._dock(
+            "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.sources_dock = self._dock(
+            "Sources", self.sources_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.history_dock = self._dock(
+            "History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.history_dock.hide()
         self.sources_dock.hide()
         # The map is what the window is for: the side docks start narrow.
         self.resizeDocks(
             [self.outline_dock, self.inspector_dock], [210, 270], Qt.Orientation.Horizontal
         )
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}-dock")  # saveState() finds it by this name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
         action = QAction(text, self)
@@ -432,12 +440,11 @@ class MainWindow(QMainWindow):
 
     def _new_source_for_selection(self) -> None:
         """ "New source…" in the inspector: add a source, cite it, open the Sources panel to fill it in."""
-        self.undo_stack.beginMacro("Add and cite source")
-        source_id = self.sources_panel.add_source()
-        self.inspector.set_source(source_id)
-        self.undo_stack.endMacro()
+        source_id = self.editor.sources.add_and_cite(self.inspector.changes_citing)
+        self.inspector.show_source(source_id)
         self.sources_dock.show()
         self.sources_dock.raise_()
+        self.sources_panel.open_title(source_id)
 
     def _bring_into_view(self, statement_id: str) -> None:
         item = self.scene.statement_items.get(statement_id)
@@ -445,7 +452,7 @@ class MainWindow(QMainWindow):
             self.view.centerOn(item)
 
     def _connect(self, premise: str, target: str, attack: bool) -> None:
-        self.editor.connect(
+        self.editor.connect_statements(
             premise, target, RelationKind.ATTACK if attack else RelationKind.SUPPORT
         )
 
@@ -479,10 +486,9 @@ class MainWindow(QMainWindow):
             self.editor.edit_text()
 
     def _toggle_selected_relations(self) -> None:
-        for relation_id in {
+        self.editor.toggle_relation_kinds(
             e.relation_id for e in self.scene.selectedItems() if isinstance(e, EdgeItem)
-        }:
-            self.editor.toggle_relation_kind(relation_id)
+        )
 
     # -- window events -----------------------------------------------------
 

@@ -1,15 +1,14 @@
 """The Sources panel: the documents a map quotes, edited in a table.
 
-Every change is one undo step. Removing a source that statements cite asks
-first and then clears those citations, so the map never refers to a source
-it does not have.
+Every change is one undo step, made by the editor's source gestures
+(:mod:`argmap.gui.source_editing`). Removing a source that statements cite
+asks first and then clears those citations, so the map never refers to a
+source it does not have.
 """
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.gui.commands import EditRelationCommand, EditStatementCommand, SetSourcesCommand
 from argmap.gui.document import MapDocument
-from argmap.model import Source
+from argmap.gui.source_editing import SourceGestures
 
 __all__ = ["SourcesPanel"]
 
@@ -41,11 +39,11 @@ class SourcesPanel(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None
+        self, document: MapDocument, gestures: SourceGestures, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self.undo_stack = undo_stack
+        self.gestures = gestures
         self.table = QTableWidget(0, len(COLUMNS) + 1)
         self.table.setHorizontalHeaderLabels([label for _, label in COLUMNS] + ["Cited"])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -76,15 +74,6 @@ class SourcesPanel(QWidget):
 
     # -- showing -----------------------------------------------------------
 
-    def citations(self, source_id: str) -> list[str]:
-        """Ids of the statements and relations that cite a source."""
-        argument_map = self.document.map
-        return [
-            element.id
-            for element in [*argument_map.statements, *argument_map.relations]
-            if element.attribution is not None and element.attribution.source == source_id
-        ]
-
     def refresh(self, *_) -> None:
         self._filling = True
         sources = self.document.map.sources
@@ -94,7 +83,7 @@ class SourcesPanel(QWidget):
                 item = QTableWidgetItem(getattr(source, name) or "")
                 item.setData(Qt.ItemDataRole.UserRole, source.id)
                 self.table.setItem(row, column, item)
-            cited = QTableWidgetItem(str(len(self.citations(source.id))))
+            cited = QTableWidgetItem(str(len(self.gestures.citations(source.id))))
             cited.setFlags(cited.flags() & ~Qt.ItemFlag.ItemIsEditable)
             cited.setToolTip(f"id: {source.id}")
             self.table.setItem(row, len(COLUMNS), cited)
@@ -109,39 +98,34 @@ class SourcesPanel(QWidget):
         self.set_field(item.row(), name, item.text())
 
     def set_field(self, row: int, name: str, value: str) -> bool:
-        sources = list(self.document.map.sources)
+        sources = self.document.map.sources
         value = value.strip()
         if name == "title" and not value:
             self.message.emit("A source needs a title.")
             self.refresh()
             return False
-        try:
-            changed = Source.model_validate(
-                {**sources[row].model_dump(exclude_none=True), name: value or None}
-            )
-        except ValidationError as error:
-            self.message.emit(f"Source not changed: {error.errors()[0]['msg']}")
+        refused = self.gestures.set_field(sources[row].id, name, value or None)
+        if refused is not None:
+            self.message.emit(f"Source not changed: {refused}")
             self.refresh()
             return False
-        sources[row] = changed
-        self.undo_stack.push(SetSourcesCommand(self.document, sources, f"Edit source {name}"))
         return True
 
     def add_source(self) -> str:
         """A new source with a placeholder title, its title cell open for typing."""
-        taken = {s.id for s in self.document.map.sources}
-        number = len(taken) + 1
-        while f"src-{number}" in taken:
-            number += 1
-        source = Source(id=f"src-{number}", title="New source")
-        self.undo_stack.push(
-            SetSourcesCommand(self.document, [*self.document.map.sources, source], "Add source")
-        )
-        row = len(self.document.map.sources) - 1
+        source_id = self.gestures.add()
+        self.open_title(source_id)
+        return source_id
+
+    def open_title(self, source_id: str) -> None:
+        """Select a source's row and, when the panel shows, open its title for typing."""
+        rows = [s.id for s in self.document.map.sources]
+        if source_id not in rows:
+            return
+        row = rows.index(source_id)
         self.table.setCurrentCell(row, 0)
         if self.isVisible():
             self.table.editItem(self.table.item(row, 0))
-        return source.id
 
     def confirm_remove(self, title: str, count: int) -> bool:
         """Ask before removing a cited source (tests answer this themselves)."""
@@ -164,26 +148,8 @@ class SourcesPanel(QWidget):
 
     def remove_source(self, source_id: str) -> bool:
         source = next(s for s in self.document.map.sources if s.id == source_id)
-        citing = self.citations(source_id)
+        citing = self.gestures.citations(source_id)
         if citing and not self.confirm_remove(source.title, len(citing)):
             return False
-        self.undo_stack.beginMacro(f"Remove source “{source.title}”")
-        statements = {s.id: s for s in self.document.map.statements}
-        relations = {r.id: r for r in self.document.map.relations}
-        for element_id in citing:
-            element = statements.get(element_id) or relations[element_id]
-            attribution = element.attribution.model_copy(update={"source": None})
-            if element_id in statements:
-                self.undo_stack.push(
-                    EditStatementCommand(self.document, element_id, {"attribution": attribution})
-                )
-            else:
-                self.undo_stack.push(
-                    EditRelationCommand(
-                        self.document, element_id, {"attribution": attribution}, "Uncite"
-                    )
-                )
-        kept = [s for s in self.document.map.sources if s.id != source_id]
-        self.undo_stack.push(SetSourcesCommand(self.document, kept, "Remove source"))
-        self.undo_stack.endMacro()
+        self.gestures.remove(source_id)
         return True
