@@ -96,7 +96,7 @@ def branch_to_mime(branch: Branch) -> QMimeData:
 
 
 def branch_from_mime(mime: QMimeData | None) -> Branch | None:
-    """A branch from the clipboard: ours if present, else each paragraph of plain text a statement."""
+    """A branch from the clipboard: ours if present, else a statement per paragraph of text."""
     if mime is None:  # an empty clipboard on some platforms
         return None
     if mime.hasFormat(MIME_TYPE):

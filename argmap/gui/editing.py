@@ -27,8 +27,8 @@ from argmap.gui.commands import (
 )
 from argmap.gui.document import MapDocument
 from argmap.gui.inline_editor import InlineEditor
-from argmap.gui.source_editing import SourceGestures
 from argmap.gui.scene import MapScene
+from argmap.gui.source_editing import SourceGestures
 from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement, clean_text
 
 __all__ = ["MapEditor"]

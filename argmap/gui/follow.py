@@ -92,7 +92,7 @@ class ViewFollow(QObject):
         anchor: tuple[QRectF, QRectF] | None,
         reveal: QRectF | None,
     ) -> None:
-        """``anchor``: the anchor card's scene rectangle now and at the end; ``reveal``: the new card's at the end."""
+        """Keep ``anchor`` (scene rects now and at the end) in place; show ``reveal`` at the end."""
         self._animation.stop()
         self._tracks = []
         moved = _anchor_shift(*anchor) if anchor is not None else QPointF(0, 0)
@@ -161,7 +161,7 @@ class ViewFollow(QObject):
 
 
 def _approach(viewport: QRectF, card: QRectF, scroll: QPointF) -> QPointF:
-    """The part of ``scroll`` (view pixels) after which ``card`` is just about to enter ``viewport``."""
+    """The part of ``scroll`` (view pixels) after which ``card`` is about to enter ``viewport``."""
     return QPointF(
         _gap(viewport.left(), viewport.right(), card.left(), card.right(), scroll.x()),
         _gap(viewport.top(), viewport.bottom(), card.top(), card.bottom(), scroll.y()),

@@ -59,7 +59,7 @@ def settle() -> None:
         gc.freeze()
         # Objects freed since they were frozen still count: a full collection comes a little early.
         _frozen += fresh
-    else:  # the first time (a map just opened): everything is fresh; listing it costs hundreds of ms
+    else:  # the first time (a map just opened): all is fresh; listing it costs hundreds of ms
         gc.freeze()
         _frozen = gc.get_freeze_count()
     if not _last_full:  # a map just opened: what is alive now is mostly still in use

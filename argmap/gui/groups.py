@@ -1,17 +1,90 @@
-"""Where group boxes go on the canvas: around their cards, as Graphviz clusters do in the export."""
+"""Group boxes on the canvas: around their cards, as Graphviz clusters do in the export.
+
+The scene owns one :class:`GroupBoxes`, which keeps a box item per group and
+fits it (or the tinted bands the tree layout asks for) after cards move.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.gui.items import GroupItem, StatementItem
+from argmap.layout import LayoutResult
 from argmap.model import Group
+from argmap.theme import Theme
 
-__all__ = ["group_rects"]
+__all__ = ["GroupBoxes", "group_rects"]
 
 _MAX_DEPTH = 32  # nesting beyond this is certainly a mistake in the file
+
+
+class GroupBoxes:
+    """One box item per group with cards, behind them, kept around its cards."""
+
+    def __init__(self, scene: QGraphicsScene, cards: Mapping[str, StatementItem]) -> None:
+        self.scene = scene
+        self.cards = cards  # the scene's cards by statement id (the same dict, kept current)
+        self.items: dict[str, GroupItem] = {}
+        self._groups_of: dict[str, set[str]] = {}  # statement -> its groups and their parents
+
+    def rebuild(self, groups: list[Group], theme: Theme) -> None:
+        """Items for the map's groups now: new ones added, gone ones removed."""
+        wanted = {g.id: g for g in groups}
+        self._groups_of = {}
+        for group in wanted.values():
+            chain: list[str] = []
+            current: Group | None = group
+            while current is not None and current.id not in chain and len(chain) < _MAX_DEPTH:
+                chain.append(current.id)
+                current = wanted.get(current.parent) if current.parent else None
+            for statement_id in group.statements:
+                self._groups_of.setdefault(statement_id, set()).update(chain)
+        for group_id in [g for g in self.items if g not in wanted]:
+            self.scene.removeItem(self.items.pop(group_id))
+        for group_id, group in wanted.items():
+            item = self.items.get(group_id)
+            if item is None:
+                item = self.items[group_id] = GroupItem(group_id, group.title, theme)
+                self.scene.addItem(item)
+            item.title = group.title
+
+    def fit(
+        self,
+        groups: list[Group],
+        layout: LayoutResult | None,
+        font_size: float,
+        moved: AbstractSet[str] | None = None,
+        also: AbstractSet[str] = frozenset(),
+    ) -> None:
+        """Wrap each group box around its cards (and its subgroups), so it follows drags.
+
+        ``moved``: only the groups of these cards (and ``also``) need it.
+        """
+        if not self.items:
+            return
+        only = None
+        if moved is not None:
+            only = {g for name in moved for g in self._groups_of.get(name, ())} | also
+            if not only:
+                return
+        clusters = layout.clusters if layout else {}
+        bands = layout.bands if layout else {}
+        rects = group_rects(groups, self.cards, clusters, font_size, only)
+        for group_id, item in self.items.items():
+            if only is not None and group_id not in only:
+                continue
+            if group_id in bands:  # one box would hold other cards: a band behind each card
+                cards = [self.cards[s].card_rect() for s in bands[group_id] if s in self.cards]
+                item.setVisible(bool(cards))
+                item.set_bands(cards)
+                continue
+            rect = rects.get(group_id, QRectF())
+            item.setVisible(not rect.isNull())
+            item.set_rect(rect)
 
 
 def group_rects(

@@ -94,7 +94,7 @@ class Inspector(QStackedWidget):
             line.editingFinished.connect(self._commit_statement)
         self._filters = [_CommitOnFocusOut(self._commit_statement) for _ in range(3)]
         for box, event_filter in zip(
-            (self.text_edit, self.quote_edit, self.note_edit), self._filters
+            (self.text_edit, self.quote_edit, self.note_edit), self._filters, strict=True
         ):
             box.installEventFilter(event_filter)
         self.source_box.activated.connect(lambda _: self._source_picked(self.source_box))

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         return True
 
     def commit_pending_edits(self) -> None:
-        """Typing not yet committed (inline editor, outline row, inspector field) becomes an edit."""
+        """Typing not committed yet (inline editor, outline row, inspector) becomes an edit."""
         if self.editor.inline.is_open():
             self.editor.inline.commit()
         self.outline.commit_editing()
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def choose_drop(self, dragged: str, target: str, screen_pos) -> str | None:
-        """Ask what a card dropped onto another becomes: "reason", "objection", "co-premise" or None."""
+        """Ask what a card dropped onto another becomes: reason, objection, co-premise or None."""
         chosen = drop_menu(self, dragged, target).exec(screen_pos)
         return chosen.data() if chosen is not None else None
 
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
             self.view.ensureVisible(self.scene.statement_items[statement_id])
 
     def _new_source_for_selection(self) -> None:
-        """ "New source…" in the inspector: add a source, cite it, open the Sources panel to fill it in."""
+        """ "New source…" in the inspector: add and cite a source, open the Sources panel on it."""
         source_id = self.editor.sources.add_and_cite(self.inspector.changes_citing)
         self.inspector.show_source(source_id)
         self.sources_dock.show()

@@ -232,7 +232,7 @@ class OutlineTree(QTreeWidget):
 
 
 def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind]]]:
-    """Premises under the statement they argue for (undercuts under the attacked inference's target)."""
+    """Premises under what they argue for (undercuts under the attacked inference's target)."""
     relations = {r.id: r for r in argument_map.relations}
     children: dict[str, list[tuple[str, RelationKind]]] = {}
     for relation in argument_map.relations:

@@ -7,8 +7,10 @@ as signals for the window to turn into undo commands.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.gui import garbage
@@ -18,7 +20,7 @@ from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.follow import ViewFollow
 from argmap.gui.gestures import ConnectionDrag
-from argmap.gui.groups import group_rects
+from argmap.gui.groups import GroupBoxes
 from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
 from argmap.gui.relation_items import RelationItems
@@ -44,7 +46,7 @@ SYNC_TREE_LIMIT = (
 )
 
 
-class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
+class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
     cardsMoved = Signal(dict)  # statement id -> Position, after a drag
     layoutApplied = Signal()
     layoutFailed = Signal(str)
@@ -64,13 +66,11 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self.statement_items: dict[str, StatementItem] = {}
         self.relation_items = RelationItems(self)
         self.junction_items: dict[str, JunctionItem] = self.relation_items.junctions
+        self.geometry = EdgeGeometry(document, self.statement_items, self.relation_items)
         self._dirty_relations: set[str] | None = None  # relations changed since items were synced
         self._sizes: dict[str, tuple[float, float]] = {}  # every card's size, kept as cards change
-        self.group_items: dict[str, GroupItem] = {}
-        self._groups_of: dict[str, set[str]] = {}
+        self.groups = GroupBoxes(self, self.statement_items)  # a box (or bands) per group
         self._groups_dirty = True  # a card left the map: every group box is fitted again
-        self.layout_result: LayoutResult | None = None
-        self._edge_paths: dict[str, QPainterPath] = {}
         self.engine = TREE  # or GRAPHVIZ: how the canvas is laid out (View → Layout)
         self.waiting_for_layout = False  # a big map's cards have no place yet: draw none
         self._follow = ViewFollow(self)  # the views keep the user's place while cards glide
@@ -124,10 +124,10 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self._unplaced.clear()
         self.relation_items.clear()
         self._dirty_relations = None
-        self.group_items.clear()
+        self.groups.items.clear()
         self._drop_candidate = None
         self.layout_result = None
-        self._edge_paths = {}
+        self.geometry.paths = {}
         self.clear()
         self.theme = self._fixed_theme or _map_theme(self.document)
         self.setBackgroundBrush(QColor(self.theme.background))
@@ -190,6 +190,28 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
     def _edges_at(self) -> dict[str, list[EdgeItem]]:
         return self.relation_items.at
 
+    @property
+    def layout_result(self) -> LayoutResult | None:
+        """The layout that landed last (what the edges and junctions are drawn from)."""
+        return self.geometry.layout
+
+    @layout_result.setter
+    def layout_result(self, result: LayoutResult | None) -> None:
+        self.geometry.layout = result
+
+    def _update_all_edges(self) -> None:
+        self._fit_groups()
+        self.geometry.place_junctions()
+        for edge in self.edge_items:
+            self.geometry.update_edge(edge)
+
+    def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
+        """After cards moved: their junctions and the edges at them (not every edge of the map)."""
+        self._fit_groups(statement_ids)
+        moved = statement_ids | self.geometry.place_junctions(statement_ids)
+        for edge in self.geometry.edges_touching(moved):
+            self.geometry.update_edge(edge)
+
     # -- document signals --------------------------------------------------
 
     def _on_statement_added(self, statement_id: str) -> None:
@@ -214,7 +236,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         sources = {s.id: s for s in self.document.map.sources}
         item.update_statement(self.document.statement(statement_id), item.role, sources)
         self._sizes[statement_id] = item.size
-        self._update_edges_of(statement_id)
+        self._update_edges_of_cards({statement_id})
         if item.size != old_size:
             self._schedule(relayout=True)
 
@@ -281,9 +303,9 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
             return
         placed = self._place_provisionally(update_edges=False)
         if placed:
-            placed |= self._place_junctions(placed)
-        for edge in set(added) | self._edges_touching(placed):
-            self._update_edge(edge)
+            placed |= self.geometry.place_junctions(placed)
+        for edge in set(added) | self.geometry.edges_touching(placed):
+            self.geometry.update_edge(edge)
         self._fit_groups(None if self._groups_dirty else placed)
         self._groups_dirty = False
         if self._relayout_wanted:
@@ -326,7 +348,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
         self.runner.request(snapshot, delay_ms if engine == GRAPHVIZ else 0)
 
     def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:
-        """Put cards that have no place yet just below what they argue for, until the layout comes."""
+        """Put cards with no place yet just below what they argue for, until the layout comes."""
         placed = self._place_new_cards()
         if update_edges:
             self._update_all_edges()
@@ -361,7 +383,7 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
     def _first_place(
         self, premise: str, target_id: str, target: StatementItem | None, offset: int
     ) -> QPointF:
-        """Where a new card waits for the layout: for a first reason, exactly where the tree puts it.
+        """Where a new card waits for the layout: a first reason, exactly where the tree puts it.
 
         A first reason under a card moves nothing, and goes straight below the
         card (both centred in slots with the same left edge). A later one goes
@@ -394,58 +416,19 @@ class MapScene(LayoutLanding, MouseGestures, EdgeGeometry, QGraphicsScene):
 
     # -- groups ------------------------------------------------------------
 
+    @property
+    def group_items(self) -> dict[str, GroupItem]:
+        return self.groups.items
+
     def _rebuild_groups(self) -> None:
-        """One box per group that has cards, behind them."""
-        wanted = {g.id: g for g in self.document.map.groups}
-        self._groups_of = {}  # statement -> the groups whose box it is in (with their parents)
-        for group in wanted.values():
-            chain, current = [], group
-            while current is not None and current.id not in chain and len(chain) < 32:
-                chain.append(current.id)
-                current = wanted.get(current.parent) if current.parent else None
-            for statement_id in group.statements:
-                self._groups_of.setdefault(statement_id, set()).update(chain)
-        for group_id in [g for g in self.group_items if g not in wanted]:
-            self.removeItem(self.group_items.pop(group_id))
-        for group_id, group in wanted.items():
-            item = self.group_items.get(group_id)
-            if item is None:
-                item = self.group_items[group_id] = GroupItem(group_id, group.title, self.theme)
-                self.addItem(item)
-            item.title = group.title
+        self.groups.rebuild(self.document.map.groups, self.theme)
 
-    def _fit_groups(self, moved: set[str] | None = None, groups: set[str] = frozenset()) -> None:
-        """Wrap each group box around its cards (and its subgroups), so it follows drags.
-
-        ``moved``: only the groups of these cards (and ``groups``) need it.
-        """
-        if not self.group_items:
-            return
-        only = None
-        if moved is not None:
-            only = {g for name in moved for g in self._groups_of.get(name, ())} | groups
-            if not only:
-                return
-        clusters = self.layout_result.clusters if self.layout_result else {}
-        bands = self.layout_result.bands if self.layout_result else {}
-        rects = group_rects(
-            self.document.map.groups, self.statement_items, clusters, self.theme.font_size, only
-        )
-        for group_id, item in self.group_items.items():
-            if only is not None and group_id not in only:
-                continue
-            if group_id in bands:  # one box would hold other cards: a band behind each card
-                cards = [
-                    self.statement_items[s].card_rect()
-                    for s in bands[group_id]
-                    if s in self.statement_items
-                ]
-                item.setVisible(bool(cards))
-                item.set_bands(cards)
-                continue
-            rect = rects.get(group_id, QRectF())
-            item.setVisible(not rect.isNull())
-            item.set_rect(rect)
+    def _fit_groups(
+        self, moved: AbstractSet[str] | None = None, groups: AbstractSet[str] = frozenset()
+    ) -> None:
+        """Fit group boxes to their cards (``moved``: only these cards' groups, and ``groups``)."""
+        theme_size = self.theme.font_size
+        self.groups.fit(self.document.map.groups, self.layout_result, theme_size, moved, groups)
 
     def selected_statement_ids(self) -> list[str]:
         """Selected cards, in map order (Qt's own list is unordered)."""

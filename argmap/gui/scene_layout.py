@@ -37,7 +37,7 @@ class LayoutLanding:
         previous = self.layout_result
         had_layout = previous is not None
         result = self.layout_result = prepared.result
-        self._edge_paths = prepared.paths
+        self.geometry.paths = prepared.paths
         fresh, self._fresh = self._fresh, set()
         if previous is None:
             fresh = set()  # a map just opened: every card is new, and they land together
@@ -171,7 +171,7 @@ class LayoutLanding:
         for relation_id in junctions:
             junction = self.junction_items.get(relation_id)
             if junction is not None:  # an edit in between may have removed it
-                self._position_junction(relation_id, junction)
+                self.geometry.position_junction(relation_id, junction)
 
     def _layout_target(self, statement_id: str) -> QPointF | None:
         """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
@@ -225,7 +225,7 @@ class LayoutLanding:
     def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
         for edge in edges:
             if edge.scene() is self:  # an edit in between may have replaced it
-                self._update_edge(edge)
+                self.geometry.update_edge(edge)
 
     def _show_cards(self) -> None:
         if self.waiting_for_layout:
