@@ -168,6 +168,19 @@ def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, mo
     assert "debate.argdown:3: warning: node 7: kept as a note" in shown[0]
 
 
+def test_a_map_opened_after_an_import_shows_as_unmodified(window, tmp_path):
+    imported = tmp_path / "debate.argdown"
+    imported.write_text("[Claim]: A treaty serves Israel.\n  + A guarantee deters.\n", "utf-8")
+    native = tmp_path / "treaty.argmap"
+    save_map(small_map(), native, backup=False)
+    assert window.open_path(imported)
+    assert window.isWindowModified()  # an import is not saved as .argmap yet
+    assert window.open_path(native)
+    assert window.undo_stack.isClean()
+    assert not window.isWindowModified()
+    assert window.state_label.text() == "saved"
+
+
 def test_export_as_writes_another_format(window, tmp_path):
     out = tmp_path / "copy.argmap"
     assert window.files.export_as_to(out, "argmap")

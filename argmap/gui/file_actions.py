@@ -117,10 +117,7 @@ class FileActions:
         from argmap.gui.mainwindow import new_map
 
         if self.window.maybe_save():
-            self.window.imported_from = None
-            self.window.document.reset(new_map(), None)
-            self.window.undo_stack.clear()
-            self.window._after_load()
+            self.window.show_map(new_map(), None)
             QTimer.singleShot(0, self.window.edit_first_claim)
 
     def open(self) -> None:

@@ -106,6 +106,23 @@ class MainWindow(QMainWindow):
     def current_map(self) -> ArgumentMap:
         return self.document.map
 
+    def show_map(
+        self, argument_map: ArgumentMap, path: Path | None, *, imported_from: Path | None = None
+    ) -> None:
+        """Replace the map shown: the one way opening, importing and File → New do it.
+
+        The history starts empty and the map unmodified, except an imported map:
+        it has no .argmap file yet, so saving asks where and closing asks first.
+        """
+        self.document.reset(argument_map, path)
+        self.undo_stack.clear()
+        if imported_from is None:
+            self.undo_stack.setClean()  # clear() keeps a clean index an import had reset
+        else:
+            self.undo_stack.resetClean()
+        self.imported_from = imported_from
+        self._after_load()
+
     def open_path(self, path: Path) -> bool:
         """Load a file; on failure show the problem and keep the current map."""
         native = path.suffix.lower() == ".argmap"
@@ -121,14 +138,10 @@ class MainWindow(QMainWindow):
         except ArgmapError as error:
             self.show_error("Cannot open map", f"{path} could not be opened:\n\n{error}")
             return False
-        # An imported map has no .argmap file yet: saving asks where, and closing asks first.
-        self.document.reset(argument_map, path if native else None)
-        self.undo_stack.clear()
-        if not native:
-            self.undo_stack.resetClean()
-        self.imported_from = None if native else path
+        self.show_map(
+            argument_map, path if native else None, imported_from=None if native else path
+        )
         self.files.remember_recent(path)
-        self._after_load()
         if warnings:
             lines = "\n".join(w.located(path.name) for w in warnings[:200])
             more = f"\n… and {len(warnings) - 200} more" if len(warnings) > 200 else ""
