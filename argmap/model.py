@@ -14,7 +14,7 @@ import math
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -47,8 +47,8 @@ __all__ = [
     "clean_text",
 ]
 
-FORMAT_NAME = "argmap"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "argmap"
+FORMAT_VERSION: Final = 1
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
@@ -344,7 +344,8 @@ class ArgumentMap(_Element):
     def speakers(self) -> list[str]:
         """Distinct speakers of statements and relations, in order of appearance."""
         seen: dict[str, None] = {}
-        for element in [*self.statements, *self.relations]:
+        elements: list[Statement | Relation] = [*self.statements, *self.relations]
+        for element in elements:
             if element.attribution and element.attribution.speaker:
                 seen.setdefault(element.attribution.speaker, None)
         return list(seen)

@@ -6,13 +6,13 @@ so that loaders, ``argmap validate`` and the editor can point at it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from argmap.errors import Problem, Severity
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Attribution
+    from argmap.model import ArgumentMap, Attribution, Relation
 
 __all__ = ["errors_only", "find_cycles", "find_problems", "tree_layout_problems"]
 
@@ -60,7 +60,14 @@ def tree_layout_problems(argument_map: ArgumentMap) -> list[Problem]:
     ]
 
 
-def _duplicates(items: list, prefix: str, what: str, seen: dict[str, str]) -> Iterator[Problem]:
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _duplicates(
+    items: Sequence[_Identified], prefix: str, what: str, seen: dict[str, str]
+) -> Iterator[Problem]:
     for index, item in enumerate(items):
         path = f"{prefix}[{index}].id"
         if item.id in seen:
@@ -226,7 +233,10 @@ def find_cycles(m: ArgumentMap) -> list[list[str]]:
 
 
 def _statement_target(
-    target: str, relations: dict, statement_ids: set[str], resolved: dict[str, str | None]
+    target: str,
+    relations: dict[str, Relation],
+    statement_ids: set[str],
+    resolved: dict[str, str | None],
 ) -> str | None:
     """The statement a relation finally bears on (following undercuts to their inference).
 

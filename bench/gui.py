@@ -8,8 +8,9 @@ GUI-thread stall over 50 ms caused by a running layout; at 10,000 statements
 (tree), open <= 2 s, add <= 30 ms median and <= 50 ms worst, no stall over
 100 ms once the map is open (until its first laid-out paint, the window is
 opening, and that has its own target). Graphviz alone on the same graph
-(fixed-size cards) is shown beside. Paints are timed by wrapping this view's ``paintEvent``, layouts by wrapping
-the layout functions the editor calls, in this process; no GUI code changes.
+(fixed-size cards) is shown beside. Paints are timed by wrapping this view's
+``paintEvent``, layouts by wrapping the layout functions the editor calls, in
+this process; no GUI code changes.
 Figures are printed, not asserted. Run: ``python bench/gui.py [--sizes 1000,10000]``.
 """
 
@@ -56,7 +57,10 @@ Span = tuple[float, float]
 
 
 class WorkerLog:
-    """When layouts ran (in the worker or on the GUI thread) and Graphviz with them (wrapped in place)."""
+    """When layouts ran (in the worker or on the GUI thread), and Graphviz with them.
+
+    The layout and Graphviz functions are wrapped in place.
+    """
 
     def __init__(self) -> None:
         self.layouts: list[Span] = []
@@ -333,8 +337,9 @@ def print_tables(results: list[SizeResult]) -> None:
             )
             for r in results
         ],
-        "   GUI-thread work: open = until the laid-out map is first painted, apply = a layout landing, add ="
-        " the add,\n   gui = the rest (refresh after an edit); wait = GUI thread off the CPU"
+        "   GUI-thread work: open = until the laid-out map is first painted,"
+        " apply = a layout landing, add = the add,\n"
+        "   gui = the rest (refresh after an edit); wait = GUI thread off the CPU"
         " while the worker\n   laid out (its Python holding the GIL, or Graphviz taking a"
         " core). The verdict counts every stall but opening.",
     )

@@ -84,7 +84,10 @@ def _times(action: Callable[[], object], repeat: int) -> list[float]:
 
 
 def _peak_memory(argument_map: ArgumentMap, sizes: Sizes, theme: Theme) -> int:
-    """Peak bytes allocated by one layout; tracemalloc slows Python down, so this run is not timed."""
+    """Peak bytes allocated by one layout.
+
+    tracemalloc slows Python down, so this run is not timed.
+    """
     tracemalloc.start()
     try:
         tree_layout(argument_map, sizes, theme=theme)

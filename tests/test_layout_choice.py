@@ -1,4 +1,7 @@
-"""Choosing a layout: the tree or Graphviz on the canvas, and in exports from the CLI and the window."""
+"""Choosing a layout: the tree or Graphviz.
+
+On the canvas, and in exports from the CLI and the window.
+"""
 
 from __future__ import annotations
 

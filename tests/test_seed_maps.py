@@ -33,7 +33,8 @@ def test_a_sample_map_has_no_errors_or_warnings(path):
 def test_every_statement_names_its_speaker_and_source(path):
     argument_map = load_map(path)
     for statement in argument_map.statements:
-        assert statement.attribution and statement.attribution.speaker, statement.id
+        assert statement.attribution, statement.id
+        assert statement.attribution.speaker, statement.id
         assert statement.attribution.source, statement.id
 
 

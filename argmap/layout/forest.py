@@ -161,11 +161,11 @@ def _gathered(kids: list[int], path_of: list[tuple[str, ...]], level: int) -> li
             order.append((key, k))
         buckets[key].append(k)
     result: list[int] = []
-    for key, k in order:
-        if key is None:
+    for bucket, k in order:
+        if bucket is None:
             result.append(k)
         else:
-            members = buckets[key]
+            members = buckets[bucket]
             result.extend(_gathered(members, path_of, level + 1) if len(members) > 1 else members)
     return result
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import Any
 
 from argmap.errors import RenderError
 from argmap.layout.result import EdgeCurve, LayoutResult, NodeBox, Point
@@ -42,7 +43,7 @@ def layout_map(
         raise RenderError(f"could not read Graphviz's layout: {error}") from None
 
 
-def parse_layout(drawing: dict) -> LayoutResult:
+def parse_layout(drawing: dict[str, Any]) -> LayoutResult:
     """Read Graphviz ``-Tjson`` output into scene coordinates (y down)."""
     result = LayoutResult()
     _, _, width, height = (float(v) for v in str(drawing.get("bb", "0,0,0,0")).split(","))

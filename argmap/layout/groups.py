@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Group
 
 if TYPE_CHECKING:
     from argmap.layout.tree import _Plan
@@ -25,7 +25,11 @@ Rect = tuple[float, float, float, float]  # left, top, right, bottom
 def group_boxes(
     argument_map: ArgumentMap, plan: _Plan
 ) -> tuple[dict[str, tuple[float, float, float, float]], dict[str, tuple[str, ...]]]:
-    """Boxes (left, top, width, height) of the groups one box can hold, and the members of the rest."""
+    """Boxes of the groups one box can hold, and the members of the rest.
+
+    A box is (left, top, width, height); the rest are drawn on bands, so only
+    their members are needed.
+    """
     forest = plan.forest
     cards = {forest.ids[v]: plan.scene_rect(v) for v in range(forest.statement_count)}
     by_id = {g.id: g for g in argument_map.groups}
@@ -53,7 +57,15 @@ def group_boxes(
     return clusters, bands
 
 
-def _box(group_id, by_id, children, cards, boxes, members, depth: int) -> Rect | None:
+def _box(
+    group_id: str,
+    by_id: dict[str, Group],
+    children: dict[str, list[str]],
+    cards: dict[str, Rect],
+    boxes: dict[str, Rect | None],
+    members: dict[str, set[str]],
+    depth: int,
+) -> Rect | None:
     """A group's box around its cards and its subgroups' boxes, with room for its title."""
     if group_id in boxes:
         return boxes[group_id]
@@ -89,7 +101,7 @@ class _CardIndex:
         x1, y1, x2, y2 = rect
         start = bisect_left(self.lefts, x1 - self.widest)
         end = bisect_left(self.lefts, x2)
-        for a1, b1, a2, b2, name in self.cards[start:end]:
+        for _left, b1, a2, b2, name in self.cards[start:end]:
             if x1 < a2 and b1 < y2 and y1 < b2 and name not in inside:
                 return True
         return False

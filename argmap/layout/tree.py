@@ -156,7 +156,7 @@ class _Frame:
 
 
 class _Plan:
-    """Node extents, the tidy placement and the pinned offsets, all in the (breadth, depth) frame."""
+    """Node extents, the tidy placement and the pinned offsets, in the (breadth, depth) frame."""
 
     def __init__(
         self,
