@@ -313,9 +313,14 @@ def test_ctrl_t_on_several_arrows_turns_them_all_in_one_undo_step(window):
 
 def test_a_gesture_that_fails_halfway_leaves_no_undo_step_open(window):
     window.scene.select_only(["claim"])
-    with pytest.raises(RuntimeError), window.editor.gesture("Broken"):
-        window.editor.add_premise(RelationKind.SUPPORT, edit=False)
-        raise RuntimeError("a command failed")
+
+    def failing_gesture() -> None:
+        with window.editor.gesture("Broken"):
+            window.editor.add_premise(RelationKind.SUPPORT, edit=False)
+            raise RuntimeError("a command failed")
+
+    with pytest.raises(RuntimeError):
+        failing_gesture()
     assert window.undo_stack.canUndo()  # false while a macro is still being composed
     window.undo_stack.undo()
     assert window.current_map() == small_map()

@@ -130,7 +130,8 @@ def test_a_damaged_clipboard_pastes_nothing(window):
     mime.setData(
         MIME_TYPE,
         b'{"statements": [{"id": "x", "text": "t"}], "relations": '
-        b'[{"id": "r", "kind": "support", "premises": ["x"], "target": "nowhere"}], "sources": [], "roots": {}}',
+        b'[{"id": "r", "kind": "support", "premises": ["x"], "target": "nowhere"}], '
+        b'"sources": [], "roots": {}}',
     )
     QGuiApplication.clipboard().setMimeData(mime)
     window.editor.paste()

@@ -75,7 +75,8 @@ def test_an_empty_clipboard_pastes_nothing(window, monkeypatch):
 
 
 def test_a_card_cannot_become_co_premise_of_an_argument_for_itself(window, monkeypatch):
-    # "narrow" objects to "freedom": joining "freedom" to that objection would make it argue against itself.
+    # "narrow" objects to "freedom": joining "freedom" to that objection would make it argue
+    # against itself.
     monkeypatch.setattr(window, "choose_drop", lambda dragged, target, pos: "co-premise")
     messages = []
     window.editor.message.connect(messages.append)

@@ -200,7 +200,7 @@ def _branch(window, statement_id: str) -> set[str]:
 def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_stays(
     window, monkeypatch
 ):
-    """Above a size the tree is laid out in the worker; the new card must not wait there, nor jump."""
+    """Above a size the tree is laid out in the worker; the new card must not wait, nor jump."""
     from argmap.gui import scene as scene_module
 
     monkeypatch.setattr(scene_module, "SYNC_TREE_LIMIT", 0)
