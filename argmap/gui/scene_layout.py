@@ -8,12 +8,26 @@ event-loop turns so the window never freezes.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Signal
 
-from argmap.gui.items import EdgeItem, StatementItem
+from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, PreparedLayout
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsScene as _SceneBase
+
+    from argmap.gui.animation import LayoutGlide, Steps
+    from argmap.gui.document import MapDocument
+    from argmap.gui.edge_geometry import EdgeGeometry
+    from argmap.gui.follow import ViewFollow
+    from argmap.gui.layout_runner import LayoutRunner
+    from argmap.layout import LayoutResult
+else:
+    _SceneBase = object
 
 __all__ = ["APPLY_BATCH", "LayoutLanding"]
 
@@ -21,9 +35,43 @@ APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large la
 LANDING_PIECE = 100  # cards per turn after an edit: each brings its edges along
 
 
-class LayoutLanding:
-    """Needs the scene's items, ``layout_result``, ``document``, ``engine``, ``runner``, ``_glide``,
-    ``_steps``, ``_follow``, the anchor and change bookkeeping, and ``layoutApplied``."""
+class LayoutLanding(_SceneBase):
+    """The scene's part that lands layouts; what it needs from the scene is declared here."""
+
+    layoutApplied: ClassVar[Signal]
+    document: MapDocument
+    statement_items: dict[str, StatementItem]
+    junction_items: dict[str, JunctionItem]
+    geometry: EdgeGeometry
+    engine: str
+    runner: LayoutRunner
+    animate: bool
+    waiting_for_layout: bool
+    _glide: LayoutGlide
+    _steps: Steps
+    _follow: ViewFollow
+    _anchor_id: str | None
+    _anchor_rect: QRectF
+    _fresh: set[str]
+    _changed: set[str] | None  # what the layout being applied moved (None: anything)
+    _everything: bool
+    _regroup: set[str]
+    _new_edge_ends: set[str]
+    _unlanded: set[str] | None = None  # what a landing under way has yet to place (None: all)
+
+    if TYPE_CHECKING:  # provided by MapScene
+
+        @property
+        def layout_result(self) -> LayoutResult | None: ...
+        @layout_result.setter
+        def layout_result(self, result: LayoutResult | None) -> None: ...
+        @property
+        def edge_items(self) -> list[EdgeItem]: ...
+        def _update_all_edges(self) -> None: ...
+        def _update_edges_of_cards(self, statement_ids: set[str]) -> None: ...
+        def _fit_groups(
+            self, moved: AbstractSet[str] | None = None, groups: AbstractSet[str] = frozenset()
+        ) -> None: ...
 
     def _apply_layout(self, prepared: PreparedLayout) -> None:
         self._glide.stop()
@@ -185,10 +233,13 @@ class LayoutLanding:
         self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]
     ) -> None:
         """Let the views keep the anchor where it is and bring a card just added into view."""
-        anchor_item = self.statement_items.get(anchor_id) if anchor_id not in fresh else None
+        anchor_item = None
+        anchor_target = None
+        if anchor_id is not None and anchor_id not in fresh:
+            anchor_item = self.statement_items.get(anchor_id)
+            anchor_target = self._layout_target(anchor_id) if anchor_item is not None else None
         anchor = None
         reveal = None
-        anchor_target = self._layout_target(anchor_id) if anchor_item is not None else None
         if anchor_item is not None and anchor_target is not None:
             final = anchor_item.card_rect().translated(anchor_target - anchor_item.pos())
             anchor = (self._anchor_rect, final)

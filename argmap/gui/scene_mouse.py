@@ -9,19 +9,41 @@ never edits the map: it emits the scene's signals (``cardsMoved``,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsSceneMouseEvent
 
 from argmap.gui.gestures import ConnectionDrag, statement_at
 from argmap.gui.items import EdgeItem, StatementItem
 from argmap.model import Position
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsScene as _SceneBase
+
+    from argmap.gui.animation import LayoutGlide, Steps
+else:
+    _SceneBase = object
+
 __all__ = ["MouseGestures"]
 
 
-class MouseGestures:
-    """Needs the scene's ``statement_items``, ``_glide``, ``_steps``, ``_update_edges_of_cards``,
-    ``select_only`` and the signals named above."""
+class MouseGestures(_SceneBase):
+    """The scene's part that answers the mouse; what it needs from the scene is declared here."""
+
+    cardsMoved: ClassVar[Signal]
+    cardDropped: ClassVar[Signal]
+    connectRequested: ClassVar[Signal]
+    cardDoubleClicked: ClassVar[Signal]
+    contextMenuRequested: ClassVar[Signal]
+    statement_items: dict[str, StatementItem]
+    _glide: LayoutGlide
+    _steps: Steps
+
+    if TYPE_CHECKING:  # provided by MapScene
+
+        def _update_edges_of_cards(self, statement_ids: set[str]) -> None: ...
+        def select_only(self, statement_ids: list[str]) -> None: ...
 
     _press_positions: dict[str, QPointF]
     _connection: ConnectionDrag | None = None
