@@ -42,7 +42,7 @@ def release_clipboard() -> None:
     from argmap.gui.clipboard import MIME_TYPE
 
     app = QApplication.instance()
-    if app is not None:
+    if isinstance(app, QApplication):
         mime = app.clipboard().mimeData()
         if mime is not None and mime.hasFormat(MIME_TYPE):
             app.clipboard().clear()

@@ -69,9 +69,10 @@ def copy_branch(argument_map: ArgumentMap, statement_ids: list[str]) -> Branch:
                     pending.append(premise)
     statements = [s for s in argument_map.statements if s.id in chosen_statements]
     relations = [r for r in argument_map.relations if r.id in chosen_relations]
+    elements: list[Statement | Relation] = [*statements, *relations]
     cited = {
         element.attribution.source
-        for element in [*statements, *relations]
+        for element in elements
         if element.attribution and element.attribution.source
     }
     roots = {}
@@ -137,8 +138,8 @@ def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
         taken.add(f"{stem}-{number}")
         return f"{stem}-{number}"
 
-    for element in [*branch.statements, *branch.relations]:
-        renames[element.id] = fresh(element.id, used)
+    for element in [*(s.id for s in branch.statements), *(r.id for r in branch.relations)]:
+        renames[element] = fresh(element, used)
     source_renames: dict[str, str] = {}
     new_sources = []
     taken_sources = set(source_ids)

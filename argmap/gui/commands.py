@@ -8,6 +8,7 @@ Nudging the same cards with the arrow keys merges into one step
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -239,7 +240,7 @@ class MoveStatementsCommand(QUndoCommand):
     def __init__(
         self,
         document: MapDocument,
-        new: dict[str, Position | None],
+        new: Mapping[str, Position | None],
         *,
         text: str = "Move",
         merge: bool = False,

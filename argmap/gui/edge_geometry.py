@@ -18,7 +18,7 @@ from argmap.gui.document import MapDocument
 from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import edge_paths
 from argmap.gui.relation_items import RelationItems
-from argmap.layout import LayoutResult
+from argmap.layout import EdgeCurve, LayoutResult
 
 __all__ = ["EdgeGeometry", "edge_paths_of"]
 
@@ -112,12 +112,12 @@ class EdgeGeometry:
             tip = QPointF(*curve.arrow_tip) if curve.arrow_tip else end
             edge.set_geometry(path, end, tip)
             return
-        start, end = self.node_point(edge.tail), self.node_point(edge.head)
-        if start is None or end is None:
+        tail, head = self.node_point(edge.tail), self.node_point(edge.head)
+        if tail is None or head is None:
             edge.set_geometry(QPainterPath(), None, None)
             return
-        start = self.clip(edge.tail, end, start)
-        end = self.clip(edge.head, start, end)
+        start = self.clip(edge.tail, head, tail)
+        end = self.clip(edge.head, start, head)
         path = QPainterPath(start)
         path.lineTo(end)
         edge.set_geometry(path, start, end)
@@ -135,8 +135,8 @@ class EdgeGeometry:
         return QPointF(centre.x() + dx * min(scale, 1.0), centre.y() + dy * min(scale, 1.0))
 
 
-def edge_paths_of(curve) -> QPainterPath:
+def edge_paths_of(curve: EdgeCurve) -> QPainterPath:
     """The path of one laid-out edge (when the worker did not prepare it)."""
     single = LayoutResult()
-    single.edges["e"] = curve
+    single.edges = {"e": curve}
     return edge_paths(single).get("e", QPainterPath())

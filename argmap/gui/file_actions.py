@@ -243,7 +243,9 @@ class FileActions:
 
     def recent(self) -> list[str]:
         value = self.window.settings.value("recentFiles", [])
-        return [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def remember_recent(self, path: Path) -> None:
         entry = str(path.resolve())

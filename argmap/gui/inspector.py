@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import MapDocument
 from argmap.gui.premises_editor import PremisesEditor
-from argmap.model import Acceptance, Attribution, RelationKind, clean_text
+from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statement, clean_text
 
 __all__ = ["Inspector"]
 
@@ -66,7 +66,8 @@ class Inspector(QStackedWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
         self.speaker_edit = QLineEdit()
-        self.speaker_completer = QCompleter([])
+        self.speakers = QStringListModel(self)  # every speaker in the map, for completion
+        self.speaker_completer = QCompleter(self.speakers, self)
         self.speaker_edit.setCompleter(self.speaker_completer)
         self.source_box = QComboBox()
         self.quote_edit = QPlainTextEdit()
@@ -162,7 +163,7 @@ class Inspector(QStackedWidget):
         self.title_edit.setText(statement.title or "")
         self.text_edit.setPlainText(statement.text)
         self.speaker_edit.setText(attribution.speaker or "")
-        self.speaker_completer.model().setStringList(self.document.map.speakers())
+        self.speakers.setStringList(self.document.map.speakers())
         self._refresh_sources()
         self.quote_edit.setPlainText(attribution.quote or "")
         self.date_edit.setText(attribution.date or "")
@@ -185,7 +186,7 @@ class Inspector(QStackedWidget):
         self.target_label.setText(describe(relation.target))
         attribution = relation.attribution or Attribution()
         self.relation_speaker_edit.setText(attribution.speaker or "")
-        self.speaker_completer.model().setStringList(self.document.map.speakers())
+        self.speakers.setStringList(self.document.map.speakers())
         self.relation_quote_edit.setPlainText(attribution.quote or "")
         self.relation_date_edit.setText(attribution.date or "")
         self._refresh_sources()
@@ -222,6 +223,7 @@ class Inspector(QStackedWidget):
     def _refresh_sources(self) -> None:
         loading, self._loading = self._loading, True
         current = None
+        element: Statement | Relation | None
         if self.statement_id:
             element = self.document.statement(self.statement_id)
         elif self.relation_id:

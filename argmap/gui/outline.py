@@ -49,8 +49,8 @@ class OutlineTree(QTreeWidget):
         """``theme`` may be a function: the canvas's theme, which follows the map opened."""
         super().__init__()
         self.document = document
-        self._theme_of = theme if callable(theme) else (lambda: theme)
-        self.theme = theme = self._theme_of()
+        self._theme_of: Callable[[], Theme] = theme if callable(theme) else (lambda: theme)
+        self.theme = self._theme_of()
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt lay out thousands of rows without measuring each
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -60,7 +60,7 @@ class OutlineTree(QTreeWidget):
         )
         self._syncing = False
         self._wanted: list[str] | None = None
-        self._icons = {role: role_icon(role, theme) for role in Role}
+        self._icons = {role: role_icon(role, self.theme) for role in Role}
         self._items: dict[
             str, list[QTreeWidgetItem]
         ] = {}  # a statement argued for twice shows twice
@@ -141,7 +141,9 @@ class OutlineTree(QTreeWidget):
         # Rows are made without parents and attached in bulk: one model update per parent.
         top: list[QTreeWidgetItem] = []
         kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
-        stack = [(s.id, None, "") for s in reversed(argument_map.main_claims())]
+        stack: list[tuple[str, QTreeWidgetItem | None, str]] = [
+            (s.id, None, "") for s in reversed(argument_map.main_claims())
+        ]
         while stack:
             statement_id, parent, prefix = stack.pop()
             repeated = statement_id in seen  # a statement argued for twice, or a cycle

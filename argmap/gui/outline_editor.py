@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from shiboken6 import isValid
 
 __all__ = ["OutlineTextDelegate"]
+
+Index = QModelIndex | QPersistentModelIndex
 
 EDITOR_LINES = 4
 
@@ -57,26 +67,27 @@ class OutlineTextDelegate(QStyledItemDelegate):
         editor = self._editor
         return editor if editor is not None and isValid(editor) and editor.isVisible() else None
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         self._editor = _TextEditor(parent, self._finish)
         return self._editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = self._text_of(index.data(self._id_role))
-        editor.setPlainText(text or "")
-        editor.selectAll()
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text or "")
+            editor.selectAll()
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         """The row's label is left alone: the map changes, and the outline follows it."""
         statement_id = index.data(self._id_role)
+        if not isinstance(editor, QPlainTextEdit):
+            return
         text = editor.toPlainText()
         if statement_id and self._text_of(statement_id) not in (None, text):
             self.textEdited.emit(statement_id, text)
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         rect = QRect(option.rect)
         rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * EDITOR_LINES + 10))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from argmap.gui.commands import EditRelationCommand, EditStatementCommand, SetSourcesCommand
-from argmap.model import Source, Statement
+from argmap.model import Relation, Source, Statement
 
 if TYPE_CHECKING:
     from argmap.gui.editing import MapEditor
@@ -30,9 +30,10 @@ class SourceGestures:
     def citations(self, source_id: str) -> list[str]:
         """The statements and relations that cite a source, in the map's order."""
         argument_map = self.editor.document.map
+        elements: list[Statement | Relation] = [*argument_map.statements, *argument_map.relations]
         return [
             element.id
-            for element in [*argument_map.statements, *argument_map.relations]
+            for element in elements
             if element.attribution is not None and element.attribution.source == source_id
         ]
 
@@ -90,10 +91,12 @@ class SourceGestures:
         """Remove a source and every citation of it: one undo step."""
         source = next(s for s in self.editor.document.map.sources if s.id == source_id)
         with self.editor.gesture(f"Remove source “{source.title}”"):
-            for element in [
-                *self.editor.document.map.statements,
-                *self.editor.document.map.relations,
-            ]:
+            argument_map = self.editor.document.map
+            elements: list[Statement | Relation] = [
+                *argument_map.statements,
+                *argument_map.relations,
+            ]
+            for element in elements:
                 attribution = element.attribution
                 if attribution is None or attribution.source != source_id:
                     continue

@@ -79,8 +79,8 @@ class SourcesPanel(QWidget):
         sources = self.document.map.sources
         self.table.setRowCount(len(sources))
         for row, source in enumerate(sources):
-            for column, (name, _) in enumerate(COLUMNS):
-                item = QTableWidgetItem(getattr(source, name) or "")
+            for column, (field, _label) in enumerate(COLUMNS):
+                item = QTableWidgetItem(getattr(source, field) or "")
                 item.setData(Qt.ItemDataRole.UserRole, source.id)
                 self.table.setItem(row, column, item)
             cited = QTableWidgetItem(str(len(self.gestures.citations(source.id))))
@@ -125,7 +125,9 @@ class SourcesPanel(QWidget):
         row = rows.index(source_id)
         self.table.setCurrentCell(row, 0)
         if self.isVisible():
-            self.table.editItem(self.table.item(row, 0))
+            title = self.table.item(row, 0)
+            if title is not None:
+                self.table.editItem(title)
 
     def confirm_remove(self, title: str, count: int) -> bool:
         """Ask before removing a cited source (tests answer this themselves)."""
