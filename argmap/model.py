@@ -107,6 +107,11 @@ class _Element(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
+# Statements, relations and what they hold are shared with the layout worker thread
+# and with undo commands: they are replaced, never changed in place.
+_SHARED = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
 class Acceptance(StrEnum):
     """How the map's author evaluates a statement."""
 
@@ -134,6 +139,8 @@ class Direction(StrEnum):
 class Attribution(_Element):
     """Who said it, and where."""
 
+    model_config = _SHARED
+
     speaker: Text | None = Field(
         default=None, description="The person or body who holds this view, e.g. 'Yitzhak Rabin'."
     )
@@ -150,6 +157,8 @@ class Attribution(_Element):
 class Statement(_Element):
     """A claim in the debate: a node of the map."""
 
+    model_config = _SHARED
+
     id: Id = Field(description="Short stable identifier, unique among statements and relations.")
     text: Text = Field(description="The claim itself; any language, may contain newlines.")
     title: Text | None = Field(default=None, description="An optional short label.")
@@ -163,6 +172,8 @@ class Statement(_Element):
 
 class Relation(_Element):
     """Premises that together support or attack a statement or another relation."""
+
+    model_config = _SHARED
 
     id: Id = Field(description="Short stable identifier, unique among statements and relations.")
     kind: RelationKind = Field(description="'support' (a reason) or 'attack' (an objection).")
@@ -203,6 +214,8 @@ class Group(_Element):
 
 class Position(_Element):
     """A statement's pinned centre, in points, y growing downwards."""
+
+    model_config = _SHARED
 
     x: float
     y: float

@@ -74,9 +74,13 @@ def test_a_linked_objection_ends_in_an_implicit_conclusion():
 
 def test_attribution_note_and_acceptance_are_written_as_metadata():
     m = simple_map()
-    m.statements[1].attribution = Attribution(speaker="Ann Lee", quote="it grows", date="2024")
-    m.statements[1].note = "check"
-    m.statements[1].acceptance = "accepted"
+    m.statements[1] = m.statements[1].model_copy(
+        update={
+            "attribution": Attribution(speaker="Ann Lee", quote="it grows", date="2024"),
+            "note": "check",
+            "acceptance": "accepted",
+        }
+    )
     assert (
         "+ Lower taxes mean growth. {id: pro, note: check, acceptance: accepted, speaker: Ann Lee,"
         ' quote: it grows, date: "2024"}'
@@ -85,7 +89,7 @@ def test_attribution_note_and_acceptance_are_written_as_metadata():
 
 def test_tags_are_written_as_long_tags_after_the_text():
     m = simple_map()
-    m.statements[0].tags = ["economy", "long tag"]
+    m.statements[0] = m.statements[0].model_copy(update={"tags": ["economy", "long tag"]})
     assert "[Claim]: Taxes should be lower. #(economy) #(long tag)\n" in ARGDOWN.write(m)
 
 

@@ -7,7 +7,7 @@ from conftest import small_map
 from pydantic import ValidationError
 
 from argmap.errors import Severity
-from argmap.model import ArgumentMap, Relation, Statement
+from argmap.model import ArgumentMap, Attribution, Position, Relation, Statement
 from argmap.problems import find_cycles, find_problems
 from argmap.roles import Role, is_undercut
 
@@ -263,3 +263,17 @@ def test_a_long_chain_of_undercuts_is_checked_in_linear_time():
     relations += [(f"r{i}", "attack", [f"s{i}"], f"r{i - 1}") for i in range(1, n)]
     m = build(statements, relations)
     assert find_cycles(m) == []  # quadratic, this took minutes
+
+
+@pytest.mark.parametrize(
+    ("element", "field", "value"),
+    [
+        (Statement(id="a", text="A"), "text", "B"),
+        (Relation(id="r", kind="support", premises=["a"], target="b"), "target", "c"),
+        (Attribution(speaker="Rabin"), "speaker", "Peres"),
+        (Position(x=1, y=2), "x", 3.0),
+    ],
+)
+def test_elements_shared_with_the_layout_worker_cannot_be_changed_in_place(element, field, value):
+    with pytest.raises(ValidationError, match="frozen"):
+        setattr(element, field, value)

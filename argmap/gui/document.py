@@ -74,9 +74,9 @@ class MapDocument(QObject):
     def snapshot(self) -> ArgumentMap:
         """A copy for the layout worker, in O(n) without validation.
 
-        Statements and relations are never changed in place (edits replace
-        them), so the copy shares them; the containers that are mutated
-        (lists, groups, pinned positions) are copied.
+        Statements and relations cannot be changed in place (the models are
+        frozen; edits replace them), so the copy shares them; the containers
+        that are mutated (lists, groups, pinned positions) are copied.
         """
         m = self._map
         layout = m.layout.model_copy(update={"positions": dict(m.layout.positions)})
