@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from gui_helpers import card_centre, drag
+from gui_helpers import card_centre, drag, show_card, view_point
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QGraphicsItem, QMessageBox
 
 from argmap.files import save_map
 from argmap.gui import file_actions
@@ -78,6 +78,13 @@ def test_hovering_a_card_shows_its_quote_and_source(window):
     tip = window.scene.statement_items["claim"].toolTip()
     assert "a formal guarantee" in tip
     assert "A defense treaty is not the answer" in tip
+
+
+def test_the_tooltip_qt_shows_on_hover_is_there_once_the_pointer_is_over_the_card(window):
+    show_card(window, "deterrence")
+    QTest.mouseMove(window.view.viewport(), view_point(window, card_centre(window, "deterrence")))
+    item = window.scene.statement_items["deterrence"]
+    assert "A defense treaty is not the answer" in QGraphicsItem.toolTip(item)  # what Qt reads
 
 
 def test_the_history_dock_lists_every_undo_step(window):

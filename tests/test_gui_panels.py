@@ -378,6 +378,31 @@ def test_the_outline_after_an_edit_is_what_a_fresh_build_shows(window, qtbot, ch
     assert incremental == outline_shape(window.outline)
 
 
+def test_a_big_outline_fills_over_several_turns_into_the_same_tree(window, qtbot, monkeypatch):
+    whole = outline_shape(window.outline)
+    monkeypatch.setattr("argmap.gui.outline.FILL_AT_ONCE", 2)
+    window.outline.rebuild()
+    assert len(outline_shape(window.outline)) == 2  # the rest comes on the next turns
+    qtbot.waitUntil(lambda: len(outline_shape(window.outline)) == len(whole))
+    assert outline_shape(window.outline) == whole
+    assert all(item.isExpanded() for item in _all_rows(window.outline) if item.childCount())
+
+
+def test_selecting_a_card_while_the_outline_fills_selects_its_row(window, monkeypatch):
+    monkeypatch.setattr("argmap.gui.outline.FILL_AT_ONCE", 2)
+    window.outline.rebuild()
+    window.scene.select_only(["narrow"])
+    assert window.outline.selected_ids() == ["narrow"]
+
+
+def _all_rows(tree):
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.child(i) for i in range(item.childCount()))
+
+
 def test_adding_a_reason_adds_one_outline_row_without_rebuilding(window, qtbot, monkeypatch):
     rebuilt = []
     monkeypatch.setattr(window.outline, "rebuild", lambda: rebuilt.append(True))

@@ -97,13 +97,17 @@ class EdgeGeometry:
         py = sum(p.y() for p in premises) / len(premises)
         junction.setPos(px + (target.x() - px) * 0.6, py + (target.y() - py) * 0.6)
 
-    def update_edge(self, edge: EdgeItem) -> None:
+    def update_edge(self, edge: EdgeItem, *, placed: bool = False) -> None:
+        """Draw an edge: the layout's curve while its ends are where the layout put them.
+
+        ``placed``: the caller knows both ends are (every card just put in place
+        from the layout), which spares two lookups per edge on a big map.
+        """
         curve = self.layout.edges.get(edge.edge_id) if self.layout else None
         if (
             curve
-            and self.at_layout_place(edge.tail)
-            and self.at_layout_place(edge.head)
             and curve.points
+            and (placed or (self.at_layout_place(edge.tail) and self.at_layout_place(edge.head)))
         ):
             path = self.paths.get(edge.edge_id)
             if path is None:

@@ -55,7 +55,9 @@ class StatementItem(QGraphicsObject):
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
-        self.setToolTip(_tooltip(statement, sources or {}))
+        # The tooltip's text is made when first wanted: most cards of a big map are never
+        # hovered, and making 10,000 of them would slow its opening.
+        self._tip_from: tuple[Statement, dict[str, Source]] | None = (statement, sources or {})
 
     def set_role(self, role: Role) -> None:
         """A new role changes only the colours, not the size."""
@@ -70,7 +72,7 @@ class StatementItem(QGraphicsObject):
         self.prepareGeometryChange()
         self.card = measure_card(statement, self.theme)
         self.role = role
-        self.setToolTip(_tooltip(statement, sources))
+        self._tip_from = (statement, sources)
         self.update()
 
     @property
@@ -165,7 +167,18 @@ class StatementItem(QGraphicsObject):
             self.drop_target = on
             self.update()
 
+    def toolTip(self) -> str:
+        self._make_tooltip()
+        return super().toolTip()
+
+    def _make_tooltip(self) -> None:
+        if self._tip_from is not None:
+            statement, sources = self._tip_from
+            self._tip_from = None
+            self.setToolTip(_tooltip(statement, sources))
+
     def hoverEnterEvent(self, event) -> None:
+        self._make_tooltip()  # before the scene asks for it, on the hover that follows
         self.hovered = True
         self.update()
         super().hoverEnterEvent(event)

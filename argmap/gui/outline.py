@@ -17,6 +17,8 @@ from argmap.model import ArgumentMap, RelationKind
 from argmap.roles import Role
 from argmap.theme import Theme
 
+FILL_AT_ONCE = 2000  # rows; a bigger outline is filled over several event-loop turns
+
 __all__ = ["OutlineTree"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -72,6 +74,12 @@ class OutlineTree(QTreeWidget):
         # Structure changes are gathered for a moment: the canvas shows a new card first.
         self._rebuild_timer.setInterval(120)
         self._rebuild_timer.timeout.connect(self._apply_changes)
+        self._fill_timer = QTimer(self)  # a big outline is filled a piece per event-loop turn
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_more)
+        self._plan: list[tuple[int, int, str, Role]] = []  # rows to make, in tree order
+        self._made: list[QTreeWidgetItem] = []  # rows made so far, by index in the plan
         self._events: list[tuple[str, str]] = []
         document.statementChanged.connect(self._statement_changed)
         for kind, signal in (
@@ -95,6 +103,7 @@ class OutlineTree(QTreeWidget):
 
     def _apply_changes(self) -> None:
         """Adding or removing a few leaves is done in place; anything else rebuilds the tree."""
+        self._complete()
         events, self._events = self._events, []
         self._syncing = True
         try:
@@ -116,13 +125,21 @@ class OutlineTree(QTreeWidget):
         return item
 
     def rows(self, statement_id: str) -> list[QTreeWidgetItem]:
+        self._complete()
         return self._items.get(statement_id, [])
 
     def forget_rows(self, statement_id: str) -> None:
         self._items.pop(statement_id, None)
 
     def rebuild(self) -> None:
+        """Build the tree anew; a big map's rows come over a few event-loop turns.
+
+        Making 10,000 rows takes about a quarter of a second, which would hold up
+        the window just as a big map opens; anything that needs a row that is
+        not there yet finishes the filling first (:meth:`_complete`).
+        """
         self._rebuild_timer.stop()
+        self._fill_timer.stop()
         self._events = []
         if self._theme_of() is not self.theme:
             self.theme = self._theme_of()
@@ -133,39 +150,63 @@ class OutlineTree(QTreeWidget):
         self.setUpdatesEnabled(False)
         self.clear()
         self._items.clear()
-        argument_map = self.document.map
-        roles = self.document.roles()
-        children = _children(argument_map)
-        seen: set[str] = set()
-        statements = {s.id: s for s in argument_map.statements}
-        # Rows are made without parents and attached in bulk: one model update per parent.
-        top: list[QTreeWidgetItem] = []
-        kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
-        stack: list[tuple[str, QTreeWidgetItem | None, str]] = [
-            (s.id, None, "") for s in reversed(argument_map.main_claims())
-        ]
-        while stack:
-            statement_id, parent, prefix = stack.pop()
-            repeated = statement_id in seen  # a statement argued for twice, or a cycle
-            item = self._make_row(
-                statements[statement_id], f"{prefix}↪ " if repeated else prefix, roles[statement_id]
-            )
-            if parent is None:
-                top.append(item)
-            else:
-                kids.setdefault(id(parent), (parent, []))[1].append(item)
-            if repeated:
-                continue
-            seen.add(statement_id)
-            for child, kind in reversed(children.get(statement_id, [])):
-                stack.append((child, item, "+ " if kind == RelationKind.SUPPORT else "− "))
-        for parent, rows in kids.values():
-            parent.addChildren(rows)
-        self.addTopLevelItems(top)
-        self.expandAll()
+        self._plan = _row_plan(self.document.map, self.document.roles())
+        self._made = []
+        self._fill(FILL_AT_ONCE)
         self.setUpdatesEnabled(True)
         self._syncing = False
-        self.select_ids(selected)
+        self._wanted = selected
+        if len(self._made) < len(self._plan):
+            self._fill_timer.start()
+        else:
+            self.select_ids(selected)
+
+    def _fill(self, count: int) -> None:
+        """Make the next ``count`` rows of the plan; parents come before their children."""
+        statements = self.document.map.statements
+        start = len(self._made)
+        top: list[QTreeWidgetItem] = []
+        kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
+        for index, parent, prefix, role in self._plan[start : start + count]:
+            item = self._make_row(statements[index], prefix, role)
+            self._made.append(item)
+            if parent < 0:
+                top.append(item)
+            else:
+                row = self._made[parent]
+                kids.setdefault(id(row), (row, []))[1].append(item)
+        # Rows are made without parents and attached in bulk: one model update per parent.
+        for row, rows in kids.values():
+            row.addChildren(rows)
+        self.addTopLevelItems(top)
+        self.expandAll()
+
+    def _fill_more(self) -> None:
+        self._syncing = True
+        try:
+            self._fill(FILL_AT_ONCE)
+        finally:
+            self._syncing = False
+        if len(self._made) < len(self._plan):
+            self._fill_timer.start()
+        else:
+            self._done_filling()
+
+    def _complete(self) -> None:
+        """Finish a filling under way at once: a row is wanted now."""
+        if self._fill_timer.isActive():
+            self._fill_timer.stop()
+            self._syncing = True
+            try:
+                self._fill(len(self._plan))
+            finally:
+                self._syncing = False
+            self._done_filling()
+
+    def _done_filling(self) -> None:
+        self._plan, self._made = [], []
+        if self._wanted is not None:
+            self.select_ids(self._wanted)
 
     def _make_row(self, statement, prefix: str, role: Role) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
@@ -183,6 +224,7 @@ class OutlineTree(QTreeWidget):
         return [item.data(0, ID_ROLE) for item in self.selectedItems()]
 
     def select_ids(self, statement_ids: list[str]) -> None:
+        self._complete()
         self._wanted = list(statement_ids)  # kept for a rebuild that is still pending
         self._syncing = True
         self.clearSelection()
@@ -197,6 +239,7 @@ class OutlineTree(QTreeWidget):
 
     def _statement_changed(self, statement_id: str) -> None:
         """A new text needs only its own rows relabelled, not the whole tree rebuilt."""
+        self._complete()
         try:
             statement = self.document.statement(statement_id)
         except KeyError:
@@ -231,6 +274,41 @@ class OutlineTree(QTreeWidget):
         item = self.currentItem()
         if item is not None:
             self.editItem(item, 0)
+
+
+def _row_plan(
+    argument_map: ArgumentMap, roles: dict[str, Role]
+) -> list[tuple[int, int, str, Role]]:
+    """The outline's rows in tree order: (statement index, parent row or -1, prefix, role).
+
+    A statement argued for twice (or in a cycle) shows again, marked, without
+    its branch.
+    """
+    children = _children(argument_map)
+    index_of = {s.id: i for i, s in enumerate(argument_map.statements)}
+    plan: list[tuple[int, int, str, Role]] = []
+    seen: set[str] = set()
+    stack: list[tuple[str, int, str]] = [
+        (s.id, -1, "") for s in reversed(argument_map.main_claims())
+    ]
+    while stack:
+        statement_id, parent, prefix = stack.pop()
+        repeated = statement_id in seen
+        row = len(plan)
+        plan.append(
+            (
+                index_of[statement_id],
+                parent,
+                f"{prefix}↪ " if repeated else prefix,
+                roles[statement_id],
+            )
+        )
+        if repeated:
+            continue
+        seen.add(statement_id)
+        for child, kind in reversed(children.get(statement_id, [])):
+            stack.append((child, row, "+ " if kind == RelationKind.SUPPORT else "− "))
+    return plan
 
 
 def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind]]]:

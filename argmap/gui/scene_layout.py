@@ -184,8 +184,10 @@ class LayoutLanding(_SceneBase):
                 partial(self._place_junction_batch, junctions[i : i + APPLY_BATCH])
                 for i in range(0, len(junctions), APPLY_BATCH)
             ]
+            # Cards straight from the tree are exactly where it put them: no need to ask.
+            placed = places is not None
             steps += [
-                partial(self._update_edge_batch, edges[i : i + APPLY_BATCH])
+                partial(self._update_edge_batch, edges[i : i + APPLY_BATCH], placed)
                 for i in range(0, len(edges), APPLY_BATCH)
             ]
         else:
@@ -273,10 +275,10 @@ class LayoutLanding(_SceneBase):
         """The views are scrolling along with a glide (a card just added is being revealed)."""
         return self._follow.active()
 
-    def _update_edge_batch(self, edges: list[EdgeItem]) -> None:
+    def _update_edge_batch(self, edges: list[EdgeItem], placed: bool = False) -> None:
         for edge in edges:
             if edge.scene() is self:  # an edit in between may have replaced it
-                self.geometry.update_edge(edge)
+                self.geometry.update_edge(edge, placed=placed)
 
     def _show_cards(self) -> None:
         if self.waiting_for_layout:
