@@ -6,12 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -32,7 +29,8 @@ from argmap.gui.file_actions import FileActions
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
-from argmap.gui.layout_runner import GRAPHVIZ, TREE
+from argmap.gui.layout_runner import TREE
+from argmap.gui.main_menus import build_menus
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
         self.files = FileActions(self)
         self._build_docks()
-        self._build_actions()
+        self.layout_actions = build_menus(self)
         self._build_status_bar()
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -258,109 +256,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, text: str, slot, shortcuts=(), *, menu=None, context=None) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if context is not None:
-            action.setShortcutContext(context)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.files.build_menu(self.menuBar().addMenu("&File"))
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        act = self._action
-        act(
-            "Add &Reason",
-            lambda: self.editor.add_premise(RelationKind.SUPPORT),
-            ("Insert", "Ctrl+Return"),
-            menu=edit,
-        )
-        act(
-            "Add &Objection",
-            lambda: self.editor.add_premise(RelationKind.ATTACK),
-            ("Shift+Insert", "Ctrl+Shift+Return"),
-            menu=edit,
-        )
-        act("Add &Co-premise", self.editor.add_co_premise, ("Alt+Insert", "Alt+Return"), menu=edit)
-        act("&Edit Text", self._edit_text, ("F2",), menu=edit)
-        act("&Delete", self.editor.delete_selection, ("Delete",), menu=edit)
-        act("Select &All", self.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
-        edit.addSeparator()
-        act("Cu&t", self.editor.cut_selection, (QKeySequence.StandardKey.Cut,), menu=edit)
-        act("&Copy", self.editor.copy_selection, (QKeySequence.StandardKey.Copy,), menu=edit)
-        act("&Paste", self.editor.paste, (QKeySequence.StandardKey.Paste,), menu=edit)
-        edit.addSeparator()
-        act("&Find…", self.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
-        act("Find &Next", lambda: self.find_bar.step(1), ("F3",), menu=edit)
-        act("Find Pre&vious", lambda: self.find_bar.step(-1), ("Shift+F3",), menu=edit)
-        edit.addSeparator()
-        act("Turn Support ⇄ Attack", self._toggle_selected_relations, ("Ctrl+T",), menu=edit)
-        view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, direction in (
-            ("Up", "up"),
-            ("Down", "down"),
-            ("Left", "left"),
-            ("Right", "right"),
-        ):
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(view_context)
-            action.triggered.connect(lambda checked=False, d=direction: self.editor.navigate(d))
-            self.view.addAction(action)
-        for key, dx, dy in (
-            ("Alt+Up", 0, -10),
-            ("Alt+Down", 0, 10),
-            ("Alt+Left", -10, 0),
-            ("Alt+Right", 10, 0),
-        ):
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(view_context)
-            action.triggered.connect(lambda checked=False, x=dx, y=dy: self.editor.nudge(x, y))
-            self.view.addAction(action)
-        view = self.menuBar().addMenu("&View")
-        act("Zoom &In", self.view.zoom_in, ("Ctrl+=", "Ctrl++"), menu=view)
-        act("Zoom &Out", self.view.zoom_out, ("Ctrl+-",), menu=view)
-        act("&Fit Map", self.view.fit_map, ("Ctrl+0",), menu=view)
-        view.addSeparator()
-        act("Re-&layout Everything", self.editor.unpin_all, ("Ctrl+L",), menu=view)
-        act("Lay Out &Unpinned Statements", self.scene.request_layout, (), menu=view)
-        self._build_layout_menu(view.addMenu("Layout &Style"))
-        view.addSeparator()
-        for dock in (self.outline_dock, self.inspector_dock, self.sources_dock, self.history_dock):
-            view.addAction(dock.toggleViewAction())
-
-    def _build_layout_menu(self, menu) -> None:
-        """Tree (stays put while editing) or Graphviz's layered drawing; remembered between runs."""
-        group = QActionGroup(self)
-        chosen = self.settings.value("layout/engine", TREE)
-        for engine, label in (
-            (TREE, "&Tree (stays put while you edit)"),
-            (GRAPHVIZ, "&Graphviz (layered)"),
-        ):
-            action = QAction(label, self, checkable=True)
-            action.setData(engine)
-            action.setChecked(engine == chosen)
-            group.addAction(action)
-            menu.addAction(action)
-        group.triggered.connect(self._choose_layout)
-        self.layout_actions = group
-        self.scene.set_engine(chosen if chosen in (TREE, GRAPHVIZ) else TREE)
-
-    def _choose_layout(self, action: QAction) -> None:
-        self.settings.setValue("layout/engine", action.data())
-        self.scene.set_engine(action.data())
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()

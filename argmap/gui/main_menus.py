@@ -1,0 +1,135 @@
+"""The main window's menus and keyboard shortcuts.
+
+Every gesture a menu offers is a method of the editor (or the view, or the
+find bar); this module only wires them to menu entries and keys.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from argmap.gui.layout_runner import GRAPHVIZ, TREE
+from argmap.model import RelationKind
+
+if TYPE_CHECKING:
+    from argmap.gui.mainwindow import MainWindow
+
+__all__ = ["build_menus"]
+
+
+def _action(
+    window: MainWindow, text: str, slot, shortcuts=(), *, menu=None, context=None
+) -> QAction:
+    action = QAction(text, window)
+    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if context is not None:
+        action.setShortcutContext(context)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    if menu is not None:
+        menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> QActionGroup:
+    """The window's menus and keyboard shortcuts; the group of layout styles."""
+    window.files.build_menu(window.menuBar().addMenu("&File"))
+    edit = window.menuBar().addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit.addActions([undo, redo])
+    edit.addSeparator()
+    act = partial(_action, window)
+    act(
+        "Add &Reason",
+        lambda: window.editor.add_premise(RelationKind.SUPPORT),
+        ("Insert", "Ctrl+Return"),
+        menu=edit,
+    )
+    act(
+        "Add &Objection",
+        lambda: window.editor.add_premise(RelationKind.ATTACK),
+        ("Shift+Insert", "Ctrl+Shift+Return"),
+        menu=edit,
+    )
+    act("Add &Co-premise", window.editor.add_co_premise, ("Alt+Insert", "Alt+Return"), menu=edit)
+    act("&Edit Text", window._edit_text, ("F2",), menu=edit)
+    act("&Delete", window.editor.delete_selection, ("Delete",), menu=edit)
+    act("Select &All", window.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
+    edit.addSeparator()
+    act("Cu&t", window.editor.cut_selection, (QKeySequence.StandardKey.Cut,), menu=edit)
+    act("&Copy", window.editor.copy_selection, (QKeySequence.StandardKey.Copy,), menu=edit)
+    act("&Paste", window.editor.paste, (QKeySequence.StandardKey.Paste,), menu=edit)
+    edit.addSeparator()
+    act("&Find…", window.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
+    act("Find &Next", lambda: window.find_bar.step(1), ("F3",), menu=edit)
+    act("Find Pre&vious", lambda: window.find_bar.step(-1), ("Shift+F3",), menu=edit)
+    edit.addSeparator()
+    act("Turn Support ⇄ Attack", window._toggle_selected_relations, ("Ctrl+T",), menu=edit)
+    view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    for key, direction in (
+        ("Up", "up"),
+        ("Down", "down"),
+        ("Left", "left"),
+        ("Right", "right"),
+    ):
+        action = QAction(window.view)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(view_context)
+        action.triggered.connect(lambda checked=False, d=direction: window.editor.navigate(d))
+        window.view.addAction(action)
+    for key, dx, dy in (
+        ("Alt+Up", 0, -10),
+        ("Alt+Down", 0, 10),
+        ("Alt+Left", -10, 0),
+        ("Alt+Right", 10, 0),
+    ):
+        action = QAction(window.view)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(view_context)
+        action.triggered.connect(lambda checked=False, x=dx, y=dy: window.editor.nudge(x, y))
+        window.view.addAction(action)
+    view = window.menuBar().addMenu("&View")
+    act("Zoom &In", window.view.zoom_in, ("Ctrl+=", "Ctrl++"), menu=view)
+    act("Zoom &Out", window.view.zoom_out, ("Ctrl+-",), menu=view)
+    act("&Fit Map", window.view.fit_map, ("Ctrl+0",), menu=view)
+    view.addSeparator()
+    act("Re-&layout Everything", window.editor.unpin_all, ("Ctrl+L",), menu=view)
+    act("Lay Out &Unpinned Statements", window.scene.request_layout, (), menu=view)
+    layouts = _build_layout_menu(window, view.addMenu("Layout &Style"))
+    view.addSeparator()
+    docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
+    for dock in docks:
+        view.addAction(dock.toggleViewAction())
+    return layouts
+
+
+def _build_layout_menu(window: MainWindow, menu: QMenu) -> QActionGroup:
+    """Tree (stays put while editing) or Graphviz's layered drawing; remembered between runs."""
+    group = QActionGroup(window)
+    chosen = window.settings.value("layout/engine", TREE)
+    for engine, label in (
+        (TREE, "&Tree (stays put while you edit)"),
+        (GRAPHVIZ, "&Graphviz (layered)"),
+    ):
+        action = QAction(label, window, checkable=True)
+        action.setData(engine)
+        action.setChecked(engine == chosen)
+        group.addAction(action)
+        menu.addAction(action)
+    group.triggered.connect(partial(_choose_layout, window))
+    window.layout_actions = group
+    window.scene.set_engine(chosen if chosen in (TREE, GRAPHVIZ) else TREE)
+    return group
+
+
+def _choose_layout(window: MainWindow, action: QAction) -> None:
+    window.settings.setValue("layout/engine", action.data())
+    window.scene.set_engine(action.data())
