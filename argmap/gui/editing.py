@@ -8,7 +8,7 @@ even when a command fails halfway (:meth:`MapEditor.gesture`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from pydantic import ValidationError
@@ -45,6 +45,11 @@ class MapEditor(QObject):
         self.scene = scene
         self.undo_stack = undo_stack
         self.inline = InlineEditor(self)
+        self.inline.cancelled.connect(self._drop_if_never_typed)
+        # What is typed anywhere (a card, an inspector field, an outline row) is kept, as its
+        # own undo step, before a new card takes the keyboard: the window sets this.
+        self.commit_typing: Callable[[], None] = lambda: None
+        self._just_added: tuple[str, int] | None = None  # (card, undo index) while it is new
         self.sources = SourceGestures(self)  # adding, citing, editing and removing sources
         self.inline.committed.connect(self.set_text)
         scene.cardsMoved.connect(self.pin)
@@ -63,6 +68,7 @@ class MapEditor(QObject):
 
     def add_premise(self, kind: RelationKind, *, edit: bool = True) -> str | None:
         """A new reason (support) or objection (attack) for the selected statement."""
+        self.commit_typing()
         selected = self.scene.selected_statement_ids()
         if len(selected) != 1:
             self.message.emit("Select one statement to add a reason or objection to it.")
@@ -86,6 +92,7 @@ class MapEditor(QObject):
         The selected statement's first argument (the one it hangs under) gains
         the new statement as a co-premise, right after it; one undo step.
         """
+        self.commit_typing()
         selected = self.scene.selected_statement_ids()
         if len(selected) != 1:
             self.message.emit("Select one reason or objection to add a co-premise to it.")
@@ -110,6 +117,7 @@ class MapEditor(QObject):
 
     def add_statement_at(self, point: QPointF | None = None, *, edit: bool = True) -> str:
         """A free statement (a new main claim) where the user double-clicked."""
+        self.commit_typing()
         statement = Statement(id=self.document.new_id("s"), text="")
         positions = {}
         if point is not None:
@@ -122,6 +130,7 @@ class MapEditor(QObject):
 
     def add_undercut(self, relation_id: str, *, edit: bool = True) -> str:
         """A new objection to an inference: it attacks the relation, not its premises."""
+        self.commit_typing()
         statement = Statement(id=self.document.new_id("s"), text="")
         relation = Relation(
             id=self.document.new_id("r"),
@@ -288,6 +297,7 @@ class MapEditor(QObject):
 
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
         """Select a new card, bring it into view and (usually) open its editor."""
+        self._just_added = (statement_id, self.undo_stack.index())
         self.scene.flush()  # give the new card its place first
         self.scene.select_only([statement_id])
         item = self.scene.statement_items.get(statement_id)
@@ -295,6 +305,17 @@ class MapEditor(QObject):
             item.ensureVisible(item.boundingRect(), 40, 40)
         if edit:
             self.edit_text(statement_id)
+
+    def _drop_if_never_typed(self, statement_id: str) -> None:
+        """Escape on a card just added, before anything was typed: it was never wanted."""
+        just_added, self._just_added = self._just_added, None
+        if just_added != (statement_id, self.undo_stack.index()):
+            return
+        if (
+            self.document.has_element(statement_id)
+            and not self.document.statement(statement_id).text
+        ):
+            self.undo_stack.undo()
 
     # -- changing ----------------------------------------------------------
 

@@ -43,6 +43,7 @@ class InlineEditor(QObject):
     """One editor at a time, over the card being edited."""
 
     committed = Signal(str, str)  # statement id, new text
+    cancelled = Signal(str)  # statement id: Escape, nothing kept
     finished = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -86,6 +87,7 @@ class InlineEditor(QObject):
         self._text = editor
         self._fit_backdrop()
         editor.document().contentsChanged.connect(self._fit_backdrop)
+        self._take_keyboard(item)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = editor.textCursor()
         cursor.select(cursor.SelectionType.Document)
@@ -106,7 +108,19 @@ class InlineEditor(QObject):
             self.committed.emit(statement_id, text)
 
     def cancel(self) -> None:
+        statement_id = self.statement_id
         self.close()
+        if statement_id is not None:
+            self.cancelled.emit(statement_id)
+
+    @staticmethod
+    def _take_keyboard(item: StatementItem) -> None:
+        """The canvas gets the keyboard, wherever it was (an inspector field, the outline)."""
+        scene = item.scene()
+        for view in scene.views() if scene is not None else []:
+            if view.isVisible():
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def close(self) -> None:
         text, backdrop, card = self._text, self._backdrop, self._card

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.view, 1)
         self.setCentralWidget(central)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
+        self.editor.commit_typing = self.commit_pending_edits
         self.files = FileActions(self)
         self._build_docks()
         self.layout_actions = build_menus(self)

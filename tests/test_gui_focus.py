@@ -1,0 +1,83 @@
+"""The keyboard goes where the user expects: typed text lands in the card being made.
+
+Every key here goes to ``QApplication.focusWidget()``, as a user's keyboard
+does; a test that picked its own widget would hide exactly these bugs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+pytestmark = pytest.mark.gui
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def focus_on(window, widget) -> None:
+    window.activateWindow()
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def keys(key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def typed(text: str) -> None:
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget(), char)
+
+
+def test_a_claim_typed_after_file_new_lands_in_the_claim_not_the_inspector(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.inspector.note_edit)
+    keys(Qt.Key.Key_N, CTRL)
+    window.qtbot.waitUntil(window.editor.inline.is_open)
+    typed("Treaties deter")
+    keys(Qt.Key.Key_Return)
+    (claim,) = window.current_map().statements
+    assert claim.text == "Treaties deter"
+    assert claim.note is None
+
+
+def test_a_note_being_typed_is_kept_when_insert_adds_a_reason(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.inspector.note_edit)
+    typed("check the date")
+    steps = window.undo_stack.count()
+    keys(Qt.Key.Key_Insert)
+    assert window.current_map().statement("claim").note == "check the date"
+    assert window.undo_stack.count() == steps + 2  # the note, then the new reason
+    assert window.editor.inline.is_open()
+    typed("A new reason")
+    keys(Qt.Key.Key_Return)
+    assert any(s.text == "A new reason" for s in window.current_map().statements)
+
+
+def test_escape_on_a_card_just_added_leaves_no_empty_card_behind(window):
+    before = window.current_map().model_copy(deep=True)
+    window.scene.select_only(["claim"])
+    focus_on(window, window.view)
+    keys(Qt.Key.Key_Insert)
+    assert window.editor.inline.is_open()
+    keys(Qt.Key.Key_Escape)
+    assert window.current_map() == before
+    assert all(s.text for s in window.current_map().statements)
+
+
+def test_escape_after_typing_into_a_card_just_added_keeps_the_card(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.view)
+    keys(Qt.Key.Key_Insert)
+    keys(Qt.Key.Key_Escape)
+    window.scene.select_only(["claim"])
+    keys(Qt.Key.Key_Insert)
+    typed("Kept")
+    keys(Qt.Key.Key_Return)
+    count = len(window.current_map().statements)
+    keys(Qt.Key.Key_F2)
+    keys(Qt.Key.Key_Escape)  # cancels the edit, not the card: it was typed into
+    assert len(window.current_map().statements) == count
