@@ -9,13 +9,13 @@ import pytest
 from conftest import small_map
 from gui_helpers import LEFT, NO_MODIFIER, card_centre, drag, show_card, view_point
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel, QLineEdit
 
 from argmap.gui import garbage
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL
-from argmap.gui.items import StatementItem
+from argmap.gui.items import EdgeItem, StatementItem
 from argmap.model import Statement
 from argmap.roles import Role
 from argmap.theme import get_theme
@@ -285,3 +285,34 @@ def test_a_long_web_address_wraps_inside_the_card_instead_of_widening_it():
     card = measure_card(Statement(id="u", text=f"See {url} for the text"), theme)
     assert card.width <= TEXT_WIDTH + 2 * theme.card_padding + 1
     assert card.text.replace("\u200b", "") == f"See {url} for the text"
+
+
+def _line_pixels(edge: EdgeItem, length: int) -> list[bool]:
+    """Along the middle of a horizontal edge: is each pixel inked?"""
+    scene = QGraphicsScene()
+    scene.addItem(edge)
+    image = QImage(length + 40, 40, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), QRectF(-20, -20, length + 40, 40))
+    painter.end()
+    return [image.pixelColor(x, 20) != QColor("white") for x in range(30, length)]
+
+
+def test_an_objection_drawn_straight_after_a_drag_stays_dashed_to_its_bar():
+    style = get_theme(None).attack
+    edge = EdgeItem("r", "a", "b", style, arrow=True)
+    path = QPainterPath(QPointF(0, 0))
+    path.lineTo(QPointF(200, 0))
+    edge.set_geometry(path, QPointF(0, 0), QPointF(200, 0))  # a card moved by hand: a straight line
+    inked = _line_pixels(edge, 200)
+    assert not all(inked)  # gaps: dashed
+    assert sum(inked) > len(inked) / 3  # but drawn
+
+
+def test_a_reason_drawn_straight_is_a_solid_line():
+    edge = EdgeItem("r", "a", "b", get_theme(None).support, arrow=True)
+    path = QPainterPath(QPointF(0, 0))
+    path.lineTo(QPointF(200, 0))
+    edge.set_geometry(path, QPointF(0, 0), QPointF(200, 0))
+    assert all(_line_pixels(edge, 180))

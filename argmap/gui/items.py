@@ -311,28 +311,41 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         if self.arrow and self._tip and not far:
-            self._paint_arrowhead(painter, colour, *self._tip)
+            self._paint_arrowhead(painter, colour, pen, *self._tip)
 
     def _paint_arrowhead(
-        self, painter: QPainter, colour: QColor, start: QPointF, tip: QPointF
+        self, painter: QPainter, colour: QColor, line: QPen, start: QPointF, tip: QPointF
     ) -> None:
+        """The head at ``tip``, pointing away from ``start``.
+
+        Where the drawn path stops short of the head (a laid-out curve ends at
+        Graphviz's arrow base), the gap is closed in the line's own pen: a
+        dashed objection stays dashed right up to its bar.
+        """
         dx, dy = tip.x() - start.x(), tip.y() - start.y()
         length = math.hypot(dx, dy) or 1.0
         ux, uy = dx / length, dy / length
+        tee = self.style.arrowhead == "tee"
+        joint = (
+            QPointF(tip.x() - ux * 2, tip.y() - uy * 2)
+            if tee
+            else QPointF(tip.x() - ux * self.ARROW, tip.y() - uy * self.ARROW)
+        )
+        end = self._path.currentPosition()
+        if math.hypot(joint.x() - end.x(), joint.y() - end.y()) > 0.5:
+            painter.setPen(line)
+            painter.drawLine(end, joint)
         painter.setPen(QPen(colour, self.style.width + 0.6))
-        if self.style.arrowhead == "tee":
+        if tee:
             half = self.ARROW * 0.75
-            base = QPointF(tip.x() - ux * 2, tip.y() - uy * 2)
             painter.drawLine(
-                QPointF(base.x() - uy * half, base.y() + ux * half),
-                QPointF(base.x() + uy * half, base.y() - ux * half),
+                QPointF(joint.x() - uy * half, joint.y() + ux * half),
+                QPointF(joint.x() + uy * half, joint.y() - ux * half),
             )
-            painter.drawLine(start, tip)
             return
-        back = QPointF(tip.x() - ux * self.ARROW, tip.y() - uy * self.ARROW)
+        back = joint
         half = self.ARROW * 0.45
         painter.setBrush(QBrush(colour))
-        painter.drawLine(start, back)
         painter.drawPolygon(
             QPolygonF(
                 [
