@@ -87,7 +87,7 @@ def measure_size(
     """
     argument_map = generate_map(size, seed)
     counts = (len(argument_map.statements), len(argument_map.relations))
-    source = build_dot(argument_map).source.encode("utf-8")
+    source = build_dot(argument_map).encode("utf-8")
     if render_map(argument_map, "dot") != source:
         # The ratio is only meaningful if both sides lay out the very same graph.
         raise SystemExit(f"{size} statements: render_map exports other DOT than build_dot gives")
@@ -97,7 +97,7 @@ def measure_size(
     runs = repeat
     try:
         for index in range(repeat):
-            builds.append(_timed(lambda: build_dot(argument_map).source))
+            builds.append(_timed(lambda: build_dot(argument_map)))
             ours.append(_timed(lambda: render_map(argument_map, "svg", timeout=timeout)))
             raws.append(_timed(lambda: _raw_graphviz(engine, source, timeout)))
             if index == 0:

@@ -87,7 +87,7 @@ def render_map(
         engine = engine or find_engine()
         options = tree_options(argument_map, options, engine, timeout)
         layout_engine, extra_args = "neato", ("-n2",)
-    source = build_dot(argument_map, options).source
+    source = build_dot(argument_map, options)
     if output_format == "dot":
         return source.encode("utf-8")
     engine = engine or find_engine()
@@ -173,7 +173,7 @@ def _measure(
     everywhere = dict.fromkeys([s.id for s in argument_map.statements], (0.0, 0.0))
     everywhere.update(dict.fromkeys(junction_relations(argument_map), (0.0, 0.0)))
     everywhere[LEGEND_NODE] = (0.0, 0.0)
-    source = build_dot(argument_map, replace(options, positions=everywhere)).source
+    source = build_dot(argument_map, replace(options, positions=everywhere))
     drawing = _parse_json(
         run_graphviz(
             engine,
@@ -208,7 +208,7 @@ def _pinned_layout(
     its premises and its target, and group boxes are fitted around their
     members again, since ``neato -n2`` draws clusters only where told.
     """
-    source = build_dot(argument_map, options).source
+    source = build_dot(argument_map, options)
     drawing = _parse_json(run_graphviz(engine, source, "json", timeout=timeout))
     positions: dict[str, tuple[float, float]] = {}
     half_sizes: dict[str, tuple[float, float]] = {}
