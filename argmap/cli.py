@@ -216,6 +216,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "layout": options.layout,
         "legend": options.legend,
         "timeout": options.timeout,
+        "pdf_painter": _pdf_drawn_by_qt,
     }
     status = EXIT_OK
     try:
@@ -239,6 +240,17 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         except (ArgmapError, ValueError) as error:
             status = _fail(error)
     return status
+
+
+def _pdf_drawn_by_qt(drawing: dict) -> bytes:
+    """A PDF for a Graphviz that cannot write one (graphviz-pure): Qt paints its drawing.
+
+    Qt is imported here, when such a PDF is asked for, and not before: every
+    other export starts without it.
+    """
+    from argmap.render_qt import pdf_from_xdot
+
+    return pdf_from_xdot(drawing)
 
 
 def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -8,17 +8,22 @@ The layout is one of three:
 * ``auto`` — Graphviz ``dot``'s layered drawing; pinned positions are ignored.
 * ``pinned`` — ``dot``'s drawing with the user's pinned cards moved to where
   they were put (``neato -n2``).
- PDF comes from a system Graphviz that has it; otherwise Qt
-draws Graphviz's own drawing instructions (xdot) into a PDF, so the result is
-the same picture.
+
+PDF comes from a Graphviz that can write it (a system ``dot`` with cairo).
+``graphviz-pure`` cannot; then the caller's ``pdf_painter`` draws Graphviz's
+own drawing instructions (``-Tjson``) into a PDF, so the result is the same
+picture. The editor and the ``argmap`` command pass Qt's
+(:func:`argmap.render_qt.pdf_from_xdot`); this module never imports Qt.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import RenderError
 from argmap.files import write_atomically
@@ -28,7 +33,7 @@ from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relat
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.theme import THEMES, get_theme
 
-__all__ = ["FORMATS", "LayoutMode", "export_map", "format_for_path", "render_map"]
+__all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
 
 FORMATS = ("dot", "svg", "png", "pdf", "json")
 _EXTENSIONS = {
@@ -39,6 +44,9 @@ _EXTENSIONS = {
     ".pdf": "pdf",
     ".json": "json",
 }
+
+# Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object).
+PdfPainter = Callable[[dict[str, Any]], bytes]
 
 
 class LayoutMode(StrEnum):
@@ -67,8 +75,13 @@ def render_map(
     legend: bool = False,
     engine: Engine | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    pdf_painter: PdfPainter | None = None,
 ) -> bytes:
-    """The map drawn in ``output_format``, as bytes."""
+    """The map drawn in ``output_format``, as bytes.
+
+    ``pdf_painter`` draws the PDF when the Graphviz in use cannot write one;
+    without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
+    """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
     theme_name = theme or argument_map.layout.theme
@@ -92,6 +105,12 @@ def render_map(
         return source.encode("utf-8")
     engine = engine or find_engine()
     if output_format == "pdf" and not engine.supports("pdf"):
+        if pdf_painter is None:
+            raise RenderError(
+                f"this Graphviz ({engine.executable}) cannot write PDF: install Graphviz with"
+                " PDF support, or pass a pdf_painter (argmap.render_qt.pdf_from_xdot draws"
+                " it with Qt)"
+            )
         drawing = run_graphviz(
             engine,
             source,
@@ -100,9 +119,7 @@ def render_map(
             extra_args=extra_args,
             timeout=timeout,
         )
-        from argmap.qtpdf import pdf_from_xdot
-
-        return pdf_from_xdot(_parse_json(drawing))
+        return pdf_painter(_parse_json(drawing))
     return run_graphviz(
         engine,
         source,
