@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from argmap import __version__
 from argmap.errors import ArgmapError, MapFileError, Problem, Severity
 from argmap.files import load_map, locate, parse_path, read_text_file, validate_file
-from argmap.problems import tree_layout_problems
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -300,6 +299,8 @@ def _tree_layout_warnings(
     Only a valid map is laid out (dangling ids would not lay out), and the
     file is read again only when there is something to point at.
     """
+    from argmap.layout.checks import tree_layout_problems
+
     problems = tree_layout_problems(argument_map)
     if not problems or not _is_native(file, from_format):
         return problems
