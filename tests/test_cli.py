@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MAPS, ROOT, small_map
 
+import argmap
 from argmap.cli import main
 from argmap.files import save_map
 
@@ -183,6 +184,25 @@ def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_version_is_printed_without_loading_the_model():
+    code = (
+        "import sys\nfrom argmap.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "loaded = [m for m in ('pydantic', 'argmap.model', 'argmap.files') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"argmap {argmap.__version__}"
 
 
 def test_export_to_pdf_without_graphviz_pdf_or_a_display_is_drawn_by_qt(map_file, tmp_path):

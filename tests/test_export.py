@@ -123,7 +123,7 @@ def test_export_writes_no_partial_file_when_graphviz_fails(argument_map, tmp_pat
 
 
 def test_a_hanging_graphviz_is_stopped_by_the_timeout(argument_map, fake_dot):
-    with pytest.raises(RenderError, match="longer than 0.5 s"):
+    with pytest.raises(RenderError, match=r"longer than 0\.5 s"):
         render_map(argument_map, "svg", engine=Engine(str(fake_dot("hang"))), timeout=0.5)
 
 
@@ -159,7 +159,10 @@ def fake_dot(tmp_path):
     folder = tmp_path / "bin"
     folder.mkdir()
     scripts = {
-        "fail": "import sys; sys.stdin.read(); sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)",
+        "fail": (
+            "import sys; sys.stdin.read();"
+            " sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)"
+        ),
         "hang": "import time; time.sleep(30)",
     }
 
@@ -214,6 +217,6 @@ def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("argmap.files.os.replace", full_disk)
-    with pytest.raises(RenderError, match="map.dot: could not write the export: No space left"):
+    with pytest.raises(RenderError, match=r"map\.dot: could not write the export: No space left"):
         export_map(argument_map, tmp_path / "map.dot")
     assert list(tmp_path.iterdir()) == []

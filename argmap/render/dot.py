@@ -375,9 +375,8 @@ def _add_groups(
                 continue
             body.append(f"{indent}subgraph {_id(f'cluster_{group.id}-band-{number}')} {{\n")
             title = group.title if number == 0 else ""
-            body.append(
-                f"{inner}{_attr_list(attributes(group, f'group-{group.id}-band-{number}', title))}\n"
-            )
+            band = attributes(group, f"group-{group.id}-band-{number}", title)
+            body.append(f"{inner}{_attr_list(band)}\n")
             body.append(f"{inner}bb={_id(','.join(_number(v) for v in box))}\n")
             placed.add(statement_id)
             writer.statement(statements[statement_id], inner)

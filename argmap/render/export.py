@@ -27,7 +27,6 @@ from typing import Any
 
 from argmap.errors import RenderError
 from argmap.files import write_atomically
-from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING, tree_layout
 from argmap.model import ArgumentMap
 from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
@@ -155,6 +154,8 @@ def tree_options(
     Graphviz measures the cards (a quick run with every node at the origin);
     the tree is laid out with those sizes; Graphviz coordinates have y upwards.
     """
+    from argmap.layout.tree import tree_layout  # only this layout needs it: load it only then
+
     sizes = _measure(argument_map, options, engine, timeout)
     result = tree_layout(argument_map, sizes, theme=options.theme)
     positions = {name: (node.x, -node.y) for name, node in result.nodes.items()}
@@ -172,6 +173,8 @@ def tree_options(
 
 
 def _band(node) -> tuple[str, float, float, float, float]:
+    from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING
+
     pad = GROUP_PADDING / 2
     half_w, half_h = node.width / 2 + pad, node.height / 2 + pad
     return (
