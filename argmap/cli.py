@@ -9,15 +9,15 @@ a system Graphviz, so ``argmap export`` starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapFileError, Problem, Severity
-from argmap.files import load_map, locate, parse_path, read_text_file, validate_file
-from argmap.problems import tree_layout_problems
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -30,18 +30,40 @@ _SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": "
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script and of ``python -m argmap``."""
+    """Entry point of the console script and of ``python -m argmap`` (``argv`` None: sys.argv)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            parser = _command_parser(list_formats=args[0] == "convert")
-            options = parser.parse_args(args)
-            return options.run(options, parser)
+            with _collector_off(process_ends=argv is None):
+                parser = _command_parser(list_formats=args[0] == "convert")
+                options = parser.parse_args(args)
+                return options.run(options, parser)
         return _open_editor(_editor_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
     except SystemExit as exit_:  # argparse: --help is 0, bad usage is 2
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+
+
+@contextmanager
+def _collector_off(*, process_ends: bool) -> Iterator[None]:
+    """Python's cyclic collector off for one command, which leaves no cycles worth collecting.
+
+    Importing pydantic and loading a map allocate a few hundred thousand
+    objects, which wake the collector again and again to walk them all, for
+    nothing: reference counting frees them as usual. When the command is the
+    whole process (the console script), what is left is frozen at the end, so
+    that the interpreter's exit does not walk it once more either.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if process_ends:
+            gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 # -- parsers ---------------------------------------------------------------
@@ -53,10 +75,14 @@ def _editor_parser() -> argparse.ArgumentParser:
         description="Map a debate: claims, reasons, objections and who said them.",
         epilog=(
             "commands:\n"
-            "  argmap export FILE... (-o OUT | --outdir DIR)   draw maps as DOT, SVG, PNG, PDF, JSON\n"
-            "  argmap validate FILE...                        check maps, report errors and warnings\n"
-            "  argmap info FILE                               counts and main claims\n"
-            "  argmap convert IN OUT [--strict]               Argdown, AIF, Kialo, Markdown, .argmap\n"
+            "  argmap export FILE... (-o OUT | --outdir DIR)   "
+            "draw maps as DOT, SVG, PNG, PDF, JSON\n"
+            "  argmap validate FILE...                        "
+            "check maps, report errors and warnings\n"
+            "  argmap info FILE                               "
+            "counts and main claims\n"
+            "  argmap convert IN OUT [--strict]               "
+            "Argdown, AIF, Kialo, Markdown, .argmap\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -91,7 +117,10 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
         "--layout",
         choices=[mode.value for mode in LayoutMode],
         default=LayoutMode.AUTO.value,
-        help="auto: Graphviz's layered drawing; tree: argmap's tree, as the editor draws it; pinned: Graphviz's drawing with the cards placed by hand where they are",
+        help=(
+            "auto: Graphviz's layered drawing; tree: argmap's tree, as the editor draws it;"
+            " pinned: Graphviz's drawing with the cards placed by hand where they are"
+        ),
     )
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
     export.add_argument(
@@ -131,7 +160,9 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         help="convert between map formats",
-        description="Convert a map between formats; the formats come from the file names unless given.",
+        description=(
+            "Convert a map between formats; the formats come from the file names unless given."
+        ),
         epilog=_format_list() if list_formats else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -185,6 +216,8 @@ def _fail(error: ArgmapError | ValueError) -> int:
 def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = False):
     """A map from any readable format; warnings of other formats go to stderr."""
     if _is_native(file, from_format):
+        from argmap.files import load_map
+
         return load_map(file)  # the fast path, and the native loader's own messages
     from argmap.formats import read_any
 
@@ -216,6 +249,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "layout": options.layout,
         "legend": options.legend,
         "timeout": options.timeout,
+        "pdf_painter": _pdf_drawn_by_qt,
     }
     status = EXIT_OK
     try:
@@ -239,6 +273,17 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         except (ArgmapError, ValueError) as error:
             status = _fail(error)
     return status
+
+
+def _pdf_drawn_by_qt(drawing: dict) -> bytes:
+    """A PDF for a Graphviz that cannot write one (graphviz-pure): Qt paints its drawing.
+
+    Qt is imported here, when such a PDF is asked for, and not before: every
+    other export starts without it.
+    """
+    from argmap.render_qt import pdf_from_xdot
+
+    return pdf_from_xdot(drawing)
 
 
 def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -265,6 +310,8 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 def _problems_of(file: str, from_format: str | None):
     """Errors and warnings of a file in any format: reading warnings first, then the map's own."""
     if _is_native(file, from_format):
+        from argmap.files import validate_file
+
         return validate_file(file)
     from argmap.formats import read_any
     from argmap.problems import find_problems
@@ -274,8 +321,6 @@ def _problems_of(file: str, from_format: str | None):
     except MapFileError as error:
         return None, error.problems
     except ValueError as error:
-        from argmap.errors import Problem
-
         return None, [Problem("", str(error))]
     return result.map, [*result.warnings, *find_problems(result.map)]
 
@@ -288,6 +333,9 @@ def _tree_layout_warnings(
     Only a valid map is laid out (dangling ids would not lay out), and the
     file is read again only when there is something to point at.
     """
+    from argmap.files import read_text_file
+    from argmap.layout.checks import tree_layout_problems
+
     problems = tree_layout_problems(argument_map)
     if not problems or not _is_native(file, from_format):
         return problems
@@ -300,6 +348,8 @@ def _tree_layout_warnings(
 
 def _located_in(problem: Problem, text: str) -> Problem:
     """The problem with the line and column of its JSON path in ``text``, if found there."""
+    from argmap.files import locate, parse_path
+
     position = locate(text, parse_path(problem.path))
     if position is None:
         return problem
@@ -338,8 +388,8 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if options.strict and result.warnings:
         count = len(result.warnings)
         print(
-            f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''} could not be carried over"
-            " exactly; nothing written (--strict)",
+            f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''}"
+            " could not be carried over exactly; nothing written (--strict)",
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -14,7 +14,7 @@ from argmap.errors import Problem, Severity
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Attribution, Relation
 
-__all__ = ["errors_only", "find_cycles", "find_problems", "tree_layout_problems"]
+__all__ = ["errors_only", "find_cycles", "find_problems"]
 
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
@@ -30,33 +30,6 @@ def find_problems(argument_map: ArgumentMap) -> list[Problem]:
         *_group_problems(argument_map),
         *_layout_problems(argument_map),
         *_warnings(argument_map),
-    ]
-
-
-def tree_layout_problems(argument_map: ArgumentMap) -> list[Problem]:
-    """Warnings about groups the editor's tree layout cannot draw as one box.
-
-    Such a group's box would enclose statements outside it, so the tree
-    layout draws its members on tinted bands instead; the author may want
-    to regroup. Laying the map out takes time, so this is not part of
-    :func:`find_problems` (which runs whenever a map is built) but is asked
-    for by ``argmap validate``. Pinned positions are ignored: the warning is
-    about the map's structure, the same wherever cards were dragged.
-    """
-    if not argument_map.groups:
-        return []
-    from argmap.layout import tree_layout  # the layout pulls in rendering; load it only when asked
-
-    banded = tree_layout(argument_map, pinned={}).bands
-    return [
-        Problem(
-            f"groups[{index}]",
-            f"group {group.title!r} ({group.id!r}) cannot be drawn as one box in the tree layout"
-            " without enclosing statements outside it; its statements are drawn on tinted bands",
-            Severity.WARNING,
-        )
-        for index, group in enumerate(argument_map.groups)
-        if group.id in banded
     ]
 
 

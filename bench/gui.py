@@ -182,9 +182,7 @@ def run_window(
                 result.times.setdefault(key, []).append(seconds)
         own = now()  # the benchmark's own work on the GUI thread: not a stall of the editor's
         sizes = {sid: item.size for sid, item in window.scene.statement_items.items()}
-        dot = build_dot(
-            window.current_map(), DotOptions(sizes=sizes, theme=window.scene.theme)
-        ).source
+        dot = build_dot(window.current_map(), DotOptions(sizes=sizes, theme=window.scene.theme))
         own_spans.append((own, now()))
 
         # A new reason first goes 140 pt below its target and 40 pt right per sibling: targets

@@ -131,7 +131,7 @@ def measure_size(
         graphviz: list[float] = []
         note = "" if engine else "graphviz skipped"
         if engine is not None:
-            source = build_dot(argument_map, DotOptions(theme=theme, sizes=sizes)).source
+            source = build_dot(argument_map, DotOptions(theme=theme, sizes=sizes))
             graphviz, note = _graphviz_times(engine, source, repeat, timeout)
     finally:
         gc.unfreeze()  # the next size starts from a clean slate

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MAPS, ROOT, small_map
 
+import argmap
 from argmap.cli import main
 from argmap.files import save_map
 
@@ -182,6 +184,46 @@ def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_version_is_printed_without_loading_the_model():
+    code = (
+        "import sys\nfrom argmap.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "loaded = [m for m in ('pydantic', 'argmap.model', 'argmap.files') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"argmap {argmap.__version__}"
+
+
+def test_export_to_pdf_without_graphviz_pdf_or_a_display_is_drawn_by_qt(map_file, tmp_path):
+    """graphviz-pure has no PDF output; the command then draws it with Qt, even on a server."""
+    out = tmp_path / "treaty.pdf"
+    hidden = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "ARGMAP_DOT"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if p and not (Path(p) / "dot").exists()
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", str(map_file), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
 
 
 def test_convert_to_the_native_format_reproduces_a_map(tmp_path):

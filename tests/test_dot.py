@@ -26,11 +26,11 @@ HOSTILE = [
 
 
 def layout(argument_map: ArgumentMap) -> dict:
-    return json.loads(run_graphviz(find_engine(), build_dot(argument_map).source, "json"))
+    return json.loads(run_graphviz(find_engine(), build_dot(argument_map), "json"))
 
 
 def svg_of(argument_map: ArgumentMap) -> str:
-    return run_graphviz(find_engine(), build_dot(argument_map).source, "svg").decode()
+    return run_graphviz(find_engine(), build_dot(argument_map), "svg").decode()
 
 
 def svg_text(svg: str) -> str:
@@ -68,8 +68,15 @@ def test_a_backslash_sequence_is_not_expanded_by_graphviz():
     assert "node1" not in drawn
 
 
+def test_the_dot_source_is_one_named_digraph(argument_map):
+    source = build_dot(argument_map)
+    assert source.startswith("digraph argmap {\n")
+    assert source.endswith("\n}\n")
+    assert source.count("digraph") == 1
+
+
 def test_tooltips_carry_quote_and_source_escaped(argument_map):
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     assert 'tooltip="“self-reliance”"' in source
     svg = svg_of(argument_map)
     assert "Nimrod Goren, A defense treaty is not the answer" in svg
@@ -94,7 +101,7 @@ def test_right_to_left_text_is_right_aligned():
 
 
 def test_cards_are_coloured_by_role(argument_map):
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     theme = get_theme(None)
     for statement_id, role in argument_map.roles().items():
         node = re.search(rf"\n\s*{re.escape(statement_id)} \[.*", source).group(0)
@@ -112,7 +119,7 @@ def test_support_and_attack_edges_differ_in_colour_style_and_arrowhead(argument_
 
 
 def test_co_premises_meet_at_one_junction_with_one_arrow_to_the_target(argument_map):
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     assert 'deterrence -> "r-deter"' in source
     assert 'credible -> "r-deter"' in source
     assert source.count('"r-deter" -> claim') == 1
@@ -120,12 +127,12 @@ def test_co_premises_meet_at_one_junction_with_one_arrow_to_the_target(argument_
 
 
 def test_an_undercut_points_at_the_junction_of_the_inference_it_attacks(argument_map):
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     assert re.search(r'gimmick -> "r-deter" \[.*arrowhead=tee', source)
 
 
 def test_a_single_premise_relation_is_a_direct_edge(argument_map):
-    assert "freedom -> claim" in build_dot(argument_map).source
+    assert "freedom -> claim" in build_dot(argument_map)
     assert "r-freedom" not in junction_relations(argument_map)
 
 
@@ -136,17 +143,17 @@ def test_groups_become_clusters(argument_map):
 
 def test_direction_comes_from_the_map(argument_map):
     argument_map.layout.direction = "LR"
-    assert "rankdir=LR" in build_dot(argument_map).source
+    assert "rankdir=LR" in build_dot(argument_map)
 
 
 def test_the_legend_names_every_role(argument_map):
-    source = build_dot(argument_map, DotOptions(legend=True)).source
+    source = build_dot(argument_map, DotOptions(legend=True))
     for name in ("main claim", "reason", "objection", "rebuttal", "support", "attack"):
         assert name in source
 
 
 def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
-    source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)})).source
+    source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)}))
     node = re.search(r"\n\s*claim \[.*", source).group(0)
     assert "fixedsize=true" in node
     assert 'label=""' in node
@@ -156,7 +163,7 @@ def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
 
 @pytest.mark.parametrize("theme", ["default", "print", "dark"])
 def test_every_theme_renders(theme, argument_map):
-    source = build_dot(argument_map, DotOptions(theme=get_theme(theme))).source
+    source = build_dot(argument_map, DotOptions(theme=get_theme(theme)))
     assert run_graphviz(find_engine(), source, "svg").startswith(b"<?xml")
 
 
@@ -166,7 +173,7 @@ def test_an_unknown_theme_names_the_known_ones():
 
 
 def test_the_common_card_look_is_written_once_as_node_defaults(argument_map):
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     defaults = re.search(r"\n\s*node \[(.*)\]", source).group(1)
     assert "shape=box" in defaults
     assert 'margin="0.12,0.08"' in defaults
@@ -178,7 +185,7 @@ def test_the_common_card_look_is_written_once_as_node_defaults(argument_map):
 
 def test_junctions_and_the_legend_do_not_take_the_card_look(argument_map):
     drawn = json.loads(
-        run_graphviz(find_engine(), build_dot(argument_map, DotOptions(legend=True)).source, "json")
+        run_graphviz(find_engine(), build_dot(argument_map, DotOptions(legend=True)), "json")
     )
     objects = {o["name"]: o for o in drawn["objects"]}
     card, junction, legend = objects["credible"], objects["r-deter"], objects["_legend"]
@@ -200,7 +207,7 @@ def test_ids_that_are_dot_keywords_or_numbers_are_quoted_as_needed():
             Relation(id="strict", kind="attack", premises=["a-b"], target="edge"),
         ],
     )
-    source = build_dot(argument_map).source
+    source = build_dot(argument_map)
     assert '"node" -> "edge"' in source
     assert "1.5 [" in source
     names = {o["name"] for o in layout(argument_map)["objects"]}

@@ -18,6 +18,7 @@ from argmap.model import ArgumentMap, Position, Relation, Statement
 from argmap.render import export
 from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
 from argmap.render.export import FORMATS, export_map, format_for_path, render_map
+from argmap.render_qt import pdf_from_xdot
 from argmap.theme import get_theme, wrap_text
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF-", "dot": b"digraph", "json": b"{"}
@@ -32,7 +33,7 @@ def drawn_lines(argument_map) -> list[str]:
 @pytest.mark.parametrize("output_format", FORMATS)
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
 def test_every_sample_map_exports_in_every_format(path, output_format, tmp_path):
-    out = export_map(load_map(path), tmp_path / f"map.{output_format}")
+    out = export_map(load_map(path), tmp_path / f"map.{output_format}", pdf_painter=pdf_from_xdot)
     assert out.read_bytes().startswith(MAGIC[output_format])
 
 
@@ -46,21 +47,37 @@ def test_the_svg_contains_every_statements_text(path):
 
 def test_pdf_without_a_pdf_capable_graphviz_is_drawn_by_qt(argument_map, monkeypatch):
     monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
-    pdf = render_map(argument_map, "pdf")
+    pdf = render_map(argument_map, "pdf", pdf_painter=pdf_from_xdot)
     assert pdf.startswith(b"%PDF-")
     assert b"argmap" in pdf
 
 
 def test_the_qt_pdf_page_has_the_size_of_the_graph(argument_map, monkeypatch):
     monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
-    from PySide6.QtGui import QPageSize  # noqa: F401  (Qt is already loaded by the export)
-
     layout = json.loads(render_map(argument_map, "json"))
     _, _, width, height = (float(v) for v in layout["bb"].split(","))
-    pdf = render_map(argument_map, "pdf").decode("latin-1")
+    pdf = render_map(argument_map, "pdf", pdf_painter=pdf_from_xdot).decode("latin-1")
     box = [float(v) for v in pdf.split("/MediaBox [")[1].split("]")[0].split()]
     assert box[2] == pytest.approx(width, abs=1.5)
     assert box[3] == pytest.approx(height, abs=1.5)
+
+
+def test_a_pdf_that_graphviz_cannot_write_needs_a_painter(argument_map, monkeypatch):
+    monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
+    with pytest.raises(RenderError, match="cannot write PDF"):
+        render_map(argument_map, "pdf")
+
+
+def test_a_pdf_capable_graphviz_writes_the_pdf_itself(argument_map, monkeypatch):
+    monkeypatch.setattr(Engine, "supports", lambda self, fmt: True)
+    calls = []
+    monkeypatch.setattr(export, "run_graphviz", lambda *args, **kw: calls.append(args) or b"%PDF")
+
+    def painter(drawing):
+        raise AssertionError("Qt must not draw what Graphviz can write")
+
+    assert render_map(argument_map, "pdf", pdf_painter=painter) == b"%PDF"
+    assert calls[-1][2] == "pdf"
 
 
 def test_auto_layout_ignores_pinned_positions(argument_map):
@@ -106,7 +123,7 @@ def test_export_writes_no_partial_file_when_graphviz_fails(argument_map, tmp_pat
 
 
 def test_a_hanging_graphviz_is_stopped_by_the_timeout(argument_map, fake_dot):
-    with pytest.raises(RenderError, match="longer than 0.5 s"):
+    with pytest.raises(RenderError, match=r"longer than 0\.5 s"):
         render_map(argument_map, "svg", engine=Engine(str(fake_dot("hang"))), timeout=0.5)
 
 
@@ -142,7 +159,10 @@ def fake_dot(tmp_path):
     folder = tmp_path / "bin"
     folder.mkdir()
     scripts = {
-        "fail": "import sys; sys.stdin.read(); sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)",
+        "fail": (
+            "import sys; sys.stdin.read();"
+            " sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)"
+        ),
         "hang": "import time; time.sleep(30)",
     }
 
@@ -197,6 +217,6 @@ def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("argmap.files.os.replace", full_disk)
-    with pytest.raises(RenderError, match="map.dot: could not write the export: No space left"):
+    with pytest.raises(RenderError, match=r"map\.dot: could not write the export: No space left"):
         export_map(argument_map, tmp_path / "map.dot")
     assert list(tmp_path.iterdir()) == []

@@ -9,9 +9,9 @@ import pytest
 
 from argmap.cli import main
 from argmap.files import save_map
-from argmap.layout import tree_layout
+from argmap.layout import tree_layout, tree_layout_problems
 from argmap.model import ArgumentMap, Group, Layout, Position, Relation, Statement
-from argmap.problems import find_problems, tree_layout_problems
+from argmap.problems import find_problems
 
 BANDS = "cannot be drawn as one box in the tree layout"
 SKIPPING = Group(id="skipping", title="Claim and rebuttal", statements=["claim", "rebuttal"])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from argmap.errors import ArgmapError
 from argmap.gui.layout_runner import TREE
 from argmap.render.export import FORMATS, LayoutMode, export_map
+from argmap.render_qt import pdf_from_xdot
 from argmap.theme import THEMES
 
 if TYPE_CHECKING:
@@ -195,7 +196,14 @@ class FileActions:
                 else LayoutMode.PINNED.value
             )
         try:
-            export_map(self.window.document.map, path, output_format, theme=theme, layout=layout)
+            export_map(
+                self.window.document.map,
+                path,
+                output_format,
+                theme=theme,
+                layout=layout,
+                pdf_painter=pdf_from_xdot,
+            )
         except (ArgmapError, ValueError) as error:
             self.window.show_error("Export failed", str(error))
             return False

@@ -10,6 +10,7 @@ Two engines give the same :class:`LayoutResult` (scene coordinates, y down):
 No Qt here: layouts run in worker threads, the exporter and tests call them directly.
 """
 
+from argmap.layout.checks import tree_layout_problems
 from argmap.layout.forest import Forest, build_forest
 from argmap.layout.graphviz import layout_map, parse_layout
 from argmap.layout.result import EdgeCurve, LayoutResult, NodeBox, Point
@@ -26,4 +27,5 @@ __all__ = [
     "layout_map",
     "parse_layout",
     "tree_layout",
+    "tree_layout_problems",
 ]

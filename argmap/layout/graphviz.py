@@ -34,7 +34,7 @@ def layout_map(
 ) -> LayoutResult:
     """Run Graphviz ``dot`` on the map with the given card sizes (points)."""
     options = DotOptions(theme=theme or get_theme(None), sizes=sizes)
-    source = build_dot(argument_map, options).source
+    source = build_dot(argument_map, options)
     # json0: positions without drawing operations, a third of -Tjson's size to parse.
     data = run_graphviz(engine or find_engine(), source, "json0", timeout=timeout)
     try:

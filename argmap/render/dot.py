@@ -15,7 +15,7 @@ several regular expressions: for a map of a thousand statements that cost
 more than everything else argmap does before Graphviz starts. Attributes that
 every card (or every edge) shares are written once, as ``node``/``edge``
 defaults; the styles of each role and relation kind are formatted once per
-map. The result is still returned as a ``graphviz.Digraph``.
+map. The result is the DOT text itself: callers hand it to Graphviz on stdin.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-import graphviz
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.roles import Role
@@ -62,12 +60,13 @@ def junction_relations(argument_map: ArgumentMap) -> set[str]:
     return {r.id for r in argument_map.relations if len(r.premises) > 1 or r.id in targeted}
 
 
-def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> graphviz.Digraph:
-    """The whole map as a Graphviz digraph, ready for ``dot`` (or ``neato -n2`` when pinned)."""
+def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> str:
+    """The whole map as DOT source, ready for ``dot`` (or ``neato -n2`` when pinned)."""
     options = options or DotOptions()
     theme = options.theme
     styles = _Styles(theme)
     body = [
+        "digraph argmap {\n",
         "\t"
         + _attr_list(
             {
@@ -81,7 +80,7 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> g
                 "splines": "true",
             }
         )
-        + "\n"
+        + "\n",
     ]
     if argument_map.title:
         body.append(f"\tfontsize=16 label={_id(argument_map.title)} labelloc=t\n")
@@ -99,7 +98,8 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> g
     _add_relations(writer, argument_map, junctions, grouped)
     if options.legend:
         body.append(_legend_line(styles, options.positions))
-    return graphviz.Digraph(name="argmap", body=body)
+    body.append("}\n")
+    return "".join(body)
 
 
 # -- styles ----------------------------------------------------------------
@@ -375,9 +375,8 @@ def _add_groups(
                 continue
             body.append(f"{indent}subgraph {_id(f'cluster_{group.id}-band-{number}')} {{\n")
             title = group.title if number == 0 else ""
-            body.append(
-                f"{inner}{_attr_list(attributes(group, f'group-{group.id}-band-{number}', title))}\n"
-            )
+            band = attributes(group, f"group-{group.id}-band-{number}", title)
+            body.append(f"{inner}{_attr_list(band)}\n")
             body.append(f"{inner}bb={_id(','.join(_number(v) for v in box))}\n")
             placed.add(statement_id)
             writer.statement(statements[statement_id], inner)

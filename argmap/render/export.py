@@ -8,27 +8,31 @@ The layout is one of three:
 * ``auto`` — Graphviz ``dot``'s layered drawing; pinned positions are ignored.
 * ``pinned`` — ``dot``'s drawing with the user's pinned cards moved to where
   they were put (``neato -n2``).
- PDF comes from a system Graphviz that has it; otherwise Qt
-draws Graphviz's own drawing instructions (xdot) into a PDF, so the result is
-the same picture.
+
+PDF comes from a Graphviz that can write it (a system ``dot`` with cairo).
+``graphviz-pure`` cannot; then the caller's ``pdf_painter`` draws Graphviz's
+own drawing instructions (``-Tjson``) into a PDF, so the result is the same
+picture. The editor and the ``argmap`` command pass Qt's
+(:func:`argmap.render_qt.pdf_from_xdot`); this module never imports Qt.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import RenderError
 from argmap.files import write_atomically
-from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING, tree_layout
 from argmap.model import ArgumentMap
 from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.theme import THEMES, get_theme
 
-__all__ = ["FORMATS", "LayoutMode", "export_map", "format_for_path", "render_map"]
+__all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
 
 FORMATS = ("dot", "svg", "png", "pdf", "json")
 _EXTENSIONS = {
@@ -39,6 +43,9 @@ _EXTENSIONS = {
     ".pdf": "pdf",
     ".json": "json",
 }
+
+# Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object).
+PdfPainter = Callable[[dict[str, Any]], bytes]
 
 
 class LayoutMode(StrEnum):
@@ -67,8 +74,13 @@ def render_map(
     legend: bool = False,
     engine: Engine | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    pdf_painter: PdfPainter | None = None,
 ) -> bytes:
-    """The map drawn in ``output_format``, as bytes."""
+    """The map drawn in ``output_format``, as bytes.
+
+    ``pdf_painter`` draws the PDF when the Graphviz in use cannot write one;
+    without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
+    """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
     theme_name = theme or argument_map.layout.theme
@@ -87,11 +99,17 @@ def render_map(
         engine = engine or find_engine()
         options = tree_options(argument_map, options, engine, timeout)
         layout_engine, extra_args = "neato", ("-n2",)
-    source = build_dot(argument_map, options).source
+    source = build_dot(argument_map, options)
     if output_format == "dot":
         return source.encode("utf-8")
     engine = engine or find_engine()
     if output_format == "pdf" and not engine.supports("pdf"):
+        if pdf_painter is None:
+            raise RenderError(
+                f"this Graphviz ({engine.executable}) cannot write PDF: install Graphviz with"
+                " PDF support, or pass a pdf_painter (argmap.render_qt.pdf_from_xdot draws"
+                " it with Qt)"
+            )
         drawing = run_graphviz(
             engine,
             source,
@@ -100,9 +118,7 @@ def render_map(
             extra_args=extra_args,
             timeout=timeout,
         )
-        from argmap.qtpdf import pdf_from_xdot
-
-        return pdf_from_xdot(_parse_json(drawing))
+        return pdf_painter(_parse_json(drawing))
     return run_graphviz(
         engine,
         source,
@@ -138,6 +154,8 @@ def tree_options(
     Graphviz measures the cards (a quick run with every node at the origin);
     the tree is laid out with those sizes; Graphviz coordinates have y upwards.
     """
+    from argmap.layout.tree import tree_layout  # only this layout needs it: load it only then
+
     sizes = _measure(argument_map, options, engine, timeout)
     result = tree_layout(argument_map, sizes, theme=options.theme)
     positions = {name: (node.x, -node.y) for name, node in result.nodes.items()}
@@ -155,6 +173,8 @@ def tree_options(
 
 
 def _band(node) -> tuple[str, float, float, float, float]:
+    from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING
+
     pad = GROUP_PADDING / 2
     half_w, half_h = node.width / 2 + pad, node.height / 2 + pad
     return (
@@ -173,7 +193,7 @@ def _measure(
     everywhere = dict.fromkeys([s.id for s in argument_map.statements], (0.0, 0.0))
     everywhere.update(dict.fromkeys(junction_relations(argument_map), (0.0, 0.0)))
     everywhere[LEGEND_NODE] = (0.0, 0.0)
-    source = build_dot(argument_map, replace(options, positions=everywhere)).source
+    source = build_dot(argument_map, replace(options, positions=everywhere))
     drawing = _parse_json(
         run_graphviz(
             engine,
@@ -208,7 +228,7 @@ def _pinned_layout(
     its premises and its target, and group boxes are fitted around their
     members again, since ``neato -n2`` draws clusters only where told.
     """
-    source = build_dot(argument_map, options).source
+    source = build_dot(argument_map, options)
     drawing = _parse_json(run_graphviz(engine, source, "json", timeout=timeout))
     positions: dict[str, tuple[float, float]] = {}
     half_sizes: dict[str, tuple[float, float]] = {}

@@ -1,9 +1,12 @@
-"""PDF without a system Graphviz: Qt paints Graphviz's own drawing instructions.
+"""PDF without a PDF-capable Graphviz: Qt paints Graphviz's own drawing instructions.
 
 ``graphviz-pure`` cannot write PDF, but its ``-Tjson`` output carries the
 complete drawing (xdot operations: polygons, B-splines, ellipses and text with
 its measured width). Painting those with QPainter into a QPdfWriter gives the
 same picture as the SVG and PNG exports, with real (selectable) text.
+
+Importing this module has no effect on the process: the application object
+Qt needs for fonts is made on the first PDF, and only if there is none yet.
 """
 
 from __future__ import annotations
@@ -40,17 +43,35 @@ _FONT_FAMILIES = {
     "Courier": "Courier",
 }
 _BOLD, _ITALIC, _UNDERLINE, _STRIKE = 1, 2, 4, 32
+# The application this module made, kept alive for later PDFs (Qt allows one per process).
 _application: QGuiApplication | None = None
 
 
 def _ensure_application() -> None:
-    """Qt needs an application object for fonts; headless runs use the offscreen platform."""
+    """Qt measures and embeds fonts only with an application object: make one if there is none.
+
+    A command-line export may run where there is no display (a server, CI).
+    Qt's default platform on Linux is then X11, which aborts the process when
+    it cannot connect, so without a display the offscreen platform is chosen
+    (a PDF needs fonts, not a screen). It is chosen through this application's
+    own arguments rather than ``QT_QPA_PLATFORM``: the environment, inherited
+    by Graphviz and anything else started later, is left as it was, and a
+    platform the user set there is respected.
+    """
     global _application
     if QGuiApplication.instance() is not None:
         return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _application = QGuiApplication([])
+    arguments = ["argmap"]
+    if _without_display():
+        arguments += ["-platform", "offscreen"]
+    _application = QGuiApplication(arguments)
+
+
+def _without_display() -> bool:
+    """No platform chosen by the user, and no X11 or Wayland display to draw on."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def pdf_from_xdot(drawing: dict[str, Any]) -> bytes:
