@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapFileError, Problem, Severity
@@ -37,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             with _collector_off(process_ends=argv is None):
                 parser = _command_parser(list_formats=args[0] == "convert")
                 options = parser.parse_args(args)
-                return options.run(options, parser)
+                status: int = options.run(options, parser)
+                return status
         return _open_editor(_editor_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
@@ -213,7 +214,7 @@ def _fail(error: ArgmapError | ValueError) -> int:
     return EXIT_INVALID
 
 
-def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = False):
+def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = False) -> ArgumentMap:
     """A map from any readable format; warnings of other formats go to stderr."""
     if _is_native(file, from_format):
         from argmap.files import load_map
@@ -275,7 +276,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     return status
 
 
-def _pdf_drawn_by_qt(drawing: dict) -> bytes:
+def _pdf_drawn_by_qt(drawing: dict[str, Any]) -> bytes:
     """A PDF for a Graphviz that cannot write one (graphviz-pure): Qt paints its drawing.
 
     Qt is imported here, when such a PDF is asked for, and not before: every
@@ -307,7 +308,7 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     return status
 
 
-def _problems_of(file: str, from_format: str | None):
+def _problems_of(file: str, from_format: str | None) -> tuple[ArgumentMap | None, list[Problem]]:
     """Errors and warnings of a file in any format: reading warnings first, then the map's own."""
     if _is_native(file, from_format):
         from argmap.files import validate_file

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
@@ -188,7 +188,7 @@ def _edge_attributes(theme: Theme, attack: bool) -> dict[str, str]:
     }
 
 
-def _shared(variants) -> dict[str, str]:
+def _shared(variants: Iterable[Mapping[str, str]]) -> dict[str, str]:
     """The attributes (already DOT text) that have the same value in every variant."""
     first, *others = variants
     return {k: v for k, v in first.items() if all(other.get(k) == v for other in others)}
@@ -333,8 +333,9 @@ def _junction_groups(argument_map: ArgumentMap, junctions: set[str]) -> dict[str
         if relation.id not in junctions:
             continue
         homes = {group_of.get(p) for p in relation.premises}
-        if len(homes) == 1 and None not in homes:
-            inside.setdefault(homes.pop(), []).append(relation)
+        home = homes.pop() if len(homes) == 1 else None
+        if home is not None:
+            inside.setdefault(home, []).append(relation)
     return inside
 
 

@@ -19,15 +19,18 @@ picture. The editor and the ``argmap`` command pass Qt's
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import RenderError
 from argmap.files import write_atomically
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.layout import NodeBox
 from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.theme import THEMES, get_theme
@@ -87,7 +90,7 @@ def render_map(
     chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
     options = DotOptions(theme=chosen_theme, legend=legend)
     layout = LayoutMode(layout)
-    layout_engine, extra_args = "dot", ()
+    layout_engine, extra_args = "dot", tuple[str, ...]()
     if layout is LayoutMode.PINNED and argument_map.layout.positions:
         engine = engine or find_engine()
         positions, boxes = _pinned_layout(argument_map, options, engine, timeout)
@@ -133,7 +136,7 @@ def export_map(
     argument_map: ArgumentMap,
     out: str | Path,
     output_format: str | None = None,
-    **options,
+    **options: Any,
 ) -> Path:
     """Render the map and write it to ``out`` (atomically: no half-written file on failure)."""
     out = Path(out)
@@ -172,7 +175,7 @@ def tree_options(
     return replace(options, positions=positions, cluster_boxes=boxes, bands=bands)
 
 
-def _band(node) -> tuple[str, float, float, float, float]:
+def _band(node: NodeBox) -> tuple[str, float, float, float, float]:
     from argmap.layout.tree import GROUP_LABEL, GROUP_PADDING
 
     pad = GROUP_PADDING / 2
@@ -211,9 +214,10 @@ def _measure(
     }
 
 
-def _parse_json(data: bytes) -> dict:
+def _parse_json(data: bytes) -> dict[str, Any]:
     try:
-        return json.loads(data)
+        drawing: dict[str, Any] = json.loads(data)
+        return drawing
     except ValueError as error:
         raise RenderError(f"Graphviz wrote an unreadable layout: {error}") from None
 
@@ -248,7 +252,9 @@ def _pinned_layout(
 
 
 def _place_junctions(
-    argument_map: ArgumentMap, positions: dict[str, tuple[float, float]], pinned
+    argument_map: ArgumentMap,
+    positions: dict[str, tuple[float, float]],
+    pinned: Collection[str],
 ) -> None:
     junctions = junction_relations(argument_map)
     # In file order, not the set's: a junction placed towards an undercut junction

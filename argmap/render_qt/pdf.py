@@ -109,7 +109,7 @@ def pdf_from_xdot(drawing: dict[str, Any]) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    data = bytes(QByteArray(buffer.data()))
+    data = bytes(QByteArray(buffer.data()).data())
     if not data.startswith(b"%PDF"):
         raise RenderError("Qt could not write the PDF")
     return data
