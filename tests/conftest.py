@@ -67,6 +67,24 @@ def _widgets_application(qapp):
     release_clipboard()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _settings_of_our_own(tmp_path_factory):
+    """Settings (window layout, recent files, layout style) go to a throwaway folder."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(_settings_of_our_own):
+    """Every test starts from a first run: nothing remembered from the one before."""
+    from PySide6.QtCore import QSettings
+
+    QSettings("argmap", "argmap").clear()
+
+
 @pytest.fixture
 def argument_map() -> ArgumentMap:
     return small_map()

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from conftest import MAPS, small_map, wait_for_layout
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from argmap.files import load_map, save_map
-from argmap.gui import MainWindow
+from argmap.gui import MainWindow, window_state
+from argmap.model import Attribution
 
 pytestmark = pytest.mark.gui
 
@@ -354,3 +356,49 @@ def _ternary_tree(tmp_path, n: int):
     path = tmp_path / "large.argmap"
     save_map(ArgumentMap(statements=statements, relations=relations), path)
     return path
+
+
+def _long_source(window) -> None:
+    sources = [*window.current_map().sources]
+    window.editor.sources.add()
+    source_id = window.current_map().sources[-1].id
+    window.editor.sources.set_field(source_id, "title", "A very long title " * 12)
+    attribution = window.current_map().statement("claim").attribution
+    cited = (attribution or Attribution()).model_copy(update={"source": source_id})
+    window.editor.set_fields("claim", attribution=cited)
+    assert len(window.current_map().sources) == len(sources) + 1
+
+
+def test_the_canvas_gets_most_of_a_1280_pixel_window(window, qtbot):
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window_state.size_docks(window)
+    qtbot.wait(50)
+    assert window.view.width() >= 0.6 * window.width()
+
+
+def test_a_long_source_title_does_not_widen_the_inspector(window, qtbot):
+    window.resize(1280, 800)
+    window_state.size_docks(window)
+    qtbot.wait(50)
+    width = window.inspector_dock.width()
+    _long_source(window)
+    window.scene.select_only(["claim"])
+    qtbot.wait(50)
+    assert window.inspector_dock.width() <= width + 2
+
+
+def test_the_window_comes_back_as_it_was_closed(window, qtbot, tmp_path):
+    window.resize(760, 560)  # within the offscreen platform's 800 × 600 screen
+    window.resizeDocks([window.outline_dock], [300], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    outline = window.outline_dock.width()
+    window.close()
+    again = MainWindow(tmp_path / "treaty.argmap")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(50)
+    assert (again.width(), again.height()) == (760, 560)
+    assert abs(again.outline_dock.width() - outline) <= 2
+    again.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -47,7 +47,10 @@ class Inspector(QStackedWidget):
         self.statement_id: str | None = None
         self.relation_id: str | None = None
         self._loading = False
-        self.addWidget(QLabel("Select a statement or a relation to see its details."))
+        hint = QLabel("Select a statement or a relation to see its details.")
+        hint.setWordWrap(True)  # a label that does not wrap would set the dock's least width
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(hint)
         self.addWidget(self._statement_form())
         self.addWidget(self._relation_form())
         for signal in (document.statementChanged, document.relationChanged):
@@ -61,7 +64,7 @@ class Inspector(QStackedWidget):
 
     def _statement_form(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        form = _form(page)
         self.title_edit = QLineEdit()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
@@ -69,7 +72,7 @@ class Inspector(QStackedWidget):
         self.speakers = QStringListModel(self)  # every speaker in the map, for completion
         self.speaker_completer = QCompleter(self.speakers, self)
         self.speaker_edit.setCompleter(self.speaker_completer)
-        self.source_box = QComboBox()
+        self.source_box = _narrow_box()
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
         self.date_edit = QLineEdit()
@@ -104,7 +107,7 @@ class Inspector(QStackedWidget):
 
     def _relation_form(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        form = _form(page)
         self.kind_box = QComboBox()
         self.kind_box.addItems([k.value for k in RelationKind])
         self.premises_editor = PremisesEditor(self._premise_candidates)
@@ -113,7 +116,7 @@ class Inspector(QStackedWidget):
         self.target_label.setWordWrap(True)
         self.relation_speaker_edit = QLineEdit()
         self.relation_speaker_edit.setCompleter(self.speaker_completer)
-        self.relation_source_box = QComboBox()
+        self.relation_source_box = _narrow_box()
         self.relation_quote_edit = QPlainTextEdit()
         self.relation_quote_edit.setTabChangesFocus(True)
         self.relation_date_edit = QLineEdit()
@@ -319,3 +322,18 @@ class Inspector(QStackedWidget):
             "attribution": None if attribution.is_empty() else attribution,
         }
         return {k: v for k, v in fields.items() if getattr(relation, k) != v}
+
+
+def _narrow_box() -> QComboBox:
+    """A combo box whose width does not follow its longest entry (a source's long title)."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    return box
+
+
+def _form(page: QWidget) -> QFormLayout:
+    """Labels beside their fields, or above them when the dock is narrow."""
+    form = QFormLayout(page)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form

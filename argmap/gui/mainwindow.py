@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from argmap.errors import ArgmapError
 from argmap.files import load_map, save_map
+from argmap.gui import window_state
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
 from argmap.gui.file_actions import FileActions
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.layout_actions = build_menus(self)
         self._build_status_bar()
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        self._docks_sized = window_state.restore(self)  # as the user left them, if ever
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._canvas_selection_changed)
         self.scene.layoutApplied.connect(self._first_fit)
@@ -246,10 +247,6 @@ class MainWindow(QMainWindow):
         )
         self.history_dock.hide()
         self.sources_dock.hide()
-        # The map is what the window is for: the side docks start narrow.
-        self.resizeDocks(
-            [self.outline_dock, self.inspector_dock], [210, 270], Qt.Orientation.Horizontal
-        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -289,6 +286,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._docks_sized:  # at the window's real size, once it is shown
+            self._docks_sized = True
+            window_state.size_docks(self)
         if self._fit_pending and self.scene.layout_result is not None:
             QTimer.singleShot(0, self._first_fit)
 
@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self.scene.runner.wait(5000)
+            window_state.save(self)
             event.accept()
         else:
             event.ignore()

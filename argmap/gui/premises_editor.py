@@ -27,6 +27,9 @@ class _CandidateBox(QComboBox):
     def __init__(self, fill: Callable[[], list[tuple[str, str]]]) -> None:
         super().__init__()
         self._fill = fill
+        # A statement's text can be long: the box must not set the inspector's width.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.reset()
 
     def reset(self) -> None:
