@@ -1,7 +1,6 @@
 """How fast every interchange format writes and reads a generated map.
 
-Each format argmap knows when this runs (``argmap.formats.all_formats()``:
-formats still being written simply do not appear yet) writes a generated map,
+Each format argmap knows (``argmap.formats.all_formats()``) writes a generated map,
 and each format that can also read parses the text its own writer produced, so
 the input is realistic for that format. The target is under 1 s per direction
 at 5,000 statements: a user importing or exporting a large debate should not
