@@ -8,6 +8,7 @@ byte. Saving is atomic and keeps the previous version as ``NAME.argmap~``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -258,10 +259,8 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
         _sync_folder(target.parent)
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _keep_backup(target: Path) -> None:
@@ -276,10 +275,8 @@ def _keep_backup(target: Path) -> None:
         os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, backup)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 
