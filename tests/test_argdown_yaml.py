@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap.formats.argdown_yaml import (
@@ -199,6 +199,34 @@ def test_what_the_fast_path_cannot_read_goes_to_the_full_reader_and_its_error(te
 @pytest.mark.parametrize("key", ["True", "NULL", "false"])
 def test_the_fast_path_names_keys_like_the_full_reader(key):
     assert parse_flow(f"{{{key}: 1}}") == parse_yaml(f"{{{key}: 1}}")
+
+
+_hand_written_values = (
+    st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_./-]{0,6}( [A-Za-z0-9_./-]{1,4}){0,2}", fullmatch=True)
+    | st.from_regex(r'"([^"\\\n]|\\[^\n]){0,6}"', fullmatch=True)
+    | st.from_regex(r'"(\\[0abtnvfreN_LP "/\\xuU]|[0-9a-fA-F]){0,8}"', fullmatch=True)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.from_regex(r"[A-Za-z_][A-Za-z0-9_\-]{0,8}", fullmatch=True),
+        _hand_written_values,
+        max_size=4,
+    )
+)
+@example({"A": '"\x85"'})  # a line break to YAML 1.1, folded by ruamel inside quotes
+@example({"A": '"a\rb"'})
+def test_any_flat_map_the_fast_path_reads_it_reads_as_ruamel_does(entries):
+    text = "{" + ", ".join(f"{key}: {value}" for key, value in entries.items()) + "}"
+    try:
+        expected = parse_yaml(text)
+    except YamlError:
+        with pytest.raises(YamlError):  # nor may the fast path read what ruamel refuses
+            parse_flow(text)
+    else:
+        assert parse_flow(text) == expected
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -212,8 +212,11 @@ _WORDS: dict[str, Any] = {
 _PLAIN_WORD = re.compile(r"[A-Za-z]")
 _INTEGER = re.compile(r"[0-9]{1,18}\Z")  # longer ones may be too long for Python
 _DECIMAL = re.compile(r"[0-9]+\.[0-9]+\Z")
-# What a YAML stream may hold as it is (YAML 1.2, 5.1); the full reader refuses the rest.
-_UNPRINTABLE = re.compile("[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters left to the full reader: those a YAML stream may not hold as they are (YAML 1.2,
+# 5.1), which it refuses, and the line breaks besides "\n", which it folds inside quotes.
+_NOT_FAST_CHARACTERS = re.compile(
+    "[^\t\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _KNOWN_ESCAPE = re.compile(  # \U only up to U+10FFFF: beyond it only the full reader can tell
     r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U00(?:0[0-9A-Fa-f]|10)[0-9A-Fa-f]{4}"
     r'|[0abtnvfreN_LP "/\\\t])'
@@ -259,7 +262,7 @@ _NOT_FAST = object()
 
 def _flat_map(text: str) -> dict[str, Any] | None:
     """The map, if ``text`` is a flat one the fast path can read; else None."""
-    if not _FAST_MAP.match(text) or _UNPRINTABLE.search(text):
+    if not _FAST_MAP.match(text) or _NOT_FAST_CHARACTERS.search(text):
         return None
     result: dict[str, Any] = {}
     for raw_key, raw_value in _FAST_PAIRS.findall(text):
