@@ -8,6 +8,7 @@ byte. Saving is atomic and keeps the previous version as ``NAME.argmap~``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem, SaveError
+from argmap.jsonpos import locate
 from argmap.model import FORMAT_NAME, FORMAT_VERSION, ArgumentMap
 from argmap.problems import errors_only, find_problems
 
@@ -177,54 +179,6 @@ def parse_path(path: str) -> list[int | str]:
     return parts
 
 
-def locate(text: str, parts: list[int | str]) -> tuple[int, int] | None:
-    """Line and column (1-based) of the value at a JSON path, or None if it is not there.
-
-    Only used to report errors, so it re-scans the text rather than keeping
-    positions for every value of every file.
-    """
-    decoder = json.JSONDecoder()
-    position = _skip_space(text, 0)
-    try:
-        for part in parts:
-            position = _child_position(text, position, part, decoder)
-            if position is None:
-                return None
-    except (ValueError, IndexError):
-        return None
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position] in " \t\r\n":
-        position += 1
-    return position
-
-
-def _child_position(
-    text: str, position: int, part: int | str, decoder: json.JSONDecoder
-) -> int | None:
-    opener = text[position]
-    if opener not in "[{" or (opener == "[") != isinstance(part, int):
-        return None
-    position = _skip_space(text, position + 1)
-    index = 0
-    while text[position] not in "]}":
-        key: int | str = index
-        if opener == "{":
-            key, position = json.decoder.scanstring(text, position + 1)
-            position = _skip_space(text, _skip_space(text, position) + 1)  # past ':'
-        if key == part:
-            return position
-        _, position = decoder.raw_decode(text, position)
-        position = _skip_space(text, position)
-        if text[position] == ",":
-            position = _skip_space(text, position + 1)
-        index += 1
-    return None
-
-
 # -- writing ---------------------------------------------------------------
 
 
@@ -305,10 +259,8 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
         _sync_folder(target.parent)
     finally:
         if temporary is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _keep_backup(target: Path) -> None:
@@ -323,10 +275,8 @@ def _keep_backup(target: Path) -> None:
         os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, backup)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         raise
 
 

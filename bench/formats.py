@@ -1,7 +1,6 @@
 """How fast every interchange format writes and reads a generated map.
 
-Each format argmap knows when this runs (``argmap.formats.all_formats()``:
-formats still being written simply do not appear yet) writes a generated map,
+Each format argmap knows (``argmap.formats.all_formats()``) writes a generated map,
 and each format that can also read parses the text its own writer produced, so
 the input is realistic for that format. The target is under 1 s per direction
 at 5,000 statements: a user importing or exporting a large debate should not
@@ -9,11 +8,18 @@ wait. ``statements/s`` is the map's size over the slower direction, the one
 the user waits for; ``read back`` counts the statements the reader returned,
 to show at a glance whether a format kept them all.
 
+A second table reads huge and hostile inputs at full size (a megabyte of one
+Argdown construct, 50 MB of AIF or Kialo, AIF graphs shaped to defeat a
+careless algorithm; see ``hostile.py``), each against the time a user could
+still accept; the tests check only that these grow linearly. A third shows how
+fast Argdown metadata is read by the fast path and by the full YAML reader.
+
 Figures are printed, not asserted: timings vary with the machine, and a
 benchmark that fails a build would be disabled rather than read. A format that
 raises is reported as failed and the others still run.
 
-Run from the repository root: ``python bench/formats.py [--sizes 1000,5000] [--repeat 3]``.
+Run from the repository root:
+``python bench/formats.py [--sizes 1000,5000] [--repeat 3] [--no-hostile]``.
 """
 
 from __future__ import annotations
@@ -28,13 +34,17 @@ from dataclasses import dataclass
 # Run as a script, this folder is sys.path[0], so the generator imports directly.
 from export import _sizes  # this folder is sys.path[0]
 from generate import generate_map
+from hostile import METADATA, HostileCase, hostile_cases
 
 from argmap import __version__
-from argmap.formats import Format, all_formats
+from argmap.errors import MapFileError
+from argmap.formats import Format, all_formats, format_by_name
+from argmap.formats.argdown_yaml import parse_flow
 from argmap.model import ArgumentMap
 
 TARGET_SECONDS = 1.0
 TARGET_SIZE = 5000
+METADATA_RUNS = 2000  # metadata blocks read per timed run
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,37 @@ def print_row(row: Row) -> None:
     )
 
 
+def measure_hostile(case: HostileCase) -> None:
+    """Read one huge or hostile input once and print the time against its target."""
+    text = case.make()
+    reader = format_by_name(case.format)
+    start = time.perf_counter()
+    try:
+        reader.read(text, f"hostile.{case.format}")
+        outcome = ""
+    except MapFileError:
+        outcome = " (refused)"
+    elapsed = time.perf_counter() - start
+    verdict = "MET" if elapsed < case.target else "MISSED"
+    print(
+        f"{case.format:<8} {case.name:<38} {len(text) / 1e6:>7.1f} {elapsed:>8.3f}"
+        f" {case.target:>7g}  {verdict}{outcome}",
+        flush=True,
+    )
+
+
+def measure_metadata(repeat: int) -> None:
+    """Microseconds per Argdown metadata block, by the fast path and by ruamel.yaml."""
+    for name, text in METADATA.items():
+        seconds, _ = _median_time(lambda text=text: _read_metadata(text), repeat)
+        print(f"{name:<20} {seconds / METADATA_RUNS * 1e6:>8.1f} µs  {text}", flush=True)
+
+
+def _read_metadata(text: str) -> None:
+    for _ in range(METADATA_RUNS):
+        parse_flow(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -126,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per direction (default 3)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
+    parser.add_argument(
+        "--no-hostile", action="store_true", help="skip the huge and hostile inputs"
+    )
     options = parser.parse_args(argv)
     if options.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -144,6 +188,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for chosen in formats:
             print_row(measure(chosen, argument_map, options.repeat))
     print(f"(the target applies at {TARGET_SIZE:,} statements; other sizes are for information)")
+    if not options.no_hostile:
+        print("\nhuge and hostile inputs, read once each:")
+        print(f"{'format':<8} {'input':<38} {'MB':>7} {'read s':>8} {'target':>7}")
+        for case in hostile_cases():
+            measure_hostile(case)
+    print(f"\nArgdown metadata, medians of {options.repeat} runs:")
+    measure_metadata(options.repeat)
     return 0
 
 

@@ -86,6 +86,15 @@ def test_tags_inside_the_text_stay_in_it():
     assert (statement.text, statement.tags) == ("Lower #taxes help.", ["taxes"])
 
 
+def test_a_brace_inside_a_tag_opens_no_metadata():
+    result = read("<X>\n\n(1) [A]: a #({)\n(2) [B]: b #(})\n----\n(3) [C]: c\n")
+    assert [(s.title, s.text, s.tags) for s in result.map.statements] == [
+        ("A", "a", ["{"]),
+        ("B", "b", ["}"]),
+        ("C", "c", []),
+    ]
+
+
 def test_markdown_and_mentions_stay_in_the_text_as_written():
     text = "A **bold** and _italic_ [link](https://example.org) to @[Claim]."
     assert read(f"[Other]: {text}").map.statements[0].text == text

@@ -6,13 +6,13 @@ Kialo exports may not be redistributed).
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from scaling import LINEAR, slowdown
 from strategies import argument_maps
 
 from argmap.errors import MapFileError
@@ -391,16 +391,29 @@ def test_a_flood_of_problems_gives_a_bounded_number_of_warnings():
     assert result.warnings[-1].message.endswith("more warnings")
 
 
-def test_fifty_megabytes_read_in_linear_time():
-    paragraph = "A long claim that goes on and on, line after line. " * 20 + "\n"
-    claims = [f"1.{k}. Pro: {paragraph * 50}" for k in range(1, 1001)]
-    text = "Discussion Title: Big\n\n1. Thesis\n" + "".join(claims)
-    assert len(text) > 50_000_000
-    start = time.perf_counter()
-    result = read(text)
-    assert time.perf_counter() - start < 20
+def long_claims(claims: int, lines: int) -> str:
+    """A discussion of ``claims`` claims, each ``lines`` lines of about a kilobyte long."""
+    line = "A long claim that goes on and on, line after line. " * 20 + "\n"
+    return "Discussion Title: Big\n\n1. Thesis\n" + "".join(
+        f"1.{k}. Pro: {line * lines}" for k in range(1, claims + 1)
+    )
+
+
+def test_long_claims_are_read_whole():
+    result = read(long_claims(1000, 5))
     assert len(result.map.statements) == 1001
+    assert len(result.map.statements[-1].text) > 5000
     assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("small", "large"),
+    [((50, 20), (200, 20)), ((10, 100), (10, 400))],
+    ids=["more claims", "longer claims"],
+)
+def test_reading_takes_time_in_proportion_to_the_text(small, large):
+    """Linear in both directions, so 50 MB take seconds (``bench/formats.py`` times that)."""
+    assert slowdown(read, long_claims(*small), long_claims(*large)) < LINEAR
 
 
 def test_statements_read_are_exactly_what_validation_would_build():

@@ -7,6 +7,7 @@ an explicit name) and are what the CLI and the editor use.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from argmap.errors import MapFileError, Problem
@@ -15,6 +16,7 @@ from argmap.formats.base import Format, ReadResult, warning
 from argmap.model import ArgumentMap
 
 __all__ = [
+    "FORMAT_MODULES",
     "Format",
     "ReadResult",
     "all_formats",
@@ -28,25 +30,22 @@ __all__ = [
 ]
 
 
-def all_formats() -> list[Format]:
-    """Every known format, argmap's own first (imported lazily: each reader has its own cost)."""
-    from argmap.formats.native import NATIVE
+# Every format: its module and the name of its Format object there. A module that is renamed
+# or fails to import is an error here, never a format that silently goes missing.
+FORMAT_MODULES = (
+    ("argmap.formats.native", "NATIVE"),
+    ("argmap.formats.argdown", "ARGDOWN"),
+    ("argmap.formats.aif", "AIF"),
+    ("argmap.formats.kialo", "KIALO"),
+    ("argmap.formats.markdown", "MARKDOWN"),
+)
 
-    formats: list[Format] = [NATIVE]
-    for module_name, attribute in (
-        ("argmap.formats.argdown", "ARGDOWN"),
-        ("argmap.formats.aif", "AIF"),
-        ("argmap.formats.kialo", "KIALO"),
-        ("argmap.formats.markdown", "MARKDOWN"),
-    ):
-        try:
-            module = __import__(module_name, fromlist=[attribute])
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue  # not written yet
-        formats.append(getattr(module, attribute))
-    return formats
+
+def all_formats() -> list[Format]:
+    """Every known format, argmap's own first (imported when first asked for: each has its cost)."""
+    return [
+        getattr(importlib.import_module(module), attribute) for module, attribute in FORMAT_MODULES
+    ]
 
 
 def readable_formats() -> list[Format]:

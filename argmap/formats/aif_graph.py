@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import MapFileError, Problem, Severity
+from argmap.jsonpos import element_offsets, line_columns
 
 __all__ = ["Graph", "Node", "Report", "clean_text", "load_graph", "node_key", "type_name"]
 
@@ -100,7 +101,7 @@ class Report:
         ]
         items = self._items + extra
         offsets = _element_offsets(self._text, self._prefix, [p for _, p in items if p])
-        lines = _line_columns(self._text, sorted(set(offsets.values())))
+        lines = line_columns(self._text, offsets.values())
         problems = []
         for message, path in items:
             where = _format_path([*self._prefix, *path]) if path else ""
@@ -297,66 +298,8 @@ def _element_offsets(
     for path in paths:
         if len(path) == 2 and isinstance(path[0], str) and isinstance(path[1], int):
             wanted.setdefault(path[0], set()).add(path[1])
-    offsets: dict[tuple[str | int, ...], int] = {}
-    decoder = json.JSONDecoder()
-    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
-    for array, indices in wanted.items():
-        last = max(indices)
-        try:
-            position = _value_position(text, start, [*prefix, array])
-            if position is None or text[position] != "[":
-                continue
-            position = _skip(text, position + 1)
-            for index in range(last + 1):
-                if text[position] == "]":
-                    break
-                if index in indices:
-                    offsets[(array, index)] = position
-                _, position = decoder.raw_decode(text, position)
-                position = _skip(text, position)
-                if text[position] == ",":
-                    position = _skip(text, position + 1)
-        except (ValueError, IndexError):
-            continue
-    return offsets
-
-
-def _value_position(text: str, position: int, keys: list[str | int]) -> int | None:
-    """The offset of the value under ``keys`` (object keys only), or None."""
-    decoder = json.JSONDecoder()
-    for key in keys:
-        if text[position] != "{":
-            return None
-        position = _skip(text, position + 1)
-        while text[position] != "}":
-            name, position = json.decoder.scanstring(text, position + 1)
-            position = _skip(text, _skip(text, position) + 1)
-            if name == key:
-                break
-            _, position = decoder.raw_decode(text, position)
-            position = _skip(text, position)
-            if text[position] == ",":
-                position = _skip(text, position + 1)
-        else:
-            return None
-    return position
-
-
-def _skip(text: str, position: int) -> int:
-    while text[position] in " \t\r\n":
-        position += 1
-    return position
-
-
-def _line_columns(text: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
-    """1-based line and column of each sorted offset, scanning the text once."""
-    result: dict[int, tuple[int, int]] = {}
-    line, counted, line_start = 1, 0, 0
-    for offset in offsets:
-        newlines = text.count("\n", counted, offset)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", counted, offset) + 1
-        counted = offset
-        result[offset] = (line, offset - line_start + 1)
-    return result
+    return {
+        (array, index): offset
+        for array, indexes in wanted.items()
+        for index, offset in element_offsets(text, [*prefix, array], indexes).items()
+    }

@@ -279,11 +279,10 @@ def _scan(
     """Blank out comments; return the cleaned text, the metadata spans and the comment spans.
 
     Titles (``[…]``, ``<…>``), links and ``#(…)`` tags are stepped over as the
-    Argdown lexer does, so ``//`` inside them is not a comment.
+    Argdown lexer does, so ``//`` inside them is not a comment and ``{`` opens
+    no metadata there.
     """
     matcher = DataMatcher(text)
-    if "<!--" not in text and "/*" not in text and "//" not in text:
-        return text, _data_spans(text, matcher), []
     tokens = Tokens(text, _SCAN_KINDS)
     out: list[str] = []
     data: list[tuple[int, int]] = []
@@ -338,27 +337,6 @@ def _scan(
                     position = link_end + 1
     out.append(text[kept:])
     return "".join(out), data, comments
-
-
-_ESCAPES_OR_BRACE = re.compile(r"(?:\\[\s\S])+|\{")
-
-
-def _data_spans(text: str, matcher: DataMatcher) -> list[tuple[int, int]]:
-    """The metadata blocks of a text without comments (nothing to step around but escapes)."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while True:
-        match = _ESCAPES_OR_BRACE.search(text, position)
-        if match is None:
-            return spans
-        position = match.end()
-        if match.group() == "{":
-            end = matcher.end(match.start())
-            if end > 0:
-                spans.append((match.start(), end))
-                position = end
-            else:  # no "{" up to where that search gave up opens metadata
-                position = max(position, matcher.failed_until)
 
 
 def find(text: str, needle: str, start: int, missing: int) -> int:

@@ -1,14 +1,23 @@
 """The YAML that Argdown embeds: ``{…}`` metadata on elements and the ``===`` frontmatter.
 
-Argdown hands both to a YAML library. argmap needs only a subset: flow
-collections (``{speaker: Rabin, uses: [1, 2]}``) with plain, single- and
-double-quoted scalars, and, for the frontmatter, block mappings, block
-sequences, multi-line plain scalars and ``>``/``|`` block scalars. The flow
-grammar is parsed with lark (LALR: linear, iterative, so deep nesting cannot
-exhaust the stack); a regular-expression fast path handles the flat
-``{key: value, …}`` maps that make up nearly all metadata, because a lark parse
-costs far more than the rest of reading an element. Both paths share the scalar
-rules below, and a property test holds them to the same results.
+Argdown hands both to js-yaml, a YAML 1.2 reader; argmap hands them to
+ruamel.yaml, which reads YAML 1.2 too and places its errors by line and
+column. ruamel only *composes* the text into a node tree here; the values are
+built from that tree by :class:`_Build`, which knows JSON's types and nothing
+else, so no tag can make Python objects, dates stay the text they were
+written as, and keys are text the way JavaScript makes them.
+
+Hostile input is bounded: nesting deeper than :data:`MAX_DEPTH` is refused
+while composing (the composer recurses), and aliases may not expand into more
+values than the text could hold without them (a "billion laughs" is refused
+after a few thousand steps, a recursive alias at the depth limit).
+
+Nearly all metadata is a flat ``{key: value, …}`` map, and ruamel costs far
+more than the rest of reading an element, so a regular-expression fast path
+reads those; it takes only keys and values whose YAML meaning is plain
+(words, decimal numbers, the null and boolean words, double-quoted strings)
+and leaves anything else to ruamel. A property test holds both paths to the
+same results.
 
 Errors are :class:`YamlError` with a line and column relative to the text given.
 """
@@ -16,13 +25,26 @@ Errors are :class:`YamlError` with a line and column relative to the text given.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError, UnexpectedEOF, UnexpectedInput, VisitError
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import MaxDepthExceededError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
-__all__ = ["YamlError", "dump_flow", "dump_scalar", "flat_map_end", "parse_block", "parse_flow"]
+__all__ = [
+    "MAX_DEPTH",
+    "YamlError",
+    "dump_flow",
+    "dump_scalar",
+    "flat_map_end",
+    "parse_block",
+    "parse_flow",
+    "parse_yaml",
+]
 
 MAX_DEPTH = 64  # deeper metadata is refused: nobody writes it, and printing it back would recurse
 
@@ -35,168 +57,144 @@ class YamlError(ValueError):
         self.message, self.line, self.column = message, line, column
 
 
-# -- scalars ---------------------------------------------------------------
+# -- the full reader ---------------------------------------------------------
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_DQ_ESCAPE = re.compile(
-    r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\n[ \t]*|.)", re.DOTALL
-)
-_SIMPLE_ESCAPES = {
-    "0": "\0",
-    "a": "\a",
-    "b": "\b",
-    "t": "\t",
-    "\t": "\t",
-    "n": "\n",
-    "v": "\v",
-    "f": "\f",
-    "r": "\r",
-    "e": "\x1b",
-    " ": " ",
-    '"': '"',
-    "/": "/",
-    "\\": "\\",
-    "N": "\x85",
-    "_": "\xa0",
-    "L": "\u2028",
-    "P": "\u2029",
-}
-_FOLD = re.compile(r"[ \t]*\n[ \t]*")
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("null", "bool", "int", "float")}
+_TEXT_TAGS = {f"{_TAG}str", f"{_TAG}timestamp"}  # JSON has no dates: kept as written
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPARE_VALUES = 10_000  # values aliases may add beyond what the text itself could hold
 
 
-def _fold(text: str) -> str:
-    """YAML line folding: a single line break is a space, each further one a newline."""
-    if "\n" not in text:
+def parse_yaml(text: str) -> Any:
+    """One YAML document as JSON-like values (dict, list, str, int, float, bool, None)."""
+    yaml = YAML(typ="safe", pure=True)  # one per call: a reader holds state while it reads
+    yaml.max_depth = MAX_DEPTH + 1  # collections nest MAX_DEPTH deep; their scalars one more
+    try:
+        yaml.composer.warn_double_anchors = False  # a reused anchor is legal YAML
+        node = yaml.compose(text)
+        return None if node is None else _Build(yaml, len(text) + _SPARE_VALUES).value(node, 0)
+    except MaxDepthExceededError as error:
+        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", *_mark(error)) from None
+    except MarkedYAMLError as error:
+        message = ", ".join(part for part in (error.context, error.problem) if part)
+        raise YamlError(message or "not valid YAML", *_mark(error)) from None
+    except ReaderError as error:
+        character = error.character
+        what = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+        raise YamlError(
+            f"the character {what} is not allowed in YAML", *_line_column(text, error.position)
+        ) from None
+    except (YAMLError, ValueError, OverflowError) as error:  # e.g. an escape beyond Unicode
+        raise YamlError(f"not valid YAML ({(str(error).splitlines() or [''])[0]})") from None
+
+
+def parse_block(lines: list[str]) -> Any:
+    """A YAML block document (the frontmatter between ``===`` lines, each ending the line)."""
+    return parse_yaml("".join(line + "\n" for line in lines))
+
+
+def _mark(error: MarkedYAMLError) -> tuple[int, int]:
+    mark = error.problem_mark or error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _error_at(message: str, node: Node) -> MarkedYAMLError:
+    return MarkedYAMLError(problem=message, problem_mark=node.start_mark)
+
+
+class _Build:
+    """Values from ruamel's node tree: JSON's types only, within depth and size bounds.
+
+    Recursion is bounded by :data:`MAX_DEPTH`; the budget counts values as they
+    are made, so an alias used a million times costs a million steps only if
+    the text was that long.
+    """
+
+    def __init__(self, yaml: YAML, budget: int) -> None:
+        self.constructor = yaml.constructor
+        self.budget = budget
+
+    def value(self, node: Node, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _error_at("aliases expand to more values than argmap reads", node)
+        tag = str(node.tag)
+        if isinstance(node, ScalarNode):
+            if tag in _TEXT_TAGS:
+                return _text(node)
+            if tag in _SCALAR_TAGS:
+                return self.scalar(node, tag)
+        elif depth >= MAX_DEPTH:
+            raise MaxDepthExceededError(problem="nested too deeply", problem_mark=node.start_mark)
+        elif isinstance(node, SequenceNode) and tag == f"{_TAG}seq":
+            return [self.value(item, depth + 1) for item in node.value]
+        elif isinstance(node, MappingNode) and tag == f"{_TAG}map":
+            return self.mapping(node, depth)
+        raise _error_at(f"the tag {tag.replace(_TAG, '!!')} is not supported here", node)
+
+    def scalar(self, node: ScalarNode, tag: str) -> Any:
+        """Null, boolean or number, the way ruamel's safe loader reads it."""
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, KeyError, OverflowError):  # "!!int abc", or 5,000 digits
+            name = tag.replace(_TAG, "")
+            raise _error_at(f"{node.value[:40]!r} cannot be read as !!{name}", node) from None
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if str(key_node.tag) == f"{_TAG}merge":  # ``<<: *defaults``
+                sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in sources:
+                    built = self.value(source, depth + 1)
+                    if not isinstance(built, dict):
+                        raise _error_at("only a mapping can be merged with <<", source)
+                    for key, value in built.items():
+                        merged.setdefault(key, value)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise _error_at("a key must be a single value, not a collection", key_node)
+            key = _key(self.value(key_node, depth + 1))
+            if key in result:
+                raise _error_at(f"the key {key!r} appears twice", key_node)
+            result[key] = self.value(value_node, depth + 1)
+        return {**merged, **result} if merged else result
+
+
+def _text(node: ScalarNode) -> str:
+    """A string; escaped surrogate pairs (as JSON writes them) become the character they mean."""
+    text: str = node.value
+    if _SURROGATE.search(text) is None:
         return text
-    return _FOLD.sub(
-        lambda m: " " if m.group().count("\n") == 1 else "\n" * (m.group().count("\n") - 1),
-        re.sub(r"\n[ \t]*(?=\n)", "\n", text),
-    )
-
-
-def plain_value(text: str) -> Any:
-    """A plain (unquoted) scalar: null, a boolean, a number or a string."""
-    text = _fold(text.strip())
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
-    return text
-
-
-def double_quoted(body: str) -> str:
-    """The value of a double-quoted scalar (``body`` without the quotes)."""
-
-    def replace(match: re.Match[str]) -> str:
-        code = match.group(1)
-        if code[0] in "xuU" and len(code) > 1:
-            return chr(int(code[1:], 16))
-        if code[0] == "\n":
-            return ""  # an escaped line break joins the lines
-        if code in _SIMPLE_ESCAPES:
-            return _SIMPLE_ESCAPES[code]
-        raise YamlError(f"unknown escape \\{code} in a quoted string")
-
-    text = _DQ_ESCAPE.sub(replace, _fold(body) if "\n" in body else body)
-    try:  # JSON writes characters beyond the BMP as surrogate pairs
+    try:
         return text.encode("utf-16", "surrogatepass").decode("utf-16")
     except UnicodeError:
-        raise YamlError("a quoted string contains an unpaired surrogate escape") from None
-
-
-def single_quoted(body: str) -> str:
-    return _fold(body).replace("''", "'")
-
-
-# -- flow collections --------------------------------------------------------
-
-_GRAMMAR = r"""
-?start: value
-?value: mapping | sequence | scalar
-mapping: "{" "}" | "{" entry ("," entry)* ","? "}"
-sequence: "[" "]" | "[" item ("," item)* ","? "]"
-?entry: pair | scalar
-?item: pair | value
-pair: value ":" [value]
-scalar: DQ -> dq | SQ -> sq | PLAIN -> plain
-DQ: /"(?:[^"\\]|\\.)*"/s
-SQ: /'(?:[^']|'')*'/
-PLAIN: /(?:PLAIN_START)(?:PLAIN_NEXT)*/
-COMMENT: /(?<=\s)#[^\n]*/
-%ignore /\s+/
-%ignore COMMENT
-"""
-
-
-# A plain scalar: it starts with no indicator character, and goes on through colons and
-# spaces only where they cannot start a value or a comment.
-_PLAIN_START = r"""[^\s\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=[^\s,\[\]{}])"""
-_PLAIN_NEXT = r"[^\s:,\[\]{}]|:(?=[^\s,\[\]{}])|\s+(?=[^\s:,\[\]{}#]|:[^\s,\[\]{}])"
-_GRAMMAR = _GRAMMAR.replace("PLAIN_START", _PLAIN_START).replace("PLAIN_NEXT", _PLAIN_NEXT)
-
-
-class _Build(Transformer):
-    """Turns the parse into Python values as the LALR parser reduces (no tree, no recursion)."""
-
-    def dq(self, children: list[Token]) -> str:
-        return double_quoted(children[0][1:-1])
-
-    def sq(self, children: list[Token]) -> str:
-        return single_quoted(children[0][1:-1])
-
-    def plain(self, children: list[Token]) -> Any:
-        return plain_value(children[0])
-
-    def pair(self, children: list[Any]) -> tuple[Any, Any]:
-        return (_key(children[0]), children[1])
-
-    def mapping(self, children: list[Any]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for child in children:
-            key, value = child if isinstance(child, tuple) else (_key(child), None)
-            result[key] = value
-        return result
-
-    def sequence(self, children: list[Any]) -> list[Any]:
-        return [dict([c]) if isinstance(c, tuple) else c for c in children]
+        raise _error_at("a string holds an unpaired surrogate", node) from None
 
 
 def _key(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        raise YamlError("a key must be a single value, not a collection")
-    return (
-        "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-    )
+    """A key as JavaScript would name it: ``true``, ``null``, ``1``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
-_PARSER: Lark | None = None
-
-
-def _lark() -> Lark:
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = Lark(
-            _GRAMMAR,
-            parser="lalr",
-            lexer="contextual",
-            transformer=_Build(),
-            maybe_placeholders=True,
-        )
-    return _PARSER
-
+# -- the fast path for flat maps -----------------------------------------------
 
 _FAST_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _FAST_VALUE = r'"(?:[^"\\\n]|\\[^\n])*"|[A-Za-z0-9_][A-Za-z0-9_.\-/]*(?: [A-Za-z0-9_.\-/]+)*'
 _FAST_PAIR = rf"\s*({_FAST_KEY})\s*:[ \t]+({_FAST_VALUE})\s*"
 _FAST_MAP = re.compile(rf"\{{(?:{_FAST_PAIR},)*(?:{_FAST_PAIR})?\}}\Z")
 _FAST_MAP_AT = re.compile(rf"\{{(?:{_FAST_PAIR},)*(?:{_FAST_PAIR})?\}}")
+_FAST_PAIRS = re.compile(rf"{_FAST_PAIR}(?:,|\}}\Z)")
 
 
 def flat_map_end(text: str, start: int) -> int:
@@ -205,250 +203,100 @@ def flat_map_end(text: str, start: int) -> int:
     return match.end() if match else -1
 
 
-_FAST_PAIRS = re.compile(rf"{_FAST_PAIR}(?:,|\}}\Z)")
+# Plain scalars whose YAML 1.2 meaning is certain; anything else goes to ruamel.
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("null", "Null", "NULL"), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_PLAIN_WORD = re.compile(r"[A-Za-z]")
+_INTEGER = re.compile(r"[0-9]{1,18}\Z")  # longer ones may be too long for Python
+_DECIMAL = re.compile(r"[0-9]+\.[0-9]+\Z")
+# Characters left to the full reader: those a YAML stream may not hold as they are (YAML 1.2,
+# 5.1), which it refuses, and the line breaks besides "\n", which it folds inside quotes.
+_NOT_FAST_CHARACTERS = re.compile(
+    "[^\t\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_KNOWN_ESCAPE = re.compile(  # \U only up to U+10FFFF: beyond it only the full reader can tell
+    r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U00(?:0[0-9A-Fa-f]|10)[0-9A-Fa-f]{4}"
+    r'|[0abtnvfreN_LP "/\\\t])'
+)
+_ESCAPED = {
+    **{c: c for c in ' "/\\\t'},
+    **dict(zip("0abtnvfreN_LP", "\0\a\b\t\n\v\f\r\x1b\x85\xa0\u2028\u2029", strict=True)),
+}
 
 
-def _depth(text: str) -> int:
-    depth = deepest = 0
-    for char in re.findall(r"[\[\]{}]", text):
-        depth += 1 if char in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _fast_scalar(text: str) -> Any:
+    """A fast-path value, or ``_NOT_FAST`` when only the full reader can tell what it means."""
+    if text[0] == '"':
+        return _fast_quoted(text[1:-1])
+    if text in _WORDS:
+        return _WORDS[text]
+    if _PLAIN_WORD.match(text):
+        return text
+    if _INTEGER.match(text):
+        return int(text)
+    if _DECIMAL.match(text):
+        return float(text)
+    return _NOT_FAST
+
+
+def _fast_quoted(body: str) -> Any:
+    """A double-quoted string's value; ``_NOT_FAST`` for an escape that needs the full reader."""
+    if "\\" not in body:
+        return body
+    if "\\" in _KNOWN_ESCAPE.sub("", body):
+        return _NOT_FAST  # an escape YAML does not have: the full reader places the error
+    text = _KNOWN_ESCAPE.sub(_unescape, body)
+    return text if _SURROGATE.search(text) is None else _NOT_FAST
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group()[1:]
+    return chr(int(code[1:], 16)) if len(code) > 1 else _ESCAPED[code]
+
+
+_NOT_FAST = object()
+
+
+def _flat_map(text: str) -> dict[str, Any] | None:
+    """The map, if ``text`` is a flat one the fast path can read; else None."""
+    if not _FAST_MAP.match(text) or _NOT_FAST_CHARACTERS.search(text):
+        return None
+    result: dict[str, Any] = {}
+    for raw_key, raw_value in _FAST_PAIRS.findall(text):
+        key = _key(_WORDS[raw_key]) if raw_key in _WORDS else raw_key
+        value = _fast_scalar(raw_value)
+        if value is _NOT_FAST or key in result:
+            return None  # the full reader reads it, or places the error
+        result[key] = value
+    return result
 
 
 def parse_flow(text: str) -> Any:
     """A flow collection or scalar (``{a: 1, b: [x, y]}``); YamlError if it is not one."""
-    if _FAST_MAP.match(text):
-        return {
-            k: double_quoted(v[1:-1]) if v.startswith('"') else plain_value(v)
-            for k, v in _FAST_PAIRS.findall(text)
-        }
-    if _depth(text) > MAX_DEPTH:
-        raise YamlError(f"nested more than {MAX_DEPTH} levels deep")
-    try:
-        return _lark().parse(text)
-    except UnexpectedEOF:
-        raise YamlError("it ends before every bracket is closed", *_end_of(text)) from None
-    except UnexpectedInput as error:
-        if getattr(getattr(error, "token", None), "type", "") == "$END":
-            raise YamlError("it ends before every bracket is closed", *_end_of(text)) from None
-        found = getattr(error, "token", None) or text[error.pos_in_stream : error.pos_in_stream + 1]
-        what = f"unexpected {str(found)!r}" if str(found) else "unexpected end"
-        raise YamlError(
-            what, error.line if error.line > 0 else 1, error.column if error.column > 0 else 1
-        ) from None
-    except VisitError as error:
-        inner = error.orig_exc
-        raise YamlError(inner.message if isinstance(inner, YamlError) else str(inner)) from None
-    except LarkError as error:  # pragma: no cover - any other lark failure is still a YAML error
-        raise YamlError(str(error)) from None
-
-
-def _end_of(text: str) -> tuple[int, int]:
-    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
-
-
-# -- block structure (frontmatter) -------------------------------------------
-
-_KEY_LINE = re.compile(
-    r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'"""  # a quoted key
-    r"""|[^\s#'"\[\]{},:\-?][^\n]*?|[-?][^\s\n][^\n]*?)"""  # or a plain one
-    r"""[ \t]*:(?:[ \t]+|\Z)"""
-)
-_COMMENT_LINE = re.compile(r"[ \t]*(?:#.*)?\Z")
-
-
-def parse_block(lines: list[str]) -> Any:
-    """A YAML block document (the frontmatter between ``===`` lines)."""
-    parser = _BlockParser(lines)
-    value = parser.node(0, -1, 0)
-    parser.skip_blank()
-    if parser.index < len(lines):
-        raise YamlError(
-            "this line does not fit the indentation above it",
-            parser.index + 1,
-            _indent(lines[parser.index]) + 1,
-        )
-    return value
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
-
-
-class _BlockParser:
-    def __init__(self, lines: list[str]) -> None:
-        self.lines, self.index = lines, 0
-
-    def skip_blank(self) -> None:
-        while self.index < len(self.lines) and _COMMENT_LINE.match(self.lines[self.index]):
-            self.index += 1
-
-    def node(self, start_column: int, parent_indent: int, depth: int) -> Any:
-        """The node at the next non-blank line, if it is indented more than its parent."""
-        if depth > MAX_DEPTH:
-            raise YamlError(f"nested more than {MAX_DEPTH} levels deep", self.index + 1)
-        self.skip_blank()
-        if self.index >= len(self.lines):
-            return None
-        line = self.lines[self.index]
-        indent = _indent(line)
-        if indent <= parent_indent and not (
-            line[indent:].startswith("-") and indent == parent_indent >= 0
-        ):
-            return None
-        content = line[indent:]
-        if content == "-" or content.startswith("- "):
-            return self.sequence(indent, depth)
-        if _KEY_LINE.match(content):
-            return self.mapping(indent, depth)
-        return self.scalar(content, indent, parent_indent)
-
-    def mapping(self, indent: int, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        while True:
-            self.skip_blank()
-            if self.index >= len(self.lines):
-                return result
-            line = self.lines[self.index]
-            if _indent(line) != indent:
-                if _indent(line) > indent:
-                    raise YamlError("unexpected indentation", self.index + 1, _indent(line) + 1)
-                return result
-            match = _KEY_LINE.match(line, indent)
-            if match is None:
-                if line[indent:].startswith("-"):
-                    return result
-                raise YamlError("expected 'key: value'", self.index + 1, indent + 1)
-            key = match.group("key")
-            key = _key(parse_flow(key)) if key[0] in "\"'" else key.strip()
-            rest = line[match.end() :]
-            self.index += 1
-            result[key] = self.value(rest, indent, depth)
-
-    def sequence(self, indent: int, depth: int) -> list[Any]:
-        result: list[Any] = []
-        while True:
-            self.skip_blank()
-            if self.index >= len(self.lines):
-                return result
-            line = self.lines[self.index]
-            content = line[indent:] if _indent(line) == indent else ""
-            if not (content == "-" or content.startswith("- ")):
-                return result
-            rest = content[1:].lstrip(" ")
-            if rest and _KEY_LINE.match(rest) and rest[0] not in "[{":
-                # "- key: value" opens a mapping whose keys line up after the dash
-                self.lines[self.index] = " " * (len(line) - len(rest)) + rest
-                result.append(self.mapping(len(line) - len(rest), depth + 1))
-            else:
-                self.index += 1
-                result.append(self.value(rest, indent, depth))
-
-    def value(self, rest: str, indent: int, depth: int) -> Any:
-        """The value after ``key:`` or ``-``: nested block, block scalar, flow or plain scalar."""
-        first_line = self.index  # the line after the one holding ``rest``
-        if rest[:1] not in ("[", "{", "'", '"'):
-            rest = re.sub(r"(?:^|[ \t]+)#.*\Z", "", rest)
-        if not rest.strip():
-            return self.node(0, indent, depth + 1)
-        if rest[0] in "|>":
-            return self.block_scalar(rest, indent)
-        parts = [rest]
-        if rest[0] in "[{'\"":
-            state = _FlowScan()
-            state.feed(rest)
-            while not state.done and self.index < len(self.lines):
-                line = self.lines[self.index]
-                if line.strip() and _indent(line) <= indent:
-                    break
-                parts.append(line)
-                state.feed("\n" + line)
-                self.index += 1
-        else:
-            while self.index < len(self.lines):
-                line = self.lines[self.index]
-                if _COMMENT_LINE.match(line) or _indent(line) <= indent:
-                    break
-                parts.append(line)
-                self.index += 1
-        text = "\n".join(parts)
-        try:
-            return parse_flow(text.strip()) if rest[0] in "[{'\"" else plain_value(text)
-        except YamlError as error:
-            raise YamlError(error.message, first_line + error.line - 1, error.column) from None
-
-    def block_scalar(self, header: str, indent: int) -> str:
-        body: list[str] = []
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if line.strip() and _indent(line) <= indent:
-                break
-            body.append(line)
-            self.index += 1
-        while body and not body[-1].strip():
-            body.pop()
-        margin = min((_indent(line) for line in body if line.strip()), default=0)
-        body = [line[margin:] for line in body]
-        text = "\n".join(body) if header[0] == "|" else _fold("\n".join(body))
-        return text if "-" in header or not body else text + "\n"
-
-    def scalar(self, content: str, indent: int, parent_indent: int) -> Any:
-        self.index += 1
-        return self.value(content, parent_indent, 0)
-
-
-class _FlowScan:
-    """Follows brackets and quotes line by line, to find where a multi-line flow value ends."""
-
-    _SPECIAL = re.compile(r"[\\\"'\[\]{}]")
-
-    def __init__(self) -> None:
-        self.depth, self.quote, self.done, self.before = 0, "", False, ""
-
-    def feed(self, chunk: str) -> None:
-        position = 0
-        while not self.done:
-            match = self._SPECIAL.search(chunk, position)
-            if match is None:
-                self.before = chunk.rstrip()[-1:] or self.before
-                return
-            before = chunk[position : match.start()].rstrip()[-1:] or self.before
-            char, position = match.group(), match.end()
-            self.before = char
-            if self.quote:
-                if char == "\\" and self.quote == '"':
-                    position += 1
-                elif char == self.quote:
-                    if self.quote == "'" and chunk.startswith("'", position):
-                        position += 1
-                    else:
-                        self.quote = ""
-                        self.done = self.depth == 0
-            elif char in "\"'":
-                if before in ("", "[", "{", ",", ":"):  # quotes open a scalar, not mid-word
-                    self.quote = char
-            elif char in "[{":
-                self.depth += 1
-            elif char in "]}":
-                self.depth -= 1
-                self.done = self.depth <= 0
+    flat = _flat_map(text)
+    return parse_yaml(text) if flat is None else flat
 
 
 # -- writing ------------------------------------------------------------------
 
 _SAFE_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*(?: [A-Za-z0-9_.\-]+)*\Z")
 _RESERVED = {"null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf"}
-_UNSAFE_IN_QUOTES = str.maketrans(
-    {
-        "{": "\\u007b",
-        "}": "\\u007d",
-        "=": "\\u003d",
-        "\x85": "\\u0085",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+_UNSAFE_IN_QUOTES = {
+    ord("{"): "\\u007b",
+    ord("}"): "\\u007d",
+    ord("="): "\\u003d",
+    # characters a YAML stream may not hold as they are, even inside quotes
+    **{code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)},
+    0xFEFF: "\\ufeff",
+    0xFFFE: "\\ufffe",
+    0xFFFF: "\\uffff",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+_NON_FINITE = {math.inf: ".inf", -math.inf: "-.inf"}
 
 
 def dump_scalar(value: Any) -> str:
@@ -462,6 +310,8 @@ def dump_scalar(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return _NON_FINITE.get(value, ".nan")
     if isinstance(value, (int, float)):
         return json.dumps(value)
     text = str(value)
