@@ -81,26 +81,29 @@ class FileActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.recent_menu: QMenu | None = None
+        self.actions: dict[str, QAction] = {}  # by name, for the toolbar and the start page
 
     def build_menu(self, menu: QMenu) -> None:
         add = self._add
-        add(menu, "&New", self.new, QKeySequence.StandardKey.New)
-        add(menu, "&Open…", self.open, QKeySequence.StandardKey.Open)
+        self.actions["new"] = add(menu, "&New", self.new, QKeySequence.StandardKey.New)
+        self.actions["open"] = add(menu, "&Open…", self.open, QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu("Open &Recent")
         self._fill_recent()
         menu.addSeparator()
-        add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
-        add(menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"))
-        add(menu, "Re&vert", self.revert, None)
+        self.actions["save"] = add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self.actions["save_as"] = add(menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.actions["revert"] = add(menu, "Re&vert", self.revert, None)
         menu.addSeparator()
-        add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
-        add(
+        self.actions["export"] = add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
+        self.actions["export_as"] = add(
             menu,
             "Export Map &As… (Argdown, AIF, Kialo, Markdown)",
             self.export_as,
             QKeySequence("Ctrl+Shift+E"),
         )
-        add(menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P"))
+        self.actions["export_pdf"] = add(
+            menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P")
+        )
         menu.addSeparator()
         add(menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit)
 

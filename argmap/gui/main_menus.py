@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QToolBar
 
+from argmap.gui.help import ShortcutsDialog, show_about, show_legend
+from argmap.gui.icons import icon
 from argmap.gui.layout_runner import GRAPHVIZ, TREE
 from argmap.model import RelationKind
 
@@ -23,10 +25,12 @@ __all__ = ["build_menus"]
 
 
 def _action(
-    window: MainWindow, text: str, slot, shortcuts=(), *, menu=None, context=None
+    window: MainWindow, text: str, slot, shortcuts=(), *, menu=None, context=None, name=None
 ) -> QAction:
     action = QAction(text, window)
-    action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if name is not None:
+        window.named_actions[name] = action
+    action.setShortcuts([key for s in shortcuts for key in _bindings(s)])
     if context is not None:
         action.setShortcutContext(context)
     action.triggered.connect(slot)
@@ -36,15 +40,24 @@ def _action(
     return action
 
 
+def _bindings(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """A key, or every key the platform binds to a standard command (Cut: Ctrl+X, Shift+Del)."""
+    if isinstance(key, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
+
+
 def build_menus(window: MainWindow) -> QActionGroup:
-    """The window's menus and keyboard shortcuts; the group of layout styles."""
+    """The window's menus, toolbar and keyboard shortcuts; the group of layout styles."""
     window.files.build_menu(window.menuBar().addMenu("&File"))
+    window.named_actions.update(window.files.actions)
     edit = window.menuBar().addMenu("&Edit")
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
     redo = window.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit.addActions([undo, redo])
+    window.named_actions.update(undo=undo, redo=redo)
     edit.addSeparator()
     act = partial(_action, window)
     act(
@@ -52,46 +65,65 @@ def build_menus(window: MainWindow) -> QActionGroup:
         lambda: window.editor.add_premise(RelationKind.SUPPORT),
         ("Insert", "Ctrl+Return"),
         menu=edit,
+        name="add_reason",
     )
     act(
         "Add &Objection",
         lambda: window.editor.add_premise(RelationKind.ATTACK),
         ("Shift+Insert", "Ctrl+Shift+Return"),
         menu=edit,
+        name="add_objection",
     )
-    act("Add &Co-premise", window.editor.add_co_premise, ("Alt+Insert", "Alt+Return"), menu=edit)
-    act("&Edit Text", window._edit_text, ("F2",), menu=edit)
-    act("&Delete", window.editor.delete_selection, ("Delete",), menu=edit)
+    act(
+        "Add &Co-premise",
+        window.editor.add_co_premise,
+        ("Alt+Insert", "Alt+Return"),
+        menu=edit,
+        name="add_co_premise",
+    )
+    act("&Edit Text", window._edit_text, ("F2",), menu=edit, name="edit_text")
+    act("&Delete", window.editor.delete_selection, ("Delete",), menu=edit, name="delete")
     act("Select &All", window.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
     edit.addSeparator()
-    act("Cu&t", window.editor.cut_selection, (QKeySequence.StandardKey.Cut,), menu=edit)
-    act("&Copy", window.editor.copy_selection, (QKeySequence.StandardKey.Copy,), menu=edit)
-    act("&Paste", window.editor.paste, (QKeySequence.StandardKey.Paste,), menu=edit)
+    cut, copy, paste = (
+        QKeySequence.StandardKey.Cut,
+        QKeySequence.StandardKey.Copy,
+        QKeySequence.StandardKey.Paste,
+    )
+    act("Cu&t", window.editor.cut_selection, (cut,), menu=edit, name="cut")
+    act("&Copy", window.editor.copy_selection, (copy,), menu=edit, name="copy")
+    act("&Paste", window.editor.paste, (paste,), menu=edit, name="paste")
     edit.addSeparator()
     act("&Find…", window.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
     act("Find &Next", lambda: window.find_bar.step(1), ("F3",), menu=edit)
     act("Find Pre&vious", lambda: window.find_bar.step(-1), ("Shift+F3",), menu=edit)
     edit.addSeparator()
-    act("Turn Support ⇄ Attack", window._toggle_selected_relations, ("Ctrl+T",), menu=edit)
+    act(
+        "Turn Support ⇄ Attack",
+        window._toggle_selected_relations,
+        ("Ctrl+T",),
+        menu=edit,
+        name="toggle_kind",
+    )
     view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-    for key, direction in (
-        ("Up", "up"),
-        ("Down", "down"),
-        ("Left", "left"),
-        ("Right", "right"),
+    for key, direction, text in (
+        ("Up", "up", "Select what it argues for"),
+        ("Down", "down", "Select its first premise"),
+        ("Left", "left", "Select the previous sibling"),
+        ("Right", "right", "Select the next sibling"),
     ):
-        action = QAction(window.view)
+        action = QAction(text, window.view)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(view_context)
         action.triggered.connect(lambda checked=False, d=direction: window.editor.navigate(d))
         window.view.addAction(action)
-    for key, dx, dy in (
-        ("Alt+Up", 0, -10),
-        ("Alt+Down", 0, 10),
-        ("Alt+Left", -10, 0),
-        ("Alt+Right", 10, 0),
+    for key, dx, dy, text in (
+        ("Alt+Up", 0, -10, "Nudge up"),
+        ("Alt+Down", 0, 10, "Nudge down"),
+        ("Alt+Left", -10, 0, "Nudge left"),
+        ("Alt+Right", 10, 0, "Nudge right"),
     ):
-        action = QAction(window.view)
+        action = QAction(text, window.view)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(view_context)
         action.triggered.connect(lambda checked=False, x=dx, y=dy: window.editor.nudge(x, y))
@@ -99,7 +131,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     view = window.menuBar().addMenu("&View")
     act("Zoom &In", window.view.zoom_in, ("Ctrl+=", "Ctrl++"), menu=view)
     act("Zoom &Out", window.view.zoom_out, ("Ctrl+-",), menu=view)
-    act("&Fit Map", window.view.fit_map, ("Ctrl+0",), menu=view)
+    act("&Fit Map", window.view.fit_map, ("Ctrl+0",), menu=view, name="fit")
     view.addSeparator()
     act("Re-&layout Everything", window.editor.unpin_all, ("Ctrl+L",), menu=view)
     act("Lay Out &Unpinned Statements", window.scene.request_layout, (), menu=view)
@@ -108,7 +140,56 @@ def build_menus(window: MainWindow) -> QActionGroup:
     docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
     for dock in docks:
         view.addAction(dock.toggleViewAction())
+    window.toolbar = _build_toolbar(window)
+    view.addAction(window.toolbar.toggleViewAction())
+    _build_help_menu(window, window.menuBar().addMenu("&Help"))
     return layouts
+
+
+TOOLBAR = (
+    ("new", "new"),
+    ("open", "open"),
+    ("save", "save"),
+    None,
+    ("add_reason", "add-reason"),
+    ("add_objection", "add-objection"),
+    None,
+    ("undo", "undo"),
+    ("redo", "redo"),
+    None,
+    ("fit", "fit"),
+    ("export", "export"),
+)
+
+
+def _build_toolbar(window: MainWindow) -> QToolBar:
+    """The main commands, with icons; View › Toolbar hides it."""
+    toolbar = QToolBar("Toolbar", window)
+    toolbar.setObjectName("main-toolbar")  # saveState() finds it by this name
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    for entry in TOOLBAR:
+        if entry is None:
+            toolbar.addSeparator()
+            continue
+        name, icon_name = entry
+        action = window.named_actions[name]
+        action.setIcon(icon(icon_name))
+        toolbar.addAction(action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    return toolbar
+
+
+def _build_help_menu(window: MainWindow, menu: QMenu) -> None:
+    act = partial(_action, window)
+    act(
+        "&Keyboard Shortcuts",
+        lambda: ShortcutsDialog(window).exec(),
+        (QKeySequence.StandardKey.HelpContents,),
+        menu=menu,
+        name="shortcuts",
+    )
+    act("Map &Legend", lambda: show_legend(window), (), menu=menu, name="legend")
+    act("&About argmap", lambda: show_about(window), (), menu=menu, name="about")
 
 
 def _build_layout_menu(window: MainWindow, menu: QMenu) -> QActionGroup:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QToolBar,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.editor.commit_typing = self.commit_pending_edits
         self.files = FileActions(self)
         self._build_docks()
+        self.named_actions: dict[str, QAction] = {}  # menu and toolbar commands by name
+        self.toolbar: QToolBar | None = None
         self.layout_actions = build_menus(self)
         self._build_status_bar()
         self.setAcceptDrops(True)
