@@ -117,3 +117,11 @@ def test_help_contents_key_is_the_standard_one(window):
     keys = window.named_actions["shortcuts"].shortcuts()
     assert keys
     assert keys == QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
+
+
+def test_no_key_is_bound_to_two_commands(window):
+    owners: dict[str, list[str]] = {}
+    for _, command, keys in shortcut_rows(window):
+        for key in keys.split(", "):
+            owners.setdefault(key, []).append(command)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}

@@ -140,10 +140,27 @@ def build_menus(window: MainWindow) -> QActionGroup:
     docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
     for dock in docks:
         view.addAction(dock.toggleViewAction())
+    _drop_clashing_bindings(window)
     window.toolbar = _build_toolbar(window)
     view.addAction(window.toolbar.toggleViewAction())
     _build_help_menu(window, window.menuBar().addMenu("&Help"))
     return layouts
+
+
+def _drop_clashing_bindings(window: MainWindow) -> None:
+    """A platform's extra binding for a standard command (Paste: Shift+Ins) gives way to ours.
+
+    argmap's own keys (Shift+Insert adds an objection) are what its users
+    learn; a key bound to two commands would do neither.
+    """
+    actions = [a for a in window.actions() if a.shortcuts()]
+    for action in actions:
+        others = {
+            key.toString() for other in actions if other is not action for key in other.shortcuts()
+        }
+        keys = action.shortcuts()
+        if len(keys) > 1 and any(k.toString() in others for k in keys[1:]):
+            action.setShortcuts([keys[0], *(k for k in keys[1:] if k.toString() not in others)])
 
 
 TOOLBAR = (
