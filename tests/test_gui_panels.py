@@ -7,7 +7,7 @@ from conftest import small_map, wait_for_layout
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from argmap.gui import MainWindow
 from argmap.gui.clipboard import MIME_TYPE
@@ -57,6 +57,22 @@ def test_enter_and_f3_cycle_through_matches_and_escape_clears(window):
     QTest.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
     assert highlighted(window) == set()
     assert not window.find_bar.isVisible()
+
+
+def test_typing_in_the_find_bar_brings_the_first_match_into_view(window):
+    window.view.set_zoom(1.5)
+    window.view.centerOn(window.scene.statement_items["narrow"])
+    assert not _in_view(window, "claim")
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "serve israel")  # only the main claim says so
+    assert highlighted(window) == {"claim"}
+    assert _in_view(window, "claim")
+
+
+def _in_view(window, statement_id: str) -> bool:
+    card = window.scene.statement_items[statement_id].sceneBoundingRect()
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    return shown.contains(card.center())
 
 
 def test_find_reports_no_matches(window):

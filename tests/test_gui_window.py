@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import MAPS, small_map, wait_for_layout
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from argmap.files import load_map, save_map
 from argmap.gui import MainWindow, window_state
@@ -71,6 +71,23 @@ def test_export_svg_from_the_window(window, tmp_path):
     out = tmp_path / "map.svg"
     assert window.files.export_to(out, "svg", "print", "pinned")
     assert "A treaty would serve" in out.read_text()
+
+
+def test_the_export_dialog_adds_a_legend_when_asked_and_remembers_it(window, tmp_path, monkeypatch):
+    from argmap.gui.file_actions import ExportDialog
+
+    out = tmp_path / "map.dot"
+
+    def accept_with_legend(dialog):
+        dialog.format_box.setCurrentText("dot")
+        dialog.legend_box.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", accept_with_legend)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.files.export()
+    assert "_legend" in out.read_text()
+    assert ExportDialog(window, "default").legend_box.isChecked()  # the next export offers it
 
 
 def test_a_broken_file_shows_a_dialog_and_keeps_the_current_map(window, tmp_path):
@@ -223,7 +240,7 @@ def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
 def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatch, capsys):
     import sys
 
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from argmap.gui.app import install_error_dialog
 
@@ -402,3 +419,25 @@ def test_the_window_comes_back_as_it_was_closed(window, qtbot, tmp_path):
     assert (again.width(), again.height()) == (760, 560)
     assert abs(again.outline_dock.width() - outline) <= 2
     again.close()
+
+
+def test_the_status_bar_counts_one_statement_in_the_singular(qtbot, monkeypatch):
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    assert window.counts_label.text() == "1 statement · 0 relations"
+
+
+def test_a_single_import_warning_is_counted_in_the_singular(window, tmp_path, monkeypatch):
+    from argmap.formats.base import ReadResult, warning
+
+    other = tmp_path / "debate.argdown"
+    other.write_text("anything", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(window, "show_warnings", lambda summary, details: shown.append(summary))
+    monkeypatch.setattr(
+        "argmap.formats.read_any",
+        lambda path, fmt=None: ReadResult(small_map(), [warning("kept as a note", line=3)]),
+    )
+    window.open_path(other)
+    assert shown == ["debate.argdown: 1 thing could not be carried over exactly"]

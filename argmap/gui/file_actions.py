@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -50,7 +51,7 @@ AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
 
 
 class ExportDialog(QDialog):
-    """Format, theme and layout for an export."""
+    """Format, theme, layout and legend for an export (what ``argmap export`` offers)."""
 
     def __init__(self, parent, theme: str) -> None:
         super().__init__(parent)
@@ -68,7 +69,10 @@ class ExportDialog(QDialog):
         self.layout_box.addItem("Graphviz, with cards placed by hand kept", LayoutMode.PINNED.value)
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
+        self.legend_box = QCheckBox("Add a &legend of roles and arrows")
+        self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
         form.addRow("&Layout", self.layout_box)
+        form.addRow("", self.legend_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -165,6 +169,8 @@ class FileActions:
             dialog.format_box.setCurrentText(preset)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        legend = dialog.legend_box.isChecked()
+        self.window.settings.setValue("export/legend", legend)
         output_format = dialog.format_box.currentText()
         stem = self.window.document.path.stem if self.window.document.path else "map"
         path, _ = QFileDialog.getSaveFileName(
@@ -179,10 +185,17 @@ class FileActions:
                 output_format,
                 dialog.theme_box.currentText(),
                 dialog.layout_box.currentData(),
+                legend=legend,
             )
 
     def export_to(
-        self, path: Path, output_format: str, theme: str | None = None, layout: str = AS_SHOWN
+        self,
+        path: Path,
+        output_format: str,
+        theme: str | None = None,
+        layout: str = AS_SHOWN,
+        *,
+        legend: bool = False,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -205,6 +218,7 @@ class FileActions:
                 output_format,
                 theme=theme,
                 layout=layout,
+                legend=legend,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:

@@ -67,7 +67,7 @@ class FindBar(QWidget):
         row.addWidget(self.field, 1)
         row.addWidget(self.count_label)
         row.addWidget(close)
-        self.field.textChanged.connect(self.search)
+        self.field.textChanged.connect(self._typed)
         self.field.step.connect(self.step)
         self.field.closed.connect(self.close_bar)
         close.clicked.connect(self.close_bar)
@@ -100,6 +100,12 @@ class FindBar(QWidget):
         self.current = -1
         self._highlight(set(self.hits))
         self._show_count()
+
+    def _typed(self, needle: str) -> None:
+        """Search as the user types, and bring the first match into view; Enter selects it."""
+        self.search(needle)
+        if self.hits:
+            self.focusRequested.emit(self.hits[0])
 
     def step(self, delta: int) -> None:
         """Select the next (or previous) match and bring it into view (Enter, F3, Shift+F3)."""

@@ -34,6 +34,7 @@ from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
 from argmap.gui.layout_runner import TREE
 from argmap.gui.main_menus import build_menus
+from argmap.gui.wording import counted
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
             lines = "\n".join(w.located(path.name) for w in warnings[:200])
             more = f"\n… and {len(warnings) - 200} more" if len(warnings) > 200 else ""
             self.show_warnings(
-                f"{path.name}: {len(warnings)} thing(s) could not be carried over exactly",
+                f"{path.name}: {counted(len(warnings), 'thing')} could not be carried over exactly",
                 lines + more,
             )
         return True
@@ -328,7 +329,8 @@ class MainWindow(QMainWindow):
     def _update_counts(self, *_) -> None:
         argument_map = self.document.map
         self.counts_label.setText(
-            f"{len(argument_map.statements)} statements · {len(argument_map.relations)} relations"
+            f"{counted(len(argument_map.statements), 'statement')}"
+            f" · {counted(len(argument_map.relations), 'relation')}"
         )
 
     def _canvas_selection_changed(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import MapDocument
 from argmap.gui.source_editing import SourceGestures
+from argmap.gui.wording import counted
 
 __all__ = ["SourcesPanel"]
 
@@ -134,7 +135,7 @@ class SourcesPanel(QWidget):
         answer = QMessageBox.warning(
             self,
             "Remove source",
-            f"“{title}” is cited by {count} statement(s) or relation(s). "
+            f"“{title}” is cited {counted(count, 'time')} (by statements or relations). "
             "Remove it and clear those citations?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
