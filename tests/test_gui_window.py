@@ -240,7 +240,7 @@ def test_dropping_a_file_on_the_window_opens_it(window, tmp_path):
 def test_an_unexpected_error_shows_a_dialog_and_keeps_the_map(window, monkeypatch, capsys):
     import sys
 
-    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from argmap.gui.app import install_error_dialog
 

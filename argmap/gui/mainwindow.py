@@ -34,12 +34,12 @@ from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
 from argmap.gui.layout_runner import TREE
 from argmap.gui.main_menus import build_menus
-from argmap.gui.wording import counted
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
 from argmap.gui.sources_panel import SourcesPanel
 from argmap.gui.view import MapView
+from argmap.gui.wording import counted
 from argmap.model import ArgumentMap, RelationKind, Statement
 
 __all__ = ["MainWindow", "new_map"]
