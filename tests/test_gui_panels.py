@@ -118,6 +118,7 @@ def test_pasting_between_windows_keeps_attribution_and_sources(window, qtbot):
     window.scene.select_only(["deterrence"])
     window.editor.copy_selection()
     other = MainWindow()
+    other.files.new()
     qtbot.addWidget(other)
     other.ask_save_changes = lambda: (
         __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Discard

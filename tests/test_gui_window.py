@@ -39,10 +39,11 @@ def test_the_main_claim_is_drawn_above_its_reasons(window):
     assert items["claim"].pos().y() < items["deterrence"].pos().y()
 
 
-def test_a_new_window_has_one_main_claim_ready_to_type(qtbot):
+def test_a_new_map_has_one_main_claim_ready_to_type(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
+    window.files.new()
     wait_for_layout(qtbot, window)
     assert [s.text for s in window.current_map().statements] == [""]
     assert window.editor.inline.is_open()
@@ -425,6 +426,7 @@ def test_the_status_bar_counts_one_statement_in_the_singular(qtbot, monkeypatch)
     window = MainWindow(None)
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    window.files.new()
     assert window.counts_label.text() == "1 statement · 0 relations"
 
 

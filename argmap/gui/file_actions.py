@@ -97,6 +97,9 @@ class FileActions:
         self.actions["save"] = add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         self.actions["save_as"] = add(menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"))
         self.actions["revert"] = add(menu, "Re&vert", self.revert, None)
+        self.actions["close"] = add(
+            menu, "&Close Map", self.close_map, QKeySequence.StandardKey.Close
+        )
         menu.addSeparator()
         self.actions["export"] = add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
         self.actions["export_as"] = add(
@@ -288,5 +291,13 @@ class FileActions:
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def _open_recent(self, file: str) -> None:
-        if self.window.maybe_save():
-            self.window.open_path(Path(file))
+        self.open_file(Path(file))
+
+    def open_file(self, path: Path) -> bool:
+        """Open a file picked from a list (recent files, examples), after the usual question."""
+        return self.window.maybe_save() and self.window.open_path(path)
+
+    def close_map(self) -> None:
+        """File › Close Map: back to the start page, once the map is saved or discarded."""
+        if self.window.has_map() and self.window.maybe_save():
+            self.window.show_start_page()

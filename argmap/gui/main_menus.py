@@ -144,6 +144,12 @@ def build_menus(window: MainWindow) -> QActionGroup:
     window.toolbar = _build_toolbar(window)
     view.addAction(window.toolbar.toggleViewAction())
     _build_help_menu(window, window.menuBar().addMenu("&Help"))
+    always = {window.named_actions[n] for n in ("shortcuts", "legend", "about")}
+    files = window.files.actions
+    window.map_actions = [a for a in window.actions() if a not in always] + [
+        files[n]
+        for n in ("save", "save_as", "revert", "export", "export_as", "export_pdf", "close")
+    ]
     return layouts
 
 

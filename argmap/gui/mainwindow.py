@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QToolBar,
     QUndoView,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_me
 from argmap.gui.outline import OutlineTree
 from argmap.gui.scene import MapScene
 from argmap.gui.sources_panel import SourcesPanel
+from argmap.gui.start_page import StartPage
 from argmap.gui.view import MapView
 from argmap.gui.wording import counted
 from argmap.model import ArgumentMap, RelationKind, Statement
@@ -51,15 +53,16 @@ def new_map() -> ArgumentMap:
 
 
 class MainWindow(QMainWindow):
-    """``MainWindow(path)`` opens a map; ``current_map()`` is the map being edited."""
+    """``MainWindow(path)`` opens a map (without one, the start page); ``current_map()`` is
+    the map being edited."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__()
         self.imported_from: Path | None = None  # the other-format file the map came from
         self.settings = QSettings("argmap", "argmap")
         self.undo_stack = QUndoStack(self)
-        # With a file to open, start empty: no throwaway layout of a placeholder map.
-        self.document = MapDocument(new_map() if path is None else ArgumentMap())
+        # Start empty: no throwaway layout of a placeholder map.
+        self.document = MapDocument(ArgumentMap())
         self.document.setParent(self)
         self.scene = MapScene(self.document)
         self.scene.setParent(self)
@@ -72,12 +75,16 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.find_bar)
         column.addWidget(self.view, 1)
-        self.setCentralWidget(central)
+        self.pages = QStackedWidget()  # the start page, or the map
+        self.pages.addWidget(central)
+        self.map_page = central
+        self.setCentralWidget(self.pages)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
         self.editor.commit_typing = self.commit_pending_edits
         self.files = FileActions(self)
         self._build_docks()
         self.named_actions: dict[str, QAction] = {}  # menu and toolbar commands by name
+        self.map_actions: list[QAction] = []  # greyed out while no map is open
         self.toolbar: QToolBar | None = None
         self.layout_actions = build_menus(self)
         self._build_status_bar()
@@ -94,11 +101,13 @@ class MainWindow(QMainWindow):
         self.scene.cardDoubleClicked.connect(self.editor.edit_text)
         self.scene.contextMenuRequested.connect(self._context_menu)
         self._fit_pending = True
-        if path is not None:
-            self.open_path(Path(path))
-        else:
-            self._after_load()
-            QTimer.singleShot(0, self.edit_first_claim)
+        self.start_page = StartPage(
+            self.files.new, self.files.open, self.named_actions["shortcuts"].trigger
+        )
+        self.start_page.openRequested.connect(self.files.open_file)
+        self.pages.addWidget(self.start_page)
+        if path is None or not self.open_path(Path(path)):
+            self.show_start_page()
 
     def edit_first_claim(self) -> None:
         """A new map: its one empty main claim, ready to type."""
@@ -119,6 +128,8 @@ class MainWindow(QMainWindow):
         The history starts empty and the map unmodified, except an imported map:
         it has no .argmap file yet, so saving asks where and closing asks first.
         """
+        self.pages.setCurrentWidget(self.map_page)
+        self._enable_map_commands(True)
         self.document.reset(argument_map, path)
         self.undo_stack.clear()
         if imported_from is None:
@@ -127,6 +138,30 @@ class MainWindow(QMainWindow):
             self.undo_stack.resetClean()
         self.imported_from = imported_from
         self._after_load()
+
+    def show_start_page(self) -> None:
+        """No map open: the ways to begin (the previous map must be saved or discarded first)."""
+        self.editor.inline.cancel()
+        self.document.reset(ArgumentMap(), None)
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.imported_from = None
+        self.start_page.set_recent(self.files.recent())
+        self.pages.setCurrentWidget(self.start_page)
+        self._enable_map_commands(False)
+        self._update_title()
+        self._update_counts()
+        self.start_page.new_button.setFocus()
+
+    def has_map(self) -> bool:
+        return self.pages.currentWidget() is self.map_page
+
+    def _enable_map_commands(self, enabled: bool) -> None:
+        """Commands that act on a map do nothing on the start page: they are greyed out."""
+        for action in self.map_actions:
+            action.setEnabled(enabled)
+        for dock in (self.outline_dock, self.inspector_dock, self.sources_dock):
+            dock.widget().setEnabled(enabled)
 
     def open_path(self, path: Path) -> bool:
         """Load a file; on failure show the problem and keep the current map."""
@@ -309,6 +344,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     def _update_title(self, *_) -> None:
+        if not self.has_map():
+            self.setWindowTitle("argmap")
+            self.setWindowModified(False)
+            self.state_label.setText("")
+            return
         imported = self.imported_from
         if self.document.path:
             name = self.document.path.name
@@ -327,6 +367,9 @@ class MainWindow(QMainWindow):
         self.state_label.setText(state)
 
     def _update_counts(self, *_) -> None:
+        if not self.has_map():
+            self.counts_label.setText("")
+            return
         argument_map = self.document.map
         self.counts_label.setText(
             f"{counted(len(argument_map.statements), 'statement')}"

@@ -1,0 +1,111 @@
+"""The start page: what the window offers when no map is open."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import small_map, wait_for_layout
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from argmap.files import save_map
+from argmap.gui import MainWindow
+from argmap.gui.start_page import example_maps
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def empty_window(qtbot, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    window.show()
+    window.activateWindow()
+    window.qtbot = qtbot
+    return window
+
+
+def test_argmap_without_a_file_shows_the_start_page_not_an_empty_canvas(empty_window):
+    assert empty_window.pages.currentWidget() is empty_window.start_page
+    assert not empty_window.has_map()
+    assert empty_window.windowTitle() == "argmap"
+
+
+def test_a_file_that_cannot_be_opened_leaves_the_start_page(qtbot, tmp_path, monkeypatch):
+    errors = []
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: errors.append(text))
+    window = MainWindow(tmp_path / "missing.argmap")
+    qtbot.addWidget(window)
+    assert errors
+    assert "missing.argmap" in errors[0]
+    assert window.pages.currentWidget() is window.start_page
+
+
+def test_map_commands_are_greyed_out_on_the_start_page(empty_window):
+    names = empty_window.named_actions
+    assert not names["save"].isEnabled()
+    assert not names["add_reason"].isEnabled()
+    assert not names["export"].isEnabled()
+    assert names["new"].isEnabled()
+    assert names["open"].isEnabled()
+    assert names["shortcuts"].isEnabled()
+
+
+def test_new_map_from_the_start_page_opens_a_claim_ready_to_type(empty_window):
+    empty_window.start_page.new_button.click()
+    empty_window.qtbot.waitUntil(empty_window.editor.inline.is_open)
+    for char in "Treaties deter":
+        QTest.keyClick(QApplication.focusWidget(), char)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert [s.text for s in empty_window.current_map().statements] == ["Treaties deter"]
+    assert empty_window.named_actions["save"].isEnabled()
+
+
+def test_the_start_page_lists_recent_files_and_opens_one_with_enter(empty_window, qtbot, tmp_path):
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    empty_window.open_path(path)
+    empty_window.files.close_map()
+    assert empty_window.pages.currentWidget() is empty_window.start_page
+    recent = empty_window.start_page.recent_list
+    assert recent.count() >= 1
+    assert str(path.resolve()) in recent.item(0).toolTip()
+    recent.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is recent)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert empty_window.has_map()
+    assert empty_window.current_map() == small_map()
+
+
+def test_the_start_page_offers_the_example_maps(empty_window):
+    examples = empty_window.start_page.example_list
+    shown = [examples.item(i).toolTip() for i in range(examples.count())]
+    assert {p.name for p in example_maps()} >= {
+        "israel-us-defense-treaty.argmap",
+        "us-saudi-defense-pact.argmap",
+    }
+    assert shown == [str(p) for p in example_maps()]
+    examples.itemActivated.emit(examples.item(0))
+    wait_for_layout(empty_window.qtbot, empty_window)
+    assert empty_window.has_map()
+    assert empty_window.document.path == example_maps()[0]
+
+
+def test_close_map_asks_to_save_then_shows_the_start_page(empty_window, monkeypatch):
+    empty_window.files.new()
+    empty_window.editor.set_text(empty_window.current_map().statements[0].id, "Changed")
+    asked = []
+    monkeypatch.setattr(
+        empty_window,
+        "ask_save_changes",
+        lambda: asked.append(True) or QMessageBox.StandardButton.Cancel,
+    )
+    empty_window.files.close_map()
+    assert asked
+    assert empty_window.has_map()  # cancelled: the map stays
+    monkeypatch.setattr(
+        empty_window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard
+    )
+    empty_window.files.close_map()
+    assert not empty_window.has_map()
