@@ -127,7 +127,7 @@ class _Parser:
                 inference = inference or moved
                 moved = None
                 if id(node) in empty and not any(
-                    l.source is node or l.target is node for l in self.doc.links
+                    link.source is node or link.target is node for link in self.doc.links
                 ):
                     self.warn(f"statement ({number}) is empty; left out", node.line, node.column)
                     self.drop({id(node)})
