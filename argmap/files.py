@@ -140,7 +140,7 @@ def validate_file(path: str | Path) -> tuple[ArgumentMap | None, list[Problem]]:
 def _validation_problems(error: ValidationError, text: str) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
-        loc = tuple(part for part in detail["loc"] if isinstance(part, int | str))
+        loc = detail["loc"]
         parts = loc
         message = detail["msg"].removeprefix("Value error, ")
         kind = detail["type"]

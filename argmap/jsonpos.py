@@ -47,9 +47,10 @@ def value_offset(text: str, path: Path) -> int | None:
     try:
         position = _skip(text, 1 if text.startswith("\ufeff") else 0)
         for part in path:
-            position = _child(text, position, part)
-            if position is None:
+            child = _child(text, position, part)
+            if child is None:
                 return None
+            position = child
     except _NOT_FOUND:
         return None
     return position

@@ -341,7 +341,8 @@ def test_ova_analysed_text_becomes_the_plain_description():
 
 def test_node_timestamps_give_the_maps_dates_with_one_warning():
     data = json.loads(aif_text(ARGUMENT))
-    for node, stamp in zip(data["nodes"], ["2012-04-12 18:20:50", "2012-04-12 18:20:49", "x"]):
+    stamps = ["2012-04-12 18:20:50", "2012-04-12 18:20:49", "x"]
+    for node, stamp in zip(data["nodes"], stamps, strict=True):
         node["timestamp"] = stamp
     result = AIF.read(json.dumps(data))
     assert (result.map.created, result.map.modified) == (

@@ -56,7 +56,7 @@ def test_every_i_node_is_a_statement_with_its_text(path):
 
 
 def assert_inferences_read_as(path, node_type: str, kind: str) -> None:
-    """Each node of ``node_type`` is a relation of ``kind`` from its I-node premises to its target."""
+    """Each ``node_type`` node is a relation of ``kind`` from its I-node premises to its target."""
     data = aif_data(path)
     argument_map = read(path).map
     i_nodes = {str(n["nodeID"]) for n in nodes_of(data, "I")}
@@ -101,7 +101,8 @@ def test_every_asserted_locution_gives_its_statement_a_speaker(path):
     }
     for statement_id in anchored:
         attribution = argument_map.statement(statement_id).attribution
-        assert attribution is not None and attribution.speaker, statement_id
+        assert attribution is not None, statement_id
+        assert attribution.speaker, statement_id
 
 
 @pytest.mark.parametrize("path", corpus_files())

@@ -337,6 +337,19 @@ def test_a_structure_without_a_preceding_argument_is_an_untitled_argument():
     assert relation_between(m, [by_title(m, "P").id], by_title(m, "Claim").id).kind == "support"
 
 
+def test_a_structure_right_under_a_tree_continued_after_a_blank_line_is_the_trees_argument():
+    m = read("""
+        <Arg>
+          + [C]: c
+
+          + [D]: d
+        (1) [P]: p
+        ----
+        (2) [Q]: q
+    """).map
+    assert relation_between(m, [by_title(m, "P").id], by_title(m, "Q").id).id == "Arg"
+
+
 def test_a_structure_without_a_conclusion_is_read_as_statements_with_a_warning():
     result = read("(1) [A]: a\n(2) [B]: b\n")
     assert [s.title for s in result.map.statements] == ["A", "B"]

@@ -60,6 +60,13 @@ def test_a_wall_of_one_construct_is_read_in_linear_time(wall):
     assert slowdown(read, small, small * 4) < LINEAR
 
 
+def test_a_structure_under_a_tree_hanging_from_an_unfinished_inference_is_read_on_its_own():
+    result = ARGDOWN.read("(1) [A]: a\n----\n\n  <- [C]: c\n(2) [P]: p\n----\n(3) [Q]: q\n")
+    ids = {s.title: s.id for s in result.map.statements}
+    assert [(r.premises, r.target) for r in result.map.relations] == [([ids["P"]], ids["Q"])]
+    assert any(w.line == 4 and "blank line" in w.message for w in result.warnings)
+
+
 def test_metadata_nested_too_deeply_is_kept_as_text():
     result = ARGDOWN.read("[A]: a " + "{a: " * 5000 + "}" * 5000)
     assert result.map.statements[0].text.startswith("a {a: {a:")

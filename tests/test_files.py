@@ -110,7 +110,10 @@ def test_every_problem_is_reported_at_once():
 
 
 def test_a_dangling_source_is_located():
-    text = '{"format": "argmap", "statements": [{"id": "a", "text": "A", "attribution": {"source": "x"}}]}'
+    text = (
+        '{"format": "argmap", "statements":'
+        ' [{"id": "a", "text": "A", "attribution": {"source": "x"}}]}'
+    )
     (line,) = problems_of(text)
     assert "statements[0].attribution.source: unknown source 'x'" in line
 

@@ -422,6 +422,15 @@ def test_statements_read_are_exactly_what_validation_would_build():
             assert Statement.model_validate(statement.model_dump()) == statement
 
 
+def test_statements_read_mark_as_set_only_what_the_file_gives():
+    """As validation would: dumping with ``exclude_unset`` gives what was read, no defaults."""
+    thesis, cited = read(
+        "Discussion Title: T\n\n1. Thesis\n1.1. Pro: Reason [1]\n\nSources:\n[1] S\n"
+    ).map.statements
+    assert thesis.model_fields_set == {"id", "text"}
+    assert cited.model_fields_set == {"id", "text", "attribution"}
+
+
 # -- writing --------------------------------------------------------------------------------
 
 

@@ -60,12 +60,12 @@ def extras_block(argument_map: ArgumentMap) -> dict[str, Any]:
 
 def block_of(graph: Graph, report: Report) -> dict[str, Any] | None:
     """The block if the file has one argmap can use."""
-    for holder, path in ((graph.aif, []), (graph.outer, [])):
+    for holder in (graph.aif, graph.outer):
         block = holder.get(BLOCK_KEY)
         if block is None:
             continue
         if not isinstance(block, dict) or block.get("format") != FORMAT_NAME:
-            report.warn(f'the "{BLOCK_KEY}" object is not one argmap wrote; ignored', [*path])
+            report.warn(f'the "{BLOCK_KEY}" object is not one argmap wrote; ignored')
             return None
         version = block.get("version")
         if isinstance(version, int) and version > FORMAT_VERSION:
@@ -122,7 +122,7 @@ def checked_fields(
         if (
             shape is None
             or not isinstance(item, shape)
-            or (key == "tags" and not all(isinstance(tag, str) for tag in item))
+            or (key == "tags" and not _is_text_list(item))
         ):
             what = "statement" if is_statement else "relation"
             report.warn(
@@ -134,6 +134,10 @@ def checked_fields(
             continue
         fields[key] = item
     return fields
+
+
+def _is_text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(entry, str) for entry in value)
 
 
 def _first(error: ValidationError) -> str:

@@ -47,7 +47,7 @@ _SHAPES: dict[str, type] = {
     "OVA": dict,
     "text": str,
 }
-_SHAPE_NAMES = {list: "a list", dict: "an object", str: "text"}
+_SHAPE_NAMES: dict[type, str] = {list: "a list", dict: "an object", str: "text"}
 _TAG = re.compile(r"<br\s*/?>|</p\s*>|<[^>]*>", re.IGNORECASE)
 
 
@@ -141,7 +141,7 @@ def unknown_keys(graph: Graph, report: Report) -> None:
                 continue
             if not isinstance(value, shape):
                 report.warn(f'the AIF key "{key}" is not {_SHAPE_NAMES[shape]}; it is not read')
-            elif shape is list and not all(isinstance(entry, dict) for entry in value):
+            elif isinstance(value, list) and not all(isinstance(entry, dict) for entry in value):
                 report.warn(f'some entries of "{key}" are not objects; they are not read')
 
 

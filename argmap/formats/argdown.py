@@ -63,7 +63,8 @@ __all__ = ["ARGDOWN", "ArgdownFormat"]
 
 _LOOKS_LIKE = re.compile(
     r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:"  # a statement or argument defined
-    r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*(?:\[[^\]\n]+\](?!\()|<[^>\n]+>)"  # a relation to a title
+    # a relation to a title
+    r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*(?:\[[^\]\n]+\](?!\()|<[^>\n]+>)"
     r"|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",  # numbered premises, then an inference line
     re.MULTILINE,
 )

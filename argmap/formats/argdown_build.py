@@ -172,7 +172,7 @@ def _attribution(element: Element, notes: Notes, front: dict[str, Any]) -> dict[
 
 def _source_id(value: str, front: dict[str, Any]) -> str:
     """The id of the source a ``source`` value names; an unknown one joins the map's sources."""
-    sources: list[dict[str, Any]] = front.setdefault("sources", [])
+    sources: list[dict[str, str]] = front.setdefault("sources", [])
     for entry in sources:
         if value in (entry["id"], entry.get("title")):
             return entry["id"]

@@ -127,7 +127,7 @@ class _Parser:
                 inference = inference or moved
                 moved = None
                 if id(node) in empty and not any(
-                    l.source is node or l.target is node for l in self.doc.links
+                    link.source is node or link.target is node for link in self.doc.links
                 ):
                     self.warn(f"statement ({number}) is empty; left out", node.line, node.column)
                     self.drop({id(node)})
@@ -224,6 +224,10 @@ class _Parser:
             current: Endpoint = root
         else:
             current = frames[-1][1]
+        # The tree hangs from its first frame, which relation lines never replace. Continued
+        # after a blank line, that may be an inference, which is no argument.
+        top = frames[0][1]
+        argument = top if isinstance(top, Node) and self.is_argument(top) else None
         self.frames = frames
         self.open_pcs = None
         listed = False
@@ -234,12 +238,6 @@ class _Parser:
             if line.in_data:
                 self.add_text(current, line)
             elif _NUMBER.match(line.text):
-                root_node = frames[0][1]
-                argument = (
-                    root_node
-                    if isinstance(root_node, Node) and self.is_argument(root_node)
-                    else None
-                )
                 self.pcs_block(self.new_pcs(line, argument))
                 return
             elif line.text.startswith("--"):
@@ -259,9 +257,8 @@ class _Parser:
                     )
                 self.add_text(current, line)
             self.index += 1
-        root = frames[0][1]
-        if isinstance(root, Node) and root.role == "top" and self.is_argument(root):
-            self.previous_argument = root
+        if argument is not None and argument.role == "top":
+            self.previous_argument = argument
 
     def pcs_block(self, pcs: Pcs) -> None:
         self.open_pcs = pcs

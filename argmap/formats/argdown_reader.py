@@ -141,15 +141,13 @@ class Element:
 
     def home(self) -> Node | None:
         """The occurrence that decides the group: a definition, else one with metadata, else any."""
-        for test in (
-            lambda n: not n.content.reference,
-            lambda n: n.content.data is not None,
-            lambda n: True,
-        ):
-            for node in self.nodes:
-                if test(node):
-                    return node
-        return None
+        for node in self.nodes:
+            if not node.content.reference:
+                return node
+        for node in self.nodes:
+            if node.content.data is not None:
+                return node
+        return self.nodes[0] if self.nodes else None
 
 
 @dataclass
@@ -313,7 +311,7 @@ def frontmatter_fields(
             )
         return {}
     result: dict[str, Any] = {}
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for number, text in enumerate(lines, start=first_line):
         match = re.match(r"""["']?([^"':]+)["']?\s*:""", text)
         if match and not text[:1].isspace():
@@ -360,9 +358,9 @@ def frontmatter_fields(
     return result
 
 
-def _sources(value: Any, line: int, notes: Notes) -> list[dict[str, Any]]:
+def _sources(value: Any, line: int, notes: Notes) -> list[dict[str, str]]:
     entries = value if isinstance(value, list) else []
-    sources = []
+    sources: list[dict[str, str]] = []
     for entry in entries:
         if (
             isinstance(entry, dict)
@@ -421,7 +419,7 @@ def groups(
             if isinstance(data.get("title", ""), str)
             else section.title
         )
-        group = {"id": group_id, "title": title, "statements": []}
+        group: dict[str, Any] = {"id": group_id, "title": title, "statements": []}
         if parent is not None:
             group["parent"] = parent["id"]
         result.append(group)

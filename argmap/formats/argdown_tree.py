@@ -33,7 +33,7 @@ class Node:
     role: str  # "top", "relation", "premise", "conclusion" or "list"
     section: Section | None
     pieces: list[tuple[int, int, str]]
-    content: Content = None  # type: ignore[assignment]  # filled in once its last line is read
+    content: Content = field(default_factory=Content)  # replaced once its last line is read
 
 
 @dataclass(eq=False, slots=True)

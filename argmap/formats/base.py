@@ -35,7 +35,10 @@ def warning(
 
 
 class Format(Protocol):
-    """One interchange format. ``read`` is None for write-only formats, ``write`` for read-only ones."""
+    """One interchange format.
+
+    ``read`` is None for write-only formats, ``write`` for read-only ones.
+    """
 
     name: str  # short name for --from/--to, e.g. "argdown"
     title: str  # for file dialogs, e.g. "Argdown"
@@ -50,5 +53,8 @@ class Format(Protocol):
         ...
 
     def sniff(self, text: str) -> bool:
-        """Whether ``text`` looks like this format (for extensions several formats share, e.g. .json, .txt)."""
+        """Whether ``text`` looks like this format.
+
+        Needed for extensions several formats share, e.g. .json and .txt.
+        """
         ...

@@ -45,7 +45,6 @@ from argmap.errors import MapFileError, Problem
 from argmap.formats.base import ReadResult, warning
 from argmap.formats.kialo_write import LINK, NUMBER, STRUCTURE, write_kialo
 from argmap.model import (
-    Acceptance,
     ArgumentMap,
     Attribution,
     Relation,
@@ -266,18 +265,19 @@ class _Reader:
             current = claim
             while current.link is not None and current.order not in resolved:
                 target = by_number.get(current.link)
-                where, problem = _short(current.number), ""
+                where = _short(current.number)
                 if current.order in on_path:
                     problem = f"links from {where} go round in a circle"
                 elif target is None:
                     problem = f"{where} links to {_short(current.link)}, which does not exist"
-                if problem:
-                    self.warn(f"{problem}; kept as text", current.line)
-                    current.lines, current.link = [current.link_text], None
-                    break
-                path.append(current)
-                on_path.add(current.order)
-                current = target
+                else:
+                    path.append(current)
+                    on_path.add(current.order)
+                    current = target
+                    continue
+                self.warn(f"{problem}; kept as text", current.line)
+                current.lines, current.link = [current.link_text], None
+                break
             end = resolved.get(current.order, current)
             for item in path:
                 resolved[item.order] = end
@@ -365,14 +365,16 @@ class _Reader:
                     " the other markers stay in the text",
                     claim.line,
                 )
-        attribution = Attribution(source=cited) if cited else None
         # The whole file was checked for the characters Text forbids (_FORBIDDEN) in one regular
         # expression pass, and the id is a claim number or n<digits>: checking each text again,
-        # a character at a time, would dominate the time of reading long texts.
-        fields = {"title": None, "tags": [], "note": None, "acceptance": Acceptance.UNDECIDED}
-        return Statement.model_construct(
-            id=claim.statement_id, text=text, attribution=attribution, **fields
-        )
+        # a character at a time, would dominate the time of reading long texts. The fields a
+        # Kialo claim cannot give keep the model's defaults and, as validation would leave
+        # them, are not marked as set.
+        if cited:
+            return Statement.model_construct(
+                id=claim.statement_id, text=text, attribution=Attribution(source=cited)
+            )
+        return Statement.model_construct(id=claim.statement_id, text=text)
 
 
 class KialoFormat:

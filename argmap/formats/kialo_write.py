@@ -22,18 +22,7 @@ STRUCTURE = re.compile(
 
 def write_kialo(argument_map: ArgumentMap) -> str:
     """The map as Kialo's first variant; an iterative depth-first walk numbers the tree."""
-    relations = {r.id: r for r in argument_map.relations}
-    children: dict[str, list[tuple[str, str]]] = {}
-    premises: set[str] = set()
-    for relation in argument_map.relations:
-        anchor = relation.target
-        if anchor in relations:  # an undercut: answer the inference's first premise
-            anchor = relations[anchor].premises[0]
-        stance = "Pro" if relation.kind == RelationKind.SUPPORT else "Con"
-        for premise in relation.premises:
-            premises.add(premise)
-            if premise != anchor:
-                children.setdefault(anchor, []).append((stance, premise))
+    children, premises = _answers(argument_map)
     source_numbers = _source_numbers(argument_map.sources)
     texts = {s.id: _cited_text(s, source_numbers) for s in argument_map.statements}
     out = [f"Discussion Title: {_one_line(argument_map.title)}".rstrip(), ""]
@@ -63,6 +52,26 @@ def write_kialo(argument_map: ArgumentMap) -> str:
         for source in argument_map.sources:
             out.append(f"[{source_numbers[source.id]}] {_source_line(source)}".rstrip())
     return "\n".join(out) + "\n"
+
+
+def _answers(argument_map: ArgumentMap) -> tuple[dict[str, list[tuple[str, str]]], set[str]]:
+    """Each statement's answers (stance, premise) in map order, and every premise's id.
+
+    Kialo's claims form a tree, so an undercut answers its inference's first premise.
+    """
+    relations = {r.id: r for r in argument_map.relations}
+    children: dict[str, list[tuple[str, str]]] = {}
+    premises: set[str] = set()
+    for relation in argument_map.relations:
+        anchor = relation.target
+        if anchor in relations:
+            anchor = relations[anchor].premises[0]
+        stance = "Pro" if relation.kind == RelationKind.SUPPORT else "Con"
+        for premise in relation.premises:
+            premises.add(premise)
+            if premise != anchor:
+                children.setdefault(anchor, []).append((stance, premise))
+    return children, premises
 
 
 def _claim_lines(prefix: str, text: str) -> list[str]:
