@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +130,14 @@ def test_every_library_qt_needs_has_a_debian_and_a_fedora_package():
         assert library.soname.startswith("lib")
         assert library.debian
         assert library.fedora
+
+
+def test_the_readme_install_commands_name_every_package_the_check_asks_for():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    words = set(readme.replace("\\", " ").split())
+    for system in ("debian", "fedora"):
+        absent = set(display_check.packages(display_check.XCB_LIBRARIES, system)) - words
+        assert not absent, f"README.md does not install {sorted(absent)} ({system})"
 
 
 class Untouchable:
