@@ -140,6 +140,20 @@ def test_the_readme_install_commands_name_every_package_the_check_asks_for():
         assert not absent, f"README.md does not install {sorted(absent)} ({system})"
 
 
+def test_the_packages_option_lists_only_the_packages_of_missing_libraries(monkeypatch, capsys):
+    monkeypatch.setattr(
+        display_check, "load_library", loader_without("libxcb-icccm.so.4", "libxcb-xkb.so.1")
+    )
+    assert display_check.main(["--packages", "debian"]) == 0
+    assert capsys.readouterr().out == "libxcb-icccm4 libxcb-xkb1\n"
+
+
+def test_the_packages_option_prints_an_empty_line_when_nothing_is_missing(monkeypatch, capsys):
+    monkeypatch.setattr(display_check, "load_library", load_all)
+    assert display_check.main(["--packages", "fedora"]) == 0
+    assert capsys.readouterr().out == "\n"
+
+
 class Untouchable:
     """Stands in for QApplication: any use of it fails the test."""
 
