@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import __version__
+from argmap.gui.display_check import ensure_display
 
 __all__ = ["install_error_dialog", "run_editor"]
 
@@ -49,7 +50,13 @@ def release_clipboard() -> None:
 
 
 def run_editor(path: str | None = None) -> int:
-    """Open a window on ``path`` (or a new map) and run until it closes."""
+    """Open a window on ``path`` (or a new map) and run until it closes.
+
+    Exits with status 2 and an explanation first when Qt could not open a
+    window here (no display, or X11 libraries missing), instead of letting
+    Qt abort the process with a misleading message.
+    """
+    ensure_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("argmap")
     app.setOrganizationName("argmap")
