@@ -81,3 +81,32 @@ def test_escape_after_typing_into_a_card_just_added_keeps_the_card(window):
     keys(Qt.Key.Key_F2)
     keys(Qt.Key.Key_Escape)  # cancels the edit, not the card: it was typed into
     assert len(window.current_map().statements) == count
+
+
+def test_adding_a_reason_and_typing_it_is_one_undo_step(window):
+    before = window.current_map().model_copy(deep=True)
+    window.scene.select_only(["claim"])
+    focus_on(window, window.view)
+    keys(Qt.Key.Key_Insert)
+    typed("Deterrence works")
+    keys(Qt.Key.Key_Return)
+    assert any(s.text == "Deterrence works" for s in window.current_map().statements)
+    keys(Qt.Key.Key_Z, CTRL)
+    assert window.current_map() == before  # no empty card left behind
+    keys(Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert any(s.text == "Deterrence works" for s in window.current_map().statements)
+
+
+def test_editing_the_new_card_again_is_a_step_of_its_own(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.view)
+    keys(Qt.Key.Key_Insert)
+    typed("First")
+    keys(Qt.Key.Key_Return)
+    steps = window.undo_stack.count()
+    keys(Qt.Key.Key_F2)
+    typed("Second")
+    keys(Qt.Key.Key_Return)
+    assert window.undo_stack.count() == steps + 1
+    keys(Qt.Key.Key_Z, CTRL)
+    assert any(s.text == "First" for s in window.current_map().statements)

@@ -70,6 +70,7 @@ def _clean(value: Any) -> Any:
 
 
 _MOVE_ID = 2  # commands that may merge share an id (Qt's undo framework)
+_FIRST_TEXT_ID = 3  # a new card's first text joins the step that added the card
 
 
 class AddElementsCommand(QUndoCommand):
@@ -85,9 +86,21 @@ class AddElementsCommand(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self.document = document
-        self.statements = statements
+        self.statements = list(statements)
         self.relations = relations
         self.positions = positions or {}
+
+    def id(self) -> int:
+        return _FIRST_TEXT_ID if len(self.statements) == 1 else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """The text typed into the card just added: adding and typing it are one step."""
+        if not isinstance(other, EditStatementCommand) or not other.first_text:
+            return False
+        if other.statement_id != self.statements[0].id or set(other.new) != {"text"}:
+            return False
+        self.statements[0] = self.statements[0].model_copy(update=other.new)
+        return True
 
     def redo(self) -> None:
         for statement in self.statements:
@@ -198,7 +211,14 @@ class RemoveElementsCommand(QUndoCommand):
 class EditStatementCommand(QUndoCommand):
     """Change fields of a statement (the inspector commits a field when the user leaves it)."""
 
-    def __init__(self, document: MapDocument, statement_id: str, fields: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        document: MapDocument,
+        statement_id: str,
+        fields: dict[str, Any],
+        *,
+        first_text: bool = False,
+    ) -> None:
         names = ", ".join(fields)
         super().__init__(f"Edit {names}")
         self.document = document
@@ -206,6 +226,10 @@ class EditStatementCommand(QUndoCommand):
         current = document.map.statements[document.statement_index(statement_id)]
         self.old = {name: getattr(current, name) for name in fields}
         self.new = checked_fields(current, fields)
+        self.first_text = first_text  # typed into a card just added: joins that step
+
+    def id(self) -> int:
+        return _FIRST_TEXT_ID if self.first_text else -1
 
     def redo(self) -> None:
         self.document.update_statement(self.statement_id, **self.new)

@@ -331,10 +331,21 @@ class MapEditor(QObject):
             self.inline.open(item, self.document.statement(statement_id).text)
 
     def set_text(self, statement_id: str, text: str) -> None:
-        if self.document.has_element(statement_id) and self.document.statement(
-            statement_id
-        ).text != clean_text(text):
-            self.set_fields(statement_id, text=text)
+        """A card's text; the first text of a card just added joins the step that added it."""
+        if not self.document.has_element(statement_id):
+            return
+        if self.document.statement(statement_id).text == clean_text(text):
+            return
+        first = self._just_added == (statement_id, self.undo_stack.index())
+        self._just_added = None
+        try:
+            command = EditStatementCommand(
+                self.document, statement_id, {"text": text}, first_text=first
+            )
+        except EditRefused as error:
+            self.message.emit(f"Not changed: {error}")
+            return
+        self.undo_stack.push(command)
 
     def set_fields(self, statement_id: str, **fields: object) -> None:
         """Change a statement's fields in one undo step; a refused edit is reported, not applied."""
