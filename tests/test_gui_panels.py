@@ -9,10 +9,11 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from argmap.files import save_map
 from argmap.gui import MainWindow
 from argmap.gui.clipboard import MIME_TYPE
 from argmap.gui.menus import relation_menu, statement_menu
-from argmap.model import RelationKind
+from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 
 pytestmark = pytest.mark.gui
 
@@ -464,3 +465,24 @@ def test_the_last_premise_cannot_be_removed_and_the_target_is_no_candidate(windo
     assert "claim" not in candidates
     assert "freedom" not in candidates
     assert "narrow" in candidates
+
+
+def test_the_outline_shows_statements_that_only_a_cycle_reaches(window, tmp_path):
+    cycle = ArgumentMap(
+        statements=[
+            Statement(id="claim", text="The claim"),
+            Statement(id="a", text="A, because B"),
+            Statement(id="b", text="B, because A"),
+        ],
+        relations=[
+            Relation(id="r1", kind="support", premises=["a"], target="b"),
+            Relation(id="r2", kind="attack", premises=["b"], target="a"),
+        ],
+    )
+    path = tmp_path / "cycle.argmap"
+    save_map(cycle, path)
+    assert window.open_path(path)
+    rows = outline_shape(window.outline)
+    assert {statement_id for _, statement_id, _ in rows} == {"claim", "a", "b"}
+    heads = [text for depth, _, text in rows if depth == 0]
+    assert any(text.startswith("↻ ") for text in heads)

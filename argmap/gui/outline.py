@@ -17,6 +17,7 @@ from argmap.model import ArgumentMap, RelationKind
 from argmap.roles import Role
 from argmap.theme import Theme
 
+CYCLE_MARK = "↻ "  # heads a branch that only a cycle of arguments reaches
 FILL_AT_ONCE = 2000  # rows; a bigger outline is filled over several event-loop turns
 
 __all__ = ["OutlineTree"]
@@ -282,7 +283,9 @@ def _row_plan(
     """The outline's rows in tree order: (statement index, parent row or -1, prefix, role).
 
     A statement argued for twice (or in a cycle) shows again, marked, without
-    its branch.
+    its branch. Statements that only a cycle reaches (each argues for the next,
+    so none is a main claim) get a place too: the first of them in the file
+    heads its cycle at the top level, marked "↻".
     """
     children = _children(argument_map)
     index_of = {s.id: i for i, s in enumerate(argument_map.statements)}
@@ -291,7 +294,13 @@ def _row_plan(
     stack: list[tuple[str, int, str]] = [
         (s.id, -1, "") for s in reversed(argument_map.main_claims())
     ]
-    while stack:
+    unplaced = iter(argument_map.statements)
+    while True:
+        if not stack:  # what the main claims' branches did not reach hangs off a cycle
+            head = next((s for s in unplaced if s.id not in seen), None)
+            if head is None:
+                break
+            stack.append((head.id, -1, CYCLE_MARK))
         statement_id, parent, prefix = stack.pop()
         repeated = statement_id in seen
         row = len(plan)
