@@ -110,3 +110,10 @@ def test_editing_the_new_card_again_is_a_step_of_its_own(window):
     assert window.undo_stack.count() == steps + 1
     keys(Qt.Key.Key_Z, CTRL)
     assert any(s.text == "First" for s in window.current_map().statements)
+
+
+def test_a_new_objection_says_what_to_type(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.view)
+    keys(Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.inline.placeholder() == "Type an objection to it"

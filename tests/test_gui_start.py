@@ -109,3 +109,11 @@ def test_close_map_asks_to_save_then_shows_the_start_page(empty_window, monkeypa
     )
     empty_window.files.close_map()
     assert not empty_window.has_map()
+
+
+def test_a_new_maps_empty_claim_says_what_to_type_until_typed_into(empty_window):
+    empty_window.files.new()
+    empty_window.qtbot.waitUntil(empty_window.editor.inline.is_open)
+    assert empty_window.editor.inline.placeholder() == "Type the claim you want to examine"
+    QTest.keyClick(QApplication.focusWidget(), "T")
+    assert empty_window.editor.inline.placeholder() is None

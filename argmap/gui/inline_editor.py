@@ -6,15 +6,28 @@ elsewhere commits. The whole edit becomes one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent, QTextOption
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsTextItem
+from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem, QGraphicsTextItem
 from shiboken6 import isValid
 
 from argmap.gui.cards import TEXT_WIDTH
 from argmap.gui.items import StatementItem
+from argmap.roles import Role
 
-__all__ = ["InlineEditor"]
+__all__ = ["InlineEditor", "placeholder_for"]
+
+PLACEHOLDERS = {
+    Role.MAIN_CLAIM: "Type the claim you want to examine",
+    Role.REASON: "Type a reason for it",
+    Role.OBJECTION: "Type an objection to it",
+    Role.REBUTTAL: "Type a rebuttal of the objection",
+}
+
+
+def placeholder_for(role: Role) -> str:
+    """What an empty card being typed into says it is waiting for."""
+    return PLACEHOLDERS.get(role, "Type the statement")
 
 
 class _TextItem(QGraphicsTextItem):
@@ -51,6 +64,7 @@ class InlineEditor(QObject):
         self.statement_id: str | None = None
         self._text: _TextItem | None = None
         self._backdrop: QGraphicsRectItem | None = None
+        self._hint: QGraphicsSimpleTextItem | None = None  # shown while nothing is typed
         self._card: StatementItem | None = None  # the card being edited, the editor's parent
         self._card_z = 1.0
         self._original = ""
@@ -85,6 +99,11 @@ class InlineEditor(QObject):
         editor.setParentItem(item)
         editor.setPos(-width / 2, -height / 2)
         self._text = editor
+        self._hint = QGraphicsSimpleTextItem(placeholder_for(item.role), item)
+        self._hint.setFont(font)
+        self._hint.setBrush(QColor("#8a8a8a"))
+        self._hint.setPos(editor.pos() + QPointF(4, 4))  # where the text cursor stands
+        self._hint.setVisible(not text)
         self._fit_backdrop()
         editor.document().contentsChanged.connect(self._fit_backdrop)
         self._take_keyboard(item)
@@ -93,7 +112,14 @@ class InlineEditor(QObject):
         cursor.select(cursor.SelectionType.Document)
         editor.setTextCursor(cursor)
 
+    def placeholder(self) -> str | None:
+        """The hint shown in the empty editor, or None when something is typed."""
+        hint = self._hint
+        return hint.text() if hint is not None and hint.isVisible() else None
+
     def _fit_backdrop(self) -> None:
+        if self._hint is not None and self._text is not None:
+            self._hint.setVisible(self._text.document().isEmpty())
         if self._backdrop is not None and self._text is not None:
             self._backdrop.setRect(
                 self._text.mapRectToParent(self._text.boundingRect()).adjusted(-2, -2, 2, 2)
@@ -123,11 +149,11 @@ class InlineEditor(QObject):
                 return
 
     def close(self) -> None:
-        text, backdrop, card = self._text, self._backdrop, self._card
-        self._text = self._backdrop = self._card = None
+        text, backdrop, card, hint = self._text, self._backdrop, self._card, self._hint
+        self._text = self._backdrop = self._card = self._hint = None
         if card is not None and isValid(card):
             card.setZValue(self._card_z)
-        for item in (text, backdrop):
+        for item in (text, backdrop, hint):
             if item is not None and isValid(item) and item.scene() is not None:
                 item.scene().removeItem(item)  # the scene may already be gone with its map
         if text is not None:
