@@ -1,38 +1,50 @@
-"""Render the editor window with a sample map to a PNG (for the README).
+"""Take a screenshot of the editor with a sample map (for the README).
 
-Usage: python docs/screenshot.py [MAP] [OUT.png]
-Runs offscreen, so it works without a display.
+Usage: python docs/screenshot.py [MAP] [OUT.png] [--size 1280x800]
+
+On a display (an X server such as Xvfb: ``DISPLAY=:99``) the window is shown
+for real, with the window manager's frame left out; without one it is drawn
+offscreen. The window has the default layout of a first run (its settings are
+kept apart from yours), and the map is shown readably around its main claim.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
-import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
-ZOOM = 0.85  # close enough to read the cards
+ZOOM = 0.9  # cards are read at this zoom: the README's pictures are screenshots, not thumbnails
 
 
 def main() -> int:
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "maps" / "israel-us-defense-treaty.argmap"
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "screenshot.png"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("map", nargs="?", default=ROOT / "maps" / "israel-us-defense-treaty.argmap")
+    parser.add_argument("out", nargs="?", default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT (1280x800)")
+    options = parser.parse_args()
+    width, height = (int(v) for v in options.size.split("x"))
+    QStandardPaths.setTestModeEnabled(True)  # a first run's settings, not the user's
     app = QApplication.instance() or QApplication([])
+    QSettings("argmap", "argmap").clear()
     from argmap.gui import MainWindow
 
-    window = MainWindow(source)
-    window.resize(1600, 1000)
+    window = MainWindow(Path(options.map))
+    window.resize(width, height)
     window.show()
     timer = QElapsedTimer()
     timer.start()
-    while (window.scene.settling() or window.scene.layout_result is None) and timer.elapsed() < 30_000:
+    while (
+        window.scene.settling() or window.scene.layout_result is None
+    ) and timer.elapsed() < 30_000:
         app.processEvents()
-    app.processEvents()
     claims = window.current_map().main_claims()
     if claims:
         window.scene.select_only([claims[0].id])
@@ -40,14 +52,16 @@ def main() -> int:
         card = window.scene.statement_items[claims[0].id].card_rect()
         visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
         margin = 30 / ZOOM  # the main claim near the top-left corner: the tree grows right and down
-        window.view.centerOn(card.left() - margin + visible.width() / 2, card.top() - margin + visible.height() / 2)
-    while timer.elapsed() < 1500:
+        window.view.centerOn(
+            card.left() - margin + visible.width() / 2, card.top() - margin + visible.height() / 2
+        )
+    while timer.elapsed() < 2500:
         app.processEvents()
-    window.grab().save(str(out))
+    window.grab().save(str(options.out))
     window.scene.runner.wait(5000)
     window.undo_stack.setClean()
     window.close()
-    print(f"{out}")
+    print(options.out)
     return 0
 
 

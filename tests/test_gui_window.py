@@ -443,3 +443,12 @@ def test_a_single_import_warning_is_counted_in_the_singular(window, tmp_path, mo
     )
     window.open_path(other)
     assert shown == ["debate.argdown: 1 thing could not be carried over exactly"]
+
+
+def test_the_inspector_shows_a_long_title_from_its_beginning(window):
+    window.editor.set_fields(
+        "claim", title="A title far longer than the inspector field is wide " * 3
+    )
+    window.scene.select_only(["narrow"])
+    window.scene.select_only(["claim"])
+    assert window.inspector.title_edit.cursorPosition() == 0

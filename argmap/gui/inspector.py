@@ -163,14 +163,14 @@ class Inspector(QStackedWidget):
         self._loading = True
         statement = self.document.statement(statement_id)
         attribution = statement.attribution or Attribution()
-        self.title_edit.setText(statement.title or "")
+        _show(self.title_edit, statement.title or "")
         self.text_edit.setPlainText(statement.text)
-        self.speaker_edit.setText(attribution.speaker or "")
+        _show(self.speaker_edit, attribution.speaker or "")
         self.speakers.setStringList(self.document.map.speakers())
         self._refresh_sources()
         self.quote_edit.setPlainText(attribution.quote or "")
-        self.date_edit.setText(attribution.date or "")
-        self.tags_edit.setText(", ".join(statement.tags))
+        _show(self.date_edit, attribution.date or "")
+        _show(self.tags_edit, ", ".join(statement.tags))
         self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
         self.note_edit.setPlainText(statement.note or "")
         self._loading = False
@@ -188,10 +188,10 @@ class Inspector(QStackedWidget):
         self.premises_editor.show_premises(relation.premises, describe)
         self.target_label.setText(describe(relation.target))
         attribution = relation.attribution or Attribution()
-        self.relation_speaker_edit.setText(attribution.speaker or "")
+        _show(self.relation_speaker_edit, attribution.speaker or "")
         self.speakers.setStringList(self.document.map.speakers())
         self.relation_quote_edit.setPlainText(attribution.quote or "")
-        self.relation_date_edit.setText(attribution.date or "")
+        _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
         self._loading = False
         self.setCurrentIndex(2)
@@ -337,3 +337,9 @@ def _form(page: QWidget) -> QFormLayout:
     form = QFormLayout(page)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form
+
+
+def _show(field: QLineEdit, text: str) -> None:
+    """A field's text from its beginning: a long title shows how it starts, not how it ends."""
+    field.setText(text)
+    field.setCursorPosition(0)
