@@ -117,3 +117,14 @@ def test_a_new_maps_empty_claim_says_what_to_type_until_typed_into(empty_window)
     assert empty_window.editor.inline.placeholder() == "Type the claim you want to examine"
     QTest.keyClick(QApplication.focusWidget(), "T")
     assert empty_window.editor.inline.placeholder() is None
+
+
+def test_recent_files_that_are_gone_are_not_offered(empty_window, tmp_path):
+    kept, gone = tmp_path / "kept.argmap", tmp_path / "gone.argmap"
+    for path in (kept, gone):
+        save_map(small_map(), path)
+        empty_window.files.remember_recent(path)
+    gone.unlink()
+    empty_window.show_start_page()
+    recent = empty_window.start_page.recent_list
+    assert [recent.item(i).toolTip() for i in range(recent.count())] == [str(kept.resolve())]

@@ -88,9 +88,11 @@ class StartPage(QWidget):
         return files
 
     def set_recent(self, files: list[str]) -> None:
-        self._fill(self.recent_list, [Path(f) for f in files])
-        self.recent_list.setVisible(bool(files))
-        self.no_recent.setVisible(not files)
+        """The recent files that are still there (a moved or deleted one is left out)."""
+        present = [Path(f) for f in files if Path(f).is_file()]
+        self._fill(self.recent_list, present)
+        self.recent_list.setVisible(bool(present))
+        self.no_recent.setVisible(not present)
 
     def set_examples(self, files: list[Path]) -> None:
         self._fill(self.example_list, files)
