@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -122,3 +124,22 @@ def wait_for_layout(qtbot, main_window) -> None:
     qtbot.wait(1)
     qtbot.waitUntil(lambda: not main_window.scene.settling(), timeout=20_000)
     qtbot.wait(1)
+
+
+_WITHOUT_DISPLAY = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+
+
+def run_python(
+    code: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh Python from the repository root, without a display."""
+    base = {k: v for k, v in os.environ.items() if k not in _WITHOUT_DISPLAY}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**base, **(env or {})},
+        check=False,
+    )

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MAPS, ROOT, small_map
+from conftest import MAPS, ROOT, run_python, small_map
 
 import argmap
 from argmap.cli import main
@@ -174,14 +174,7 @@ def test_python_m_argmap_exports_without_loading_qt(map_file, tmp_path):
         "\nexcept SystemExit as e: assert e.code == 0, e.code"
         "\nassert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(map_file), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = run_python(code, str(map_file), str(out))
     assert result.returncode == 0, result.stderr
     assert out.exists()
 
@@ -193,14 +186,7 @@ def test_version_is_printed_without_loading_the_model():
         "loaded = [m for m in ('pydantic', 'argmap.model', 'argmap.files') if m in sys.modules]\n"
         "assert not loaded, loaded\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"argmap {argmap.__version__}"
 

@@ -165,19 +165,27 @@ def test_a_failed_revert_keeps_the_changes_unsaved(window, monkeypatch):
     assert not window.undo_stack.isClean()  # closing still asks
 
 
-def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, monkeypatch):
+def _import_with_one_warning(window, tmp_path, monkeypatch) -> tuple[Path, list]:
+    """An Argdown file that reads as the small map with one warning; what the window showed."""
     from argmap.formats.base import ReadResult, warning
 
     other = tmp_path / "debate.argdown"
     other.write_text("anything", encoding="utf-8")
-    shown = []
-    monkeypatch.setattr(window, "show_warnings", lambda summary, details: shown.append(details))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        window, "show_warnings", lambda *summary_details: shown.append(summary_details)
+    )
     monkeypatch.setattr(
         "argmap.formats.read_any",
         lambda path, fmt=None: ReadResult(
             small_map(), [warning("kept as a note", path="node 7", line=3)]
         ),
     )
+    return other, shown
+
+
+def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, monkeypatch):
+    other, shown = _import_with_one_warning(window, tmp_path, monkeypatch)
     assert window.open_path(other)
     assert window.current_map() == small_map()
     assert window.document.path is None
@@ -185,7 +193,7 @@ def test_a_map_in_another_format_opens_as_an_unsaved_import(window, tmp_path, mo
     assert "debate.argdown (imported)" in window.windowTitle()
     assert window.isWindowModified()
     assert shown
-    assert "debate.argdown:3: warning: node 7: kept as a note" in shown[0]
+    assert "debate.argdown:3: warning: node 7: kept as a note" in shown[0][1]
 
 
 def test_a_map_opened_after_an_import_shows_as_unmodified(window, tmp_path):
@@ -431,18 +439,9 @@ def test_the_status_bar_counts_one_statement_in_the_singular(qtbot, monkeypatch)
 
 
 def test_a_single_import_warning_is_counted_in_the_singular(window, tmp_path, monkeypatch):
-    from argmap.formats.base import ReadResult, warning
-
-    other = tmp_path / "debate.argdown"
-    other.write_text("anything", encoding="utf-8")
-    shown = []
-    monkeypatch.setattr(window, "show_warnings", lambda summary, details: shown.append(summary))
-    monkeypatch.setattr(
-        "argmap.formats.read_any",
-        lambda path, fmt=None: ReadResult(small_map(), [warning("kept as a note", line=3)]),
-    )
+    other, shown = _import_with_one_warning(window, tmp_path, monkeypatch)
     window.open_path(other)
-    assert shown == ["debate.argdown: 1 thing could not be carried over exactly"]
+    assert shown[0][0] == "debate.argdown: 1 thing could not be carried over exactly"
 
 
 def test_the_inspector_shows_a_long_title_from_its_beginning(window):

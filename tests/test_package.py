@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from conftest import ROOT
+from conftest import run_python
 
 import argmap
 from argmap import errors, files, model
@@ -14,14 +11,7 @@ from argmap import errors, files, model
 
 def test_importing_the_package_loads_no_model():
     code = "import sys, argmap\nassert 'pydantic' not in sys.modules\nprint(argmap.__version__)"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == argmap.__version__
 

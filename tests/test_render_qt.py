@@ -6,27 +6,7 @@ Each test runs in a fresh Python, since the test session's own Qt application
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from conftest import MAPS, ROOT
-
-_WITHOUT_DISPLAY = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
-
-
-def run_python(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """``code`` in a fresh Python from the repository root, without a display."""
-    base = {k: v for k, v in os.environ.items() if k not in _WITHOUT_DISPLAY}
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={**base, **(env or {})},
-        check=False,
-    )
+from conftest import MAPS, run_python
 
 
 def test_importing_the_painter_changes_nothing_in_the_process():
