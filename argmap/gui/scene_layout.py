@@ -13,12 +13,13 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, PreparedLayout
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QGraphicsScene as _SceneBase
+    _SceneBase = QGraphicsScene
 
     from argmap.gui.animation import LayoutGlide, Steps
     from argmap.gui.document import MapDocument
@@ -128,6 +129,9 @@ class LayoutLanding(_SceneBase):
             moves = [(items[sid], QPointF(node.x, node.y)) for sid, node in places]
         elif self.waiting_for_layout and result.engine == TREE and len(names) > APPLY_BATCH:
             # A big map just opened: every card straight from the layout, in pieces, unseen.
+            # Qt's item index is built once when they are all in place, not kept up to date
+            # through thousands of moves.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
             nodes = result.nodes
             places = [(sid, nodes[sid]) for sid in names if sid not in fresh and sid in nodes]
             self._start_following(
@@ -286,6 +290,8 @@ class LayoutLanding(_SceneBase):
             self.update()
 
     def _finish_layout(self, changed: set[str] | None = None) -> None:
+        if self.itemIndexMethod() is QGraphicsScene.ItemIndexMethod.NoIndex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._show_cards()
         self._unlanded = set()
         self._fit_groups(changed, self._regroup if changed is not None else frozenset())
