@@ -8,7 +8,7 @@ import weakref
 import pytest
 from conftest import small_map
 from gui_helpers import LEFT, NO_MODIFIER, card_centre, drag, show_card, view_point
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPainterPath, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel, QLineEdit
@@ -316,3 +316,20 @@ def test_a_reason_drawn_straight_is_a_solid_line():
     path.lineTo(QPointF(200, 0))
     edge.set_geometry(path, QPointF(0, 0), QPointF(200, 0))
     assert all(_line_pixels(edge, 180))
+
+
+def test_waiting_for_a_pause_does_not_watch_every_event_of_the_application(qtbot, monkeypatch):
+    seen = []
+    original = garbage._IdleWait.eventFilter
+    monkeypatch.setattr(
+        garbage._IdleWait,
+        "eventFilter",
+        lambda self, watched, event: seen.append(watched) or original(self, watched, event),
+    )
+    _frozen_cycle()
+    _full_collection_due(monkeypatch, growth=3)
+    bystander = QLabel("not focused, not a window of its own")
+    for _ in range(100):  # what a layout landing sends to the items and widgets it touches
+        QApplication.sendEvent(bystander, QEvent(QEvent.Type.UpdateRequest))
+    assert bystander not in seen
+    garbage._IdleWait.stop()

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import gc
 import time
+import weakref
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
-__all__ = ["collect", "new_map", "settle"]
+__all__ = ["collect", "new_map", "settle", "watch_busy"]
 
 FULL_AFTER = 2.0  # a full collection when the frozen set has grown by this factor
 AT_ONCE_AFTER = 8.0  # ... and without waiting for the user to pause, by this one
@@ -49,6 +53,16 @@ _last_full = 0  # frozen objects after the last full collection
 _frozen = 0  # frozen objects now, tallied as they are frozen: counting them walks them all
 _due = False
 _replaced = False  # another map was open before this one: its leftovers wait in frozen cycles
+_busy: weakref.WeakSet[Busy] = weakref.WeakSet()  # what must be at rest for a pause to count
+
+
+class Busy(Protocol):
+    def settling(self) -> bool: ...
+
+
+def watch_busy(thing: Busy) -> None:
+    """A pause counts only while ``thing`` is not settling (a map being laid out is not idle)."""
+    _busy.add(thing)
 
 
 def settle() -> None:
@@ -109,8 +123,11 @@ def collect() -> None:
 class _IdleWait(QObject):
     """Runs :func:`collect` once no key or mouse input has come for ``IDLE_MS``.
 
-    It watches the application's input only while a collection is due, so the
-    rest of the time no event passes through Python on its way.
+    It watches input only while a collection is due, and only where input
+    arrives: at the top-level windows (``QWindow``), where the platform's
+    mouse and keys come in, and at the widget with the keyboard focus, where
+    keys are delivered. Each sees a few events a second; a filter on the whole
+    application would see thousands while a big map is laid out.
     """
 
     _instance: _IdleWait | None = None
@@ -121,7 +138,25 @@ class _IdleWait(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check)
-        app.installEventFilter(self)
+        self._watched: list[QWindow] = []
+        self._focus: QWidget | None = None
+        app.focusChanged.connect(self._follow_focus)
+        self._follow_focus(None, app.focusWidget())
+        self.watch_windows()
+
+    def watch_windows(self) -> None:
+        """Watch the input of every top-level window there is now (a dialog opened since too)."""
+        for window in QGuiApplication.topLevelWindows():
+            if window not in self._watched:
+                window.installEventFilter(self)
+                self._watched.append(window)
+
+    def _follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self._focus is not None and isValid(self._focus):
+            self._focus.removeEventFilter(self)
+        self._focus = new
+        if new is not None:
+            new.installEventFilter(self)
 
     @classmethod
     def start(cls) -> None:
@@ -131,6 +166,7 @@ class _IdleWait(QObject):
             return
         if cls._instance is None:
             cls._instance = cls(app)
+        cls._instance.watch_windows()
         cls._instance._timer.start(max(DELAY_MS, IDLE_MS))
 
     @classmethod
@@ -144,8 +180,12 @@ class _IdleWait(QObject):
         if cls._instance is not None:
             instance, cls._instance = cls._instance, None
             instance._timer.stop()
+            for window in instance._watched:
+                if isValid(window):
+                    window.removeEventFilter(instance)
+            instance._follow_focus(None, None)
             if isinstance(app := QApplication.instance(), QApplication):
-                app.removeEventFilter(instance)
+                app.focusChanged.disconnect(instance._follow_focus)
             instance.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -154,6 +194,9 @@ class _IdleWait(QObject):
         return False
 
     def _check(self) -> None:
+        self.watch_windows()
+        if any(thing.settling() for thing in list(_busy)):
+            self._last_input = time.monotonic()  # not a pause: a map is still being laid out
         quiet = (time.monotonic() - self._last_input) * 1000
         if quiet >= IDLE_MS:
             collect()

@@ -81,6 +81,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
         self.layoutApplied.connect(garbage.settle)  # a quiet moment: see garbage.py
+        garbage.watch_busy(self)
         self._press_positions: dict[str, QPointF] = {}
         self._connection: ConnectionDrag | None = None
         self.animate = True  # glide cards to a new layout (small maps only)
