@@ -95,11 +95,6 @@ def test_a_brace_inside_a_tag_opens_no_metadata():
     ]
 
 
-def test_markdown_and_mentions_stay_in_the_text_as_written():
-    text = "A **bold** and _italic_ [link](https://example.org) to @[Claim]."
-    assert read(f"[Other]: {text}").map.statements[0].text == text
-
-
 def test_right_to_left_text_is_kept():
     text = "מס נמוך יותר עוזר לצמיחה \u200f(כן)"  # with a right-to-left mark
     statement = read(f"[טענה]: {text}").map.statements[0]

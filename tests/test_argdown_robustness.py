@@ -49,7 +49,11 @@ def test_a_line_indented_by_ten_thousand_spaces_is_read():
 
 @pytest.mark.parametrize(
     "wall",
-    ["{", "[", "<", "#(", "\\", "<!--", "/*", "(1) ", "--\n", "  + \n", "{a: [", "\n\t + x\n"],
+    [
+        *("{", "[", "<", "#(", "\\", "<!--", "/*", "(1) ", "--\n", "  + \n", "{a: [", "\n\t + x\n"),
+        *("*a ", "_a *b ", "*a _b* ", "`a", "`` ` ", "@[", "@[a] ", "[a](b) ", ":a", ".a"),
+        *(":heart:", "x://a_b ", "*a\n_b\n"),
+    ],
 )
 def test_a_wall_of_one_construct_is_read_in_linear_time(wall):
     def read(text: str) -> None:

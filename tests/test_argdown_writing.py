@@ -8,6 +8,7 @@ from textwrap import dedent
 import pytest
 from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.files import load_map
@@ -136,6 +137,14 @@ def test_the_map_title_authors_and_sources_are_written_as_frontmatter():
         "=== fence",
         "> quote",
         "><",
+        "**bold** and __bold__",
+        "snake_case_names and 2 * 3",
+        "`code` and ``more``",
+        "[a link](https://example.org/a_b)",
+        "@[a mention] and @<another>",
+        ":heart: and .heart. and :rocket:",
+        "U.A.E. and :A:E: and .A.E.",
+        "p .^. (p .->. q)",
     ],
 )
 def test_what_argdown_would_misread_is_escaped(text):
@@ -217,4 +226,42 @@ def test_relations_written_as_arguments_keep_their_ids():
 def test_any_map_survives_a_round_trip(argument_map):
     kept, warnings = round_trip(argument_map)
     assert kept == comparable(argument_map)
+    assert warnings == []
+
+
+# Pieces of text that Argdown reads as formatting, and text that only looks like it.
+_MARKUP = st.sampled_from(
+    [*"ab *_`:.@[]<>()#\\\n-!", "**", "__", "``", "heart", "A", "v_", "->", "+1", "http", "😀"]
+)
+markup_texts = st.lists(_MARKUP, min_size=1, max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markup_texts, markup_texts)
+def test_text_that_looks_like_formatting_survives_a_round_trip(text, title):
+    m = ArgumentMap(
+        statements=[Statement(id="s", text=text)],
+        groups=[Group(id="g", title=title.strip() or "g", statements=["s"])],
+    )
+    result = read(ARGDOWN.write(m))
+    assert (result.map.statements[0].text, result.map.groups[0].title) == (
+        text,
+        title.strip() or "g",
+    )
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
+def test_each_sample_map_with_formatting_in_its_texts_survives_a_round_trip(path):
+    loaded = load_map(path)
+    original = loaded.model_copy(
+        update={
+            "statements": [
+                s.model_copy(update={"text": f"**{s.text}** :heart: _{s.id}_ `x` @[y] [z](w)"})
+                for s in loaded.statements
+            ]
+        }
+    )
+    kept, warnings = round_trip(original)
+    assert kept == comparable(original)
     assert warnings == []

@@ -20,8 +20,15 @@ Reading maps Argdown's model onto argmap's, and says where it cannot:
 * ``(1) … ----`` and ``--`` / ``rule {uses: [1, 2]}`` / ``--`` give the
   inference steps; rule names go to the conclusion's note, with a warning.
 * ``#tag`` and ``#(long tag)`` are tags (the ones ending the text are taken
-  out of it; ones inside it stay as written). Bold, italic, links and
-  ``@[mentions]`` stay in the text as written.
+  out of it; ones inside it stay as written).
+* Formatting becomes plain text, as argmap shows it (see
+  :mod:`argdown_markup`): bold and italic marks are removed, code keeps its
+  text, a link ``[text](url)`` becomes its text, a mention ``@[Title]`` or
+  ``@<Title>`` the title, and shortcodes (``:heart:``, ``.->.``, and those the
+  frontmatter's ``model: shortcodes:`` adds) their symbols. Each kind gives one
+  warning per file, with the number of places and the line of the first.
+  Titles and metadata values stay as written; a backslash keeps a character
+  literal.
 * ``{…}`` metadata: ``speaker``, ``source``, ``quote`` and ``date`` are the
   attribution (an unknown source becomes a new entry in the map's sources);
   ``id``, ``title``, ``text``, ``note``, ``acceptance`` and ``tags`` are the
@@ -37,7 +44,7 @@ Reading maps Argdown's model onto argmap's, and says where it cannot:
 Argdown differs from argmap's own model; what the reference parser rejects
 but means something clear (a missing blank line, a relation after a blank
 line, an argument title in a premise–conclusion structure) is read, with a
-warning. ``:shortcodes:`` stay as written.
+warning.
 
 Writing is described in :mod:`argdown_writer`. Ids travel as ``{id: …}``
 metadata where they differ from the title, and relations written as arguments

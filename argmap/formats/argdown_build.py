@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem
 from argmap.formats.argdown_lexer import Notes, lex
+from argmap.formats.argdown_markup import Markup
 from argmap.formats.argdown_parser import parse_lines
 from argmap.formats.argdown_reader import (
     ATTRIBUTION_KEYS,
@@ -58,10 +59,12 @@ def read_argdown(text: str, source: str | None = None) -> ReadResult:
 def _read(text: str, source: str | None) -> ReadResult:
     notes = Notes()
     lexed = lex(text, source, notes)
-    doc = parse_lines(lexed.lines, notes)
     front: dict[str, Any] = {}
     if lexed.frontmatter is not None:
         front = _frontmatter(lexed.frontmatter, lexed.frontmatter_line, notes)
+    markup = Markup(front.pop("shortcodes", None))
+    doc = parse_lines(lexed.lines, notes, markup)
+    markup.report(notes)
     model = collect(doc, notes)
     for element in model.elements:
         merge_data(element, notes, [n.content for n in element.nodes])

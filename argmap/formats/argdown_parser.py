@@ -20,6 +20,7 @@ import re
 
 from argmap.formats.argdown_inline import Content, parse_content
 from argmap.formats.argdown_lexer import Line, Notes
+from argmap.formats.argdown_markup import Markup
 from argmap.formats.argdown_tree import Document, Endpoint, Inference, Link, Node, Pcs, Section
 
 __all__ = ["parse_lines"]
@@ -52,8 +53,8 @@ Frames = list[tuple[int, Endpoint]]
 
 
 class _Parser:
-    def __init__(self, lines: list[Line], notes: Notes) -> None:
-        self.lines, self.notes, self.index = lines, notes, 0
+    def __init__(self, lines: list[Line], notes: Notes, markup: Markup) -> None:
+        self.lines, self.notes, self.markup, self.index = lines, notes, markup, 0
         self.doc = Document()
         self.section: Section | None = None
         self.frames: Frames | None = (
@@ -75,10 +76,10 @@ class _Parser:
                 continue
             self.block(line)
         for node in self.doc.nodes:
-            node.content = parse_content(node.pieces, self.notes, head=True)
+            node.content = parse_content(node.pieces, self.notes, self.markup)
         self.drop_empty_relations()
         for inference in self.doc.inferences:
-            inference.content = parse_content(inference.pieces, self.notes, head=False)
+            inference.content = parse_content(inference.pieces, self.notes, self.markup, head=False)
             inference.rules = [r.strip() for r in inference.content.text.split(",") if r.strip()]
         return self.doc
 
@@ -194,7 +195,7 @@ class _Parser:
         parent = self.section
         while parent is not None and parent.level >= level:
             parent = parent.parent
-        content = parse_content(pieces, self.notes, head=False)
+        content = parse_content(pieces, self.notes, self.markup, head=False)
         section = Section(content.text, level, parent, line.number, content)
         self.doc.sections.append(section)
         self.section = section
@@ -444,6 +445,9 @@ def _is_empty(content: Content) -> bool:
     return not (content.title or content.text or content.data or content.tags or content.raw_data)
 
 
-def parse_lines(lines: list[Line], notes: Notes) -> Document:
-    """The document structure of the body lines (see :func:`argdown_lexer.lex`)."""
-    return _Parser(lines, notes).parse()
+def parse_lines(lines: list[Line], notes: Notes, markup: Markup) -> Document:
+    """The document structure of the body lines (see :func:`argdown_lexer.lex`).
+
+    Formatting in the text is removed and counted in ``markup`` (see :mod:`argdown_markup`).
+    """
+    return _Parser(lines, notes, markup).parse()

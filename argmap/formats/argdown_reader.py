@@ -25,6 +25,7 @@ from typing import Any
 
 from argmap.formats.argdown_inline import Content
 from argmap.formats.argdown_lexer import Notes
+from argmap.formats.argdown_markup import SHORTCODE
 from argmap.formats.argdown_tree import Document, Node, Pcs, Section
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import ID_PATTERN, Acceptance
@@ -294,6 +295,7 @@ _MAP_KEYS = {
     "modified",
     "date",
     "sources",
+    "model",
     *_DESCRIPTION_KEYS,
 }
 
@@ -355,7 +357,39 @@ def frontmatter_fields(
                 )
         elif key == "sources":
             result["sources"] = _sources(value, line, notes)
+        elif key == "model":
+            result["shortcodes"] = _shortcodes(value, line, notes)
     return result
+
+
+def _shortcodes(model: Any, line: int, notes: Notes) -> dict[str, str]:
+    """The ``shortcodes`` of Argdown's ``model`` settings; its other settings are reported."""
+    if not isinstance(model, dict):
+        notes.warn("frontmatter setting 'model' has no place in argmap; not imported", line, 1)
+        return {}
+    for key in model:
+        if key != "shortcodes":
+            notes.warn(
+                f"frontmatter setting 'model.{key}' has no place in argmap; not imported", line, 1
+            )
+    table: dict[str, str] = {}
+    entries = model.get("shortcodes")
+    for code, value in entries.items() if isinstance(entries, dict) else []:
+        symbol = value.get("unicode") if isinstance(value, dict) else None
+        if isinstance(code, str) and SHORTCODE.fullmatch(code) and isinstance(symbol, str):
+            table[code] = symbol
+        else:
+            notes.warn(
+                f"shortcode {dump_flow({code: value})} is not ':name': {{unicode: symbol}};"
+                " not imported",
+                line,
+                1,
+            )
+    if entries is not None and not isinstance(entries, dict):
+        notes.warn(
+            "frontmatter 'model.shortcodes' is not a map of shortcodes; not imported", line, 1
+        )
+    return table
 
 
 def _sources(value: Any, line: int, notes: Notes) -> list[dict[str, str]]:

@@ -21,7 +21,9 @@ title made into an id, ``title`` when the bracket title had to differ (two
 statements with one title, a title with brackets or line breaks, or no title
 at all: ``title: null``), ``text`` when the text has line breaks or runs of
 spaces, ``note``, ``acceptance``, ``tags`` that ``#(…)`` cannot hold, and the
-attribution. Everything Argdown would misread is escaped with a backslash.
+attribution. Everything Argdown would misread is escaped with a backslash:
+title and metadata brackets, ``#``, comments, and the ``*``, ``_``, backticks
+and shortcodes (``\\:heart:``) that the reader would take for formatting.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.formats.argdown_lexer import normalize_space
+from argmap.formats.argdown_markup import DEFAULT_SHORTCODES, reportable
 from argmap.formats.argdown_reader import slug
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import Acceptance, ArgumentMap, Group, Relation, Statement
@@ -40,14 +43,32 @@ __all__ = ["escape_text", "write_argdown"]
 
 MAX_NESTING = 40  # deeper trees continue as new blocks: lines stay short, output stays linear
 
-_ESCAPE = re.compile(r"([\\\[\]<>{}#*_])|/(?=[/*])")
+# What Argdown would read as syntax: titles, tags, metadata, formatting, comments, and a
+# dot or colon that begins a shortcode (the name is captured, to escape known ones only).
+_ESCAPE = re.compile(r"([\\\[\]<>{}#*_`])|/(?=[/*])|(\.)(?=([^\s.\\]+)\.)|(:)(?=([^\s:\\]+):)")
 _LINE_START = re.compile(r"[+\-(=@>]")
 _UNSAFE_TITLE = re.compile(r"[\[\]\\\n\r]|//|/\*|<!--|\A\s|\s\Z")
 
 
+def _escape(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    delimiter = match.group(2) or match.group(4)
+    if delimiter:  # "\:heart:" and "\:rocket:" stay text, and are not reported
+        token = f"{delimiter}{match.group(3) or match.group(5)}{delimiter}"
+        shortcode = token in DEFAULT_SHORTCODES or reportable(token)
+        return "\\" + delimiter if shortcode else delimiter
+    return "\\/"
+
+
 def escape_text(text: str, line_start: bool = False) -> str:
-    """Text that Argdown reads back as exactly ``normalize_space(text)``."""
-    escaped = _ESCAPE.sub(lambda m: "\\" + (m.group(1) or "/"), normalize_space(text))
+    """Text that Argdown reads back as exactly ``normalize_space(text)``.
+
+    A shortcode is checked at every dot and colon, overlapping ones included
+    (``U.A.E.`` holds ``.A.`` and ``.E.``), so none is left for the reader to
+    turn into a symbol.
+    """
+    escaped = _ESCAPE.sub(_escape, normalize_space(text))
     if line_start and _LINE_START.match(escaped):
         escaped = "\\" + escaped
     return escaped
