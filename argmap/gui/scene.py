@@ -136,6 +136,10 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self._anchor_id = None
         self._follow.finish()
         garbage.new_map()
+        if self.engine == TREE and not self._sync_tree():
+            # Thousands of cards about to be added and then put in place: Qt's item index is
+            # built once, when the first layout has landed, not kept up to date meanwhile.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         roles = self.document.roles()
         sources = {s.id: s for s in self.document.map.sources}
         for statement in self.document.map.statements:
@@ -154,8 +158,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         else:  # the tree comes soon: until then the canvas shows nothing rather than a pile
             self._unplaced.clear()
             self.waiting_for_layout = True
-            # Spread out meanwhile, unseen: Qt's item index degenerates when thousands of items
-            # share one point, and moving them out of it then takes seconds.
+            # Spread out meanwhile, unseen: Qt handles thousands of items at one point badly.
             for number, item in enumerate(self.statement_items.values()):
                 item.setPos((number % 128) * 300.0, (number // 128) * 200.0)
 

@@ -290,8 +290,7 @@ class LayoutLanding(_SceneBase):
             self.update()
 
     def _finish_layout(self, changed: set[str] | None = None) -> None:
-        if self.itemIndexMethod() is QGraphicsScene.ItemIndexMethod.NoIndex:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._index_items()
         self._show_cards()
         self._unlanded = set()
         self._fit_groups(changed, self._regroup if changed is not None else frozenset())
@@ -326,7 +325,13 @@ class LayoutLanding(_SceneBase):
         self._update_edges_of_cards({item.statement_id for item in self._glide.moving()})
         self._follow.frame(self._glide.progress)
 
+    def _index_items(self) -> None:
+        """Qt's item index, left off while a big map's cards were made and put in place."""
+        if self.itemIndexMethod() is QGraphicsScene.ItemIndexMethod.NoIndex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
     def _layout_settled(self) -> None:
+        self._index_items()
         self._show_cards()
         changed, self._changed = self._changed, None
         if changed is None:
