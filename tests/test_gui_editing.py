@@ -324,3 +324,15 @@ def test_a_gesture_that_fails_halfway_leaves_no_undo_step_open(window):
     assert window.undo_stack.canUndo()  # false while a macro is still being composed
     window.undo_stack.undo()
     assert window.current_map() == small_map()
+
+
+def test_copying_the_premise_of_an_arrow_just_turned_into_an_attack_works(window):
+    window.view.setFocus()
+    for edge in window.scene.edge_items:
+        edge.setSelected(edge.relation_id == "r-narrow")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.current_map().relation("r-narrow").kind, RelationKind)
+    window.scene.select_only(["narrow"])
+    assert window.editor.copy_selection()
+    window.scene.select_only(["claim"])
+    assert window.editor.paste()

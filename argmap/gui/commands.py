@@ -55,7 +55,8 @@ def checked_fields(current: BaseModel, fields: dict[str, Any]) -> dict[str, Any]
             raise EditRefused(f"statement {new.target!r} cannot be a premise for itself")
         if len(set(new.premises)) != len(new.premises):
             raise EditRefused("a statement cannot be listed twice as a premise")
-    return cleaned
+    # What validation made of them: a kind is stored as a RelationKind, never as its string.
+    return {name: getattr(new, name) for name in cleaned}
 
 
 def _clean(value: Any) -> Any:

@@ -252,11 +252,12 @@ class MapEditor(QObject):
         selected = self.scene.selected_statement_ids()
         relations = list(branch.relations)
         if len(selected) == 1:
+            fresh = self._fresh_relation_ids(
+                {r.id for r in relations} | {s.id for s in branch.statements}
+            )
             for root, kind in branch.roots.items():
-                pending = {r.id for r in relations} | {s.id for s in branch.statements}
-                relation_id = self._fresh_relation_id(pending)
                 relations.append(
-                    Relation(id=relation_id, kind=kind, premises=[root], target=selected[0])
+                    Relation(id=next(fresh), kind=kind, premises=[root], target=selected[0])
                 )
         if not self._pasteable(branch.statements, relations, branch.sources):
             self.message.emit("The clipboard holds a damaged branch; nothing was pasted.")
@@ -272,15 +273,20 @@ class MapEditor(QObject):
         self.scene.select_only(roots)
         return roots
 
-    def _fresh_relation_id(self, pending: set[str]) -> str:
-        """``r-N`` not used by the map nor by the elements about to be added."""
+    def _fresh_relation_ids(self, pending: set[str]) -> Iterator[str]:
+        """``r-N`` ids used neither by the map nor by the elements about to be added.
+
+        The ids in use are gathered once: a paste of thousands of branches must
+        not gather them again for each.
+        """
         argument_map = self.document.map
         taken = pending | {r.id for r in argument_map.relations}
         taken |= {s.id for s in argument_map.statements}
-        number = len(taken) + 1
-        while f"r-{number}" in taken:
+        number = len(taken)
+        while True:
             number += 1
-        return f"r-{number}"
+            if f"r-{number}" not in taken:
+                yield f"r-{number}"
 
     def _pasteable(self, statements, relations, sources) -> bool:
         """Would the map still be valid? A crafted clipboard must not corrupt the document."""

@@ -102,6 +102,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         )  # groups whose box or bands the layout being applied changed
         self._new_edge_ends: set[str] = set()  # ends of edges made since the last layout
         self._unplaced: set[str] = set()  # cards added since new cards were last placed
+        self._selection_shrank = False  # selected cards were removed: selectionChanged is due
         document.mapReset.connect(self.rebuild)
         document.statementAdded.connect(self._on_statement_added)
         document.statementRemoved.connect(self._on_statement_removed)
@@ -228,7 +229,15 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self._sizes.pop(statement_id, None)
         self._groups_dirty = True
         if item is not None:
-            self.removeItem(item)
+            # Removed quietly (Qt reports a selection change for each item it removes), and
+            # the selection reported once after the edit: undoing a paste of thousands of
+            # cards must not tell every view thousands of times.
+            self._selection_shrank |= item.isSelected()
+            blocked = self.blockSignals(True)
+            try:
+                self.removeItem(item)
+            finally:
+                self.blockSignals(blocked)
         self._schedule(relayout=True)
 
     def _on_statement_changed(self, statement_id: str) -> None:
@@ -294,6 +303,9 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
 
     def _refresh_now(self) -> None:
         """After a command's burst of signals: restyle roles, redo edges, ask for a layout."""
+        if self._selection_shrank:  # cards that were selected went, quietly: say it once
+            self._selection_shrank = False
+            self.selectionChanged.emit()
         roles = self.document.roles()
         for statement_id, item in self.statement_items.items():
             if item.role is not roles.get(statement_id, item.role):

@@ -1,0 +1,41 @@
+"""What a user can make large stays linear in the editor: pasting and undoing big branches."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from scaling import LINEAR, slowdown
+
+from argmap.gui.clipboard import Branch, branch_to_mime
+from argmap.model import Relation, RelationKind, Statement
+
+pytestmark = pytest.mark.gui
+
+
+def chain(size: int) -> Branch:
+    """A branch of ``size`` statements, each a reason for the one before."""
+    statements = [Statement(id=f"p{i}", text=f"Pasted reason {i}") for i in range(size)]
+    relations = [
+        Relation(id=f"q{i}", kind=RelationKind.SUPPORT, premises=[f"p{i}"], target=f"p{i - 1}")
+        for i in range(1, size)
+    ]
+    return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})
+
+
+def many_roots(size: int) -> Branch:
+    """``size`` separate statements: each needs a relation of its own when pasted."""
+    statements = [Statement(id=f"p{i}", text=f"Pasted claim {i}") for i in range(size)]
+    return Branch(statements, [], [], {s.id: RelationKind.SUPPORT for s in statements})
+
+
+@pytest.mark.parametrize("make", [chain, many_roots], ids=["a chain", "many roots"])
+def test_pasting_and_undoing_a_branch_takes_time_in_proportion_to_its_size(window, make):
+    def paste_and_undo(size: int) -> None:
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(make(size)))
+        window.scene.select_only(["claim"])
+        assert window.editor.paste()
+        window.scene.flush()
+        window.undo_stack.undo()
+        window.scene.flush()
+
+    assert slowdown(paste_and_undo, 400, 1600, repeat=2) < LINEAR
