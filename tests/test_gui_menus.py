@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from conftest import small_map, wait_for_layout
 from gui_helpers import card_centre, drag, show_card, view_point
@@ -165,3 +167,15 @@ def test_clicking_a_row_in_the_outline_selects_the_card(window):
         tree.visualItemRect(row).center(),
     )
     assert window.scene.selected_statement_ids() == ["freedom"]
+
+
+def test_a_quote_with_html_in_it_shows_as_text_in_the_tooltip(window):
+    quote = '<img src="file:///etc/passwd"> & <b>bold</b>'
+    attribution = (
+        small_map().statement("deterrence").attribution.model_copy(update={"quote": quote})
+    )
+    window.editor.set_fields("claim", attribution=attribution)
+    tip = window.scene.statement_items["claim"].toolTip()
+    assert "<img" not in tip
+    assert "<b>" not in tip
+    assert html.escape(quote) in tip

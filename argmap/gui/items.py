@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -204,6 +205,13 @@ class StatementItem(QGraphicsObject):
 
 
 def _tooltip(statement: Statement, sources: dict[str, Source]) -> str:
+    """The quote, who said it and the source, as text: Qt would render HTML in a tooltip,
+    so a quote with ``<img src=…>`` in it is escaped, shown as the characters it is."""
+    text = _tooltip_text(statement, sources)
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+def _tooltip_text(statement: Statement, sources: dict[str, Source]) -> str:
     attribution = statement.attribution
     if not attribution:
         return ""
