@@ -30,7 +30,7 @@ TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, ma
 class RandomEdits(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        QGuiApplication.clipboard().clear()  # each sequence starts as the user would: nothing copied
+        QGuiApplication.clipboard().clear()  # each sequence starts with nothing copied
         self.window = MainWindow()
         self.window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
         self.window.show_map(small_map(), None)
