@@ -220,3 +220,25 @@ def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(
     with pytest.raises(RenderError, match=r"map\.dot: could not write the export: No space left"):
         export_map(argument_map, tmp_path / "map.dot")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_graphviz_running_out_of_memory_is_one_readable_line():
+    from argmap.render.engine import _clean_stderr
+
+    stderr = (
+        b"memory allocation of 67275300560 bytes failed\n"
+        b"stack backtrace:\n   0: 0x55d5 - std::backtrace\n   1: 0x55d6 - alloc::alloc\n"
+        b"             at /rustc/library/alloc.rs:12:5\n"
+        b"note: Some details are omitted\n"
+    )
+    message = _clean_stderr(stderr)
+    assert message.startswith("Graphviz ran out of memory (it asked for 62.7 GiB)")
+    assert "backtrace" not in message
+    assert "\n" not in message
+
+
+def test_a_graphviz_error_keeps_its_message_and_drops_the_trace():
+    from argmap.render.engine import _clean_stderr
+
+    stderr = b"Error: syntax error in line 3\nstack backtrace:\n   0: 0x1 - main\n"
+    assert _clean_stderr(stderr) == "Error: syntax error in line 3"

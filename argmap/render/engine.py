@@ -108,10 +108,26 @@ def run_graphviz(
     return completed.stdout
 
 
+_OUT_OF_MEMORY = re.compile(r"memory allocation of (\d+) bytes failed")
+_TRACE = re.compile(r"^\s*(stack backtrace:|\d+:\s|at\s|note: )")
+
+
 def _clean_stderr(stderr: bytes) -> str:
-    lines = stderr.decode("utf-8", "replace").splitlines()
-    lines = [line for line in lines if line.strip() and "no value for width" not in line]
-    return "; ".join(lines[:5])
+    """Graphviz's complaint in a line: its messages, not a stack trace or font warnings."""
+    text = stderr.decode("utf-8", "replace")
+    memory = _OUT_OF_MEMORY.search(text)
+    if memory:
+        wanted = int(memory.group(1)) / 2**30
+        return (
+            f"Graphviz ran out of memory (it asked for {wanted:,.1f} GiB); the drawing is too"
+            " large for this format: try SVG, or a smaller map"
+        )
+    lines = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and "no value for width" not in line and not _TRACE.match(line)
+    ]
+    return "; ".join(lines[:3])
 
 
 @functools.lru_cache(maxsize=8)
