@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-__all__ = ["ArgmapError", "MapFileError", "Problem", "RenderError", "SaveError", "Severity"]
+__all__ = [
+    "ArgmapError",
+    "MapFileError",
+    "Problem",
+    "ReadOnlyFileError",
+    "RenderError",
+    "SaveError",
+    "Severity",
+]
 
 
 class Severity(StrEnum):
@@ -59,6 +67,10 @@ class MapFileError(ArgmapError):
 
 class SaveError(ArgmapError):
     """A map could not be written; the previous file is left as it was."""
+
+
+class ReadOnlyFileError(SaveError):
+    """The file is marked read-only: argmap does not replace it (it may be saved elsewhere)."""
 
 
 class RenderError(ArgmapError):

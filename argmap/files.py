@@ -3,33 +3,47 @@
 Files are JSON written in one canonical form (fixed key order, two-space
 indent, short lists on one line, UTF-8 without escapes, a final newline), so
 that they diff well and saving an unchanged map reproduces the file byte for
-byte. Saving is atomic and keeps the previous version as ``NAME.argmap~``.
+byte. Saving is atomic and keeps the previous version as ``NAME.argmap~``;
+what was read or written is stamped, so that a change someone else makes to
+the file is noticed before it is overwritten.
 """
 
 from __future__ import annotations
 
-import contextlib
+import codecs
+import dataclasses
+import hashlib
 import json
 import os
 import re
-import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import MapFileError, Problem, SaveError
+from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically
+from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
 from argmap.jsonpos import locate
 from argmap.model import FORMAT_NAME, FORMAT_VERSION, ArgumentMap
 from argmap.problems import errors_only, find_problems
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "DiskState",
+    "FileStamp",
+    "SaveResult",
+    "disk_state",
     "dumps_map",
+    "file_stamp",
+    "is_read_only",
     "load_map",
+    "load_map_stamped",
     "loads_map",
     "locate",
     "read_text_file",
+    "remove_stale_temporaries",
     "save_map",
     "validate_file",
     "write_atomically",
@@ -44,49 +58,133 @@ _ALWAYS_WRITTEN = ("title", "statements", "relations")
 
 
 def read_text_file(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The UTF-8 text of a file, or a MapFileError that says why not (size, encoding, access)."""
-    path = Path(path)
+    """The text of a file, or a MapFileError that says why not (size, encoding, access).
+
+    Text is UTF-8, with or without a byte order mark; UTF-16 and UTF-32 are
+    read when a byte order mark says so (as some Windows editors save).
+    """
+    return _decode(Path(path), _read_bytes(Path(path), max_bytes)[0])
+
+
+def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its state before they were read."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
         if path.is_dir():
             raise MapFileError(path, [Problem("", "this is a folder, not a file")])
-        if size > max_bytes:
+        if status.st_size > max_bytes:
             raise MapFileError(
                 path,
                 [
                     Problem(
                         "",
-                        f"the file is {size / 1_048_576:.1f} MB; argmap reads files of up to"
-                        f" {max_bytes // 1_048_576} MB",
+                        f"the file is {status.st_size / 1_048_576:.1f} MB; argmap reads files of"
+                        f" up to {max_bytes // 1_048_576} MB",
                     )
                 ],
             )
-        data = path.read_bytes()
+        return path.read_bytes(), status
     except FileNotFoundError:
         raise MapFileError(path, [Problem("", "no such file")]) from None
     except OSError as error:
         raise MapFileError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+
+
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """Decode by the byte order mark, UTF-8 without one; a bad byte is located by line."""
+    codec, name = next(
+        ((codec, name) for mark, codec, name in _BYTE_ORDER_MARKS if data.startswith(mark)),
+        ("utf-8", "UTF-8"),
+    )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        before = data[: error.start].decode(codec, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        what = "not UTF-8 text (is it a binary file?)" if name == "UTF-8" else f"not valid {name}"
         raise MapFileError(
-            path,
-            [
-                Problem(
-                    "",
-                    "the file is not UTF-8 text (is it a binary file?)",
-                    line=line,
-                    column=column,
-                )
-            ],
+            path, [Problem("", f"the file is {what}", line=line, column=column)]
         ) from None
 
 
 def load_map(path: str | Path) -> ArgumentMap:
     """Read and validate an ``.argmap`` file; every problem is reported at once."""
     return loads_map(read_text_file(path), file=path)
+
+
+def load_map_stamped(path: str | Path) -> tuple[ArgumentMap, FileStamp]:
+    """A map and the stamp of exactly the bytes it was read from.
+
+    The stamp comes from the same read, not a second look at the file, so a
+    change made while the map was being read is noticed later, not missed.
+    """
+    data, status = _read_bytes(Path(path), MAX_FILE_BYTES)
+    argument_map = loads_map(_decode(Path(path), data), file=path)
+    return argument_map, FileStamp(status.st_mtime_ns, len(data), _digest(data))
+
+
+# -- telling whether a file changed -----------------------------------------
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as argmap last read or wrote it: enough to tell if someone changed it since.
+
+    Time and size settle most checks at the cost of one ``stat``; the hash
+    of the contents settles the rest (a file touched, or rewritten with the
+    same bytes, has not changed).
+    """
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+
+class DiskState(StrEnum):
+    SAME = "same"  # what was read or written last
+    CHANGED = "changed"  # different contents (or never read: no stamp)
+    MISSING = "missing"  # deleted or moved away
+
+
+def file_stamp(path: str | Path) -> FileStamp | None:
+    """The stamp of a file as it is now; None if it cannot be read."""
+    try:
+        data = Path(path).read_bytes()
+        status = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(status.st_mtime_ns, len(data), _digest(data))
+
+
+def disk_state(path: str | Path, stamp: FileStamp | None) -> DiskState:
+    """Whether the file on disk is still the one ``stamp`` describes."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return DiskState.MISSING
+    except OSError:
+        return DiskState.CHANGED
+    if stamp is None or status.st_size != stamp.size:
+        return DiskState.CHANGED
+    if status.st_mtime_ns == stamp.mtime_ns:
+        return DiskState.SAME
+    now = file_stamp(path)
+    return DiskState.SAME if now is not None and now.digest == stamp.digest else DiskState.CHANGED
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class _DuplicateKey(ValueError):
@@ -218,84 +316,37 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True) -> None:
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save left behind: the new file's stamp, and anything that went wrong on the side."""
+
+    stamp: FileStamp
+    warnings: list[str] = dataclasses.field(default_factory=list)
+
+
+def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True) -> SaveResult:
     """Write a map atomically, keeping the previous file as ``NAME~``.
 
     The new text goes to a temporary file in the same folder, is flushed to
     disk, and only then renamed over the target, so a failure at any point
-    (read-only folder, full disk) leaves the old file exactly as it was.
+    (read-only folder, full disk) leaves the old file exactly as it was. A
+    backup that cannot be kept does not stop the save: it is a warning.
+    A read-only file is not replaced (ReadOnlyFileError), nor is a map
+    written that would be too big to open again.
     """
     data = dumps_map(argument_map).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise SaveError(
+            f"{path}: the map would take {len(data) / 1_048_576:.1f} MB, and argmap opens files"
+            f" of up to {MAX_FILE_BYTES // 1_048_576} MB; it was not saved (split it into"
+            " smaller maps)"
+        )
+    if is_read_only(path):
+        raise ReadOnlyFileError(f"{path} is read-only: argmap does not replace it")
     try:
-        write_atomically(path, data, backup=backup)
+        warnings = write_atomically(path, data, backup=backup)
+        status = os.stat(path)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SaveError(f"{path}: could not save the map: {reason}") from None
-
-
-def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> None:
-    """Replace ``path`` with ``data`` all at once, or not at all (raises OSError).
-
-    The file keeps its permissions; a new file gets what the umask allows.
-    """
-    target = Path(os.path.realpath(path))  # write through a symlink, not over it
-    temporary: str | None = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-            if backup:
-                _keep_backup(target)
-        else:  # not mkstemp's private 0600
-            os.chmod(temporary, 0o666 & ~_current_umask())
-        os.replace(temporary, target)
-        temporary = None
-        _sync_folder(target.parent)
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _keep_backup(target: Path) -> None:
-    """Copy the current file to ``NAME~`` atomically (a link would follow later renames)."""
-    backup = target.with_name(target.name + "~")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(target.read_bytes())
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, backup)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _current_umask() -> int:
-    """The process umask (reading it means setting it; it is restored at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    return SaveResult(FileStamp(status.st_mtime_ns, len(data), _digest(data)), warnings)

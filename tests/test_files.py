@@ -239,7 +239,7 @@ def test_a_failed_save_in_a_read_only_folder_leaves_the_old_file_intact(
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(SaveError, match="Permission denied"):
         save_map(small_map(), path)
     assert path.read_bytes() == before

@@ -1,0 +1,171 @@
+"""Replacing a file all at once, or not at all.
+
+Every file argmap writes (maps, exports, recovery files) is written to a
+temporary file beside it, flushed, and renamed over the target. Temporary
+files carry one recognisable name, ``.NAME.argmap-PID-RANDOM.tmp``, so that
+the ones an interrupted save leaves behind can be told apart and removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+import time
+from pathlib import Path
+
+from argmap.processes import process_is_running, process_started_at
+
+__all__ = ["is_read_only", "remove_stale_temporaries", "write_atomically"]
+
+
+def is_read_only(path: str | Path) -> bool:
+    """An existing file that its permissions say must not be written.
+
+    The mode bits count as well as access: the superuser may write anything,
+    but a file marked read-only was marked so for a reason.
+    """
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and (
+        not status.st_mode & 0o222 or not os.access(path, os.W_OK)
+    )
+
+
+def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> list[str]:
+    """Replace ``path`` with ``data`` all at once, or not at all (raises OSError).
+
+    The file keeps its permissions; a new file gets what the umask allows.
+    A read-only file is refused. Returns warnings: a backup that could not
+    be kept. Temporary files that earlier saves left in the folder (their
+    process died) are removed first.
+    """
+    target = Path(os.path.realpath(path))  # write through a symlink, not over it
+    if is_read_only(target):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    remove_stale_temporaries(target.parent)
+    warnings: list[str] = []
+    temporary: str | None = None
+    try:
+        temporary = _write_temporary(target, data)
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+            if backup:
+                warnings += _keep_backup(target)
+        else:  # not mkstemp's private 0600
+            os.chmod(temporary, 0o666 & ~_current_umask())
+        os.replace(temporary, target)
+        temporary = None
+        _sync_folder(target.parent)
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return warnings
+
+
+def _write_temporary(target: Path, data: bytes) -> str:
+    """A flushed temporary file beside ``target``, named so that it can be recognised later."""
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}{_TEMPORARY_MARK}{os.getpid()}-", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _keep_backup(target: Path) -> list[str]:
+    """Copy the current file to ``NAME~`` atomically (a link would follow later renames).
+
+    Failing to (a full disk, ``NAME~`` a folder) is reported, not raised:
+    the save itself matters more than the copy of the version before it.
+    """
+    backup = target.with_name(target.name + "~")
+    temporary: str | None = None
+    try:
+        temporary = _write_temporary(backup, target.read_bytes())
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, backup)
+        temporary = None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [f"the previous version could not be kept as {backup.name}: {reason}"]
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return []
+
+
+# ``.NAME.argmap-PID-RANDOM.tmp``; before the process id was added, ``.NAME.argmap.RANDOM.tmp``.
+_TEMPORARY_MARK = ".argmap-"
+_TEMPORARY = re.compile(r"^\..+\.argmap-(?P<pid>\d+)-[^.]+\.tmp$")
+_OLD_TEMPORARY = re.compile(r"^\..+\.argmap~?\.[a-z0-9_]{8}(?:\.tmp)?$")
+_SETTLED = 60.0  # seconds a temporary of a dead process is left alone (a save elsewhere?)
+
+
+def remove_stale_temporaries(folder: str | Path) -> list[Path]:
+    """Remove temporary files that interrupted saves left in ``folder``; returns them.
+
+    A temporary is stale when the process that wrote it is gone (and it has
+    not been touched for a minute: on a shared folder another machine's save
+    may be under way), or when it is older than this process itself: a save
+    takes moments, not the whole life of a program.
+    """
+    removed: list[Path] = []
+    started = process_started_at(os.getpid()) or 0.0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        current = _TEMPORARY.match(entry.name)
+        if current is None and not _OLD_TEMPORARY.match(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            modified = entry.stat(follow_symlinks=False).st_mtime
+            abandoned = current is not None and (
+                not process_is_running(int(current["pid"]), wrote_at=modified)
+                and time.time() - modified > _SETTLED
+            )
+            if abandoned or modified < started:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _current_umask() -> int:
+    """The process umask (reading it means setting it; it is restored at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
