@@ -87,6 +87,16 @@ def _fresh_settings(_settings_of_our_own):
     QSettings("argmap", "argmap").clear()
 
 
+@pytest.fixture(autouse=True)
+def _recovery_of_our_own(tmp_path_factory):
+    """Recovery files (autosave) go to a folder of each test's own, never the user's."""
+    from argmap.gui import autosave
+
+    autosave.set_recovery_folder(tmp_path_factory.mktemp("recovery"))
+    yield
+    autosave.set_recovery_folder(None)
+
+
 @pytest.fixture
 def argument_map() -> ArgumentMap:
     return small_map()

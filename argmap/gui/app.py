@@ -6,6 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import __version__
@@ -63,9 +64,12 @@ def run_editor(path: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_error_dialog()
     from argmap.gui.mainwindow import MainWindow
+    from argmap.gui.recovery import Recovery
 
     window = MainWindow(Path(path) if path else None)
     window.show()
+    recovery = Recovery(window)  # once per start: work that an argmap which died left behind
+    QTimer.singleShot(0, recovery.offer)
     status = app.exec()
     release_clipboard()
     return status

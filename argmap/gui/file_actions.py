@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QMenu,
+    QMessageBox,
 )
 
 from argmap.errors import ArgmapError
@@ -154,6 +155,23 @@ class FileActions:
         if not path.endswith(".argmap"):
             path += ".argmap"
         return self.window.save_to(Path(path))
+
+    def offer_save_as(self, reason: str) -> bool:
+        """The file may not be replaced (it is read-only): say so, and offer another name."""
+        return self.ask_save_elsewhere(reason) and self.save_as()
+
+    # Dialogs go through this method so tests can answer it.
+    def ask_save_elsewhere(self, reason: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Cannot save map",
+            f"{reason}.\n\nSave the map under another name?",
+            parent=self.window,
+        )
+        save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is save_as
 
     def revert(self) -> None:
         """Reload the file, dropping unsaved changes; if it cannot be read, they stay (unsaved)."""

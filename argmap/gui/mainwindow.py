@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.errors import ArgmapError
-from argmap.files import load_map, save_map
+from argmap.errors import ArgmapError, ReadOnlyFileError
+from argmap.files import load_map_stamped, save_map
 from argmap.gui import window_state
+from argmap.gui.autosave import Autosaver
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
 from argmap.gui.file_actions import FileActions
+from argmap.gui.file_watch import FileWatch
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
         self.editor.commit_typing = self.commit_pending_edits
         self.files = FileActions(self)
+        self.watch = FileWatch(self)  # the file changed on disk: a bar above the canvas
+        self.autosave = Autosaver(self)
         self._build_docks()
         self.named_actions: dict[str, QAction] = {}  # menu and toolbar commands by name
         self.map_actions: list[QAction] = []  # greyed out while no map is open
@@ -121,12 +125,18 @@ class MainWindow(QMainWindow):
         return self.document.map
 
     def show_map(
-        self, argument_map: ArgumentMap, path: Path | None, *, imported_from: Path | None = None
+        self,
+        argument_map: ArgumentMap,
+        path: Path | None,
+        *,
+        imported_from: Path | None = None,
+        keep_view: bool = False,
     ) -> None:
         """Replace the map shown: the one way opening, importing and File → New do it.
 
         The history starts empty and the map unmodified, except an imported map:
         it has no .argmap file yet, so saving asks where and closing asks first.
+        ``keep_view``: the same map again (reloaded), so the view stays where it was.
         """
         self.pages.setCurrentWidget(self.map_page)
         self._enable_map_commands(True)
@@ -137,7 +147,7 @@ class MainWindow(QMainWindow):
         else:
             self.undo_stack.resetClean()
         self.imported_from = imported_from
-        self._after_load()
+        self._after_load(keep_view)
 
     def show_start_page(self) -> None:
         """No map open: the ways to begin (the previous map must be saved or discarded first)."""
@@ -169,7 +179,7 @@ class MainWindow(QMainWindow):
         warnings = []
         try:
             if native:
-                argument_map = load_map(path)
+                argument_map, stamp = load_map_stamped(path)
             else:
                 from argmap.formats import read_any
 
@@ -181,6 +191,8 @@ class MainWindow(QMainWindow):
         self.show_map(
             argument_map, path if native else None, imported_from=None if native else path
         )
+        if native:
+            self.watch.opened(stamp)
         self.files.remember_recent(path)
         if warnings:
             lines = "\n".join(w.located(path.name) for w in warnings[:200])
@@ -200,17 +212,23 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: Path) -> bool:
         self.commit_pending_edits()
+        if not self.watch.may_overwrite(path):  # changed on disk since it was read
+            return False
         try:
-            save_map(self.document.map, path)
+            saved = save_map(self.document.map, path)
+        except ReadOnlyFileError as error:
+            return self.files.offer_save_as(str(error))
         except ArgmapError as error:
             self.show_error("Cannot save map", str(error))
             return False
         self.document.path = path
         self.imported_from = None
+        self.watch.saved(path, saved.stamp)
         self.undo_stack.setClean()
         self.files.remember_recent(path)
         self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        message = "; ".join([f"Saved {path}", *saved.warnings])
+        self.statusBar().showMessage(message, 10_000 if saved.warnings else 4000)
         return True
 
     # Dialogs go through these two methods so tests can answer them.
@@ -317,9 +335,9 @@ class MainWindow(QMainWindow):
 
     # -- reacting ----------------------------------------------------------
 
-    def _after_load(self) -> None:
-        self._fit_pending = True
-        if self.scene.layout_result is not None and not self.scene.settling():
+    def _after_load(self, keep_view: bool = False) -> None:
+        self._fit_pending = not keep_view
+        if self._fit_pending and self.scene.layout_result is not None and not self.scene.settling():
             QTimer.singleShot(0, self._first_fit)  # laid out already, while the map was read in
         self._update_title()
         self._update_counts()
@@ -452,6 +470,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.autosave.discard()  # saved or discarded: nothing to recover
             self.scene.runner.wait(5000)
             window_state.save(self)
             event.accept()

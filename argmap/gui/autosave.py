@@ -1,0 +1,213 @@
+"""Autosave: unsaved work is copied to a recovery file, never over the user's own file.
+
+Each window with unsaved changes writes its map, every minute (the setting
+``autosave/seconds``; 0 turns the timer off) and whenever it loses focus, to
+one recovery file of its own in the application's data folder. The file
+records the map's own path, the process id and the time, so that a later
+start can tell work left behind by a process that died from the work of an
+argmap still running. It is removed as soon as the work is saved or
+discarded: a recovery file exists only while there is something to recover.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from argmap.errors import ArgmapError
+from argmap.files import dumps_map, loads_map, write_atomically
+from argmap.model import ArgumentMap
+from argmap.processes import process_is_running
+
+if TYPE_CHECKING:
+    from argmap.gui.mainwindow import MainWindow
+
+__all__ = [
+    "DEFAULT_SECONDS",
+    "Autosaver",
+    "RecoveryRecord",
+    "left_behind",
+    "read_record",
+    "recovery_folder",
+    "set_recovery_folder",
+]
+
+DEFAULT_SECONDS = 60
+SUFFIX = ".recovery.json"
+RECORD_FORMAT = "argmap-recovery"
+
+_folder_override: Path | None = None
+
+
+def recovery_folder() -> Path:
+    """Where recovery files go: the application's data folder, never beside the user's files."""
+    if _folder_override is not None:
+        return _folder_override
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) / "recovery"
+
+
+def set_recovery_folder(folder: Path | None) -> None:
+    """Put recovery files somewhere else (None: back to the data folder); tests use their own."""
+    global _folder_override
+    _folder_override = folder
+
+
+@dataclass(frozen=True)
+class RecoveryRecord:
+    """One recovery file: the map, the file it belongs to (if any), who wrote it and when."""
+
+    file: Path  # the recovery file itself
+    map: ArgumentMap
+    path: Path | None  # the .argmap file the map was opened from or last saved to
+    imported_from: Path | None  # the other-format file an unsaved import came from
+    pid: int
+    saved_at: datetime
+
+    def owner_is_running(self) -> bool:
+        """The process that wrote the record is alive (and is not a newer one with its id)."""
+        return process_is_running(self.pid, wrote_at=self.saved_at.timestamp())
+
+
+def encode_record(
+    argument_map: ArgumentMap, path: Path | None, imported_from: Path | None, saved_at: datetime
+) -> bytes:
+    data = {
+        "format": RECORD_FORMAT,
+        "version": 1,
+        "path": str(path) if path else None,
+        "imported_from": str(imported_from) if imported_from else None,
+        "pid": os.getpid(),
+        "saved_at": saved_at.isoformat(),
+        "map": dumps_map(argument_map),  # the canonical text, kept whole
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def read_record(file: Path) -> RecoveryRecord:
+    """Read a recovery file (ValueError or ArgmapError when it is not one)."""
+    data: Any = json.loads(file.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+        raise ValueError(f"{file}: not an argmap recovery file")
+    path, imported = data.get("path"), data.get("imported_from")
+    return RecoveryRecord(
+        file=file,
+        map=loads_map(data["map"], file=file),
+        path=Path(path) if path else None,
+        imported_from=Path(imported) if imported else None,
+        pid=int(data["pid"]),
+        saved_at=datetime.fromisoformat(data["saved_at"]),
+    )
+
+
+def left_behind() -> list[RecoveryRecord]:
+    """Recovery files whose process has died, oldest first (unreadable ones are left alone)."""
+    records = []
+    for file in sorted(recovery_folder().glob(f"*{SUFFIX}")):
+        try:
+            record = read_record(file)
+        except (OSError, ValueError, KeyError, TypeError, ArgmapError):
+            continue
+        if not record.owner_is_running():  # this process too, if written before it started
+            records.append(record)
+    return sorted(records, key=lambda r: r.saved_at)
+
+
+class Autosaver(QObject):
+    """Writes one window's unsaved map to its recovery file, and removes the file when done."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._name = f"{os.getpid()}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self.written: Path | None = None  # the recovery file, while there is one
+        self.last_error: str | None = None
+        self._generation = 0  # counts changes to the map, to skip writing the same map twice
+        self._written_generation = -1
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.restart_timer()
+        window.undo_stack.indexChanged.connect(self._changed)
+        window.undo_stack.cleanChanged.connect(self._clean_changed)
+        window.document.mapReset.connect(self._map_replaced)
+        window.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state_changed)
+
+    def seconds(self) -> int:
+        value = self.window.settings.value("autosave/seconds", DEFAULT_SECONDS)
+        try:
+            return max(0, int(str(value)))
+        except (TypeError, ValueError):
+            return DEFAULT_SECONDS
+
+    def restart_timer(self) -> None:
+        """Follow the setting (read again each time, so a change applies without a restart)."""
+        seconds = self.seconds()
+        if seconds:
+            self.timer.start(seconds * 1000)
+        else:
+            self.timer.stop()
+
+    def save_now(self) -> bool:
+        """Write the recovery file if there are changes not written yet; False if that failed."""
+        window = self.window
+        if not window.has_map() or window.undo_stack.isClean():
+            return True
+        if self._generation == self._written_generation and self.written is not None:
+            return True
+        target = recovery_folder() / self._name
+        data = encode_record(
+            window.document.map, window.document.path, window.imported_from, datetime.now(UTC)
+        )
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, data)
+        except OSError as error:
+            self.last_error = f"Autosave failed: {error.strerror or error}"
+            window.statusBar().showMessage(self.last_error, 6000)
+            return False
+        self.written, self._written_generation, self.last_error = target, self._generation, None
+        return True
+
+    def _tick(self) -> None:
+        self.restart_timer()
+        self.save_now()
+
+    def discard(self) -> None:
+        """The work was saved, discarded or replaced: nothing is left to recover."""
+        if self.written is not None:
+            self.written.unlink(missing_ok=True)
+            self.written = None
+        self._written_generation = -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.WindowDeactivate:
+            self.save_now()  # the user turns to another window: a crash now loses nothing
+        return False
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.save_now()
+
+    def _changed(self, *_: object) -> None:
+        self._generation += 1
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()
+        self._changed()
+
+    def _map_replaced(self) -> None:
+        """Another map is shown: the previous one was saved or discarded first."""
+        self.discard()
+        self._changed()
