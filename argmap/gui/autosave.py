@@ -132,6 +132,7 @@ class Autosaver(QObject):
         self.last_error: str | None = None
         self._generation = 0  # counts changes to the map, to skip writing the same map twice
         self._written_generation = -1
+        self._closed = False  # the window was closed: its work was saved or discarded
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.restart_timer()
@@ -161,7 +162,7 @@ class Autosaver(QObject):
     def save_now(self) -> bool:
         """Write the recovery file if there are changes not written yet; False if that failed."""
         window = self.window
-        if not window.has_map() or window.undo_stack.isClean():
+        if self._closed or not window.has_map() or window.undo_stack.isClean():
             return True
         if self._generation == self._written_generation and self.written is not None:
             return True
@@ -183,6 +184,11 @@ class Autosaver(QObject):
         self.restart_timer()
         self.save_now()
 
+    def close(self) -> None:
+        """The window closes, its work saved or discarded: remove the file and write no more."""
+        self.discard()
+        self._closed = True
+
     def discard(self) -> None:
         """The work was saved, discarded or replaced: nothing is left to recover."""
         if self.written is not None:
@@ -191,8 +197,11 @@ class Autosaver(QObject):
         self._written_generation = -1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.WindowDeactivate:
-            self.save_now()  # the user turns to another window: a crash now loses nothing
+        if watched is self.window:
+            if event.type() == QEvent.Type.WindowDeactivate:
+                self.save_now()  # the user turns to another window: a crash now loses nothing
+            elif event.type() == QEvent.Type.Show:
+                self._closed = False
         return False
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:

@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
-            self.autosave.discard()  # saved or discarded: nothing to recover
+            self.autosave.close()  # saved or discarded: nothing to recover
             self.scene.runner.wait(5000)
             window_state.save(self)
             event.accept()

@@ -1,0 +1,390 @@
+"""Autosave and recovery: unsaved work survives a crash, and comes back when asked for."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, small_map, wait_for_layout
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from argmap.files import dumps_map, load_map, save_map
+from argmap.gui import MainWindow
+from argmap.gui.autosave import encode_record, left_behind, read_record, recovery_folder
+from argmap.gui.recovery import Choice, Recovery
+
+pytestmark = pytest.mark.gui
+
+
+def typed(text: str) -> None:
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget(), char)
+
+
+def add_a_reason(window, text: str = "A reason typed here") -> None:
+    """Insert on the selected claim adds a reason; the text goes where the focus is."""
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_only(["claim"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
+    typed(text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def recovery_files() -> list[Path]:
+    return sorted(recovery_folder().glob("*.recovery.json"))
+
+
+def lose_focus(window) -> None:
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def left_by_a_dead_process(argument_map, path: Path | None, name: str = "crashed") -> Path:
+    """A recovery file as an argmap that was killed leaves it."""
+    folder = recovery_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.loads(encode_record(argument_map, path, None, datetime.now(UTC)))
+    data["pid"] = dead_pid()
+    file = folder / f"{name}.recovery.json"
+    file.write_text(json.dumps(data))
+    return file
+
+
+def edited(argument_map, text: str = "Recovered reason"):
+    changed = argument_map.model_copy(deep=True)
+    changed.title = text
+    return changed
+
+
+# -- autosave --------------------------------------------------------------------
+
+
+def test_an_unchanged_map_writes_no_recovery_file(window):
+    lose_focus(window)
+    assert recovery_files() == []
+
+
+def test_unsaved_changes_are_autosaved_when_the_window_loses_focus(window):
+    add_a_reason(window)
+    lose_focus(window)
+    (file,) = recovery_files()
+    record = read_record(file)
+    assert record.map == window.current_map()
+    assert record.path == window.document.path
+    assert record.pid == os.getpid()
+
+
+def test_unsaved_changes_are_autosaved_when_the_application_goes_to_the_background(window):
+    add_a_reason(window)
+    QGuiApplication.instance().applicationStateChanged.emit(
+        Qt.ApplicationState.ApplicationInactive
+    )
+    assert len(recovery_files()) == 1
+
+
+def test_unsaved_changes_are_autosaved_by_the_timer_at_the_interval_set(qtbot, tmp_path):
+    path = tmp_path / "map.argmap"
+    save_map(small_map(), path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.settings.setValue("autosave/seconds", 1)
+    window.autosave.restart_timer()
+    window.show()
+    wait_for_layout(qtbot, window)
+    add_a_reason(window, "Written by the timer")
+    qtbot.waitUntil(lambda: len(recovery_files()) == 1, timeout=10_000)
+    assert "Written by the timer" in recovery_files()[0].read_text()
+    window.undo_stack.setClean()  # nothing left to lose: the window closes without asking
+
+
+def test_the_recovery_file_is_never_next_to_the_map(window):
+    add_a_reason(window)
+    lose_focus(window)
+    assert recovery_files()[0].parent != window.document.path.parent
+    assert sorted(p.name for p in window.document.path.parent.iterdir()) == ["treaty.argmap"]
+
+
+def test_the_recovery_file_follows_later_changes(window):
+    add_a_reason(window, "First")
+    lose_focus(window)
+    add_a_reason(window, "Second")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert any(s.text == "Second" for s in read_record(file).map.statements)
+
+
+def test_saving_removes_the_recovery_file(window):
+    add_a_reason(window)
+    lose_focus(window)
+    assert window.files.save()
+    assert recovery_files() == []
+
+
+def test_undoing_back_to_the_saved_state_removes_the_recovery_file(window):
+    add_a_reason(window)
+    lose_focus(window)
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert recovery_files() == []
+
+
+def test_closing_and_discarding_removes_the_recovery_file(window):
+    add_a_reason(window)
+    lose_focus(window)
+    assert window.close()  # the fixture answers "Discard"
+    assert recovery_files() == []
+
+
+def test_cancelling_the_close_keeps_the_recovery_file(window, monkeypatch):
+    add_a_reason(window)
+    lose_focus(window)
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert len(recovery_files()) == 1
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+
+
+def test_a_recovery_file_of_a_running_argmap_is_not_offered(window):
+    add_a_reason(window)
+    lose_focus(window)
+    assert left_behind() == []
+
+
+def test_a_failed_autosave_says_so_and_the_map_stays_unsaved(window, tmp_path):
+    from argmap.gui import autosave
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the recovery folder should be")
+    autosave.set_recovery_folder(blocked)
+    add_a_reason(window)
+    assert not window.autosave.save_now()
+    assert "Autosave failed" in window.statusBar().currentMessage()
+    assert not window.undo_stack.isClean()
+
+
+# -- recovery ------------------------------------------------------------------------
+
+
+def start(qtbot, choice: Choice, path: Path | None = None) -> tuple[MainWindow, Recovery, list]:
+    """A first window, as ``run_editor`` makes it, whose recovery questions get ``choice``."""
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    recovery = Recovery(window)
+    asked = []
+
+    def answer(record):
+        asked.append(record)
+        return choice
+
+    recovery.ask = answer
+    recovery.offer()
+    for opened in [window, *recovery.windows]:
+        qtbot.addWidget(opened)
+        # Closing at the end of a test discards the recovered work instead of asking.
+        opened.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        if opened.has_map():
+            wait_for_layout(qtbot, opened)
+    return window, recovery, asked
+
+
+def test_restore_opens_the_recovered_map_unsaved_with_its_file_remembered(qtbot, tmp_path):
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    file = left_by_a_dead_process(edited(small_map()), path)
+    window, recovery, asked = start(qtbot, Choice.RESTORE)
+    assert [r.file for r in asked] == [file]
+    assert window.current_map() == edited(small_map())
+    assert window.document.path == path
+    assert not window.undo_stack.isClean()
+    assert window.isWindowModified()
+    assert recovery.windows == []
+
+
+def test_restore_replaces_the_old_recovery_file_with_this_processs_own(qtbot, tmp_path):
+    file = left_by_a_dead_process(edited(small_map()), None)
+    window, _, _ = start(qtbot, Choice.RESTORE)
+    assert not file.exists()
+    (mine,) = recovery_files()
+    assert read_record(mine).pid == os.getpid()
+    assert read_record(mine).map == edited(small_map())
+
+
+def test_saving_a_restored_map_asks_before_replacing_its_file(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    left_by_a_dead_process(edited(small_map()), path)
+    window, _, _ = start(qtbot, Choice.RESTORE)
+    questions = []
+    monkeypatch.setattr(
+        window.watch, "ask_overwrite", lambda p, never_read: questions.append(never_read) or False
+    )
+    assert not window.files.save()
+    assert questions == [True]
+    assert load_map(path) == small_map()
+    monkeypatch.setattr(window.watch, "ask_overwrite", lambda p, never_read: True)
+    assert window.files.save()
+    assert load_map(path) == edited(small_map())
+
+
+def test_a_restored_map_whose_file_is_gone_saves_it_again_without_asking(qtbot, tmp_path):
+    path = tmp_path / "gone.argmap"
+    left_by_a_dead_process(edited(small_map()), path)
+    window, _, _ = start(qtbot, Choice.RESTORE)
+    assert window.files.save()
+    assert load_map(path) == edited(small_map())
+
+
+def test_show_both_puts_the_saved_file_and_the_recovered_map_side_by_side(qtbot, tmp_path):
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    left_by_a_dead_process(edited(small_map()), path)
+    window, recovery, _ = start(qtbot, Choice.SHOW_BOTH)
+    (other,) = recovery.windows
+    assert window.current_map() == small_map()
+    assert window.undo_stack.isClean()
+    assert other.current_map() == edited(small_map())
+    assert other.document.path == path
+    assert not other.undo_stack.isClean()
+    assert other.isVisible()
+
+
+def test_restoring_while_another_map_is_open_uses_a_new_window(qtbot, tmp_path):
+    mine = tmp_path / "mine.argmap"
+    save_map(small_map(), mine)
+    left_by_a_dead_process(edited(small_map()), tmp_path / "theirs.argmap")
+    window, recovery, _ = start(qtbot, Choice.RESTORE, path=mine)
+    (other,) = recovery.windows
+    assert window.document.path == mine
+    assert window.current_map() == small_map()
+    assert other.current_map() == edited(small_map())
+
+
+def test_discard_deletes_the_recovery_file(qtbot, tmp_path):
+    file = left_by_a_dead_process(edited(small_map()), None)
+    window, _, _ = start(qtbot, Choice.DISCARD)
+    assert not file.exists()
+    assert not window.has_map()
+
+
+def test_deciding_later_keeps_the_recovery_file_for_the_next_start(qtbot, tmp_path):
+    file = left_by_a_dead_process(edited(small_map()), None)
+    window, _, asked = start(qtbot, Choice.LATER)
+    assert file.exists()
+    assert not window.has_map()
+    assert [r.file for r in left_behind()] == [file]
+
+
+def test_each_recovery_file_gets_its_own_question(qtbot, tmp_path):
+    left_by_a_dead_process(edited(small_map(), "One"), None, "one")
+    left_by_a_dead_process(edited(small_map(), "Two"), None, "two")
+    window, recovery, asked = start(qtbot, Choice.RESTORE)
+    assert sorted(r.map.title for r in asked) == ["One", "Two"]
+    titles = sorted(w.current_map().title for w in [window, *recovery.windows])
+    assert titles == ["One", "Two"]
+
+
+def test_the_recovery_question_offers_show_both_only_when_there_is_a_saved_file(qtbot, tmp_path):
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    left_by_a_dead_process(edited(small_map()), path, "saved")
+    left_by_a_dead_process(edited(small_map()), None, "untitled")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    buttons = {}
+
+    def read_the_buttons_and_close(name: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        buttons[name] = [b.text() for b in box.buttons()]
+        box.reject()  # Escape: decide later
+
+    for record in left_behind():
+        name = record.file.name.removesuffix(".recovery.json")
+        QTimer.singleShot(0, lambda name=name: read_the_buttons_and_close(name))
+        assert Recovery(window).ask(record) is Choice.LATER
+    assert "Show &both" in buttons["saved"]
+    assert "Show &both" not in buttons["untitled"]
+    assert all("&Restore" in b and "&Discard" in b for b in buttons.values())
+
+
+# -- the real thing: a process killed, a new one started --------------------------------
+
+
+def test_work_typed_before_a_crash_is_restored_at_the_next_start(tmp_path):
+    """The editor is killed (SIGKILL) after an autosave; the next start restores the work."""
+    home = tmp_path / "home"
+    environment = {
+        **{k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")},
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    driver = str(Path(__file__).with_name("recovery_driver.py"))
+    edited_report = tmp_path / "edited.json"
+    first = subprocess.Popen(
+        [sys.executable, driver, "edit", str(path), str(edited_report)],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        typed_map = _wait_for_autosave(first, edited_report, home / "data")
+    finally:
+        first.kill()  # SIGKILL: no chance to clean up
+        first.wait()
+    assert path.read_text() == dumps_map(small_map())  # nothing was saved over the file
+    restored_report = tmp_path / "restored.json"
+    second = subprocess.Popen(
+        [sys.executable, driver, "restore", str(restored_report)],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, errors = second.communicate(timeout=120)
+    assert second.returncode == 0, errors
+    report = json.loads(restored_report.read_text())
+    assert report["asked"] == [str(path)]
+    (window,) = report["windows"]
+    assert window["map"] == typed_map
+    assert "Typed just before the crash" in window["map"]
+    assert window["path"] == str(path)
+    assert window["modified"]
+    (file,) = report["files"]  # the dead process's file gave way to the new one's
+    assert file.startswith(f"{second.pid}-")
+
+
+def _wait_for_autosave(process, report: Path, data: Path) -> str:
+    """The map as typed, once a recovery file holds it (the process must not end first)."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the editor ended early:\n{process.stderr.read().decode()}")
+        if report.exists():
+            typed_map = json.loads(report.read_text())["map"]
+            for file in data.rglob("*.recovery.json"):
+                if json.loads(file.read_text())["map"] == typed_map:
+                    return typed_map
+        time.sleep(0.05)
+    pytest.fail("no recovery file with the typed map appeared")
