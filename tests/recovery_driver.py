@@ -41,10 +41,18 @@ def when_laid_out(action) -> None:
         QTimer.singleShot(20, lambda: when_laid_out(action))
 
 
+def when_focused(window: MainWindow, action) -> None:
+    """Run ``action`` once the canvas has the keyboard focus, as after a click on it."""
+    if QApplication.focusWidget() is window.view:
+        action()
+    else:
+        window.activateWindow()
+        window.view.setFocus()
+        QTimer.singleShot(20, lambda: when_focused(window, action))
+
+
 def type_a_reason(window: MainWindow, report: Path) -> None:
     """Insert adds a reason to the selected claim; the text goes to whatever has the focus."""
-    window.activateWindow()
-    window.view.setFocus()
     window.scene.select_only(["claim"])
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
     for char in TYPED:
@@ -57,7 +65,9 @@ def edit(path: Path, report: Path) -> int:
     settings = QSettings("argmap", "argmap")
     settings.setValue("autosave/seconds", 1)
     settings.sync()
-    QTimer.singleShot(0, lambda: when_laid_out(lambda w: type_a_reason(w, report)))
+    QTimer.singleShot(
+        0, lambda: when_laid_out(lambda w: when_focused(w, lambda: type_a_reason(w, report)))
+    )
     return run_editor(str(path))
 
 

@@ -91,9 +91,7 @@ def test_unsaved_changes_are_autosaved_when_the_window_loses_focus(window):
 
 def test_unsaved_changes_are_autosaved_when_the_application_goes_to_the_background(window):
     add_a_reason(window)
-    QGuiApplication.instance().applicationStateChanged.emit(
-        Qt.ApplicationState.ApplicationInactive
-    )
+    QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
     assert len(recovery_files()) == 1
 
 
@@ -218,7 +216,7 @@ def test_restore_opens_the_recovered_map_unsaved_with_its_file_remembered(qtbot,
 
 def test_restore_replaces_the_old_recovery_file_with_this_processs_own(qtbot, tmp_path):
     file = left_by_a_dead_process(edited(small_map()), None)
-    window, _, _ = start(qtbot, Choice.RESTORE)
+    start(qtbot, Choice.RESTORE)
     assert not file.exists()
     (mine,) = recovery_files()
     assert read_record(mine).pid == os.getpid()
@@ -285,6 +283,7 @@ def test_discard_deletes_the_recovery_file(qtbot, tmp_path):
 def test_deciding_later_keeps_the_recovery_file_for_the_next_start(qtbot, tmp_path):
     file = left_by_a_dead_process(edited(small_map()), None)
     window, _, asked = start(qtbot, Choice.LATER)
+    assert [r.file for r in asked] == [file]
     assert file.exists()
     assert not window.has_map()
     assert [r.file for r in left_behind()] == [file]
@@ -339,31 +338,32 @@ def test_work_typed_before_a_crash_is_restored_at_the_next_start(tmp_path):
     path = tmp_path / "treaty.argmap"
     save_map(small_map(), path)
     driver = str(Path(__file__).with_name("recovery_driver.py"))
-    edited_report = tmp_path / "edited.json"
-    first = subprocess.Popen(
-        [sys.executable, driver, "edit", str(path), str(edited_report)],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    edited_report, errors = tmp_path / "edited.json", tmp_path / "stderr.txt"
+    with errors.open("w") as stderr:
+        first = subprocess.Popen(
+            [sys.executable, driver, "edit", str(path), str(edited_report)],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     try:
-        typed_map = _wait_for_autosave(first, edited_report, home / "data")
+        typed_map = _wait_for_autosave(first, edited_report, home / "data", errors)
     finally:
         first.kill()  # SIGKILL: no chance to clean up
         first.wait()
     assert path.read_text() == dumps_map(small_map())  # nothing was saved over the file
     restored_report = tmp_path / "restored.json"
-    second = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, driver, "restore", str(restored_report)],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    _, errors = second.communicate(timeout=120)
-    assert second.returncode == 0, errors
+    ) as second:
+        _, second_errors = second.communicate(timeout=120)
+    assert second.returncode == 0, second_errors
     report = json.loads(restored_report.read_text())
     assert report["asked"] == [str(path)]
     (window,) = report["windows"]
@@ -375,12 +375,12 @@ def test_work_typed_before_a_crash_is_restored_at_the_next_start(tmp_path):
     assert file.startswith(f"{second.pid}-")
 
 
-def _wait_for_autosave(process, report: Path, data: Path) -> str:
+def _wait_for_autosave(process, report: Path, data: Path, errors: Path) -> str:
     """The map as typed, once a recovery file holds it (the process must not end first)."""
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"the editor ended early:\n{process.stderr.read().decode()}")
+            pytest.fail(f"the editor ended early:\n{errors.read_text()}")
         if report.exists():
             typed_map = json.loads(report.read_text())["map"]
             for file in data.rglob("*.recovery.json"):

@@ -195,7 +195,8 @@ class _IdleWait(QObject):
 
     def _check(self) -> None:
         self.watch_windows()
-        if any(thing.settling() for thing in list(_busy)):
+        # A window deleted while its map was laid out can leave its scene's wrapper behind.
+        if any(isValid(thing) and thing.settling() for thing in list(_busy)):
             self._last_input = time.monotonic()  # not a pause: a map is still being laid out
         quiet = (time.monotonic() - self._last_input) * 1000
         if quiet >= IDLE_MS:
