@@ -11,6 +11,7 @@ discarded: a recovery file exists only while there is something to recover.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -192,7 +193,8 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """The work was saved, discarded or replaced: nothing is left to recover."""
         if self.written is not None:
-            self.written.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder gone read-only: left for a later start
+                self.written.unlink(missing_ok=True)
             self.written = None
         self._written_generation = -1
 

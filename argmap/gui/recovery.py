@@ -9,6 +9,7 @@ and closing the question keeps the file for the next start.
 
 from __future__ import annotations
 
+import contextlib
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +70,8 @@ class Recovery:
     def resolve(self, record: RecoveryRecord, choice: Choice) -> MainWindow | None:
         """Act on the answer; returns the window showing the recovered map, if any."""
         if choice is Choice.DISCARD:
-            record.file.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # cannot be deleted: it is offered again next time
+                record.file.unlink(missing_ok=True)
             return None
         if choice is Choice.RESTORE:
             window = self._window_for(record.path)
@@ -88,7 +90,8 @@ class Recovery:
         when = record.saved_at.astimezone().strftime("%H:%M")
         window.statusBar().showMessage(f"Recovered the work autosaved at {when}: not saved yet", 0)
         if window.autosave.save_now():  # this process's own copy first, then the old one goes
-            record.file.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                record.file.unlink(missing_ok=True)
 
     def _window_for(self, path: Path | None) -> MainWindow:
         """The first window if it has nothing to lose (no map, or that file unchanged)."""
