@@ -13,7 +13,7 @@ from argmap.model import ArgumentMap, RelationKind, Source, Statement
 
 __all__ = ["LINK", "NUMBER", "STRUCTURE", "write_kialo"]
 
-NUMBER = r"\d+(?:\.\d+)*"
+NUMBER = r"[0-9]+(?:\.[0-9]+)*"  # ASCII digits only: a claim number becomes an id
 LINK = re.compile(rf"->[ \t]*See[ \t]+({NUMBER})\.?[ \t]*$", re.IGNORECASE)
 STRUCTURE = re.compile(
     rf" *(?:{NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE
@@ -103,7 +103,7 @@ def _source_numbers(sources: list[Source]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     used: set[int] = set()
     for source in sources:
-        match = re.fullmatch(r"source-(\d{1,9})", source.id)
+        match = re.fullmatch(r"source-([0-9]{1,9})", source.id)
         if match and int(match.group(1)) not in used and int(match.group(1)) > 0:
             numbers[source.id] = int(match.group(1))
             used.add(numbers[source.id])
