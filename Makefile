@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 MAP ?= maps/israel-us-defense-treaty.argmap
 
-.PHONY: run test bench lint lint-style lint-types lint-imports clean lock schema
+.PHONY: run test bench fuzz lint lint-style lint-types lint-imports clean lock schema
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("argmap needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -34,6 +34,12 @@ bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	$(PY) bench/formats.py
 	$(PY) bench/layout.py
+
+# Fuzz every reader, then the writers, for SECONDS each: make fuzz SECONDS=600.
+# Failing inputs are printed and kept in out/fuzz-failures/.
+SECONDS ?= 60
+fuzz: $(VENV)/.installed-test
+	$(PY) tests/run_fuzz.py --seconds $(SECONDS)
 
 # CI (CI=true) runs mypy only when this is yes. `mypy argmap` is clean, so CI enforces
 # it; set it to no only to let CI pass while a change brings errors that are being fixed.

@@ -66,6 +66,14 @@ def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():
     } <= found
 
 
+@pytest.mark.parametrize("node_type", [["I"], {"I": 1}, 3, None, True])
+def test_a_node_type_that_is_not_text_is_an_untyped_node_with_a_warning(node_type):
+    nodes = [{"nodeID": "a", "type": node_type, "text": "odd"}, {"nodeID": "b", "type": "I"}]
+    result = AIF.read(json.dumps({"nodes": nodes, "edges": []}))
+    assert [s.id for s in result.map.statements] == ["b"]
+    assert "AIF node a of type (none) (unknown) kept" in messages(result)
+
+
 def test_control_characters_and_lone_surrogates_are_replaced_with_a_warning():
     result = AIF.read(
         '{"nodes": [{"nodeID": "a", "type": "I", "text": "x\\u0000y\\ud800"}], "edges": []}'

@@ -6,6 +6,7 @@ from textwrap import dedent
 
 import pytest
 
+from argmap.cli import main
 from argmap.formats import formats_for_path, read_any
 from argmap.formats.argdown import ARGDOWN
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
@@ -267,6 +268,41 @@ def test_uses_metadata_chooses_the_premises_of_an_inference():
     assert m.relations[0].premises == [ids["A"], ids["X"]]
 
 
+def test_uses_metadata_on_the_conclusion_chooses_the_premises_as_in_argdown():
+    result = read("""
+        (1) [A]: a
+        (2) [B]: b
+        (3) [X]: x
+        (4) [D]: d
+        (5) [E]: e
+        (6) [Y]: y
+        ----
+        (7) [C]: c {uses: [3, 6]}
+    """)
+    ids = {s.title: s.id for s in result.map.statements}
+    assert [(r.premises, r.target) for r in result.map.relations] == [
+        ([ids["X"], ids["Y"]], ids["C"])
+    ]
+    assert "uses" not in messages(result)
+    assert by_title(result.map, "C").note is None
+
+
+def test_uses_metadata_on_the_inference_wins_over_that_on_the_conclusion():
+    m = read("""
+        (1) [A]: a
+        (2) [B]: b
+        -- {uses: [1]} --
+        (3) [C]: c {uses: [2]}
+    """).map
+    assert m.relations[0].premises == [by_title(m, "A").id]
+
+
+def test_statement_numbers_in_other_scripts_are_text_as_in_argdown():
+    result = ARGDOWN.read("(\u0967) [A]: a\n----\n(\u0968) [B]: b\n")
+    assert [s.text for s in result.map.statements] == ["(\u0967) [A]: a ---- (\u0968) [B]: b"]
+    assert result.map.relations == []
+
+
 def test_inference_rule_names_are_kept_in_the_conclusions_note_with_a_warning():
     result = read("(1) [A]: a\n-- Modus ponens, Specification --\n(2) [C]: c\n")
     assert "Inferred by: Modus ponens, Specification" in by_title(result.map, "C").note
@@ -319,6 +355,13 @@ def test_an_undercut_of_an_unreconstructed_argument_aims_at_its_one_relation():
     """).map
     support = relation_between(m, [by_title(m, "Arg").id], by_title(m, "Claim").id)
     assert relation_between(m, [by_title(m, "U").id], support.id).kind == "attack"
+
+
+def test_an_undercut_by_an_argument_with_an_implicit_conclusion_and_no_premises_is_left_out():
+    result = ARGDOWN.read("[A]: a\n  _ <B>\n\n<B>\n\n----\n(2) {implicit: true}\n")
+    assert [s.title for s in result.map.statements] == ["A"]
+    assert result.map.relations == []
+    assert any(w.line == 2 and "<B> has no premises" in w.message for w in result.warnings)
 
 
 def test_a_structure_without_a_preceding_argument_is_an_untitled_argument():
@@ -461,6 +504,23 @@ def test_list_items_are_statements():
 def test_the_argdown_plus_dialect_is_named_in_a_warning():
     result = read("===\nparser:\n  syntax: argdown+\n===\n\n[A]: a\n  !> [B]\n")
     assert "Argdown+" in messages(result)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "// only a comment\n", "===\ntitle: T\n===\n"])
+def test_a_file_without_statements_reads_as_an_empty_map_with_a_warning(text):
+    result = ARGDOWN.read(text)
+    assert result.map.statements == []
+    assert [(w.line, w.message) for w in result.warnings if "empty" in w.message] == [
+        (1, "the file holds no statements or arguments; the map is empty")
+    ]
+
+
+def test_converting_an_empty_file_strictly_writes_nothing(tmp_path, capsys):
+    source, target = tmp_path / "empty.argdown", tmp_path / "empty.argmap"
+    source.write_text("")
+    assert main(["convert", "--strict", str(source), str(target)]) != 0
+    assert not target.exists()
+    assert "the map is empty" in capsys.readouterr().err
 
 
 # -- finding the format ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ from kialo_helpers import (
 )
 from scaling import LINEAR, slowdown
 
+from argmap.files import dumps_map, loads_map
 from argmap.formats import format_by_name, formats_for_path, read_any
 from argmap.formats.kialo import KIALO, MAX_WARNINGS
 from argmap.model import Attribution, Source, Statement
@@ -319,6 +320,21 @@ def test_ten_thousand_levels_of_numbering_on_one_line_are_a_warning():
     assert "(9999 levels)" in message
     assert len(message) < 200  # the number is shortened, not printed whole
     assert [s.text for s in result.map.statements] == ["A", "deep"]
+
+
+@pytest.mark.parametrize("digits", ["\u0967", "\u0661", "\uff11"])  # Devanagari, Arabic, full width
+def test_numbers_in_other_scripts_are_text_not_numbering(digits):
+    result = read(f"Discussion Title: T\n\n1. thesis [{digits}]\n1.{digits}. Pro: x\n\nSources:\n")
+    assert [(s.id, s.text) for s in result.map.statements] == [
+        ("1", f"thesis [{digits}]\n1.{digits}. Pro: x")
+    ]
+    assert dumps_map(result.map) == dumps_map(loads_map(dumps_map(result.map)))
+
+
+def test_a_source_entry_numbered_in_another_script_is_kept_as_text():
+    result = read("Discussion Title: T\n\n1. thesis\n\nSources:\n[\u0967] a book\n")
+    assert result.map.sources == []
+    assert result.map.description == "[\u0967] a book"
 
 
 def test_a_chain_deeper_than_the_recursion_limit_reads_and_writes():

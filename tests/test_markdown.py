@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from scaling import LINEAR, slowdown
 from strategies import argument_maps
 
 from argmap.files import load_map
 from argmap.formats import format_by_name, formats_for_path, readable_formats, writable_formats
-from argmap.formats.markdown import MARKDOWN, escape
+from argmap.formats.markdown import MARKDOWN, MAX_NESTING, escape
 from argmap.model import ArgumentMap, Attribution, Relation, Source, Statement
 
 SAMPLES = [small_map(), *map(load_map, MAPS)]
@@ -303,8 +304,45 @@ def test_undercuts_in_a_circle_are_still_listed():
 
 
 def test_a_debate_deeper_than_the_recursion_limit_is_written():
-    text = outline(chain(3000))
-    assert "\n" + "  " * 2999 + "- **Objection:** level 2999\n" in text
+    items = rendered_items(outline(chain(3000)))
+    assert {text.split(": ")[1].removesuffix(" (continued below)") for _, text in items} == {
+        f"level {k}" for k in range(3000)
+    }
+
+
+def test_nesting_past_the_deepest_level_continues_below_at_the_top():
+    text = outline(chain(MAX_NESTING + 3))
+    deepest = "  " * (MAX_NESTING - 1)
+    last = MAX_NESTING - 1
+    assert f"\n{deepest}- **Objection:** level {last} *(continued below)*\n" in text
+    assert f"\n- **Objection (continued):** level {last}\n  - **Rebuttal:** level {last + 1}\n" in (
+        text
+    )
+    assert max(depth for depth, _ in rendered_items(text)) == MAX_NESTING
+
+
+def test_linked_premises_past_the_deepest_level_continue_below_with_their_group():
+    argument_map = chain(MAX_NESTING - 1)  # the group of linked premises is the deepest item
+    argument_map.statements += [Statement(id="p", text="P"), Statement(id="q", text="Q")]
+    deepest = f"s{MAX_NESTING - 2}"
+    argument_map.relations.append(
+        Relation(id="linked", kind="support", premises=["p", "q"], target=deepest)
+    )
+    text = outline(argument_map)
+    assert "these premises together: *(continued below)*\n" in text
+    assert text.endswith(
+        "- **Reason (continued)**, these premises together:\n"
+        "  - **Premise:** P\n  - **Premise:** Q\n"
+    )
+
+
+def test_the_text_written_grows_in_proportion_to_the_depth():
+    # what a nesting that repeats the path of each item would break: n levels, n² characters
+    assert len(outline(chain(8000))) < 5 * len(outline(chain(2000)))
+
+
+def test_writing_takes_time_in_proportion_to_the_depth():
+    assert slowdown(outline, chain(4000), chain(16_000)) < LINEAR
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -197,8 +197,10 @@ def _index_nodes(items: list[Any], report: Report) -> dict[str, Node]:
             report.warn("this AIF node has no usable nodeID; ignored", ["nodes", index], "node-id")
             continue
         node_type = raw.get("type")
-        if node_type not in TYPE_NAMES:
-            node_type = node_type.strip().upper() if isinstance(node_type, str) else ""
+        if type(node_type) is not str:  # a list or an object is no type (and is unhashable)
+            node_type = ""
+        elif node_type not in TYPE_NAMES:
+            node_type = node_type.strip().upper()
         text = raw.get("text")
         if type(text) is not str or _BAD_CHARACTERS.search(text) is not None:
             text = _node_text(key, text, ["nodes", index], report)

@@ -72,7 +72,7 @@ _LOOKS_LIKE = re.compile(
     r"^(?:\[[^\]\n]+\]:|<[^>\n]+>:"  # a statement or argument defined
     # a relation to a title
     r"|[ \t]+(?:<?[+-]|[+-]>|<_|_>|><)[ \t]*(?:\[[^\]\n]+\](?!\()|<[^>\n]+>)"
-    r"|\(\d+\)[ \t].*\n(?:.*\n)*?-{2,})",  # numbered premises, then an inference line
+    r"|\([0-9]+\)[ \t].*\n(?:.*\n)*?-{2,})",  # numbered premises, then an inference line
     re.MULTILINE,
 )
 

@@ -79,6 +79,8 @@ def _read(text: str, source: str | None) -> ReadResult:
         if element.pcs is not None:
             _describe_argument(model, element, notes)
     statements = [_statement(e, notes, front) for e in model.elements if _is_statement(e)]
+    if not statements:  # an empty map is rarely what a file was meant to hold: say so
+        notes.warn("the file holds no statements or arguments; the map is empty", 1, 1)
     group_list, of_section = groups(doc.sections, notes)
     for element in model.elements:
         home = element.home() if _is_statement(element) else None

@@ -27,11 +27,11 @@ __all__ = ["parse_lines"]
 
 
 _RELATION = re.compile(r"(\+>|->|<\+|<-|><|_>|<_|\+|-|_(?=[ \t]|\Z))")
-_NUMBER = re.compile(r"\((\d{1,9})\)")
-_LIST_ITEM = re.compile(r"(?:\*|\d{1,9}\.)(?=[ \t]|\Z)")
+_NUMBER = re.compile(r"\(([0-9]{1,9})\)")
+_LIST_ITEM = re.compile(r"(?:\*|[0-9]{1,9}\.)(?=[ \t]|\Z)")
 _HEADING = re.compile(r"(#+)[ \t]")
 _ITEM_WITH_TITLE = re.compile(
-    r"(?:\*|\d{1,9}\.)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)"
+    r"(?:\*|[0-9]{1,9}\.)[ \t]+(?:\[[^\]\n]+\]|<[^>\n]+>)"
 )  # unindented, as Markdown allows
 _HEAD_START = re.compile(r"\[[^\]\n]+\]|<[^>\n]+>")
 _INFERENCE_END = re.compile(r"-{2,}")

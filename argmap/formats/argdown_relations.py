@@ -3,7 +3,8 @@
 * Each inference step of a premise–conclusion structure is one linked support
   relation: the statements listed since the previous inference, plus the
   previous (intermediary) conclusion, are its co-premises — or exactly the
-  statements its ``{uses: [1, 3]}`` metadata names.
+  statements its ``{uses: [1, 3]}`` metadata names (on the inference or, as
+  Argdown also reads it, on the conclusion).
 * A relation *from* a reconstructed argument starts at its main conclusion
   (as in Argdown's own model); one *to* it targets its last inference, so an
   undercut of an argument is an attack on that relation.
@@ -106,7 +107,7 @@ def inference_relations(
             assert inference is not None
             start = conclusions[step - 2] + 1 if step > 1 else 0
             pending = [model.by_node[id(item[1])] for item in pcs.items[start:index]]
-            premises = _uses(model, pcs.items[:index], inference, notes)
+            premises = _uses(model, pcs.items[:index], inference, node, notes)
             if premises is None:
                 premises = ([previous] if previous is not None else []) + pending
             target = model.by_node[id(node)]
@@ -152,13 +153,24 @@ def _uses(
     model: Model,
     items: list[tuple[int, Node, Inference | None]],
     inference: Inference,
+    conclusion: Node,
     notes: Notes,
 ) -> list[Element] | None:
+    """The premises a ``uses`` list names, or None to take the statements since the last step.
+
+    As in Argdown's own model, the list may be the inference's metadata or, when the
+    inference has none, the conclusion's: ``(7) text {uses: [3, 6]}``.
+    """
     data = inference.content.data or {}
     uses = data.get("uses")
-    if uses is None:
-        return None
     at = inference.content.data_at or (inference.line, inference.column)
+    if uses is None:
+        own = conclusion.content.data or {}
+        uses = own.get("uses")
+        if uses is None:
+            return None
+        at = conclusion.content.data_at or (conclusion.line, conclusion.column)
+        model.by_node[id(conclusion)].data.pop("uses", None)  # used here, not kept in the note
     if not isinstance(uses, list) or not all(
         isinstance(u, int) and not isinstance(u, bool) for u in uses
     ):
@@ -229,7 +241,14 @@ def link_relations(
         premise = source.id if source.pcs is None else _conclusion_id(model, source)
         kind = "support" if link.type == "support" else "attack"
         if id(link) in implicit_links:
-            relation = by_id[implicit_links[id(link)].id]
+            relation = by_id.get(implicit_links[id(link)].id)
+            if relation is None:  # its inference had no premises, so there is no relation
+                notes.warn(
+                    f"{source.label()} has no premises, so its linked relation is left out",
+                    link.line,
+                    link.column,
+                )
+                continue
             target_id = _endpoint(model, link, by_inference)
             if target_id is None or target_id == relation.id or target_id in relation.premises:
                 notes.warn(

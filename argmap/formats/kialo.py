@@ -24,6 +24,12 @@ writing has no warnings channel, so this list is the contract (``tests/test_kial
 * a relation aimed at an inference (an undercut) answers the inference's first premise;
 * a statement answering several claims is written once, then linked (``-> See N.``);
   further main claims and circles no main claim reaches become theses ``2.``, ``3.`` …;
+* a claim number repeats the whole path to its claim (``1.1.1.1.``), so a chain n
+  claims deep would take n² characters (a 20,000-deep chain, 400 MB). A claim at
+  ``MAX_LEVELS`` (40) levels that has answers is written as a link to a further thesis,
+  which holds its text and continues its subtree with short numbers. Kialo's own export
+  links a claim that appears twice the same way; reading gives back the same statements
+  and relations, and writing stays linear in the depth;
 * titles, notes, tags, acceptance, groups, layout, description, authors, speakers,
   quotes, dates and relation attributions are lost; a source is written on one line
   and read back as title and web address;
@@ -60,9 +66,9 @@ _CLAIM = re.compile(rf"({NUMBER})\.(?=[ \t]|$)")
 _STANCE = re.compile(r"(pro|con):(?=[ \t]|$)", re.IGNORECASE)
 _SOURCES = re.compile(r"Sources:[ \t]*$", re.IGNORECASE)
 _HEADER = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$", re.IGNORECASE)
-_ENTRY = re.compile(r"\[(\d+)\][:.]?(?:[ \t]+(.*))?$")
-_MARKER = re.compile(r"\[(\d+)\]")
-_TRAILING_MARKER = re.compile(r"[ \t]*\[(\d+)\]$")
+_ENTRY = re.compile(r"\[([0-9]+)\][:.]?(?:[ \t]+(.*))?$")
+_MARKER = re.compile(r"\[([0-9]+)\]")
+_TRAILING_MARKER = re.compile(r"[ \t]*\[([0-9]+)\]$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")

@@ -8,16 +8,20 @@ written text line must never read as one of them; the reader uses the same ones.
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from argmap.model import ArgumentMap, RelationKind, Source, Statement
 
-__all__ = ["LINK", "NUMBER", "STRUCTURE", "write_kialo"]
+__all__ = ["LINK", "MAX_LEVELS", "NUMBER", "STRUCTURE", "write_kialo"]
 
-NUMBER = r"\d+(?:\.\d+)*"
+NUMBER = r"[0-9]+(?:\.[0-9]+)*"  # ASCII digits only: a claim number becomes an id
 LINK = re.compile(rf"->[ \t]*See[ \t]+({NUMBER})\.?[ \t]*$", re.IGNORECASE)
 STRUCTURE = re.compile(
     rf" *(?:{NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE
 )
+
+
+MAX_LEVELS = 40  # parts of a claim number; a deeper claim continues as a thesis of its own
 
 
 def write_kialo(argument_map: ArgumentMap) -> str:
@@ -26,32 +30,77 @@ def write_kialo(argument_map: ArgumentMap) -> str:
     source_numbers = _source_numbers(argument_map.sources)
     texts = {s.id: _cited_text(s, source_numbers) for s in argument_map.statements}
     out = [f"Discussion Title: {_one_line(argument_map.title)}".rstrip(), ""]
-    written: dict[str, str] = {}
+    tree = _Numbering(children, texts, out)
     roots = [s.id for s in argument_map.statements if s.id not in premises]
     roots += [s.id for s in argument_map.statements if s.id in premises]
-    top = 0
     for root in roots:
-        if root in written:
-            continue
-        top += 1
-        stack: list[tuple[str, str | None, str]] = [(str(top), None, root)]
-        while stack:
-            number, stance, statement_id = stack.pop()
-            prefix = f"{number}. {stance}: " if stance else f"{number}. "
-            if statement_id in written:
-                out.append(f"{prefix}-> See {written[statement_id]}.")
-                continue
-            written[statement_id] = number
-            out.extend(_claim_lines(prefix, texts[statement_id]))
-            answers = children.get(statement_id, [])
-            for index in range(len(answers) - 1, -1, -1):
-                child_stance, child = answers[index]
-                stack.append((f"{number}.{index + 1}", child_stance, child))
+        if root not in tree.written:
+            tree.thesis(root)
     if argument_map.sources:
         out += ["", "Sources:"]
         for source in argument_map.sources:
             out.append(f"[{source_numbers[source.id]}] {_source_line(source)}".rstrip())
     return "\n".join(out) + "\n"
+
+
+class _Numbering:
+    """Numbers the claims of one file: every statement once, then ``-> See N.`` links to it.
+
+    A claim number repeats the whole path to the claim (``1.1.1.1.``), so the numbers
+    of a chain n claims deep add up to n² characters. A claim at ``MAX_LEVELS`` parts
+    that has answers of its own is therefore written as a link to a new thesis, which
+    holds its text and continues its subtree with short numbers: the output stays linear
+    in the depth, and reading it gives back the same statements and relations.
+    """
+
+    def __init__(
+        self, children: dict[str, list[tuple[str, str]]], texts: dict[str, str], out: list[str]
+    ) -> None:
+        self.children = children
+        self.texts = texts
+        self.out = out
+        self.written: dict[str, str] = {}  # statement id -> the number its text is written at
+        self.top = 0
+        self.continued: deque[str] = deque()  # statements waiting to be theses, in number order
+
+    def thesis(self, statement_id: str) -> None:
+        """Write a thesis and its tree, then the theses its deep claims continue as."""
+        self.written[statement_id] = self._next_thesis()
+        self.continued.append(statement_id)
+        while self.continued:
+            self._tree(self.continued.popleft())
+
+    def _next_thesis(self) -> str:
+        self.top += 1
+        return str(self.top)
+
+    def _tree(self, root: str) -> None:
+        number = self.written[root]
+        self.out.extend(_claim_lines(f"{number}. ", self.texts[root]))
+        stack = self._answers(number, root, 1)
+        while stack:
+            number, stance, statement_id, level = stack.pop()
+            prefix = f"{number}. {stance}: "
+            if statement_id in self.written:
+                self.out.append(f"{prefix}-> See {self.written[statement_id]}.")
+            elif level >= MAX_LEVELS and self.children.get(statement_id):
+                self.written[statement_id] = self._next_thesis()
+                self.continued.append(statement_id)
+                self.out.append(f"{prefix}-> See {self.written[statement_id]}.")
+            else:
+                self.written[statement_id] = number
+                self.out.extend(_claim_lines(prefix, self.texts[statement_id]))
+                stack += self._answers(number, statement_id, level)
+
+    def _answers(
+        self, number: str, statement_id: str, level: int
+    ) -> list[tuple[str, str, str, int]]:
+        """The claims answering one, last first (for the stack), numbered one level deeper."""
+        answers = self.children.get(statement_id, [])
+        return [
+            (f"{number}.{index + 1}", answers[index][0], answers[index][1], level + 1)
+            for index in range(len(answers) - 1, -1, -1)
+        ]
 
 
 def _answers(argument_map: ArgumentMap) -> tuple[dict[str, list[tuple[str, str]]], set[str]]:
@@ -103,7 +152,7 @@ def _source_numbers(sources: list[Source]) -> dict[str, int]:
     numbers: dict[str, int] = {}
     used: set[int] = set()
     for source in sources:
-        match = re.fullmatch(r"source-(\d{1,9})", source.id)
+        match = re.fullmatch(r"source-([0-9]{1,9})", source.id)
         if match and int(match.group(1)) not in used and int(match.group(1)) > 0:
             numbers[source.id] = int(match.group(1))
             used.add(numbers[source.id])

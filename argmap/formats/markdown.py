@@ -22,6 +22,15 @@ The walk is an explicit stack, never recursion, so any depth works; a
 statement reached a second time (it answers several claims, or the map has
 a circle) is shown with its text marked "see above" and not expanded again.
 Statements no main claim reaches (circles) are listed afterwards as claims.
+
+A nested list is its indentation: an item n levels deep is indented by 2n
+spaces, so a chain n statements deep would take n² characters (a
+50,000-deep chain, 626 MB). Past ``MAX_NESTING`` levels the outline
+continues below instead: the deepest item is marked "continued below", and
+after the tree it belongs to, it is shown again at the top level with the
+items that answer it nested under it. Output stays linear in the depth, and
+ten levels is also as deep as some renderers nest lists (markdown-it's
+CommonMark preset stops at ten), and deeper than a reader can follow.
 Output depends only on the map's order of statements, relations and
 sources, so it is deterministic.
 """
@@ -29,12 +38,15 @@ sources, so it is deterministic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, replace
 
 from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source
 from argmap.roles import Role
 
-__all__ = ["MARKDOWN", "MarkdownFormat", "escape"]
+__all__ = ["MARKDOWN", "MAX_NESTING", "MarkdownFormat", "escape"]
+
+MAX_NESTING = 10  # list levels; deeper answers continue below, at the top level again
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -70,6 +82,7 @@ class _StatementItem:
     depth: int
     label: str
     role: Role
+    continued: bool = False  # shown again at the top, to go on past MAX_NESTING
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,7 @@ class _RelationItem:
     relation: Relation
     depth: int
     target_role: Role
+    continued: bool = False
 
 
 class _Outline:
@@ -94,6 +108,7 @@ class _Outline:
         self.shown: set[str] = set()
         self.emitted: set[str] = set()
         self.lines: list[str] = []
+        self.deferred: deque[_StatementItem | _RelationItem] = deque()  # to continue below
 
     def write(self) -> str:
         title = self.map.title.strip() or "Untitled map"
@@ -119,17 +134,29 @@ class _Outline:
         return "\n".join(self.lines)
 
     def walk(self, first: _StatementItem | _RelationItem) -> None:
+        """One tree, then the items it continues below (and those they continue), in order."""
         stack: list[_StatementItem | _RelationItem] = [first]
         while stack:
             item = stack.pop()
             if isinstance(item, _StatementItem):
-                stack += reversed(self.statement_item(item))
-            elif item.relation.id not in self.emitted:  # undercuts can attack each other
-                stack += reversed(self.relation_item(item))
+                answers = self.statement_item(item)
+            elif item.continued or item.relation.id not in self.emitted:
+                answers = self.relation_item(item)  # undercuts can attack each other
+            else:
+                answers = []
+            if answers and item.depth + 1 >= MAX_NESTING:
+                self.lines[-1] += " *(continued below)*"
+                self.deferred.append(replace(item, depth=0, continued=True))
+            else:
+                stack += reversed(answers)
+            if not stack and self.deferred:
+                stack.append(self.deferred.popleft())
 
     def statement_item(self, item: _StatementItem) -> list[_StatementItem | _RelationItem]:
         indent = "  " * item.depth
-        return self.statement_lines(item.statement_id, indent, item.label, item.role, item.depth)
+        return self.statement_lines(
+            item.statement_id, indent, item.label, item.role, item.depth, item.continued
+        )
 
     def relation_item(self, item: _RelationItem) -> list[_StatementItem | _RelationItem]:
         relation = item.relation
@@ -143,23 +170,40 @@ class _Outline:
         undercuts: list[_StatementItem | _RelationItem] = [
             _RelationItem(u, item.depth + 1, role) for u in self.answers.get(relation.id, [])
         ]
+        attribution = None if item.continued else relation.attribution
         if len(relation.premises) == 1:
-            children = self.statement_lines(relation.premises[0], indent, label, role, item.depth)
-            self.attribution_lines(relation.attribution, indent + "  ", "Inference: ")
+            children = self.statement_lines(
+                relation.premises[0], indent, label, role, item.depth, item.continued
+            )
+            self.attribution_lines(attribution, indent + "  ", "Inference: ")
             return children + undercuts
+        label += " (continued)" if item.continued else ""
         self.lines.append(f"{indent}- **{label}**, these premises together:")
-        self.attribution_lines(relation.attribution, indent + "  ", "Inference: ")
+        self.attribution_lines(attribution, indent + "  ", "Inference: ")
         premises: list[_StatementItem | _RelationItem] = [
             _StatementItem(p, item.depth + 1, "Premise", role) for p in relation.premises
         ]
         return premises + undercuts
 
     def statement_lines(
-        self, statement_id: str, indent: str, label: str, role: Role, depth: int
+        self,
+        statement_id: str,
+        indent: str,
+        label: str,
+        role: Role,
+        depth: int,
+        continued: bool = False,
     ) -> list[_StatementItem | _RelationItem]:
-        """The item's lines; returns the items that answer it (none if it was shown before)."""
+        """The item's lines; returns the items that answer it (none if it was shown before).
+
+        A ``continued`` item was shown before, at the place it continues from: it is shown
+        again to carry its answers, without its attribution.
+        """
         statement = self.statements[statement_id]
         lines = self.text_lines(statement.text, indent + "  ") or [indent + "  *(no text)*"]
+        if continued:
+            self.lines += [f"{indent}- **{label} (continued):** {lines[0].lstrip()}", *lines[1:]]
+            return [_RelationItem(r, depth + 1, role) for r in self.answers.get(statement_id, [])]
         lines[0] = f"{indent}- **{label}:** {lines[0].lstrip()}"
         if statement_id in self.shown:
             lines[-1] += " *(see above)*"
