@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -43,3 +44,19 @@ def drag(window, start: QPointF, end: QPointF, modifiers=NO_MODIFIER, steps: int
         point = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
         QTest.mouseMove(viewport, point)
     QTest.mouseRelease(viewport, LEFT, modifiers, b)
+
+
+def typed(text: str) -> None:
+    """Type into whatever has the keyboard focus, as a user's keyboard does."""
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget(), char)
+
+
+def add_a_reason(window, text: str = "A reason typed here") -> None:
+    """Insert on the selected claim adds a reason; the text goes where the focus is."""
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_only(["claim"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
+    typed(text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

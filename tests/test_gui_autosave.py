@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, small_map, wait_for_layout
+from gui_helpers import add_a_reason
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.files import dumps_map, load_map, save_map
@@ -23,21 +23,6 @@ from argmap.gui.autosave import encode_record, left_behind, read_record, recover
 from argmap.gui.recovery import Choice, Recovery
 
 pytestmark = pytest.mark.gui
-
-
-def typed(text: str) -> None:
-    for char in text:
-        QTest.keyClick(QApplication.focusWidget(), char)
-
-
-def add_a_reason(window, text: str = "A reason typed here") -> None:
-    """Insert on the selected claim adds a reason; the text goes where the focus is."""
-    window.activateWindow()
-    window.view.setFocus()
-    window.scene.select_only(["claim"])
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
-    typed(text)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
 
 def recovery_files() -> list[Path]:

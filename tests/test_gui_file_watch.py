@@ -6,6 +6,7 @@ import os
 
 import pytest
 from conftest import small_map, wait_for_layout
+from gui_helpers import add_a_reason, typed
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
@@ -15,20 +16,6 @@ from argmap.gui.change_bar import BarMode, compare_maps
 from argmap.model import Statement
 
 pytestmark = pytest.mark.gui
-
-
-def typed(text: str) -> None:
-    for char in text:
-        QTest.keyClick(QApplication.focusWidget(), char)
-
-
-def add_a_reason(window, text: str = "Mine, not saved") -> None:
-    window.activateWindow()
-    window.view.setFocus()
-    window.scene.select_only(["claim"])
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
-    typed(text)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
 
 def theirs():
@@ -92,7 +79,7 @@ def test_a_reload_keeps_the_selection_and_the_view(window):
 
 
 def test_our_own_save_is_not_taken_for_a_change_by_someone_else(window):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     assert window.files.save()
     add_a_reason(window, "After saving")
     steps = window.undo_stack.count()
@@ -102,7 +89,7 @@ def test_our_own_save_is_not_taken_for_a_change_by_someone_else(window):
 
 
 def test_a_file_touched_but_not_changed_is_not_reloaded(window):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     assert window.files.save()
     os.utime(window.document.path, (0, 0))
     window.undo_stack.undo()  # something to lose, were the map reloaded
@@ -123,7 +110,7 @@ def test_a_file_that_changed_into_something_unreadable_is_not_reloaded(window):
 
 
 def test_a_change_on_disk_with_unsaved_changes_shows_the_bar_and_keeps_mine(window):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     mine = window.current_map().model_copy(deep=True)
     rewrite_in_place(window.document.path, theirs())
     bar_shows(window, BarMode.CHANGED)
@@ -148,7 +135,7 @@ def test_typing_not_yet_committed_counts_as_an_unsaved_change(window):
 
 
 def test_reload_in_the_bar_drops_my_changes_for_the_file(window):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     rewrite_in_place(window.document.path, theirs())
     bar_shows(window, BarMode.CHANGED)
     click(window.watch.bar.reload_button)
@@ -160,7 +147,7 @@ def test_reload_in_the_bar_drops_my_changes_for_the_file(window):
 def test_keep_mine_hides_the_bar_and_a_later_save_replaces_the_file_without_asking(
     window, monkeypatch
 ):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     rewrite_in_place(window.document.path, theirs())
     bar_shows(window, BarMode.CHANGED)
     click(window.watch.bar.keep_button)
@@ -173,7 +160,7 @@ def test_keep_mine_hides_the_bar_and_a_later_save_replaces_the_file_without_aski
 
 
 def test_save_mine_as_writes_a_new_file_and_leaves_theirs(window, monkeypatch, tmp_path):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     original = window.document.path
     rewrite_in_place(original, theirs())
     bar_shows(window, BarMode.CHANGED)
@@ -216,7 +203,7 @@ def test_comparing_two_maps_counts_relations_too():
 
 
 def test_saving_over_a_file_changed_since_it_was_read_asks_first(window, monkeypatch):
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     path = window.document.path
     rewrite_in_place(path, theirs())  # no waiting for the watcher: the save looks itself
     asked = []
@@ -270,7 +257,7 @@ def test_a_read_only_file_is_not_replaced_and_save_offers_another_name(
     path = window.document.path
     before = path.read_bytes()
     os.chmod(path, 0o444)
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     reasons = []
     monkeypatch.setattr(
         window.files, "ask_save_elsewhere", lambda reason: reasons.append(reason) or False
@@ -291,7 +278,7 @@ def test_a_read_only_file_is_not_replaced_and_save_offers_another_name(
 def test_a_backup_that_cannot_be_kept_is_shown_in_the_status_bar(window):
     path = window.document.path
     path.with_name(path.name + "~").mkdir()
-    add_a_reason(window)
+    add_a_reason(window, "Mine, not saved")
     assert window.files.save()
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Saved {path}")
