@@ -19,6 +19,9 @@ Reading maps Argdown's model onto argmap's, and says where it cannot:
   narrows. Indentation follows Argdown's reference parser, tabs included.
 * ``(1) … ----`` and ``--`` / ``rule {uses: [1, 2]}`` / ``--`` give the
   inference steps; rule names go to the conclusion's note, with a warning.
+  ``uses`` names a step's premises; as in Argdown's own model it may also be
+  the conclusion's metadata (``(7) text {uses: [3, 6]}``).
+* A file with no statements at all reads as an empty map, with a warning.
 * ``#tag`` and ``#(long tag)`` are tags (the ones ending the text are taken
   out of it; ones inside it stay as written).
 * Formatting becomes plain text, as argmap shows it (see
