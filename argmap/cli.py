@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -25,7 +26,10 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("export", "validate", "info", "convert")
+# Subcommands that live in their own modules, each with ``add_parser(commands)``;
+# only the module of the command being run is imported, so startup stays fast.
+COMMAND_MODULES: dict[str, str] = {}
+COMMANDS = ("export", "validate", "info", "convert", *COMMAND_MODULES)
 _SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": ".json"}
 
 
@@ -35,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             with _collector_off(process_ends=argv is None):
-                parser = _command_parser(list_formats=args[0] == "convert")
+                parser = _command_parser(args[0])
                 options = parser.parse_args(args)
                 status: int = options.run(options, parser)
                 return status
@@ -93,8 +97,9 @@ def _editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
+def _command_parser(command: str) -> argparse.ArgumentParser:
     """The subcommands; listing the formats imports every reader, so only convert does it."""
+    list_formats = command == "convert"
     from argmap.render.export import FORMATS, LayoutMode
     from argmap.theme import THEMES
 
@@ -177,6 +182,8 @@ def _command_parser(*, list_formats: bool = False) -> argparse.ArgumentParser:
         help="fail (exit 1) if anything could not be carried over exactly",
     )
     convert.set_defaults(run=_convert)
+    if command in COMMAND_MODULES:
+        importlib.import_module(COMMAND_MODULES[command]).add_parser(commands)
     return parser
 
 

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically
 from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
 from argmap.jsonpos import locate
-from argmap.model import FORMAT_NAME, FORMAT_VERSION, ArgumentMap
+from argmap.model import FORMAT_NAME, ArgumentMap, required_version
 from argmap.problems import errors_only, find_problems
 
 __all__ = [
@@ -283,7 +283,7 @@ def parse_path(path: str) -> list[int | str]:
 def dumps_map(argument_map: ArgumentMap) -> str:
     """The canonical text of a map: what :func:`save_map` writes."""
     data = argument_map.model_dump(mode="json", exclude_defaults=True)
-    ordered: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    ordered: dict[str, Any] = {"format": FORMAT_NAME, "version": required_version(argument_map)}
     for name, field in ArgumentMap.model_fields.items():
         if name in data and name not in ordered:
             ordered[name] = data[name]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "VERSION_2_KEYS",
     "Acceptance",
     "ArgumentMap",
     "Attribution",
@@ -45,10 +46,19 @@ __all__ = [
     "Source",
     "Statement",
     "clean_text",
+    "required_version",
 ]
 
 FORMAT_NAME: Final = "argmap"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
+# Keys that version 2 added, by element class name. A map that sets none of them
+# is written as version 1, so files stay readable by argmap releases that only
+# know version 1; a map that uses one is written as version 2.
+VERSION_2_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "Statement": (),
+    "Relation": (),
+    "Source": (),
+}
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
@@ -255,7 +265,10 @@ class ArgumentMap(_Element):
     format: Literal["argmap"] = Field(
         default=FORMAT_NAME, description="Always 'argmap': marks the file type."
     )
-    version: Literal[1] = Field(default=FORMAT_VERSION, description="The file format version.")
+    version: Literal[1, 2] = Field(
+        default=FORMAT_VERSION,
+        description="The file format version: 1, or 2 when the map uses keys version 2 added.",
+    )
     title: Text = Field(default="", description="The map's title.")
     description: Text | None = Field(default=None, description="What the map is about.")
     authors: list[Text] = Field(default_factory=list, description="Who made the map.")
@@ -284,6 +297,10 @@ class ArgumentMap(_Element):
                 f"format version {value} is newer than this argmap reads ({FORMAT_VERSION});"
                 " please update argmap"
             )
+        if value in (1, 2) and not isinstance(value, bool):
+            # In memory a map is always of the current version; which version
+            # a file gets is decided when it is written (required_version).
+            return FORMAT_VERSION
         return value
 
     @model_validator(mode="after")
@@ -366,3 +383,13 @@ class ArgumentMap(_Element):
     def _with_role(self, role: Role) -> list[Statement]:
         roles = self.roles()
         return [s for s in self.statements if roles[s.id] is role]
+
+
+def required_version(argument_map: ArgumentMap) -> int:
+    """The lowest file format version that holds everything in ``argument_map``."""
+    for elements in (argument_map.statements, argument_map.relations, argument_map.sources):
+        for element in elements:
+            for key in VERSION_2_KEYS.get(type(element).__name__, ()):
+                if getattr(element, key) is not None:
+                    return 2
+    return 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import small_map
 from pydantic import ValidationError
 
 from argmap.errors import Severity
-from argmap.model import ArgumentMap, Attribution, Position, Relation, Statement
+from argmap.files import dumps_map, loads_map
+from argmap.model import FORMAT_VERSION, ArgumentMap, Attribution, Position, Relation, Statement
 from argmap.problems import find_cycles, find_problems
 from argmap.roles import Role, is_undercut
 
@@ -42,7 +45,17 @@ def test_defaults_are_undecided_and_bottom_to_top():
     assert argument_map.statements[0].acceptance == "undecided"
     assert argument_map.layout.direction == "BT"
     assert argument_map.format == "argmap"
-    assert argument_map.version == 1
+    assert argument_map.version == FORMAT_VERSION
+
+
+def test_a_map_using_no_version_2_key_is_written_as_version_1_for_older_readers():
+    argument_map = ArgumentMap(statements=[Statement(id="a", text="A")])
+    assert json.loads(dumps_map(argument_map))["version"] == 1
+
+
+def test_a_version_1_file_reads_as_the_current_version():
+    argument_map = loads_map('{"format": "argmap", "version": 1}')
+    assert argument_map.version == FORMAT_VERSION
 
 
 def test_unknown_keys_are_errors_so_typos_surface():
@@ -158,7 +171,7 @@ def test_ids_are_short_slugs():
 
 
 def test_a_newer_format_version_asks_for_an_update():
-    message = errors_of({"version": 2})
+    message = errors_of({"version": FORMAT_VERSION + 1})
     assert "newer" in message
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.formats.aif_graph import Graph, Report
-from argmap.model import FORMAT_NAME, FORMAT_VERSION, ArgumentMap
+from argmap.model import FORMAT_NAME, FORMAT_VERSION, ArgumentMap, required_version
 
 __all__ = ["BLOCK_KEY", "MAP_KEYS", "block_of", "checked_fields", "extras_block", "map_fields"]
 
@@ -55,7 +55,12 @@ def extras_block(argument_map: ArgumentMap) -> dict[str, Any]:
             nodes[relation.id] = {
                 "attribution": relation.attribution.model_dump(mode="json", exclude_defaults=True)
             }
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, **data, "nodes": nodes}
+    return {
+        "format": FORMAT_NAME,
+        "version": required_version(argument_map),
+        **data,
+        "nodes": nodes,
+    }
 
 
 def block_of(graph: Graph, report: Report) -> dict[str, Any] | None:
