@@ -141,6 +141,9 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="stop Graphviz after this long",
     )
+    export.add_argument(
+        "-v", "--verbose", action="store_true", help="on failure, print all Graphviz wrote"
+    )
     _from_option(export)
     export.set_defaults(run=_export)
 
@@ -280,6 +283,9 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             print(f"{file} -> {written}")
         except (ArgmapError, ValueError) as error:
             status = _fail(error)
+            details = getattr(error, "details", "")
+            if options.verbose and details:
+                print(details.rstrip(), file=sys.stderr)
     return status
 
 

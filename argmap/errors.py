@@ -74,4 +74,12 @@ class ReadOnlyFileError(SaveError):
 
 
 class RenderError(ArgmapError):
-    """Graphviz (or the PDF fallback) failed to draw a map."""
+    """Graphviz (or the PDF fallback) failed to draw a map.
+
+    The message is one line; ``details`` keeps everything Graphviz wrote to
+    stderr, for ``argmap export --verbose`` and bug reports.
+    """
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MAPS
+from conftest import MAPS, small_map
 
+from argmap.cli import main
 from argmap.errors import RenderError
-from argmap.files import load_map
+from argmap.files import load_map, save_map
 from argmap.model import ArgumentMap, Position, Relation, Statement
 from argmap.render import export
 from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
@@ -164,6 +165,11 @@ def fake_dot(tmp_path):
             " sys.stderr.write('Error: broken on purpose\\n'); sys.exit(1)"
         ),
         "hang": "import time; time.sleep(30)",
+        "trace": (
+            "import sys; sys.stdin.read();"
+            " sys.stderr.write('Error: syntax error in line 3\\nstack backtrace:\\n"
+            "   0: rust_begin_unwind\\n'); sys.exit(1)"
+        ),
     }
 
     def make(kind: str) -> Path:
@@ -242,3 +248,39 @@ def test_a_graphviz_error_keeps_its_message_and_drops_the_trace():
 
     stderr = b"Error: syntax error in line 3\nstack backtrace:\n   0: 0x1 - main\n"
     assert _clean_stderr(stderr) == "Error: syntax error in line 3"
+
+
+@pytest.fixture
+def map_file(tmp_path) -> Path:
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    return path
+
+
+def test_export_shows_graphviz_failure_in_one_line(map_file, tmp_path, fake_dot, capsys):
+    out = str(tmp_path / "x.svg")
+    assert main(["export", str(map_file), "-o", out, "--dot", str(fake_dot("trace"))]) == 1
+    err = capsys.readouterr().err
+    assert err == "argmap: Graphviz failed: Error: syntax error in line 3\n"
+
+
+def test_export_verbose_adds_everything_graphviz_wrote(map_file, tmp_path, fake_dot, capsys):
+    out = str(tmp_path / "x.svg")
+    dot = str(fake_dot("trace"))
+    assert main(["export", str(map_file), "-o", out, "--dot", dot, "--verbose"]) == 1
+    err = capsys.readouterr().err
+    assert "stack backtrace:\n   0: rust_begin_unwind" in err
+    assert err.startswith("argmap: Graphviz failed: Error: syntax error in line 3\n")
+
+
+def test_the_configured_program_is_used_when_none_is_named(monkeypatch, fake_dot):
+    from argmap.render.engine import configure_program
+
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    program = str(fake_dot("fail"))
+    configure_program(program)
+    try:
+        assert find_engine().executable == program
+        assert find_engine("/bin/true").executable == "/bin/true"  # a named one wins
+    finally:
+        configure_program(None)

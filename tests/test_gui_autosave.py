@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, small_map, wait_for_layout
-from gui_helpers import add_a_reason
+from gui_helpers import add_a_reason, typed
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.files import dumps_map, load_map, save_map
 from argmap.gui import MainWindow
 from argmap.gui.autosave import encode_record, left_behind, read_record, recovery_folder
+from argmap.gui.preferences import PreferencesDialog
 from argmap.gui.recovery import Choice, Recovery
 
 pytestmark = pytest.mark.gui
@@ -72,6 +74,29 @@ def test_unsaved_changes_are_autosaved_when_the_window_loses_focus(window):
     assert record.map == window.current_map()
     assert record.path == window.document.path
     assert record.pid == os.getpid()
+
+
+def test_text_still_being_typed_on_a_card_is_autosaved_without_becoming_an_edit(window):
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    typed("Typed before the crash")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert read_record(file).map.statement("narrow").text == "Typed before the crash"
+    assert window.editor.inline.is_open()
+    assert window.undo_stack.count() == 0
+
+
+def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
+    window.scene.select_only(["narrow"])
+    window.inspector.note_edit.setFocus()
+    typed("A note not yet committed")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert read_record(file).map.statement("narrow").note == "A note not yet committed"
+    assert window.current_map().statement("narrow").note is None
 
 
 def test_unsaved_changes_are_autosaved_when_the_application_goes_to_the_background(window):
@@ -373,3 +398,49 @@ def _wait_for_autosave(process, report: Path, data: Path, errors: Path) -> str:
                     return typed_map
         time.sleep(0.05)
     pytest.fail("no recovery file with the typed map appeared")
+
+
+# -- preferences -------------------------------------------------------------------
+
+
+def test_preferences_set_the_autosave_interval_and_restart_the_timer(window):
+    dialog = PreferencesDialog(window)
+    dialog.autosave.setValue(15)
+    dialog.accept()
+    assert window.autosave.seconds() == 15
+    assert window.autosave.timer.interval() == 15_000
+
+
+def test_preferences_can_turn_the_autosave_timer_off(window):
+    dialog = PreferencesDialog(window)
+    dialog.autosave.setValue(0)
+    assert dialog.autosave.text() == "Off"
+    dialog.accept()
+    assert not window.autosave.timer.isActive()
+
+
+def test_preferences_refuse_a_graphviz_program_that_does_not_exist(window):
+    dialog = PreferencesDialog(window)
+    dialog.program.setText("/no/such/dot")
+    dialog.accept()
+    assert dialog.problem.isVisibleTo(dialog)
+    assert "/no/such/dot" in dialog.problem.text()
+    assert window.settings.value("graphviz/program", "") == ""
+
+
+def test_preferences_choose_the_graphviz_for_exports(window, monkeypatch):
+    from argmap.render.engine import configure_program, find_engine
+
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    dialog = PreferencesDialog(window)
+    dialog.program.setText(sys.executable)  # any program that exists
+    try:
+        dialog.accept()
+        assert find_engine().executable == sys.executable
+    finally:
+        configure_program(None)
+
+
+def test_preferences_are_on_the_edit_menu_even_without_a_map(window):
+    window.show_start_page()
+    assert window.named_actions["preferences"].isEnabled()

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 
 from argmap.errors import ArgmapError
 from argmap.files import dumps_map, loads_map, write_atomically
+from argmap.gui.commands import checked_fields
 from argmap.model import ArgumentMap
 from argmap.processes import process_is_running
 
@@ -122,6 +123,33 @@ def left_behind() -> list[RecoveryRecord]:
     return sorted(records, key=lambda r: r.saved_at)
 
 
+def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
+    """Statement fields typed in the window but not yet made an edit, by statement id."""
+    changes: dict[str, dict[str, Any]] = {}
+    inspected = window.inspector.pending_statement_changes()
+    if inspected is not None:
+        changes[inspected[0]] = dict(inspected[1])
+    inline = window.editor.inline.pending()
+    if inline is not None and window.document.has_element(inline[0]):
+        changes.setdefault(inline[0], {})["text"] = inline[1]  # the card is where the keys go
+    return changes
+
+
+def with_changes(argument_map: ArgumentMap, changes: dict[str, dict[str, Any]]) -> ArgumentMap:
+    """The map with ``changes`` applied to its statements, except any that would not load."""
+    if not changes:
+        return argument_map
+    statements = []
+    for statement in argument_map.statements:
+        fields = changes.get(statement.id)
+        if fields:
+            # A change refused (a pasted control character): the last good text is kept.
+            with contextlib.suppress(ArgmapError):
+                statement = statement.model_copy(update=checked_fields(statement, fields))
+        statements.append(statement)
+    return argument_map.model_copy(update={"statements": statements})
+
+
 class Autosaver(QObject):
     """Writes one window's unsaved map to its recovery file, and removes the file when done."""
 
@@ -132,7 +160,7 @@ class Autosaver(QObject):
         self.written: Path | None = None  # the recovery file, while there is one
         self.last_error: str | None = None
         self._generation = 0  # counts changes to the map, to skip writing the same map twice
-        self._written_generation = -1
+        self._written_generation: object = -1
         self._closed = False  # the window was closed: its work was saved or discarded
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -161,15 +189,26 @@ class Autosaver(QObject):
             self.timer.stop()
 
     def save_now(self) -> bool:
-        """Write the recovery file if there are changes not written yet; False if that failed."""
+        """Write the recovery file if there are changes not written yet; False if that failed.
+
+        Typing not committed yet (a card's inline editor, the Inspector's fields)
+        is part of the work: it goes into the recovery file, not into the map.
+        """
         window = self.window
-        if self._closed or not window.has_map() or window.undo_stack.isClean():
+        if self._closed or not window.has_map():
             return True
-        if self._generation == self._written_generation and self.written is not None:
+        pending = typed_not_committed(window)
+        if window.undo_stack.isClean() and not pending:
+            return True
+        generation = (self._generation, repr(pending))
+        if generation == self._written_generation and self.written is not None:
             return True
         target = recovery_folder() / self._name
         data = encode_record(
-            window.document.map, window.document.path, window.imported_from, datetime.now(UTC)
+            with_changes(window.document.map, pending),
+            window.document.path,
+            window.imported_from,
+            datetime.now(UTC),
         )
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -178,7 +217,7 @@ class Autosaver(QObject):
             self.last_error = f"Autosave failed: {error.strerror or error}"
             window.statusBar().showMessage(self.last_error, 6000)
             return False
-        self.written, self._written_generation, self.last_error = target, self._generation, None
+        self.written, self._written_generation, self.last_error = target, generation, None
         return True
 
     def _tick(self) -> None:

@@ -112,6 +112,13 @@ class InlineEditor(QObject):
         cursor.select(cursor.SelectionType.Document)
         editor.setTextCursor(cursor)
 
+    def pending(self) -> tuple[str, str] | None:
+        """The statement being typed into and its new text, while it differs from the map's."""
+        if self._text is None or self.statement_id is None:
+            return None
+        text = self._text.toPlainText()
+        return None if text == self._original else (self.statement_id, text)
+
     def placeholder(self) -> str | None:
         """The hint shown in the empty editor, or None when something is typed."""
         hint = self._hint

@@ -150,6 +150,15 @@ class Inspector(QStackedWidget):
         elif self.relation_id is not None:
             self._commit_relation()
 
+    def pending_statement_changes(self) -> tuple[str, dict] | None:
+        """The shown statement's fields as typed but not committed yet, if any differ."""
+        if self._loading or self.statement_id is None:
+            return None
+        if not self.document.has_element(self.statement_id):
+            return None
+        changed = self._statement_changes(self.source_box.currentData() or None)
+        return (self.statement_id, changed) if changed else None
+
     def _forget_if_shown(self, element_id: str) -> None:
         """What the inspector shows was deleted (or its addition undone)."""
         if element_id in (self.statement_id, self.relation_id):

@@ -105,6 +105,11 @@ def build_menus(window: MainWindow) -> QActionGroup:
         menu=edit,
         name="toggle_kind",
     )
+    edit.addSeparator()
+    preferences = act(
+        "Pre&ferences…", window.show_preferences, ("Ctrl+,",), menu=edit, name="preferences"
+    )
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
     for key, direction, text in (
         ("Up", "up", "Select what it argues for"),
@@ -144,7 +149,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     window.toolbar = _build_toolbar(window)
     view.addAction(window.toolbar.toggleViewAction())
     _build_help_menu(window, window.menuBar().addMenu("&Help"))
-    always = {window.named_actions[n] for n in ("shortcuts", "legend", "about")}
+    always = {window.named_actions[n] for n in ("shortcuts", "legend", "about", "preferences")}
     files = window.files.actions
     window.map_actions = [a for a in window.actions() if a not in always] + [
         files[n]

@@ -39,6 +39,7 @@ from argmap.gui.layout_runner import TREE
 from argmap.gui.main_menus import build_menus
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
+from argmap.gui.preferences import PreferencesDialog, apply_graphviz_setting
 from argmap.gui.scene import MapScene
 from argmap.gui.sources_panel import SourcesPanel
 from argmap.gui.start_page import StartPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.imported_from: Path | None = None  # the other-format file the map came from
         self.settings = QSettings("argmap", "argmap")
+        apply_graphviz_setting(self.settings)
         self.undo_stack = QUndoStack(self)
         # Start empty: no throwaway layout of a placeholder map.
         self.document = MapDocument(ArgumentMap())
@@ -202,6 +204,9 @@ class MainWindow(QMainWindow):
                 lines + more,
             )
         return True
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self).exec()
 
     def commit_pending_edits(self) -> None:
         """Typing not committed yet (inline editor, outline row, inspector) becomes an edit."""

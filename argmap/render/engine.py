@@ -20,11 +20,25 @@ from pathlib import Path
 
 from argmap.errors import RenderError
 
-__all__ = ["DEFAULT_TIMEOUT", "ENV_VARIABLE", "Engine", "find_engine", "run_graphviz"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ENV_VARIABLE",
+    "Engine",
+    "configure_program",
+    "find_engine",
+    "run_graphviz",
+]
 
 ENV_VARIABLE = "ARGMAP_DOT"
 DEFAULT_TIMEOUT = 120.0
 _PURE_NAME = "graphviz-pure"
+_configured: str | None = None  # the program chosen in the editor's preferences
+
+
+def configure_program(program: str | None) -> None:
+    """Use ``program`` where no other is asked for (the editor's setting); None: automatic."""
+    global _configured
+    _configured = program or None
 
 
 @dataclass(frozen=True)
@@ -54,12 +68,13 @@ def _candidates_for_pure() -> list[Path]:
 
 
 def find_engine(preferred: str | None = None) -> Engine:
-    """The Graphviz to use: ``preferred`` or ``$ARGMAP_DOT``, a system dot, else graphviz-pure."""
-    named = preferred or os.environ.get(ENV_VARIABLE)
+    """The Graphviz to use: ``preferred``, the configured program or ``$ARGMAP_DOT``,
+    a system dot, else graphviz-pure."""
+    named = preferred or _configured or os.environ.get(ENV_VARIABLE)
     if named:
         resolved = shutil.which(named)
         if not resolved:
-            source = "--dot" if preferred else ENV_VARIABLE
+            source = "--dot" if preferred else "the preferences" if _configured else ENV_VARIABLE
             raise RenderError(f"Graphviz program {named!r} (from {source}) was not found")
         return Engine(resolved)
     system = shutil.which("dot")
@@ -104,7 +119,8 @@ def run_graphviz(
         ) from None
     if completed.returncode != 0 or not completed.stdout:
         message = _clean_stderr(completed.stderr) or f"exit status {completed.returncode}"
-        raise RenderError(f"Graphviz failed: {message}")
+        details = completed.stderr.decode("utf-8", "replace")
+        raise RenderError(f"Graphviz failed: {message}", details=details)
     return completed.stdout
 
 
