@@ -163,3 +163,36 @@ def test_export_as_shown_uses_the_layout_the_canvas_shows(tree_window, tmp_path,
     assert relative(layered, "claim", "narrow") == pytest.approx(
         relative(auto, "claim", "narrow"), abs=0.5
     )
+
+
+def test_closing_the_window_stops_a_graphviz_layout_still_running(
+    tree_window, tmp_path, monkeypatch
+):
+    """A layered layout of a big map can take a minute: closing does not wait for it."""
+    import os
+    import stat
+    import sys
+
+    from argmap.render.engine import configure_program
+
+    window = tree_window
+    pid_file = tmp_path / "pid"
+    slow = tmp_path / "slow-dot"
+    slow.write_text(
+        f"#!{sys.executable}\nimport os, sys, time\n"
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\nsys.stdin.read(); time.sleep(60)\n"
+    )
+    slow.chmod(slow.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.delenv("ARGMAP_DOT", raising=False)
+    configure_program(str(slow))
+    try:
+        action = next(a for a in window.layout_actions.actions() if a.data() == GRAPHVIZ)
+        action.trigger()
+        window.qtbot.waitUntil(lambda: bool(pid_file.exists() and pid_file.read_text()))
+        pid = int(pid_file.read_text())
+        window.close()
+        assert window.scene.runner.wait(0)  # the worker is idle already
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # killed and reaped
+    finally:
+        configure_program(None)

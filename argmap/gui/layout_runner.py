@@ -9,6 +9,7 @@ arrive out of order.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from argmap.gui.cards import card_slot
 from argmap.layout import LayoutResult, layout_map, tree_layout
 from argmap.layout.tree import collector_paused
 from argmap.model import ArgumentMap
+from argmap.render.engine import stop_graphviz
 from argmap.theme import Theme
 
 __all__ = ["GRAPHVIZ", "TREE", "LayoutRunner", "PreparedLayout", "edge_paths"]
@@ -56,6 +58,10 @@ Request = tuple[ArgumentMap, dict[str, tuple[float, float]], Theme, str]
 class _Signals(QObject):
     done = Signal(int, object, str)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker_thread: int | None = None  # the pool's thread, once a job has run
+
 
 class _Job(QRunnable):
     def __init__(self, generation: int, request: Request, signals: _Signals) -> None:
@@ -65,6 +71,7 @@ class _Job(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        self.signals.worker_thread = threading.get_ident()
         argument_map, sizes, theme, engine = self.request
         try:
             if engine == TREE:
@@ -128,6 +135,17 @@ class LayoutRunner(QObject):
 
     def busy(self) -> bool:
         return self._running or self._pending is not None or self._delay.isActive()
+
+    def stop(self, msecs: int = 5000) -> bool:
+        """Before the window goes: drop what is pending, kill a running Graphviz, wait.
+
+        A tree layout is in-process and quick; a layered one waits on Graphviz,
+        which can take a minute on a large map, so it is killed rather than awaited.
+        """
+        self.forget()
+        if self._signals.worker_thread is not None:
+            stop_graphviz(self._signals.worker_thread)
+        return self.wait(msecs)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the worker is idle (used by tests and on close)."""

@@ -476,7 +476,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self.autosave.close()  # saved or discarded: nothing to recover
-            self.scene.runner.wait(5000)
+            self.scene.runner.stop()  # no layout outlives its window
             window_state.save(self)
             event.accept()
         else:

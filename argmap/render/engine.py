@@ -8,6 +8,7 @@ involved and every run has a timeout.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +29,14 @@ __all__ = [
     "configure_program",
     "find_engine",
     "run_graphviz",
+    "stop_graphviz",
 ]
 
 ENV_VARIABLE = "ARGMAP_DOT"
 DEFAULT_TIMEOUT = 120.0
 _PURE_NAME = "graphviz-pure"
+_running: dict[subprocess.Popen[bytes], int] = {}  # Graphviz runs, by the thread that started each
+_running_lock = threading.Lock()
 _configured: str | None = None  # the program chosen in the editor's preferences
 
 
@@ -101,27 +106,50 @@ def run_graphviz(
     """Run Graphviz on DOT source and return what it wrote to stdout."""
     command = [engine.executable, f"-K{layout_engine}", f"-T{output_format}", *extra_args]
     try:
-        completed = subprocess.run(
-            command,
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-    except subprocess.TimeoutExpired:
-        raise RenderError(
-            f"Graphviz took longer than {timeout:g} s and was stopped; the map may be too large"
-            " for this layout"
-        ) from None
     except OSError as error:
         raise RenderError(
             f"could not run Graphviz ({engine.executable}): {error.strerror}"
         ) from None
-    if completed.returncode != 0 or not completed.stdout:
-        message = _clean_stderr(completed.stderr) or f"exit status {completed.returncode}"
-        details = completed.stderr.decode("utf-8", "replace")
+    with _running_lock:
+        _running[process] = threading.get_ident()
+    try:
+        stdout, stderr = process.communicate(source.encode("utf-8"), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise RenderError(
+            f"Graphviz took longer than {timeout:g} s and was stopped; the map may be too large"
+            " for this layout"
+        ) from None
+    finally:
+        with _running_lock:
+            stopped = _running.pop(process, None) is None
+    if stopped:
+        raise RenderError("Graphviz was stopped")
+    if process.returncode != 0 or not stdout:
+        message = _clean_stderr(stderr) or f"exit status {process.returncode}"
+        details = stderr.decode("utf-8", "replace")
         raise RenderError(f"Graphviz failed: {message}", details=details)
-    return completed.stdout
+    return stdout
+
+
+def stop_graphviz(thread: int) -> int:
+    """Kill the Graphviz runs started by ``thread`` (a closing window's layout worker).
+
+    Those runs raise :class:`RenderError` ("stopped") in their thread; the
+    number of runs stopped is returned.
+    """
+    with _running_lock:
+        doomed = [process for process, owner in _running.items() if owner == thread]
+        for process in doomed:
+            del _running[process]
+    for process in doomed:
+        with contextlib.suppress(OSError):
+            process.kill()
+    return len(doomed)
 
 
 _OUT_OF_MEMORY = re.compile(r"memory allocation of (\d+) bytes failed")
