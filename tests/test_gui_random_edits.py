@@ -2,9 +2,10 @@
 
 A hypothesis state machine makes sequences of the edits a user makes (add a
 reason, objection or co-premise, type, delete, move, turn an arrow around,
-cut, copy, paste, undo, redo) on a real window. Whatever the sequence, no
-exception escapes; undoing everything gives back the map as it was opened,
-and redoing everything the map as it was at the end.
+cut, copy, paste, group, ungroup, rename a group, undo, redo) on a real
+window. Whatever the sequence, no exception escapes; undoing everything gives
+back the map as it was opened, and redoing everything the map as it was at
+the end.
 """
 
 from __future__ import annotations
@@ -104,6 +105,28 @@ class RandomEdits(RuleBasedStateMachine):
         target = self._pick(data)
         self.window.scene.select_only([target] if target else [])
         self.editor.paste()
+
+    @rule(data=st.data(), title=TEXTS)
+    def group(self, data, title):
+        statements = self._statements()
+        if statements:
+            chosen = data.draw(st.lists(st.sampled_from(statements), min_size=1, unique=True))
+            self.window.scene.select_only(chosen)
+            self.editor.groups.group_selection(title)
+
+    @rule(data=st.data())
+    def ungroup(self, data):
+        statement = self._pick(data)
+        if statement is not None:
+            self.window.scene.select_only([statement])
+            self.editor.groups.ungroup_selection()
+
+    @rule(data=st.data(), title=TEXTS)
+    def rename_a_group(self, data, title):
+        statement = self._pick(data)
+        if statement is not None:
+            self.window.scene.select_only([statement])
+            self.editor.groups.rename_group(title)
 
     @rule()
     def undo(self):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from argmap.errors import ArgmapError
 from argmap.gui.document import MapDocument
-from argmap.model import ArgumentMap, Position, Relation, Source, Statement, clean_text
+from argmap.model import ArgumentMap, Group, Position, Relation, Source, Statement, clean_text
 
 __all__ = [
     "AddElementsCommand",
@@ -25,6 +25,7 @@ __all__ = [
     "EditStatementCommand",
     "MoveStatementsCommand",
     "RemoveElementsCommand",
+    "SetGroupsCommand",
     "SetSourcesCommand",
     "branch_of",
 ]
@@ -307,3 +308,21 @@ class SetSourcesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.set_sources(self.old)
+
+
+class SetGroupsCommand(QUndoCommand):
+    """Replace the group list (group, ungroup, rename): undo puts back exactly what was."""
+
+    def __init__(self, document: MapDocument, groups: list[Group], text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.old = [
+            g.model_copy(update={"statements": list(g.statements)}) for g in document.map.groups
+        ]
+        self.new = list(groups)
+
+    def redo(self) -> None:
+        self.document.set_groups(self.new)
+
+    def undo(self) -> None:
+        self.document.set_groups(self.old)

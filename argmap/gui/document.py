@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from argmap.model import ArgumentMap, Position, Relation, RelationKind, Source, Statement
+from argmap.model import (
+    ArgumentMap,
+    Group,
+    Position,
+    Relation,
+    RelationKind,
+    Source,
+    Statement,
+)
 from argmap.roles import Role
 
 __all__ = ["MapDocument"]
@@ -28,6 +36,7 @@ class MapDocument(QObject):
     relationChanged = Signal(str)
     positionsChanged = Signal(list)
     sourcesChanged = Signal()
+    groupsChanged = Signal()
     mapReset = Signal()
 
     def __init__(
@@ -276,3 +285,11 @@ class MapDocument(QObject):
         if sources != self._map.sources:
             self._map.sources = list(sources)
             self.sourcesChanged.emit()
+
+    def set_groups(self, groups: list[Group]) -> None:
+        """Replace the groups (copies are stored: removing a statement edits its group in place)."""
+        if groups != self._map.groups:
+            self._map.groups = [
+                g.model_copy(update={"statements": list(g.statements)}) for g in groups
+            ]
+            self.groupsChanged.emit()

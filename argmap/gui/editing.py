@@ -26,6 +26,7 @@ from argmap.gui.commands import (
     SetSourcesCommand,
 )
 from argmap.gui.document import MapDocument
+from argmap.gui.group_editing import GroupGestures
 from argmap.gui.inline_editor import InlineEditor
 from argmap.gui.scene import MapScene
 from argmap.gui.source_editing import SourceGestures
@@ -51,6 +52,7 @@ class MapEditor(QObject):
         self.commit_typing: Callable[[], None] = lambda: None
         self._just_added: tuple[str, int] | None = None  # (card, undo index) while it is new
         self.sources = SourceGestures(self)  # adding, citing, editing and removing sources
+        self.groups = GroupGestures(self)  # grouping, ungrouping, renaming
         self.inline.committed.connect(self.set_text)
         scene.cardsMoved.connect(self.pin)
         document.mapReset.connect(self.inline.cancel)

@@ -106,6 +106,11 @@ def build_menus(window: MainWindow) -> QActionGroup:
         name="toggle_kind",
     )
     edit.addSeparator()
+    groups = window.editor.groups
+    act("&Group…", lambda: groups.group_selection(), ("Ctrl+G",), menu=edit, name="group")
+    act("U&ngroup", groups.ungroup_selection, ("Ctrl+Shift+G",), menu=edit)
+    act("Rena&me Group…", lambda: groups.rename_group(), (), menu=edit, name="rename_group")
+    edit.addSeparator()
     preferences = act(
         "Pre&ferences…", window.show_preferences, ("Ctrl+,",), menu=edit, name="preferences"
     )

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
         self.editor.commit_typing = self.commit_pending_edits
+        self.editor.groups.ask_title = self._ask_group_title
         self.files = FileActions(self)
         self.watch = FileWatch(self)  # the file changed on disk: a bar above the canvas
         self.autosave = Autosaver(self)
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
                 lines + more,
             )
         return True
+
+    def _ask_group_title(self, label: str, suggestion: str) -> str | None:
+        title, ok = QInputDialog.getText(self, "Group", label, text=suggestion)
+        return title if ok else None
 
     def show_preferences(self) -> None:
         PreferencesDialog(self).exec()

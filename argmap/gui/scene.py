@@ -112,6 +112,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         document.relationChanged.connect(self._on_relations_changed)
         document.positionsChanged.connect(self._on_positions_changed)
         document.sourcesChanged.connect(self._on_sources_changed)
+        document.groupsChanged.connect(self._on_groups_changed)
         self.rebuild()
 
     # -- building ----------------------------------------------------------
@@ -281,6 +282,11 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         sources = {s.id: s for s in self.document.map.sources}
         for statement_id, item in self.statement_items.items():
             item.update_statement(self.document.statement(statement_id), item.role, sources)
+
+    def _on_groups_changed(self) -> None:
+        """Group boxes are made again; members gather, so the tree is laid out again."""
+        self._groups_dirty = True
+        self._schedule(relayout=True)
 
     def flush(self) -> None:
         """Apply pending changes now (before opening an editor on a card that was just added)."""
