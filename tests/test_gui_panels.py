@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from argmap.files import save_map
 from argmap.gui import MainWindow
-from argmap.gui.clipboard import MIME_TYPE
+from argmap.gui.clipboard import MIME_TYPE, Branch, branch_to_mime
 from argmap.gui.menus import relation_menu, statement_menu
 from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 
@@ -347,6 +347,18 @@ def test_outline_editing_keeps_line_breaks_and_escape_cancels(window):
     assert window.current_map().statement("freedom").text == "Line one\nLine two\nLine three"
 
 
+def chain(size: int, *, reverse: bool = False) -> Branch:
+    """A branch of ``size`` statements, each a reason for the one before."""
+    statements = [Statement(id=f"p{i}", text=f"Pasted reason {i}") for i in range(size)]
+    relations = [
+        Relation(id=f"q{i}", kind=RelationKind.SUPPORT, premises=[f"p{i}"], target=f"p{i - 1}")
+        for i in range(1, size)
+    ]
+    if reverse:
+        relations.reverse()
+    return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})
+
+
 def outline_shape(tree) -> list[tuple[int, str, str]]:
     """(depth, id, text) of every row, in order."""
     rows, stack = [], [(tree.topLevelItem(i), 0) for i in reversed(range(tree.topLevelItemCount()))]
@@ -366,6 +378,8 @@ def outline_shape(tree) -> list[tuple[int, str, str]]:
         "delete branch",
         "delete edge",
         "paste branch",
+        "paste a deep branch",
+        "paste free statements",
         "flip kind",
     ],
 )
@@ -387,6 +401,13 @@ def test_the_outline_after_an_edit_is_what_a_fresh_build_shows(window, qtbot, ch
     elif change == "paste branch":
         editor.copy_selection()
         window.scene.select_only(["credible"])
+        editor.paste()
+    elif change == "paste a deep branch":  # premises listed before what they argue for
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(30, reverse=True)))
+        editor.paste()
+    elif change == "paste free statements":  # no statement selected: new main claims
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(5)))
+        window.scene.select_only([])
         editor.paste()
     elif change == "flip kind":
         editor.toggle_relation_kind("r-deter")

@@ -35,7 +35,9 @@ def test_pasting_and_undoing_a_branch_takes_time_in_proportion_to_its_size(windo
         window.scene.select_only(["claim"])
         assert window.editor.paste()
         window.scene.flush()
+        window.outline.catch_up()
         window.undo_stack.undo()
         window.scene.flush()
+        window.outline.catch_up()
 
     assert slowdown(paste_and_undo, 400, 1600, repeat=2) < LINEAR

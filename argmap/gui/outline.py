@@ -5,6 +5,7 @@ Selection follows the canvas both ways; double-click or F2 edits a text in place
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from argmap.gui.document import MapDocument
 from argmap.gui.outline_editor import OutlineTextDelegate
-from argmap.model import ArgumentMap, RelationKind
+from argmap.model import ArgumentMap, Relation, RelationKind
 from argmap.roles import Role
 from argmap.theme import Theme
 
@@ -101,6 +102,12 @@ class OutlineTree(QTreeWidget):
     def _structure_changed(self, kind: str, element_id: str) -> None:
         self._events.append((kind, element_id))
         self._rebuild_timer.start()
+
+    def catch_up(self) -> None:
+        """Apply the changes gathered so far now, not when the timer says."""
+        if self._rebuild_timer.isActive():
+            self._rebuild_timer.stop()
+            self._apply_changes()
 
     def _apply_changes(self) -> None:
         """Adding or removing a few leaves is done in place; anything else rebuilds the tree."""
@@ -356,45 +363,57 @@ def _apply_in_place(tree: OutlineTree, events: list[tuple[str, str]]) -> bool:
 
 
 def _add_rows(tree: OutlineTree, statements: list[str], relations: list[str]) -> bool:
+    """Rows for statements just added (a paste, a new card), in time linear in their number.
+
+    A relation's premises go under the row of what it argues for; when that is
+    itself new, they wait until its row is made. False (rebuild instead) when
+    an existing statement gained a relation or a parent shows more than once.
+    """
     document = tree.document
     new = set(statements)
-    pending = []
+    by_id = {r.id: r for r in document.map.relations}
+    waiting: dict[str, list[Relation]] = {}  # new statement -> relations whose rows go under it
+    ready: deque[Relation] = deque()
+    premises: set[str] = set()
     for relation_id in relations:
         relation = document.relation(relation_id)
         if any(p not in new for p in relation.premises):
             return False  # an existing statement gained a relation: its place in the tree moves
-        pending.append(relation)
+        premises.update(relation.premises)
+        anchor = _anchor(relation, by_id)
+        if anchor in new:
+            waiting.setdefault(anchor, []).append(relation)
+        else:
+            ready.append(relation)
     roles = document.roles()
-    by_id = {r.id: r for r in document.map.relations}
-    placed: set[str] = set()
-    while pending:
-        progress = []
-        for relation in pending:
-            target = relation.target
-            seen = set()
-            while target in by_id and target not in seen:  # undercuts sit under the attacked claim
-                seen.add(target)
-                target = by_id[target].target
-            parents = tree.rows(target)
-            if len(parents) != 1 or parents[0].data(0, PREFIX_ROLE).endswith("↪ "):
-                if target in new and target not in placed:
-                    continue  # its parent row comes in a later round
-                return False
-            prefix = "+ " if relation.kind == RelationKind.SUPPORT else "− "
-            for premise in relation.premises:
-                if premise in placed:
-                    return False
-                tree.new_row(premise, parents[0], prefix, roles[premise])
-                placed.add(premise)
-            tree.premises_of[relation.id] = list(relation.premises)
-            progress.append(relation)
-        if not progress:
-            return False
-        pending = [r for r in pending if r not in progress]
     for statement_id in statements:
-        if statement_id not in placed:  # a free statement: a new main claim
+        if statement_id not in premises:  # a free statement: a new main claim
             tree.new_row(statement_id, tree.invisibleRootItem(), "", roles[statement_id])
-    return True
+            ready.extend(waiting.pop(statement_id, ()))
+    placed: set[str] = set()
+    while ready:
+        relation = ready.popleft()
+        parents = tree.rows(_anchor(relation, by_id))
+        if len(parents) != 1 or parents[0].data(0, PREFIX_ROLE).endswith("↪ "):
+            return False
+        prefix = "+ " if relation.kind == RelationKind.SUPPORT else "− "
+        for premise in relation.premises:
+            if premise in placed:
+                return False  # a premise of two new relations: a cross-link row
+            tree.new_row(premise, parents[0], prefix, roles[premise])
+            placed.add(premise)
+            ready.extend(waiting.pop(premise, ()))
+        tree.premises_of[relation.id] = list(relation.premises)
+    return not waiting  # what is left waits on a cycle of new statements
+
+
+def _anchor(relation: Relation, relations: dict[str, Relation]) -> str:
+    """The statement a relation's premises sit under: undercuts sit under the attacked claim."""
+    target, seen = relation.target, set()
+    while target in relations and target not in seen:
+        seen.add(target)
+        target = relations[target].target
+    return target
 
 
 def _drop_rows(tree: OutlineTree, statements: set[str], relations: set[str]) -> bool:
