@@ -132,7 +132,7 @@ class _Explainer:
         if node == NO_NODE:
             return None
         best: tuple[str, float] | None = None
-        for argument in self.st.args_of[node]:
+        for argument in self.st.args_of[node] or ():
             weight = self.fix.weights[argument]
             if self.fix.applicable[argument] and weight > 0 and (best is None or weight > best[1]):
                 best = (self.st.relation_ids[argument], weight)
@@ -140,7 +140,7 @@ class _Explainer:
 
     def unsupported(self, node: int) -> str:
         """Why no argument for ``node`` carries weight."""
-        arguments = self.st.args_of[node]
+        arguments = self.st.args_of[node] or []
         if not arguments:
             return "no argument supports it, and you have not accepted it"
         return "no argument for it carries weight: " + self.weightless(arguments[0])
@@ -164,7 +164,7 @@ class _Explainer:
         for position in positions:
             if position == NO_NODE:
                 continue
-            for argument in st.args_of[position]:
+            for argument in st.args_of[position] or ():
                 if self.fix.applicable[argument]:
                     continue
                 name = self.name(st.relation_ids[argument])

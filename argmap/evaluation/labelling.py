@@ -79,7 +79,7 @@ class _Run:
                     self.undecided_premises[argument] += 1
         self.applicable = [False] * count
         self.weights = [0.0] * count
-        self.open_args = [len(args) for args in st.args_of]
+        self.open_args = [len(args) if args else 0 for args in st.args_of]
         self.positive = [0] * st.node_count
         self.best = [0.0] * st.node_count
         self.resolved = [False] * st.node_count
@@ -125,11 +125,11 @@ class _Run:
         self.labels[node] = mark
         st = self.st
         counter = self.in_premises if mark == IN else self.out_premises
-        for argument in st.premise_of[node]:
+        for argument in st.premise_of[node] or ():
             self.undecided_premises[argument] -= 1
             counter[argument] += 1
             self.try_apply(argument)
-        for argument in st.undercut_of[node]:
+        for argument in st.undercut_of[node] or ():
             self.try_apply(argument)
 
     def try_apply(self, argument: int) -> None:
@@ -185,7 +185,7 @@ class _Run:
         if known is None:
             st = self.st
             positions = [node] if st.partner[node] == NO_NODE else [node, st.partner[node]]
-            distinct = {p for n in positions for a in st.args_of[n] for p in st.premises[a]}
+            distinct = {p for n in positions for a in st.args_of[n] or () for p in st.premises[a]}
             known = max(len(distinct), 1)
             for position in positions:
                 self.premise_totals[position] = known

@@ -43,7 +43,10 @@ class Structure:
 
     A node is a statement, the negation of a statement at issue, or the
     undercutter of a relation; ``partner`` pairs the two positions of an
-    issue. Argument ``a`` is ``relation_ids[a]``, in file order.
+    issue. Argument ``a`` is ``relation_ids[a]``, in file order. The lists
+    of arguments per node (``args_of``, ``premise_of``, ``undercut_of``)
+    are None where there are none: most nodes of a big map have no
+    undercut, and a list apiece would be most of the building time.
     """
 
     statement_node: dict[str, int] = field(default_factory=dict)
@@ -52,9 +55,9 @@ class Structure:
     partner: list[int] = field(default_factory=list)
     standard: list[ProofStandard] = field(default_factory=list)
     initial: list[int] = field(default_factory=list)
-    args_of: list[list[int]] = field(default_factory=list)
-    premise_of: list[list[int]] = field(default_factory=list)
-    undercut_of: list[list[int]] = field(default_factory=list)
+    args_of: list[list[int] | None] = field(default_factory=list)
+    premise_of: list[list[int] | None] = field(default_factory=list)
+    undercut_of: list[list[int] | None] = field(default_factory=list)
     relation_ids: list[str] = field(default_factory=list)
     conclusion: list[int] = field(default_factory=list)
     premises: list[list[int]] = field(default_factory=list)
@@ -62,20 +65,21 @@ class Structure:
     weighing: list[int] = field(default_factory=list)
     constant: list[float] = field(default_factory=list)
 
-    def add_node(self, initial: int = UNDECIDED) -> int:
-        self.partner.append(NO_NODE)
-        self.standard.append(ProofStandard.PE)
-        self.initial.append(initial)
-        self.args_of.append([])
-        self.premise_of.append([])
-        self.undercut_of.append([])
-        return len(self.partner) - 1
+    def add_nodes(self, count: int) -> int:
+        """``count`` new undecided nodes; the number of the first."""
+        first = len(self.partner)
+        self.partner.extend([NO_NODE] * count)
+        self.standard.extend([ProofStandard.PE] * count)
+        self.initial.extend([UNDECIDED] * count)
+        for lists in (self.args_of, self.premise_of, self.undercut_of):
+            lists.extend([None] * count)
+        return first
 
     def pair(self, position: int, standard: ProofStandard) -> int:
         """The other position of ``position``'s issue, made on first use."""
         other = self.partner[position]
         if other == NO_NODE:
-            other = self.add_node()
+            other = self.add_nodes(1)
             self.partner[position] = other
             self.partner[other] = position
             self.standard[position] = self.standard[other] = standard
@@ -86,29 +90,43 @@ class Structure:
         return len(self.partner)
 
 
+def _attach(lists: list[list[int] | None], node: int, argument: int) -> None:
+    entry = lists[node]
+    if entry is None:
+        lists[node] = [argument]
+    else:
+        entry.append(argument)
+
+
 def build_structure(argument_map: ArgumentMap) -> Structure:
     """The propositions and arguments of a map; unknown ids are tolerated, never followed."""
     st = Structure()
-    relation_by_id = {r.id: r for r in argument_map.relations}
-    for statement in argument_map.statements:
-        if statement.id in st.statement_node:
-            continue  # a duplicate id (only in maps built without integrity checks)
-        st.statement_node[statement.id] = st.add_node()
-    attacked = {r.target for r in argument_map.relations if r.kind == RelationKind.ATTACK}
-    for statement in argument_map.statements:
-        node = st.statement_node[statement.id]
+    statements, relations = argument_map.statements, argument_map.relations
+    node_of = st.statement_node
+    for statement in statements:
+        node_of.setdefault(statement.id, len(node_of))  # a duplicate id keeps its first node
+    st.add_nodes(len(node_of))
+    attacked = {r.target for r in relations if r.kind == RelationKind.ATTACK}
+    for statement in statements:
         if statement.id in attacked or statement.standard is not None:
-            st.negation_node[statement.id] = st.pair(node, statement.standard or ProofStandard.PE)
-    for relation in argument_map.relations:
-        if relation.target in relation_by_id and relation.target not in st.undercutter_node:
-            st.undercutter_node[relation.target] = st.add_node()
+            st.negation_node[statement.id] = st.pair(
+                node_of[statement.id], statement.standard or ProofStandard.PE
+            )
+    relation_ids = {r.id for r in relations}
+    undercutters = st.undercutter_node
+    for relation in relations:
+        target = relation.target
+        if target in relation_ids and target not in node_of and target not in undercutters:
+            undercutters[target] = st.add_nodes(1)
     _assume(st, argument_map)
-    for relation in argument_map.relations:
+    for relation in relations:
         _add_argument(st, relation.id, relation.kind, relation.premises, relation.target)
-        st.weighing.append(_WEIGHING_CODE[relation.weighing or Weighing.LINKED])
-        st.constant.append(relation.weight if relation.weight is not None else -1.0)
         if relation.weight is not None:
-            st.weighing[-1] = CONSTANT
+            st.weighing.append(CONSTANT)
+            st.constant.append(relation.weight)
+        else:
+            st.weighing.append(_WEIGHING_CODE[relation.weighing or Weighing.LINKED])
+            st.constant.append(-1.0)
     return st
 
 
@@ -130,9 +148,8 @@ def _add_argument(
 ) -> None:
     argument = len(st.relation_ids)
     st.relation_ids.append(relation_id)
-    conclusion = NO_NODE
-    if target in st.statement_node:
-        conclusion = st.statement_node[target]
+    conclusion = st.statement_node.get(target, NO_NODE)
+    if conclusion != NO_NODE:
         if kind == RelationKind.ATTACK:
             conclusion = st.negation_node[target]
     elif target in st.undercutter_node:
@@ -141,16 +158,17 @@ def _add_argument(
             conclusion = st.pair(conclusion, ProofStandard.PE)
     st.conclusion.append(conclusion)
     if conclusion != NO_NODE:
-        st.args_of[conclusion].append(argument)
+        _attach(st.args_of, conclusion, argument)
     nodes = []
+    node_of = st.statement_node
     for premise in premises:
-        node = st.statement_node.get(premise)
-        if node is None:  # a dangling premise: a proposition nobody supports
-            node = st.add_node()
+        node = node_of.get(premise, NO_NODE)
+        if node == NO_NODE:  # a dangling premise: a proposition nobody supports
+            node = st.add_nodes(1)
         nodes.append(node)
-        st.premise_of[node].append(argument)
+        _attach(st.premise_of, node, argument)
     st.premises.append(nodes)
     undercutter = st.undercutter_node.get(relation_id, NO_NODE)
     st.undercutter.append(undercutter)
     if undercutter != NO_NODE:
-        st.undercut_of[undercutter].append(argument)
+        _attach(st.undercut_of, undercutter, argument)
