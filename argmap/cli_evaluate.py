@@ -82,7 +82,7 @@ def evaluation_text(evaluation: Evaluation, *, why: bool = False) -> str:
     """One line per statement (label, id, title or text), then one per relation."""
     from argmap.evaluation.explain import format_weight
 
-    counts = evaluation.counts()
+    counts = {str(mark): count for mark, count in evaluation.counts().items()}
     lines = [f"statements: {counts['in']} in, {counts['out']} out, {counts['undecided']} undecided"]
     width = max((len(sid) for sid in evaluation.statements), default=0)
     for statement in evaluation.map.statements:

@@ -28,7 +28,7 @@ __all__ = ["BLOCK_KEY", "MAP_KEYS", "block_of", "checked_fields", "extras_block"
 BLOCK_KEY = "argmap"
 MAP_KEYS = ("title", "description", "authors", "created", "modified", "sources", "groups", "layout")
 _CONTEXT = {"check_integrity": False}
-_STATEMENT_SHAPES: dict[str, type] = {
+_STATEMENT_SHAPES: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "tags": list,
     "note": str,
@@ -136,7 +136,7 @@ def checked_fields(
             shape is None
             or not isinstance(item, shape)
             or (key == "tags" and not _is_text_list(item))
-            or (key == "weight" and (isinstance(item, bool) or not 0 <= item <= 1))
+            or (key == "weight" and not _is_unit_number(item))
         ):
             what = "statement" if is_statement else "relation"
             report.warn(
@@ -148,6 +148,11 @@ def checked_fields(
             continue
         fields[key] = item
     return fields
+
+
+def _is_unit_number(value: object) -> bool:
+    """A weight: a number from 0 to 1 (a JSON true is not 1)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
 
 
 def _is_text_list(value: object) -> bool:

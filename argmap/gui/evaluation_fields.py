@@ -69,8 +69,8 @@ class EvaluationFields(QWidget):
             self.weight_box.editingFinished.connect(self._commit)
         else:
             self.standard_box = _narrow_box()
-            for text, value in _STANDARDS:
-                self.standard_box.addItem(text, value)
+            for text, standard in _STANDARDS:
+                self.standard_box.addItem(text, standard)
             form.addRow("Proof s&tandard", self.standard_box)
             self.standard_box.activated.connect(lambda _: self._commit())
 

@@ -35,6 +35,7 @@ class MouseGestures(_SceneBase):
     cardDropped: ClassVar[Signal]
     connectRequested: ClassVar[Signal]
     cardDoubleClicked: ClassVar[Signal]
+    badgeClicked: ClassVar[Signal]
     contextMenuRequested: ClassVar[Signal]
     statement_items: dict[str, StatementItem]
     _glide: LayoutGlide
