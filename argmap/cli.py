@@ -28,7 +28,9 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # Subcommands that live in their own modules, each with ``add_parser(commands)``;
 # only the module of the command being run is imported, so startup stays fast.
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "evaluate": "argmap.cli_evaluate",
+}
 COMMANDS = ("export", "validate", "info", "convert", *COMMAND_MODULES)
 _SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": ".json"}
 
@@ -88,6 +90,8 @@ def _editor_parser() -> argparse.ArgumentParser:
             "counts and main claims\n"
             "  argmap convert IN OUT [--strict]               "
             "Argdown, AIF, Kialo, Markdown, .argmap\n"
+            "  argmap evaluate FILE [--format text|json]      "
+            "label statements in, out or undecided\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -129,6 +133,11 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         ),
     )
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
+    export.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="draw each statement's evaluated label (in, out, undecided) as in 'argmap evaluate'",
+    )
     export.add_argument(
         "--dot",
         metavar="PROGRAM",
@@ -259,6 +268,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "theme": options.theme,
         "layout": options.layout,
         "legend": options.legend,
+        "evaluate": options.evaluate,
         "timeout": options.timeout,
         "pdf_painter": _pdf_drawn_by_qt,
     }

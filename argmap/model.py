@@ -41,10 +41,12 @@ __all__ = [
     "Group",
     "Layout",
     "Position",
+    "ProofStandard",
     "Relation",
     "RelationKind",
     "Source",
     "Statement",
+    "Weighing",
     "clean_text",
     "required_version",
 ]
@@ -55,8 +57,8 @@ FORMAT_VERSION: Final = 2
 # is written as version 1, so files stay readable by argmap releases that only
 # know version 1; a map that uses one is written as version 2.
 VERSION_2_KEYS: Final[dict[str, tuple[str, ...]]] = {
-    "Statement": (),
-    "Relation": (),
+    "Statement": ("standard",),
+    "Relation": ("weighing", "weight"),
     "Source": (),
 }
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -137,6 +139,34 @@ class RelationKind(StrEnum):
     ATTACK = "attack"
 
 
+class Weighing(StrEnum):
+    """How an argument's premises give it weight when the map is evaluated (Carneades).
+
+    ``linked``: 1 when every premise is accepted, else 0; ``convergent``: 1 when
+    any premise is; ``cumulative``: the share of premises that are;
+    ``factorized``: like linked, but weighed by its number of premises against
+    the distinct premises of all arguments about the same statement.
+    """
+
+    LINKED = "linked"
+    CONVERGENT = "convergent"
+    CUMULATIVE = "cumulative"
+    FACTORIZED = "factorized"
+
+
+class ProofStandard(StrEnum):
+    """How much stronger the arguments for a statement must be than those against it.
+
+    ``pe`` (preponderance of the evidence): stronger; ``cce`` (clear and
+    convincing evidence): stronger by more than 0.5; ``brd`` (beyond reasonable
+    doubt): that, and the strongest argument against weighs under 0.3.
+    """
+
+    PE = "pe"
+    CCE = "cce"
+    BRD = "brd"
+
+
 class Direction(StrEnum):
     """Which way the diagram reads; argument maps put the claim on top (BT)."""
 
@@ -178,6 +208,13 @@ class Statement(_Element):
         default=Acceptance.UNDECIDED, description="The author's evaluation of the claim."
     )
     attribution: Attribution | None = Field(default=None, description="Who said it, and where.")
+    standard: ProofStandard | None = Field(
+        default=None,
+        description=(
+            "The proof standard when the map is evaluated: 'pe' (the default), 'cce' or 'brd'."
+            " Setting it puts the statement at issue even when nothing attacks it."
+        ),
+    )
 
 
 class Relation(_Element):
@@ -197,6 +234,28 @@ class Relation(_Element):
     attribution: Attribution | None = Field(
         default=None, description="Who draws this inference, and where."
     )
+    weighing: Weighing | None = Field(
+        default=None,
+        description=(
+            "How the premises weigh when the map is evaluated: 'linked' (the default),"
+            " 'convergent', 'cumulative' or 'factorized'."
+        ),
+    )
+    weight: float | None = Field(
+        default=None,
+        json_schema_extra={"minimum": 0, "maximum": 1},
+        description=(
+            "A constant weight from 0 to 1, given when every premise is accepted"
+            " (instead of the weighing's)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _weight_in_range(self) -> Relation:
+        """Out-of-range weights name the relation: they are typed by hand, often in bulk."""
+        if self.weight is not None and not 0.0 <= self.weight <= 1.0:
+            raise ValueError(f"relation {self.id!r}: weight {self.weight:g} is not between 0 and 1")
+        return self
 
 
 class Source(_Element):

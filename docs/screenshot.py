@@ -1,6 +1,9 @@
 """Take a screenshot of the editor with a sample map (for the README).
 
-Usage: python docs/screenshot.py [MAP] [OUT.png] [--size 1280x800]
+Usage: python docs/screenshot.py [MAP] [OUT.png] [--size 1280x800] [--evaluate]
+
+With ``--evaluate`` the editor is in Evaluate mode (the map's own acceptance
+values; nothing is assumed), as in the README's picture of it.
 
 On a display (an X server such as Xvfb: ``DISPLAY=:99``) the window is shown
 for real, with the window manager's frame left out; without one it is drawn
@@ -29,6 +32,7 @@ def main() -> int:
     parser.add_argument("map", nargs="?", default=ROOT / "maps" / "israel-us-defense-treaty.argmap")
     parser.add_argument("out", nargs="?", default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT (1280x800)")
+    parser.add_argument("--evaluate", action="store_true", help="in Evaluate mode (Ctrl+Shift+E)")
     options = parser.parse_args()
     width, height = (int(v) for v in options.size.split("x"))
     QStandardPaths.setTestModeEnabled(True)  # a first run's settings, not the user's
@@ -45,6 +49,8 @@ def main() -> int:
         window.scene.settling() or window.scene.layout_result is None
     ) and timer.elapsed() < 30_000:
         app.processEvents()
+    if options.evaluate:
+        window.evaluate_mode.set_on(True)
     claims = window.current_map().main_claims()
     if claims:
         window.scene.select_only([claims[0].id])

@@ -1,8 +1,8 @@
 """The ``"argmap"`` block: what AIF cannot say, carried beside the AIF so maps round-trip.
 
-AIF has no titles, tags, notes, evaluations, sources, groups or exact
-attributions. The writer puts them in one top-level object that AIF readers
-ignore (as they ignore OVA's ``"OVA"`` and ``"text"`` blocks)::
+AIF has no titles, tags, notes, evaluations, proof standards, weighing,
+weights, sources, groups or exact attributions. The writer puts them in one
+top-level object that AIF readers ignore (as they ignore OVA's ``"OVA"`` and ``"text"`` blocks)::
 
     "argmap": {"format": "argmap", "version": 1, "title": "…", "sources": […], …,
                "nodes": {"<nodeID>": {"title": "…", "tags": […], "attribution": {…}}}}
@@ -10,7 +10,7 @@ ignore (as they ignore OVA's ``"OVA"`` and ``"text"`` blocks)::
 Map-level keys are those of an ``.argmap`` file except statements, relations
 and pinned positions (which go in the OVA block); ``nodes`` holds, by AIF
 node id, the statement fields other than id and text, and a relation's
-attribution. On reading, each value is checked on its own, so a block edited
+attribution, weighing and weight. On reading, each value is checked on its own, so a block edited
 by hand loses only what is wrong, with a warning.
 """
 
@@ -28,14 +28,21 @@ __all__ = ["BLOCK_KEY", "MAP_KEYS", "block_of", "checked_fields", "extras_block"
 BLOCK_KEY = "argmap"
 MAP_KEYS = ("title", "description", "authors", "created", "modified", "sources", "groups", "layout")
 _CONTEXT = {"check_integrity": False}
-_STATEMENT_SHAPES: dict[str, type] = {
+_STATEMENT_SHAPES: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "tags": list,
     "note": str,
     "acceptance": str,
     "attribution": dict,
+    "standard": str,
 }
-_RELATION_SHAPES: dict[str, type] = {"attribution": dict}
+_RELATION_SHAPES: dict[str, type | tuple[type, ...]] = {
+    "attribution": dict,
+    "weighing": str,
+    "weight": (int, float),
+}
+# What the block carries of a relation: AIF has its own node for the inference only.
+_RELATION_EXTRAS = {"attribution", "weighing", "weight"}
 
 
 def extras_block(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -51,10 +58,9 @@ def extras_block(argument_map: ArgumentMap) -> dict[str, Any]:
         if fields:
             nodes[statement.id] = fields
     for relation in argument_map.relations:
-        if relation.attribution is not None:
-            nodes[relation.id] = {
-                "attribution": relation.attribution.model_dump(mode="json", exclude_defaults=True)
-            }
+        fields = relation.model_dump(mode="json", exclude_defaults=True, include=_RELATION_EXTRAS)
+        if fields:
+            nodes[relation.id] = fields
     return {
         "format": FORMAT_NAME,
         "version": required_version(argument_map),
@@ -120,7 +126,9 @@ def checked_fields(
             "block-entry",
         )
         return {}
-    allowed = _STATEMENT_SHAPES if is_statement else _RELATION_SHAPES
+    allowed: dict[str, type | tuple[type, ...]] = (
+        _STATEMENT_SHAPES if is_statement else _RELATION_SHAPES
+    )
     fields: dict[str, Any] = {}
     for key, item in value.items():
         shape = allowed.get(key)
@@ -128,6 +136,7 @@ def checked_fields(
             shape is None
             or not isinstance(item, shape)
             or (key == "tags" and not _is_text_list(item))
+            or (key == "weight" and not _is_unit_number(item))
         ):
             what = "statement" if is_statement else "relation"
             report.warn(
@@ -139,6 +148,11 @@ def checked_fields(
             continue
         fields[key] = item
     return fields
+
+
+def _is_unit_number(value: object) -> bool:
+    """A weight: a number from 0 to 1 (a JSON true is not 1)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
 
 
 def _is_text_list(value: object) -> bool:

@@ -199,7 +199,7 @@ class _Reader:
         return valid
 
     def _relation_extras(self, relations: list[dict[str, Any]]) -> None:
-        """Attributions (from the block or the dialogue) and schemes of the relations."""
+        """Attributions (from the block or the dialogue), weighing and schemes of the relations."""
         first = {r["id"]: r for r in relations}
         self.made_by: dict[str, list[dict[str, Any]]] = {}
         for relation in relations:
@@ -216,6 +216,10 @@ class _Reader:
             if attribution is not None:
                 for same in self.made_by[key]:
                     same["attribution"] = attribution
+            for name in ("weighing", "weight"):
+                if name in extra:
+                    for same in self.made_by[key]:
+                        same[name] = extra[name]
             scheme = scheme_of(node, fulfilments.get(key))
             if node.type == "MA":
                 scheme = scheme or "Default Rephrase"

@@ -14,6 +14,7 @@ from argmap.formats.argdown_parser import parse_lines
 from argmap.formats.argdown_reader import (
     ATTRIBUTION_KEYS,
     KNOWN_KEYS,
+    WEIGHING_KEYS,
     Element,
     Model,
     acceptance,
@@ -33,7 +34,7 @@ from argmap.formats.argdown_relations import (
 )
 from argmap.formats.argdown_yaml import YamlError, dump_flow, parse_block
 from argmap.formats.base import ReadResult
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, ProofStandard, Weighing
 
 __all__ = ["read_argdown"]
 
@@ -172,7 +173,37 @@ def _attribution(element: Element, notes: Notes, front: dict[str, Any]) -> dict[
     if values["source"] is not None:
         values["source"] = _source_id(values["source"], front)
     values = {k: v for k, v in values.items() if v is not None}
+    if element.pcs is not None:  # an argument: its relation's weighing travels along
+        values.update(_evaluation_settings(element, notes, WEIGHING_KEYS))
     return values or None
+
+
+_SETTING_VALUES: dict[str, tuple[str, ...]] = {
+    "weighing": tuple(Weighing),
+    "standard": tuple(ProofStandard),
+}
+
+
+def _evaluation_settings(element: Element, notes: Notes, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Weighing, weight or proof standard from metadata; a value argmap cannot use is reported."""
+    settings: dict[str, Any] = {}
+    for key in keys:
+        if key not in element.data:
+            continue
+        value = element.data[key]
+        if key == "weight":
+            usable = isinstance(value, int | float) and not isinstance(value, bool)
+            usable = usable and 0 <= value <= 1
+        else:
+            usable = value in _SETTING_VALUES[key]
+        if usable:
+            settings[key] = value
+            continue
+        line, column = element.data_at or (element.line, element.column)
+        notes.warn(
+            f"metadata '{key}' of {element.label()} is not valid ({value!r}); ignored", line, column
+        )
+    return settings
 
 
 def _source_id(value: str, front: dict[str, Any]) -> str:
@@ -197,7 +228,9 @@ def _describe_argument(model: Model, argument: Element, notes: Notes) -> None:
     description = argument.text(notes)
     tags = argument.tags()
     title_kept = argument.title is None or argument.title == argument.id
-    unknown = {k: v for k, v in argument.data.items() if k not in (*ATTRIBUTION_KEYS, "id")}
+    unknown = {
+        k: v for k, v in argument.data.items() if k not in (*ATTRIBUTION_KEYS, *WEIGHING_KEYS, "id")
+    }
     if title_kept and not description and not tags and not unknown and not argument.notes:
         return
     if conclusion.implicit:
@@ -255,6 +288,7 @@ def _statement(element: Element, notes: Notes, front: dict[str, Any]) -> dict[st
     }
     if title is not None:
         statement["title"] = title
+    statement.update(_evaluation_settings(element, notes, ("standard",)))
     attribution = _attribution(element, notes, front)
     if attribution:
         statement["attribution"] = attribution
@@ -274,5 +308,8 @@ def _relation(relation: Any) -> dict[str, Any]:
         "target": relation.target,
     }
     if relation.attribution:
-        data["attribution"] = relation.attribution
+        attribution = dict(relation.attribution)
+        data.update({k: attribution.pop(k) for k in WEIGHING_KEYS if k in attribution})
+        if attribution:
+            data["attribution"] = attribution
     return data

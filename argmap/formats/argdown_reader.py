@@ -30,7 +30,7 @@ from argmap.formats.argdown_tree import Document, Node, Pcs, Section
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import ID_PATTERN, Acceptance
 
-__all__ = ["Element", "Ids", "Model", "collect", "slug"]
+__all__ = ["WEIGHING_KEYS", "Element", "Ids", "Model", "collect", "slug"]
 
 _ID = re.compile(ID_PATTERN)
 KNOWN_KEYS = {
@@ -45,8 +45,11 @@ KNOWN_KEYS = {
     "quote",
     "date",
     "implicit",
+    "standard",
 }
 ATTRIBUTION_KEYS = ("speaker", "source", "quote", "date")
+# Keys of an argument's metadata that are its relation's evaluation settings.
+WEIGHING_KEYS = ("weighing", "weight")
 
 
 def slug(title: str) -> str:

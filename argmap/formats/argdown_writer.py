@@ -110,6 +110,8 @@ class _Layout:
                 or r.id in targeted
                 or key in seen
                 or (r.attribution is not None and not r.attribution.is_empty())
+                or r.weighing is not None
+                or r.weight is not None
             ):
                 self.as_argument.add(r.id)  # a plain "+ [premise]" line could not carry it
             seen.add(key)
@@ -317,6 +319,9 @@ class _Writer:
             data["id"] = relation.id
         if relation.attribution is not None:
             data.update(relation.attribution.model_dump(exclude_none=True))
+        data.update(
+            relation.model_dump(mode="json", include={"weighing", "weight"}, exclude_none=True)
+        )
         holder = Occ("argument", relation.id, children=block.children)
         first = len(self.out)
         self.tree(holder, 0)
@@ -365,6 +370,8 @@ class _Writer:
             data["tags"] = list(statement.tags)
         if statement.attribution is not None:
             data.update(statement.attribution.model_dump(exclude_none=True))
+        if statement.standard is not None:
+            data["standard"] = str(statement.standard)
         return data
 
 

@@ -107,7 +107,7 @@ class FileActions:
             menu,
             "Export Map &As… (Argdown, AIF, Kialo, Markdown)",
             self.export_as,
-            QKeySequence("Ctrl+Shift+E"),
+            QKeySequence("Ctrl+Alt+E"),
         )
         self.actions["export_pdf"] = add(
             menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P")

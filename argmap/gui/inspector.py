@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.document import MapDocument
+from argmap.gui.evaluation_fields import EvaluationFields
 from argmap.gui.premises_editor import PremisesEditor
 from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statement, clean_text
 
@@ -103,6 +104,8 @@ class Inspector(QStackedWidget):
             box.installEventFilter(event_filter)
         self.source_box.activated.connect(lambda _: self._source_picked(self.source_box))
         self.acceptance_box.activated.connect(lambda _: self._commit_statement())
+        self.statement_evaluation = EvaluationFields(self, relation=False)
+        form.addRow(self.statement_evaluation)
         return page
 
     def _relation_form(self) -> QWidget:
@@ -135,6 +138,8 @@ class Inspector(QStackedWidget):
             line.editingFinished.connect(self._commit_relation)
         self._relation_filter = _CommitOnFocusOut(self._commit_relation)
         self.relation_quote_edit.installEventFilter(self._relation_filter)
+        self.relation_evaluation = EvaluationFields(self, relation=True)
+        form.addRow(self.relation_evaluation)
         return page
 
     # -- showing -----------------------------------------------------------
@@ -182,6 +187,7 @@ class Inspector(QStackedWidget):
         _show(self.tags_edit, ", ".join(statement.tags))
         self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
         self.note_edit.setPlainText(statement.note or "")
+        self.statement_evaluation.show_element(statement_id)
         self._loading = False
         self.setCurrentIndex(1)
 
@@ -202,6 +208,7 @@ class Inspector(QStackedWidget):
         self.relation_quote_edit.setPlainText(attribution.quote or "")
         _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
+        self.relation_evaluation.show_element(relation_id)
         self._loading = False
         self.setCurrentIndex(2)
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL, CardLayout, measure_card, paint_card
+from argmap.gui.evaluation_look import badge_rect, on_badge, paint_verdict
 from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
@@ -110,6 +111,9 @@ class StatementItem(QGraphicsObject):
         )
         centre = self.handle_centre()
         path.addEllipse(centre, self.HANDLE_RADIUS + 2, self.HANDLE_RADIUS + 2)
+        verdict = self.verdict()
+        if verdict is not None:  # the badge sticks out above the card, and can be clicked
+            path.addRect(badge_rect(self.card.width, self.card.height, verdict))
         return path
 
     def paint(
@@ -137,6 +141,9 @@ class StatementItem(QGraphicsObject):
             detail=detail,
         )
         painter.translate(self.card.width / 2, self.card.height / 2)
+        verdict = self.verdict()
+        if verdict is not None:
+            paint_verdict(painter, self.card.width, self.card.height, verdict)
         if self.drop_target:
             painter.setPen(QPen(QColor("#1a73e8"), 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -148,6 +155,14 @@ class StatementItem(QGraphicsObject):
             painter.drawEllipse(
                 self.handle_centre(), self.HANDLE_RADIUS - 1, self.HANDLE_RADIUS - 1
             )
+
+    def verdict(self) -> str | None:
+        """The evaluated label Evaluate mode shows on this card, if it is on."""
+        return getattr(self.scene(), "verdicts", {}).get(self.statement_id)
+
+    def on_badge(self, local: QPointF) -> bool:
+        """Whether ``local`` is on the evaluated label's badge (a click cycles acceptance)."""
+        return on_badge(self.card.width, self.card.height, self.verdict(), local)
 
     def handle_centre(self) -> QPointF:
         """The connector handle: drag from it to another card to connect the two."""
@@ -312,9 +327,14 @@ class EdgeItem(QGraphicsItem):
             QPainter.RenderHint.Antialiasing, not far
         )  # a whole large map draws fast
         width = self.style.width + (1.5 if self.isSelected() else 0.0)
-        pen = QPen(
-            colour, width, Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine
-        )
+        line = Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine
+        # Evaluate mode: an argument that weighs nothing is faint, one that does not apply dotted.
+        state = getattr(self.scene(), "relation_states", {}).get(self.relation_id, 0)
+        if state:
+            colour.setAlphaF(0.35)
+            width = max(width - 0.6, 0.8)
+            line = Qt.PenStyle.DotLine if state == 2 else line
+        pen = QPen(colour, width, line)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)

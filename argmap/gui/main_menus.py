@@ -147,6 +147,11 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Lay Out &Unpinned Statements", window.scene.request_layout, (), menu=view)
     layouts = _build_layout_menu(window, view.addMenu("Layout &Style"))
     view.addSeparator()
+    evaluation_actions = [window.evaluate_mode.action, window.evaluate_mode.assume_action]
+    view.addActions(evaluation_actions)
+    window.addActions(evaluation_actions)
+    window.named_actions.update(evaluate=window.evaluate_mode.action)
+    view.addSeparator()
     docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
     for dock in docks:
         view.addAction(dock.toggleViewAction())
@@ -191,6 +196,7 @@ TOOLBAR = (
     ("redo", "redo"),
     None,
     ("fit", "fit"),
+    ("evaluate", "evaluate"),
     ("export", "export"),
 )
 

@@ -31,6 +31,7 @@ from argmap.gui import window_state
 from argmap.gui.autosave import Autosaver
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
+from argmap.gui.evaluate_mode import EvaluateMode
 from argmap.gui.file_actions import FileActions
 from argmap.gui.file_watch import FileWatch
 from argmap.gui.find import FindBar
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.watch = FileWatch(self)  # the file changed on disk: a bar above the canvas
         self.autosave = Autosaver(self)
         self._build_docks()
+        self.evaluate_mode = EvaluateMode(self)  # View → Evaluate, the badges, "Why?"
         self.named_actions: dict[str, QAction] = {}  # menu and toolbar commands by name
         self.map_actions: list[QAction] = []  # greyed out while no map is open
         self.toolbar: QToolBar | None = None

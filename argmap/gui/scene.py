@@ -53,6 +53,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
     connectRequested = Signal(str, str, bool)  # premise, target statement or relation, attack
     cardDoubleClicked = Signal(str)
     cardDropped = Signal(str, str)  # dragged statement, the statement it was dropped on
+    badgeClicked = Signal(str)  # Evaluate mode: a card's label badge was clicked
     contextMenuRequested = Signal(
         str, str, object, object
     )  # kind, id, screen QPoint, scene QPointF
@@ -64,6 +65,10 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.theme = theme or _map_theme(document)
         self.setBackgroundBrush(QColor(self.theme.background))
         self.statement_items: dict[str, StatementItem] = {}
+        # Evaluate mode (argmap.gui.evaluate_mode): labels by statement, and relations
+        # that weigh nothing (1) or do not apply (2); empty when the mode is off.
+        self.verdicts: dict[str, str] = {}
+        self.relation_states: dict[str, int] = {}
         self.relation_items = RelationItems(self)
         self.junction_items: dict[str, JunctionItem] = self.relation_items.junctions
         self.geometry = EdgeGeometry(document, self.statement_items, self.relation_items)

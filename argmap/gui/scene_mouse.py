@@ -35,6 +35,7 @@ class MouseGestures(_SceneBase):
     cardDropped: ClassVar[Signal]
     connectRequested: ClassVar[Signal]
     cardDoubleClicked: ClassVar[Signal]
+    badgeClicked: ClassVar[Signal]
     contextMenuRequested: ClassVar[Signal]
     statement_items: dict[str, StatementItem]
     _glide: LayoutGlide
@@ -54,6 +55,10 @@ class MouseGestures(_SceneBase):
         self._steps.finish()
         if event.button() == Qt.MouseButton.LeftButton:
             card = statement_at(self, event.scenePos())
+            if card is not None and card.on_badge(card.mapFromScene(event.scenePos())):
+                self.badgeClicked.emit(card.statement_id)  # Evaluate mode: cycle acceptance
+                event.accept()
+                return
             if card is not None and card.on_handle(card.mapFromScene(event.scenePos())):
                 self._connection = ConnectionDrag(self, card)
                 event.accept()

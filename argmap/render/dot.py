@@ -52,6 +52,21 @@ class DotOptions:
     # group id -> (statement id, llx, lly, urx, ury) per member. Needs positions.
     bands: Mapping[str, tuple[tuple[str, float, float, float, float], ...]] | None = None
     legend: bool = False
+    # Evaluated labels by statement id ("in", "out", "undecided"): each card gets a badge
+    # and a border per label; relations in ``idle`` (not applicable, or weighing 0) fade.
+    labels: Mapping[str, str] | None = None
+    idle: frozenset[str] = frozenset()
+
+
+# Badge and border per evaluated label: a symbol and a word (readable in greyscale and
+# without colour), and a line style (solid and thick, dashed, dotted).
+EVALUATION_BADGES = {"in": "✓ IN", "out": "✗ OUT", "undecided": "? UNDECIDED"}
+_EVALUATION_BORDERS = {
+    "in": 'penwidth="3.2"',
+    "out": 'style="rounded,filled,dashed" penwidth="2"',
+    "undecided": 'style="rounded,filled,dotted" penwidth="2"',
+}
+_IDLE_EDGE = 'penwidth="0.8" arrowsize="0.6"'
 
 
 def junction_relations(argument_map: ArgumentMap) -> set[str]:
@@ -216,6 +231,8 @@ class _Writer:
         self.positions = options.positions or {}
         self.cluster_boxes = options.cluster_boxes or {}
         self.bands = options.bands or {}
+        self.labels = options.labels
+        self.idle = options.idle
 
     def statement(self, statement: Statement, indent: str) -> None:
         statement_id = statement.id
@@ -228,11 +245,14 @@ class _Writer:
                 f" height={_id(_number(height / POINTS_PER_INCH))}"
             )
         else:
-            label, size = self.styles.label.label(statement), ""
+            mark = self.labels.get(statement_id) if self.labels is not None else None
+            label, size = self.styles.label.label(statement, mark), ""
         line = (
             f"{indent}{name} [label={label}{size} {self.styles.card[self.roles[statement_id]]}"
             f" id={name} tooltip={_id(_tooltip(statement, self.sources))}"
         )
+        if self.labels is not None and statement_id in self.labels:
+            line += " " + _EVALUATION_BORDERS[self.labels[statement_id]]
         if statement_id in self.positions:
             line += f" pos={_id(_pos(self.positions[statement_id]))}"
         self.body.append(line + "]\n")
@@ -266,10 +286,14 @@ class _LabelStyle:
             f' color="{theme.attribution_colour}">'
         )
 
-    def label(self, statement: Statement) -> str:
+    def label(self, statement: Statement, mark: str | None = None) -> str:
         align = "right" if is_rtl(statement.title or statement.text) else "left"
         cell = f'<tr><td align="{align}" balign="{align}">'
         parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
+        if mark is not None:
+            parts.append(
+                f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
+            )
         if statement.title:
             title = _html_lines(wrap_text(statement.title, self.wrap_width))
             parts.append(f"{cell}{self.title_font}<b>{title}</b></font></td></tr>")
@@ -312,6 +336,8 @@ def _add_relations(
             writer.junction(relation, "\t")
     for relation in argument_map.relations:
         style = writer.styles.edge[relation.kind == RelationKind.ATTACK]
+        if relation.id in writer.idle:
+            style += " " + _IDLE_EDGE
         edge_id = f"edge-{relation.id}"
         if relation.id in junctions:
             for premise in relation.premises:

@@ -78,8 +78,12 @@ def render_map(
     engine: Engine | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     pdf_painter: PdfPainter | None = None,
+    evaluate: bool = False,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
+
+    With ``evaluate``, every card carries its evaluated label (see
+    :mod:`argmap.evaluation`) and arguments that carry no weight are drawn faint.
 
     ``pdf_painter`` draws the PDF when the Graphviz in use cannot write one;
     without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
@@ -89,14 +93,14 @@ def render_map(
     theme_name = theme or argument_map.layout.theme
     chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
     options = DotOptions(theme=chosen_theme, legend=legend)
+    if evaluate:
+        options = replace(options, **_evaluation_marks(argument_map))
     layout = LayoutMode(layout)
     layout_engine, extra_args = "dot", tuple[str, ...]()
     if layout is LayoutMode.PINNED and argument_map.layout.positions:
         engine = engine or find_engine()
         positions, boxes = _pinned_layout(argument_map, options, engine, timeout)
-        options = DotOptions(
-            theme=chosen_theme, legend=legend, positions=positions, cluster_boxes=boxes
-        )
+        options = replace(options, positions=positions, cluster_boxes=boxes)
         layout_engine, extra_args = "neato", ("-n2",)
     elif layout is LayoutMode.TREE and argument_map.statements:
         engine = engine or find_engine()
@@ -130,6 +134,16 @@ def render_map(
         extra_args=extra_args,
         timeout=timeout,
     )
+
+
+def _evaluation_marks(argument_map: ArgumentMap) -> dict[str, Any]:
+    """Labels by statement and the relations that carry no weight, for :class:`DotOptions`."""
+    from argmap.evaluation import evaluate
+
+    evaluation = evaluate(argument_map)
+    idle = frozenset(rid for rid, result in evaluation.relations.items() if result.weight <= 0.0)
+    labels = {sid: str(mark) for sid, mark in evaluation.statements.items()}
+    return {"labels": labels, "idle": idle}
 
 
 def export_map(

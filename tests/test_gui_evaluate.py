@@ -1,0 +1,154 @@
+"""Evaluate mode in the editor: labels on the cards, badge clicks, "Why?" and settings."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import wait_for_layout
+from gui_helpers import click, show_card
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from argmap.gui.evaluation_look import badge_rect
+from argmap.model import Acceptance
+
+
+def turn_on(window) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    QTest.keyClick(
+        window.view,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    window.qtbot.wait(1)
+
+
+def click_badge(window, statement_id: str) -> None:
+    item = window.scene.statement_items[statement_id]
+    show_card(window, statement_id)
+    rect = badge_rect(item.card.width, item.card.height, item.verdict())
+    click(window, item.mapToScene(rect.center()))
+    window.qtbot.wait(1)
+
+
+def test_ctrl_shift_e_shows_a_label_on_every_card(window):
+    turn_on(window)
+    assert window.evaluate_mode.on
+    assert set(window.scene.verdicts) == {s.id for s in window.document.map.statements}
+    assert set(window.scene.verdicts.values()) <= {"in", "out", "undecided"}
+
+
+def test_turning_evaluate_off_removes_the_labels(window):
+    turn_on(window)
+    turn_on(window)
+    assert not window.evaluate_mode.on
+    assert window.scene.verdicts == {}
+
+
+def test_the_toolbar_has_the_evaluate_toggle(window):
+    assert window.evaluate_mode.action in window.toolbar.actions()
+
+
+def test_clicking_a_badge_cycles_acceptance_and_updates_the_label(window):
+    turn_on(window)
+    assert window.scene.verdicts["narrow"] == "out"
+    click_badge(window, "narrow")
+    assert window.document.statement("narrow").acceptance == Acceptance.ACCEPTED
+    assert window.scene.verdicts["narrow"] == "in"
+    click_badge(window, "narrow")
+    assert window.document.statement("narrow").acceptance == Acceptance.REJECTED
+    click_badge(window, "narrow")
+    assert window.document.statement("narrow").acceptance == Acceptance.UNDECIDED
+
+
+def test_each_badge_click_is_one_undo_step(window):
+    turn_on(window)
+    before = window.undo_stack.count()
+    click_badge(window, "narrow")
+    assert window.undo_stack.count() == before + 1
+    window.undo_stack.undo()
+    window.qtbot.wait(1)
+    assert window.document.statement("narrow").acceptance == Acceptance.UNDECIDED
+    assert window.scene.verdicts["narrow"] == "out"
+
+
+def test_assuming_every_unchallenged_premise_is_one_undoable_edit(window):
+    before = window.undo_stack.count()
+    assert window.evaluate_mode.assume_unchallenged() == 4
+    window.qtbot.wait(1)
+    accepted = {s.id for s in window.document.map.statements if s.acceptance == "accepted"}
+    assert accepted == {"deterrence", "credible", "narrow", "gimmick"}
+    assert window.undo_stack.count() == before + 1
+    assert window.evaluate_mode.on  # the user sees the result at once
+    assert window.scene.verdicts["narrow"] == "in"
+    assert window.scene.verdicts["freedom"] == "out"
+    window.undo_stack.undo()
+    assert not any(s.acceptance == "accepted" for s in window.document.map.statements)
+
+
+def test_an_undercut_argument_is_drawn_as_weighing_nothing(window):
+    window.evaluate_mode.assume_unchallenged()
+    window.qtbot.wait(1)
+    assert window.scene.relation_states["r-deter"] == 1  # undercut by the gimmick
+    assert "r-gimmick" not in window.scene.relation_states
+
+
+def test_the_inspector_explains_the_selected_statement(window):
+    window.evaluate_mode.assume_unchallenged()
+    window.qtbot.wait(1)
+    window.scene.select_only(["claim"])
+    window.qtbot.wait(1)
+    why = window.inspector.statement_evaluation.why.text()
+    assert why == window.evaluate_mode.evaluation.why("claim").text
+    assert "undercut" in why
+
+
+def test_the_inspector_asks_to_turn_evaluation_on_when_it_is_off(window):
+    window.scene.select_only(["claim"])
+    window.qtbot.wait(1)
+    assert "Ctrl+Shift+E" in window.inspector.statement_evaluation.why.text()
+
+
+def test_the_inspector_sets_a_proof_standard_as_an_undoable_edit(window):
+    window.scene.select_only(["claim"])
+    window.qtbot.wait(1)
+    box = window.inspector.statement_evaluation.standard_box
+    box.setCurrentIndex(box.findData("brd"))
+    box.activated.emit(box.currentIndex())
+    assert window.document.statement("claim").standard == "brd"
+    window.undo_stack.undo()
+    assert window.document.statement("claim").standard is None
+
+
+@pytest.mark.parametrize(("weight", "stored"), [(0.5, 0.5), (-0.05, None)])
+def test_the_inspector_sets_weighing_and_weight(window, weight, stored):
+    window.scene.select_only([])
+    window.inspector.show_relation("r-freedom")
+    fields = window.inspector.relation_evaluation
+    fields.weighing_box.setCurrentIndex(fields.weighing_box.findData("cumulative"))
+    fields.weighing_box.activated.emit(fields.weighing_box.currentIndex())
+    fields.weight_box.setValue(weight)
+    fields.weight_box.editingFinished.emit()
+    relation = window.document.relation("r-freedom")
+    assert (relation.weighing, relation.weight) == ("cumulative", stored)
+
+
+def test_labels_follow_an_edit_made_elsewhere(window):
+    turn_on(window)
+    window.editor.set_fields("narrow", acceptance=Acceptance.ACCEPTED)
+    window.qtbot.wait(1)
+    assert window.scene.verdicts["narrow"] == "in"
+
+
+def test_labels_survive_reopening_the_map(window):
+    turn_on(window)
+    window.document.reset(window.document.map, window.document.path)
+    wait_for_layout(window.qtbot, window)
+    assert set(window.scene.verdicts) == {s.id for s in window.document.map.statements}
+
+
+def test_cards_with_labels_paint(window):
+    window.evaluate_mode.assume_unchallenged()
+    window.qtbot.wait(1)
+    image = window.view.grab().toImage()
+    assert not image.isNull()
