@@ -28,7 +28,10 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # Subcommands that live in their own modules, each with ``add_parser(commands)``;
 # only the module of the command being run is imported, so startup stays fast.
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "diff": "argmap.cli_diff",
+    "merge": "argmap.cli_merge",
+}
 COMMANDS = ("export", "validate", "info", "convert", *COMMAND_MODULES)
 _SUFFIX = {
     "dot": ".dot",
@@ -95,6 +98,10 @@ def _editor_parser() -> argparse.ArgumentParser:
             "counts and main claims\n"
             "  argmap convert IN OUT [--strict]               "
             "Argdown, AIF, Kialo, Markdown, .argmap\n"
+            "  argmap diff OLD NEW [--format json]            "
+            "what changed, by element\n"
+            "  argmap merge BASE OURS THEIRS -o OUT           "
+            "three-way merge (a git merge driver)\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
