@@ -149,10 +149,12 @@
     g.setAttribute("aria-label", [roles[id], s.title, s.text].filter(Boolean).join(": "));
     if (labels && labels[id]) g.classList.add("_label-" + String(labels[id]).replace(/\W/g, ""));
     g.addEventListener("focus", () => { if (!visibleOnScreen(g)) bringIntoView(g); });
-    if (incoming.has(id)) folds.set(id, addFold(id, g));
   }
-  function addFold(id, g) {
-    const b = g.getBBox();
+  // Every box is measured before any fold is added: measuring after a change to the
+  // drawing would lay it out again, once per card.
+  const foldable = [...cards].filter(([id]) => incoming.has(id)).map(([id, g]) => [id, g, g.getBBox()]);
+  for (const [id, g, b] of foldable) folds.set(id, addFold(id, g, b));
+  function addFold(id, g, b) {
     const fold = document.createElementNS(NS, "g");
     fold.setAttribute("class", "_fold");
     fold.setAttribute("role", "button");
