@@ -30,9 +30,18 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 # only the module of the command being run is imported, so startup stays fast.
 COMMAND_MODULES: dict[str, str] = {
     "evaluate": "argmap.cli_evaluate",
+    "diff": "argmap.cli_diff",
+    "merge": "argmap.cli_merge",
 }
 COMMANDS = ("export", "validate", "info", "convert", *COMMAND_MODULES)
-_SUFFIX = {"dot": ".dot", "svg": ".svg", "png": ".png", "pdf": ".pdf", "json": ".json"}
+_SUFFIX = {
+    "dot": ".dot",
+    "svg": ".svg",
+    "png": ".png",
+    "pdf": ".pdf",
+    "json": ".json",
+    "html": ".html",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,7 +92,7 @@ def _editor_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  argmap export FILE... (-o OUT | --outdir DIR)   "
-            "draw maps as DOT, SVG, PNG, PDF, JSON\n"
+            "draw maps as DOT, SVG, PNG, PDF, JSON, HTML\n"
             "  argmap validate FILE...                        "
             "check maps, report errors and warnings\n"
             "  argmap info FILE                               "
@@ -92,6 +101,10 @@ def _editor_parser() -> argparse.ArgumentParser:
             "Argdown, AIF, Kialo, Markdown, .argmap\n"
             "  argmap evaluate FILE [--format text|json]      "
             "label statements in, out or undecided\n"
+            "  argmap diff OLD NEW [--format json]            "
+            "what changed, by element\n"
+            "  argmap merge BASE OURS THEIRS -o OUT           "
+            "three-way merge (a git merge driver)\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -119,7 +132,7 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", metavar="OUT", help="the file to write ('-' for stdout)")
     target.add_argument("--outdir", metavar="DIR", help="write NAME.FORMAT for each FILE into DIR")
-    export.add_argument("-f", "--format", choices=FORMATS, help="dot, svg, png, pdf or json")
+    export.add_argument("-f", "--format", choices=FORMATS, help="dot, svg, png, pdf, json or html")
     export.add_argument(
         "-t", "--theme", choices=sorted(THEMES), help="colour theme (default: the map's)"
     )

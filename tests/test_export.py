@@ -22,7 +22,14 @@ from argmap.render.export import FORMATS, export_map, format_for_path, render_ma
 from argmap.render_qt import pdf_from_xdot
 from argmap.theme import get_theme, wrap_text
 
-MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF-", "dot": b"digraph", "json": b"{"}
+MAGIC = {
+    "svg": b"<?xml",
+    "png": b"\x89PNG",
+    "pdf": b"%PDF-",
+    "dot": b"digraph",
+    "json": b"{",
+    "html": b"<!DOCTYPE html>",
+}
 
 
 def drawn_lines(argument_map) -> list[str]:

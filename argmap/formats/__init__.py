@@ -1,4 +1,5 @@
-"""Interchange formats: Argdown, AIF JSON, Kialo text, Markdown outlines, and argmap's own.
+"""Interchange formats: Argdown, AIF JSON, Kialo text, Markdown outlines, argmap's own, and
+argmap's HTML pages (read only).
 
 Each format lives in its own module and implements :class:`~argmap.formats.base.Format`.
 :func:`read_any` and :func:`write_any` pick the format from the file name (or
@@ -38,6 +39,7 @@ FORMAT_MODULES = (
     ("argmap.formats.aif", "AIF"),
     ("argmap.formats.kialo", "KIALO"),
     ("argmap.formats.markdown", "MARKDOWN"),
+    ("argmap.formats.html_page", "HTML_PAGE"),
 )
 
 

@@ -59,7 +59,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         form = QFormLayout(self)
         self.format_box = QComboBox()
-        self.format_box.addItems(["svg", "png", "pdf", "dot", "json"])
+        self.format_box.addItems(["svg", "png", "pdf", "html", "dot", "json"])
         self.theme_box = QComboBox()
         self.theme_box.addItems(list(THEMES))
         self.theme_box.setCurrentText(theme if theme in THEMES else "default")

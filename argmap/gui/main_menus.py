@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from argmap.gui.compare import add_compare_actions
 from argmap.gui.help import ShortcutsDialog, show_about, show_legend
 from argmap.gui.icons import icon
 from argmap.gui.layout_runner import GRAPHVIZ, TREE
@@ -49,8 +50,10 @@ def _bindings(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
 
 def build_menus(window: MainWindow) -> QActionGroup:
     """The window's menus, toolbar and keyboard shortcuts; the group of layout styles."""
-    window.files.build_menu(window.menuBar().addMenu("&File"))
+    file_menu = window.menuBar().addMenu("&File")
+    window.files.build_menu(file_menu)
     window.named_actions.update(window.files.actions)
+    add_compare_actions(window, file_menu)
     edit = window.menuBar().addMenu("&Edit")
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)

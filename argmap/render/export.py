@@ -1,4 +1,4 @@
-"""Export a map as DOT, SVG, PNG, PDF or a JSON layout.
+"""Export a map as DOT, SVG, PNG, PDF, a JSON layout, or an interactive HTML page.
 
 The layout is one of three:
 
@@ -14,12 +14,15 @@ PDF comes from a Graphviz that can write it (a system ``dot`` with cairo).
 own drawing instructions (``-Tjson``) into a PDF, so the result is the same
 picture. The editor and the ``argmap`` command pass Qt's
 (:func:`argmap.render_qt.pdf_from_xdot`); this module never imports Qt.
+
+HTML is the SVG drawing inside a self-contained page (:mod:`argmap.render.page`)
+that also carries the map itself, so it can be read back.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -37,7 +40,7 @@ from argmap.theme import THEMES, get_theme
 
 __all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
 
-FORMATS = ("dot", "svg", "png", "pdf", "json")
+FORMATS = ("dot", "svg", "png", "pdf", "json", "html")
 _EXTENSIONS = {
     ".gv": "dot",
     ".dot": "dot",
@@ -45,6 +48,8 @@ _EXTENSIONS = {
     ".png": "png",
     ".pdf": "pdf",
     ".json": "json",
+    ".html": "html",
+    ".htm": "html",
 }
 
 # Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object).
@@ -79,6 +84,7 @@ def render_map(
     timeout: float = DEFAULT_TIMEOUT,
     pdf_painter: PdfPainter | None = None,
     evaluate: bool = False,
+    labels: Mapping[str, str] | None = None,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
 
@@ -87,9 +93,28 @@ def render_map(
 
     ``pdf_painter`` draws the PDF when the Graphviz in use cannot write one;
     without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
+    ``labels`` are evaluation labels by statement id, which the HTML page
+    shows (other formats ignore them); with ``evaluate`` the page gets the
+    evaluated ones.
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
+    if output_format == "html":
+        from argmap.render.page import build_page
+
+        drawing = render_map(
+            argument_map,
+            "svg",
+            theme=theme,
+            layout=layout,
+            legend=legend,
+            engine=engine,
+            timeout=timeout,
+            evaluate=evaluate,
+        )
+        if evaluate and labels is None:
+            labels = _evaluation_marks(argument_map)["labels"]
+        return build_page(argument_map, drawing, labels=labels).encode("utf-8")
     theme_name = theme or argument_map.layout.theme
     chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
     options = DotOptions(theme=chosen_theme, legend=legend)

@@ -1,0 +1,87 @@
+"""``argmap diff OLD NEW``: what changed between two maps, by element id.
+
+Exit codes follow ``diff``: 0 when the maps are equal, 1 when they differ,
+2 when a file cannot be read. Any readable format works, and an empty file
+(or ``/dev/null``) is an empty map, so a map that was added or deleted
+compares too. Given the seven arguments git passes to an external diff
+(``git config diff.argmap.command "argmap diff"``), it compares the old and
+new file git names, prints the path above the changes, and exits 0 whether
+or not they differ, since git treats any other status as a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.cli import EXIT_OK, _load
+from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["add_parser", "load_or_empty"]
+
+EXIT_DIFFERENT, EXIT_TROUBLE = 1, 2
+_GIT_ARGUMENTS = 7  # path old-file old-hex old-mode new-file new-hex new-mode
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "diff",
+        help="compare two maps element by element",
+        description=(
+            "Compare two maps by element id: statements and relations added, removed,"
+            " changed (word by word), moved between groups, re-pointed. Exit status 0 if"
+            " equal, 1 if different, 2 on trouble."
+        ),
+    )
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="OLD NEW (or the 7 arguments git passes)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    parser.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="the input format of both files"
+    )
+    parser.set_defaults(run=run)
+
+
+def load_or_empty(file: str, from_format: str | None) -> ArgumentMap:
+    """The map in a file; an empty file (git's side of an added or deleted file) is an empty map."""
+    from argmap.model import ArgumentMap
+
+    path = Path(file)
+    if file == "/dev/null" or (path.is_file() and path.stat().st_size == 0):
+        return ArgumentMap()
+    return _load(file, from_format, quiet=True)
+
+
+def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from argmap.mapdiff import diff_maps, render_text, to_json
+
+    files: list[str] = options.files
+    git_path = None
+    if len(files) == _GIT_ARGUMENTS:
+        git_path, files = files[0], [files[1], files[4]]
+    elif len(files) != 2:
+        parser.error("give two files, OLD and NEW")
+    try:
+        old, new = (load_or_empty(file, options.from_format) for file in files)
+    except (ArgmapError, ValueError) as error:
+        print(f"argmap: {error}", file=sys.stderr)
+        return EXIT_TROUBLE
+    changes = diff_maps(old, new)
+    if options.format == "json":
+        print(json.dumps(to_json(changes), ensure_ascii=False, indent=2))
+    elif changes:
+        if git_path is not None:
+            print(f"argmap diff a/{git_path} b/{git_path}")
+        print(render_text(changes))
+    if git_path is not None:
+        return EXIT_OK
+    return EXIT_DIFFERENT if changes else EXIT_OK

@@ -1,0 +1,81 @@
+"""``argmap merge BASE OURS THEIRS -o OUT``: a three-way merge of maps by element id.
+
+Works as a git merge driver::
+
+    git config merge.argmap.driver "argmap merge %O %A %B -o %A"
+
+Exit codes: 0 merged cleanly; 1 merged with conflicts (each is listed on
+stderr and recorded in the merged map, which is written all the same and
+always valid); 2 when a file cannot be read or written. An empty file is an
+empty map, as git passes for a file both sides added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from argmap.cli import EXIT_OK
+from argmap.cli_diff import load_or_empty
+from argmap.errors import ArgmapError
+
+__all__ = ["add_parser"]
+
+EXIT_CONFLICTS, EXIT_TROUBLE = 1, 2
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "merge",
+        help="merge two maps changed from one base",
+        description=(
+            "Three-way merge by element id: changes on one side are taken, changes on both"
+            " sides combine; the same field changed differently, or an element deleted on one"
+            " side and changed on the other, is a conflict: ours is kept, the conflict is"
+            " tagged 'merge-conflict' and noted in the map, and the exit status is 1."
+        ),
+    )
+    parser.add_argument("base", metavar="BASE", help="the common ancestor")
+    parser.add_argument("ours", metavar="OURS", help="our version (kept in conflicts)")
+    parser.add_argument("theirs", metavar="THEIRS", help="their version")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the merged map (may be OURS)"
+    )
+    parser.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="the input format of all three"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from argmap.files import dumps_map, write_atomically
+    from argmap.formats import formats_for_path
+    from argmap.mapmerge import merge_maps
+
+    try:
+        base, ours, theirs = (
+            load_or_empty(file, options.from_format)
+            for file in (options.base, options.ours, options.theirs)
+        )
+    except (ArgmapError, ValueError) as error:
+        print(f"argmap: {error}", file=sys.stderr)
+        return EXIT_TROUBLE
+    result = merge_maps(base, ours, theirs)
+    writers = [f for f in formats_for_path(options.output) if getattr(f, "write", None)]
+    text = writers[0].write(result.map) if writers else dumps_map(result.map)
+    try:
+        write_atomically(options.output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"argmap: {options.output}: could not write: {error.strerror}", file=sys.stderr)
+        return EXIT_TROUBLE
+    for conflict in result.conflicts:
+        print(f"argmap: conflict: {conflict.describe()}", file=sys.stderr)
+    if result.conflicts:
+        count = len(result.conflicts)
+        print(
+            f"argmap: {options.output}: merged with {count} conflict{'s' if count != 1 else ''},"
+            " tagged 'merge-conflict' in the map",
+            file=sys.stderr,
+        )
+        return EXIT_CONFLICTS
+    return EXIT_OK

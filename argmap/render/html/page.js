@@ -1,0 +1,469 @@
+// argmap's interactive page: pan, zoom, search, fold branches, and a panel with a card's details.
+// Everything shown comes from the JSON blocks and is written with textContent, never as markup.
+(() => {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  const map = JSON.parse($("_argmap").textContent);
+  const extra = JSON.parse($("_argmap-view").textContent);
+  const roles = extra.roles || {};
+  const labels = extra.labels || null;
+  const view = $("_view");
+  const svg = view.querySelector("svg");
+  const statements = new Map(map.statements.map((s) => [s.id, s]));
+  const relations = new Map((map.relations || []).map((r) => [r.id, r]));
+  const sources = new Map((map.sources || []).map((s) => [s.id, s]));
+  const cards = new Map();
+  const junctions = new Map();
+  const edges = new Map();
+  for (const g of svg.querySelectorAll("g.node")) {
+    if (statements.has(g.id)) cards.set(g.id, g);
+    else if (relations.has(g.id)) junctions.set(g.id, g);
+  }
+  for (const g of svg.querySelectorAll("g.edge")) edges.set(g.id, g);
+  // What argues about each statement or relation: the relations that target it.
+  const incoming = new Map();
+  for (const r of relations.values()) {
+    if (!incoming.has(r.target)) incoming.set(r.target, []);
+    incoming.get(r.target).push(r);
+  }
+  const premiseOf = new Set([...relations.values()].flatMap((r) => r.premises));
+
+  // -- the view box: pan and zoom ---------------------------------------------
+  const full = svg.viewBox.baseVal;
+  const whole = { x: full.x, y: full.y, w: full.width || 1, h: full.height || 1 };
+  let box = { ...whole };
+  svg.removeAttribute("width");
+  svg.removeAttribute("height");
+  svg.setAttribute("preserveAspectRatio", "none");
+  const size = () => ({ w: view.clientWidth || 1, h: view.clientHeight || 1 });
+  const show = () => svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
+  function frame(x, y, w, h, margin) {
+    const s = size();
+    const scale = Math.max(w / s.w, h / s.h) * (margin || 1);
+    box = { w: s.w * scale, h: s.h * scale, x: 0, y: 0 };
+    box.x = x + w / 2 - box.w / 2;
+    box.y = y + h / 2 - box.h / 2;
+    show();
+  }
+  const fit = () => frame(whole.x, whole.y, whole.w, whole.h, 1.04);
+  function zoom(factor, cx, cy) {
+    const s = size();
+    const px = cx === undefined ? 0.5 : cx / s.w;
+    const py = cy === undefined ? 0.5 : cy / s.h;
+    const w = Math.min(Math.max(box.w / factor, 20), whole.w * 20);
+    const h = (w * s.h) / s.w;
+    box = { x: box.x + (box.w - w) * px, y: box.y + (box.h - h) * py, w, h };
+    show();
+  }
+  function pan(dx, dy) {
+    const s = size();
+    box.x -= (dx * box.w) / s.w;
+    box.y -= (dy * box.h) / s.h;
+    show();
+  }
+  const graph = svg.querySelector("g.graph");
+  function userBox(g) {
+    // A card's box in the SVG's own units: its bounding box moved by the graph's transform.
+    const b = g.getBBox();
+    const t = graph && graph.transform.baseVal.consolidate();
+    const m = t ? t.matrix : { a: 1, d: 1, e: 0, f: 0 };
+    return { x: m.a * b.x + m.e, y: m.d * b.y + m.f, w: m.a * b.width, h: m.d * b.height };
+  }
+  function bringIntoView(g) {
+    // Centre the card, zoomed in far enough to read it and out far enough to see all of it.
+    const b = userBox(g);
+    const s = size();
+    const per = Math.max(Math.min(box.w / s.w, 1.25), b.w / (s.w * 0.9), b.h / (s.h * 0.9));
+    box = { w: s.w * per, h: s.h * per, x: 0, y: 0 };
+    box.x = b.x + b.w / 2 - box.w / 2;
+    box.y = b.y + b.h / 2 - box.h / 2;
+    show();
+  }
+  window.addEventListener("resize", () => {
+    const s = size();
+    box.h = (box.w * s.h) / s.w;
+    show();
+  });
+  view.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const r = view.getBoundingClientRect();
+    const d = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+    zoom(Math.exp(-d / 300), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  const pointers = new Map();
+  let moved = 0;
+  view.addEventListener("pointerdown", (e) => {
+    if (e.target.closest && e.target.closest("g._fold")) return;
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (pointers.size === 1) moved = 0;
+    view.classList.add("dragging");
+  });
+  view.addEventListener("pointermove", (e) => {
+    const last = pointers.get(e.pointerId);
+    if (!last) return;
+    if (pointers.size === 1) {
+      moved += Math.abs(e.clientX - last.x) + Math.abs(e.clientY - last.y);
+      if (moved > 4) {
+        if (!view.hasPointerCapture(e.pointerId)) view.setPointerCapture(e.pointerId);
+        pan(e.clientX - last.x, e.clientY - last.y);
+      }
+    } else if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()];
+      const other = a === last ? b : a;
+      const before = Math.hypot(last.x - other.x, last.y - other.y);
+      const after = Math.hypot(e.clientX - other.x, e.clientY - other.y);
+      const r = view.getBoundingClientRect();
+      moved = 99;
+      if (before > 0) zoom(after / before, other.x - r.left, other.y - r.top);
+    }
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  });
+  const release = (e) => {
+    pointers.delete(e.pointerId);
+    if (!pointers.size) view.classList.remove("dragging");
+  };
+  view.addEventListener("pointerup", release);
+  view.addEventListener("pointercancel", release);
+  const keys = {
+    ArrowLeft: () => pan(60, 0), ArrowRight: () => pan(-60, 0),
+    ArrowUp: () => pan(0, 60), ArrowDown: () => pan(0, -60),
+    "+": () => zoom(1.25), "=": () => zoom(1.25), "-": () => zoom(0.8), 0: fit,
+  };
+  view.addEventListener("keydown", (e) => {
+    const card = e.target.closest && e.target.closest("g.node");
+    if (card && (e.key === "Enter" || e.key === " ")) openPanel(card.id);
+    else if (card && (e.key === "c" || e.key === "C")) toggle(card.id);
+    else if (keys[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) keys[e.key]();
+    else return;
+    e.preventDefault();
+  });
+
+  // -- cards: focus, click, fold ----------------------------------------------
+  const NS = "http://www.w3.org/2000/svg";
+  const collapsed = new Set();
+  const folds = new Map();
+  for (const [id, g] of cards) {
+    const s = statements.get(id);
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", [roles[id], s.title, s.text].filter(Boolean).join(": "));
+    if (labels && labels[id]) g.classList.add("_label-" + String(labels[id]).replace(/\W/g, ""));
+    g.addEventListener("focus", () => { if (!visibleOnScreen(g)) bringIntoView(g); });
+  }
+  // Every box is measured before any fold is added: measuring after a change to the
+  // drawing would lay it out again, once per card.
+  const foldable = [...cards].filter(([id]) => incoming.has(id)).map(([id, g]) => [id, g, g.getBBox()]);
+  for (const [id, g, b] of foldable) folds.set(id, addFold(id, g, b));
+  function addFold(id, g, b) {
+    const fold = document.createElementNS(NS, "g");
+    fold.setAttribute("class", "_fold");
+    fold.setAttribute("role", "button");
+    fold.setAttribute("aria-expanded", "true");
+    fold.setAttribute("aria-label", "Fold the branch under this card");
+    const circle = document.createElementNS(NS, "circle");
+    circle.setAttribute("cx", b.x + b.width);
+    circle.setAttribute("cy", b.y);
+    circle.setAttribute("r", 9);
+    const text = document.createElementNS(NS, "text");
+    text.setAttribute("x", b.x + b.width);
+    text.setAttribute("y", b.y);
+    text.textContent = "\u2212";
+    fold.append(circle, text);
+    fold.addEventListener("click", (e) => { e.stopPropagation(); toggle(id); });
+    g.after(fold);
+    return fold;
+  }
+  function visibleOnScreen(g) {
+    const r = g.getBoundingClientRect();
+    const v = view.getBoundingClientRect();
+    return r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+  }
+  view.addEventListener("click", (e) => {
+    if (moved > 4) return;
+    const card = e.target.closest && e.target.closest("g.node");
+    if (card && cards.has(card.id)) openPanel(card.id);
+  });
+
+  // Everything reachable from the main claims without passing a folded card is shown.
+  function reachable(skip) {
+    const seen = new Set();
+    const stack = [...statements.keys()].filter((id) => !premiseOf.has(id));
+    while (stack.length) {
+      const id = stack.pop();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (skip.has(id)) continue;
+      for (const r of incoming.get(id) || []) {
+        if (!seen.has(r.id)) stack.push(r.id);
+        for (const p of r.premises) stack.push(p);
+      }
+    }
+    return seen;
+  }
+  const always = reachable(new Set());
+  function hiddenIds() {
+    const shown = reachable(collapsed);
+    const hidden = new Set();
+    for (const id of always) if (!shown.has(id)) hidden.add(id);
+    for (const r of relations.values()) {
+      if (always.has(r.id) && (collapsed.has(r.target) || hidden.has(r.target))) hidden.add(r.id);
+    }
+    return hidden;
+  }
+  function refold() {
+    const hidden = hiddenIds();
+    for (const [id, g] of cards) g.classList.toggle("_hidden", hidden.has(id));
+    for (const [id, g] of junctions) g.classList.toggle("_hidden", hidden.has(id));
+    for (const r of relations.values()) {
+      const gone = hidden.has(r.id) || hidden.has(r.target);
+      const edge = edges.get("edge-" + r.id);
+      if (edge) edge.classList.toggle("_hidden", gone);
+      for (const p of r.premises) {
+        const piece = edges.get("edge-" + r.id + "-" + p);
+        if (piece) piece.classList.toggle("_hidden", gone || hidden.has(p));
+      }
+    }
+    for (const [id, fold] of folds) {
+      const closed = collapsed.has(id);
+      fold.classList.toggle("_hidden", hidden.has(id));
+      fold.setAttribute("aria-expanded", String(!closed));
+      fold.setAttribute("aria-label", (closed ? "Unfold" : "Fold") + " the branch under this card");
+      fold.lastChild.textContent = closed ? "+" : "\u2212";
+    }
+    if (current) openPanel(current);
+  }
+  function toggle(id) {
+    if (!incoming.has(id)) return;
+    if (collapsed.has(id)) collapsed.delete(id);
+    else collapsed.add(id);
+    refold();
+  }
+  function reveal(id) {
+    if (!collapsed.size) return;
+    // Unfold every folded card whose branch hides this one.
+    for (const c of [...collapsed]) {
+      collapsed.delete(c);
+      if (hiddenIds().has(id)) collapsed.add(c);
+    }
+    refold();
+  }
+  $("_expand").addEventListener("click", () => { collapsed.clear(); refold(); });
+
+  // -- search ---------------------------------------------------------------
+  const strings = (value) => {
+    if (typeof value === "string") return [value];
+    if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+    return [];
+  };
+  const haystack = new Map([...statements].map(([id, s]) => {
+    const { id: _, ...rest } = s;
+    const source = s.attribution && sources.get(s.attribution.source);
+    return [id, strings([rest, source || "", labels && labels[id] || ""]).join("\n").toLowerCase()];
+  }));
+  let hits = [];
+  let at = -1;
+  const q = $("_q");
+  function search() {
+    const needle = q.value.trim().toLowerCase();
+    for (const g of cards.values()) g.classList.remove("_match", "_current");
+    hits = needle ? [...haystack].filter(([, text]) => text.includes(needle)).map(([id]) => id) : [];
+    at = -1;
+    for (const id of hits) cards.get(id) && cards.get(id).classList.add("_match");
+    count();
+    if (hits.length) step(1);
+  }
+  function step(delta) {
+    if (!hits.length) return;
+    if (at >= 0 && cards.get(hits[at])) cards.get(hits[at]).classList.remove("_current");
+    at = (at + delta + hits.length) % hits.length;
+    const g = cards.get(hits[at]);
+    if (g) {
+      reveal(hits[at]);
+      g.classList.add("_current");
+      bringIntoView(g);
+    }
+    count();
+  }
+  const count = () => {
+    $("_count").textContent = !q.value.trim() ? "" :
+      hits.length ? `${at + 1} of ${hits.length}` : "no match";
+  };
+  q.addEventListener("input", search);
+  q.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") { e.preventDefault(); step(e.shiftKey ? -1 : 1); }
+    if (e.key === "Escape") { q.value = ""; search(); view.focus(); }
+  });
+  $("_next").addEventListener("click", () => step(1));
+  $("_prev").addEventListener("click", () => step(-1));
+
+  // -- the details panel ------------------------------------------------------
+  let current = null;
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  };
+  const human = (key) => key.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  function value(v) {
+    if (Array.isArray(v) && v.every((x) => typeof x !== "object")) {
+      const span = el("span");
+      for (const x of v) span.append(el("span", x, "tag"));
+      return span;
+    }
+    if (v && typeof v === "object") return fields(v, []);
+    if (typeof v === "string" && v.length > 280) {
+      const d = el("details");
+      d.append(el("summary", v.slice(0, 120) + "\u2026"), el("div", v, "pre"));
+      return d;
+    }
+    return el("span", v, "pre");
+  }
+  function fields(object, skip) {
+    const dl = el("dl");
+    for (const [key, v] of Object.entries(object)) {
+      if (skip.includes(key) || v === null || v === "" || (Array.isArray(v) && !v.length)) continue;
+      dl.append(el("dt", human(key)));
+      const dd = el("dd");
+      dd.append(key === "url" ? link(v) : value(v));
+      dl.append(dd);
+    }
+    return dl;
+  }
+  function link(url) {
+    if (!/^(https?|ftp|mailto):/i.test(String(url))) return el("span", url, "pre");
+    const a = el("a", url);
+    a.href = url;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
+    return a;
+  }
+  function goTo(id) {
+    const button = el("button", short(id));
+    button.type = "button";
+    button.addEventListener("click", () => {
+      reveal(id);
+      bringIntoView(cards.get(id));
+      openPanel(id);
+    });
+    return button;
+  }
+  const short = (id) => {
+    const s = statements.get(id);
+    return s ? s.title || s.text : id;
+  };
+  function related(details, title, ids) {
+    if (!ids.length) return;
+    details.append(el("h3", title));
+    const ul = el("ul");
+    for (const id of ids) ul.appendChild(el("li")).append(goTo(id));
+    details.append(ul);
+  }
+  function openPanel(id) {
+    const s = statements.get(id);
+    if (!s) return;
+    if (current && cards.get(current)) cards.get(current).classList.remove("_chosen");
+    current = id;
+    cards.get(id) && cards.get(id).classList.add("_chosen");
+    const details = $("_details");
+    details.replaceChildren();
+    details.append(el("h2", s.title || roles[id] || "Statement"));
+    details.append(el("p", roles[id] || "", "role"));
+    if (labels && labels[id] !== undefined) details.append(el("span", "Evaluation: " + labels[id], "badge"));
+    details.append(el("p", s.text, "text"));
+    const a = s.attribution || {};
+    if (a.quote) details.append(el("blockquote", "\u201c" + a.quote + "\u201d"));
+    const { quote, source, ...who } = a;
+    details.append(fields(who, []));
+    const { id: _, text, title, attribution, ...rest } = s;
+    details.append(fields(rest, []));
+    const src = source && sources.get(source);
+    if (src) {
+      details.append(el("h3", "Source"));
+      details.append(fields(src, ["id"]));
+    } else if (source) details.append(fields({ source }, []));
+    const uses = [...relations.values()].filter((r) => r.premises.includes(id));
+    related(details, "Argues for", uses.map((r) => r.target).filter((t) => statements.has(t)));
+    const reasons = (incoming.get(id) || []).flatMap((r) => r.kind === "support" ? r.premises : []);
+    const objections = (incoming.get(id) || []).flatMap((r) => r.kind === "attack" ? r.premises : []);
+    related(details, "Reasons", reasons);
+    related(details, "Objections", objections);
+    if (incoming.has(id)) {
+      const fold = el("button", collapsed.has(id) ? "Unfold this branch" : "Fold this branch");
+      fold.type = "button";
+      fold.addEventListener("click", () => toggle(id));
+      details.append(fold);
+    }
+    $("_panel").hidden = false;
+  }
+  function closePanel() {
+    $("_panel").hidden = true;
+    if (current && cards.get(current)) {
+      cards.get(current).classList.remove("_chosen");
+      cards.get(current).focus({ preventScroll: true });
+    }
+    current = null;
+  }
+  $("_close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !$("_panel").hidden) closePanel();
+    else if (e.key === "/" && document.activeElement !== q) { e.preventDefault(); q.focus(); }
+  });
+
+  // -- the list: the map as text, for small screens, screen readers and print ---
+  function outline() {
+    const root = el("ul");
+    const done = new Set();
+    const roots = [...statements.keys()].filter((id) => !premiseOf.has(id));
+    const rest = [...statements.keys()].filter((id) => !always.has(id));
+    const stack = [...roots, ...rest].reverse().map((id) => [id, root, "", 0]);
+    while (stack.length) {
+      const [id, parent, kind, depth] = stack.pop();
+      if (done.has(id)) continue;
+      done.add(id);
+      const s = statements.get(id);
+      const li = parent.appendChild(el("li"));
+      const item = li.appendChild(el("div"));
+      if (kind) item.append(el("span", kind, "kind"));
+      if (s.title) item.append(el("strong", s.title + " "));
+      item.append(el("span", s.text, "body"));
+      const a = s.attribution || {};
+      const who = [a.speaker, a.date].filter(Boolean).join(", ");
+      if (who || a.quote) item.append(el("div", [who, a.quote && "\u201c" + a.quote + "\u201d"].filter(Boolean).join(": "), "who"));
+      const children = [];
+      const reasons = [...(incoming.get(id) || [])];
+      while (reasons.length) {  // reasons and objections, then attacks on their inferences
+        const r = reasons.shift();
+        const k = relations.has(r.target) ? "undercut" : r.kind === "support" ? "reason" : "objection";
+        for (const p of r.premises) children.push([p, k]);
+        reasons.push(...(incoming.get(r.id) || []));
+      }
+      if (!children.length || depth > 200) continue;
+      const ul = li.appendChild(el("ul"));
+      for (const [p, k] of children.reverse()) stack.push([p, ul, k, depth + 1]);
+    }
+    return root;
+  }
+  let listed = false;
+  function showList(on) {
+    const box = $("_outline");
+    if (on && !box.firstChild) box.append(outline());
+    box.hidden = !on;
+    view.hidden = on;
+    $("_list").setAttribute("aria-pressed", String(on));
+    if (!on) show();
+  }
+  $("_list").addEventListener("click", () => showList((listed = !listed)));
+  $("_print").addEventListener("click", () => window.print());
+  window.addEventListener("beforeprint", () => {
+    if (!$("_outline").firstChild) $("_outline").append(outline());
+    fit();
+  });
+  $("_fit").addEventListener("click", fit);
+  $("_zoom-in").addEventListener("click", () => zoom(1.25));
+  $("_zoom-out").addEventListener("click", () => zoom(0.8));
+
+  refold();
+  fit();
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
+})();

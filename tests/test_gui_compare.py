@@ -1,0 +1,74 @@
+"""File › Compare With…: the differences as a list, and the list selects on the canvas."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import small_map
+
+from argmap.files import save_map
+from argmap.gui.compare import CompareDialog
+
+pytestmark = pytest.mark.gui
+
+
+def _dialog(window) -> CompareDialog:
+    (dialog,) = window.findChildren(CompareDialog)
+    return dialog
+
+
+def _rows(dialog: CompareDialog) -> list[str]:
+    tree = dialog.tree
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_comparing_with_another_file_lists_what_differs(window, tmp_path, monkeypatch):
+    other = small_map()
+    claim = other.statement("claim").model_copy(update={"text": "Another claim"})
+    other = other.model_copy(
+        update={"statements": [claim if s.id == "claim" else s for s in other.statements]}
+    )
+    path = tmp_path / "other.argmap"
+    save_map(other, path, backup=False)
+    monkeypatch.setattr(
+        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
+    )
+    window.named_actions["compare_with"].trigger()
+    assert _rows(_dialog(window)) == ["changed statement claim"]
+
+
+def test_selecting_a_row_selects_its_statement(window, tmp_path, monkeypatch):
+    other = small_map().model_copy(update={"title": "Other"})
+    other = other.model_copy(
+        update={
+            "statements": [
+                s.model_copy(update={"tags": ["x"]}) if s.id == "narrow" else s
+                for s in other.statements
+            ]
+        }
+    )
+    path = tmp_path / "other.argmap"
+    save_map(other, path, backup=False)
+    monkeypatch.setattr(
+        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
+    )
+    window.named_actions["compare_with"].trigger()
+    dialog = _dialog(window)
+    rows = _rows(dialog)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("changed statement narrow")))
+    assert window.scene.selected_statement_ids() == ["narrow"]
+
+
+def test_comparing_with_the_saved_version_shows_unsaved_edits(window):
+    window.scene.select_only(["gimmick"])
+    window.named_actions["delete"].trigger()
+    window.named_actions["compare_saved"].trigger()
+    rows = _rows(_dialog(window))
+    assert "removed statement gimmick" in rows[0]
+    assert "removed relation r-gimmick" in rows[1]
+
+
+def test_the_saved_version_of_an_unchanged_map_is_the_same(window):
+    window.named_actions["compare_saved"].trigger()
+    dialog = _dialog(window)
+    assert _rows(dialog) == []
+    assert dialog.changes == []

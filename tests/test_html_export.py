@@ -1,0 +1,73 @@
+"""The HTML page as a map file: it carries the map, reads back as it, and stays small.
+
+What the page does in a browser is tested in ``test_html_browser.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MAPS, small_map
+from hypothesis import HealthCheck, given, settings
+from strategies import argument_maps
+
+from argmap.cli import main
+from argmap.errors import MapFileError
+from argmap.files import dumps_map, load_map
+from argmap.formats import read_any
+from argmap.formats.html_page import HTML_PAGE
+from argmap.model import Attribution, Statement
+from argmap.render.export import format_for_path, render_map
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_a_page_reads_back_as_the_map_it_was_exported_from(argument_map):
+    page = render_map(argument_map, "html").decode("utf-8")
+    assert HTML_PAGE.read(page).map == argument_map
+
+
+def test_text_that_closes_a_script_block_reads_back_unchanged():
+    hostile = "</script><script>alert(1)</script><!--<script>"
+    argument_map = small_map().model_copy(
+        update={
+            "statements": [
+                Statement(id="claim", text=hostile, attribution=Attribution(quote=hostile))
+            ],
+            "relations": [],
+            "groups": [],
+        }
+    )
+    page = render_map(argument_map, "html").decode("utf-8")
+    assert HTML_PAGE.read(page).map == argument_map
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_convert_turns_an_exported_page_back_into_the_same_file(path, tmp_path):
+    page, back = tmp_path / "map.html", tmp_path / "back.argmap"
+    assert main(["export", str(path), "-o", str(page)]) == 0
+    assert main(["convert", str(page), str(back)]) == 0
+    assert back.read_text(encoding="utf-8") == dumps_map(load_map(path))
+
+
+@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
+def test_a_page_is_at_most_twice_the_svg_plus_the_map(path):
+    argument_map = load_map(path)
+    svg = render_map(argument_map, "svg", legend=True)
+    page = render_map(argument_map, "html", legend=True)
+    assert len(page) <= 2 * len(svg) + len(dumps_map(argument_map).encode("utf-8"))
+
+
+def test_a_page_argmap_did_not_write_is_not_read_as_a_map(tmp_path):
+    other = tmp_path / "other.html"
+    other.write_text("<!DOCTYPE html><title>x</title><p>Hello</p>", encoding="utf-8")
+    with pytest.raises(MapFileError, match="holds no argmap map"):
+        read_any(other)
+
+
+@pytest.mark.parametrize("name", ["map.html", "MAP.HTM"])
+def test_html_is_the_export_format_of_html_file_names(name):
+    assert format_for_path(name) == "html"
+
+
+def test_the_page_format_cannot_be_written(tmp_path):
+    assert main(["convert", str(MAPS[0]), str(tmp_path / "x.html")]) == 2

@@ -1,0 +1,228 @@
+"""Semantic diff by id: every kind of single-element change, and the command around it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import small_map
+from hypothesis import given
+from strategies import argument_maps
+
+from argmap.cli import main
+from argmap.files import save_map
+from argmap.mapdiff import diff_maps, split_map, word_diff
+from argmap.model import (
+    Acceptance,
+    ArgumentMap,
+    Attribution,
+    Direction,
+    Group,
+    Position,
+    Relation,
+    RelationKind,
+    Statement,
+)
+
+
+def _statements(argument_map: ArgumentMap, *replaced: Statement) -> ArgumentMap:
+    new = {s.id: s for s in replaced}
+    return argument_map.model_copy(
+        update={"statements": [new.get(s.id, s) for s in argument_map.statements]}
+    )
+
+
+def _summary(old: ArgumentMap, new: ArgumentMap) -> list[tuple[str, str, str, list[str]]]:
+    return [(c.kind, c.collection, c.id, [f.field for f in c.fields]) for c in diff_maps(old, new)]
+
+
+BASE = small_map()
+
+
+def test_an_added_statement_and_its_relation():
+    new = BASE.model_copy(
+        update={
+            "statements": [*BASE.statements, Statement(id="extra", text="More")],
+            "relations": [
+                *BASE.relations,
+                Relation(id="r-extra", kind="support", premises=["extra"], target="claim"),
+            ],
+        }
+    )
+    assert _summary(BASE, new) == [
+        ("added", "statements", "extra", []),
+        ("added", "relations", "r-extra", []),
+    ]
+
+
+def test_a_removed_statement():
+    new = BASE.model_copy(
+        update={
+            "statements": [s for s in BASE.statements if s.id != "gimmick"],
+            "relations": [r for r in BASE.relations if r.id != "r-gimmick"],
+        }
+    )
+    assert _summary(BASE, new) == [
+        ("removed", "statements", "gimmick", []),
+        ("removed", "relations", "r-gimmick", []),
+    ]
+
+
+def test_a_changed_text_is_diffed_word_by_word():
+    changed = BASE.statement("claim").model_copy(
+        update={"text": "A treaty would harm Israel's security"}
+    )
+    (change,) = diff_maps(BASE, _statements(BASE, changed))
+    assert (change.kind, change.id, change.fields[0].field) == ("changed", "claim", "text")
+    runs = word_diff(change.fields[0].old, change.fields[0].new)
+    assert ("-", "serve") in runs
+    assert ("+", "harm") in runs
+
+
+def test_a_changed_nested_field_is_named_by_its_path():
+    freedom = BASE.statement("freedom")
+    quoted = freedom.attribution.model_copy(update={"quote": "no guarantees"})
+    new = _statements(BASE, freedom.model_copy(update={"attribution": quoted}))
+    assert _summary(BASE, new) == [("changed", "statements", "freedom", ["attribution.quote"])]
+
+
+def test_changed_tags_and_acceptance_are_fields_that_changed():
+    claim = BASE.statement("claim").model_copy(
+        update={"tags": ["key"], "acceptance": Acceptance.ACCEPTED}
+    )
+    assert _summary(BASE, _statements(BASE, claim)) == [
+        ("changed", "statements", "claim", ["tags", "acceptance"])
+    ]
+
+
+def test_a_statement_moved_between_groups():
+    groups = [
+        Group(id="rabin", title="Rabin era", statements=["freedom"]),
+        Group(id="later", title="Later", statements=["narrow"]),
+    ]
+    old = BASE.model_copy(update={"groups": [*BASE.groups, Group(id="later", title="Later")]})
+    new = BASE.model_copy(update={"groups": groups})
+    (change,) = diff_maps(old, new)
+    assert (change.kind, change.id) == ("moved", "narrow")
+    assert (change.fields[0].old, change.fields[0].new) == ("rabin", "later")
+
+
+def test_a_relation_pointed_at_another_target():
+    moved = BASE.relation("r-narrow").model_copy(update={"target": "claim"})
+    new = BASE.model_copy(
+        update={"relations": [moved if r.id == moved.id else r for r in BASE.relations]}
+    )
+    (change,) = diff_maps(BASE, new)
+    assert (change.kind, change.id, change.fields[0].field) == ("repointed", "r-narrow", "target")
+
+
+def test_a_relation_given_other_premises_and_another_kind():
+    relation = BASE.relation("r-deter").model_copy(
+        update={"premises": ["deterrence"], "kind": RelationKind.ATTACK}
+    )
+    new = BASE.model_copy(
+        update={"relations": [relation if r.id == "r-deter" else r for r in BASE.relations]}
+    )
+    assert _summary(BASE, new) == [
+        ("repointed", "relations", "r-deter", ["premises"]),
+        ("changed", "relations", "r-deter", ["kind"]),
+    ]
+
+
+def test_a_changed_source():
+    source = BASE.source("op-ed").model_copy(update={"url": "https://example.org"})
+    new = BASE.model_copy(update={"sources": [source]})
+    assert _summary(BASE, new) == [("changed", "sources", "op-ed", ["url"])]
+
+
+def test_a_renamed_group():
+    new = BASE.model_copy(update={"groups": [BASE.groups[0].model_copy(update={"title": "R"})]})
+    assert _summary(BASE, new) == [("changed", "groups", "rabin", ["title"])]
+
+
+def test_a_card_pinned_in_place():
+    new = BASE.model_copy(deep=True)
+    new.layout.positions["claim"] = Position(x=1, y=2)
+    assert _summary(BASE, new) == [("added", "layout.positions", "claim", [])]
+
+
+def test_a_new_map_title_and_direction():
+    new = BASE.model_copy(deep=True, update={"title": "Other"})
+    new.layout.direction = Direction.LEFT_TO_RIGHT
+    assert _summary(BASE, new) == [("changed", "map", "", ["title", "layout.direction"])]
+
+
+def test_statements_put_in_another_order():
+    new = BASE.model_copy(update={"statements": list(reversed(BASE.statements))})
+    assert _summary(BASE, new) == [("reordered", "statements", "", ["order"])]
+
+
+def test_an_empty_attribution_is_not_the_same_as_none():
+    claim = BASE.statement("claim").model_copy(update={"attribution": Attribution()})
+    assert _summary(BASE, _statements(BASE, claim)) == [
+        ("changed", "statements", "claim", ["attribution"])
+    ]
+
+
+@given(argument_maps(), argument_maps())
+def test_two_maps_differ_exactly_when_the_diff_lists_something(old, new):
+    assert (diff_maps(old, new) == []) == (old == new)
+
+
+def test_every_field_of_the_map_is_compared():
+    settings, collections = split_map(BASE)
+    top = {name.split(".")[0] for name in [*settings, *collections]}
+    assert top == set(ArgumentMap.model_fields) - {"format", "version"}
+
+
+# -- the command ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_files(tmp_path):
+    old, new = tmp_path / "old.argmap", tmp_path / "new.argmap"
+    save_map(BASE, old, backup=False)
+    changed = BASE.statement("claim").model_copy(update={"text": "A treaty would not help"})
+    save_map(_statements(BASE, changed), new, backup=False)
+    return old, new
+
+
+def test_diff_exits_0_for_equal_maps(two_files, capsys):
+    old, _ = two_files
+    assert main(["diff", str(old), str(old)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_diff_exits_1_and_prints_words_that_changed(two_files, capsys):
+    assert main(["diff", *map(str, two_files)]) == 1
+    out = capsys.readouterr().out
+    assert "changed statement claim" in out
+    assert "{+not help+}" in out
+
+
+def test_diff_as_json(two_files, capsys):
+    assert main(["diff", *map(str, two_files), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["equal"] is False
+    assert report["changes"][0]["fields"][0]["field"] == "text"
+
+
+def test_diff_compares_across_formats(two_files, tmp_path):
+    old, new = two_files
+    converted = tmp_path / "old.argdown"
+    assert main(["convert", str(old), str(converted)]) == 0
+    assert main(["diff", str(converted), str(new)]) == 1
+
+
+def test_diff_exits_2_when_a_file_cannot_be_read(two_files, tmp_path, capsys):
+    assert main(["diff", str(two_files[0]), str(tmp_path / "missing.argmap")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_file_git_added_compares_with_an_empty_map(two_files, capsys):
+    _, new = two_files
+    args = ["map.argmap", "/dev/null", "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    assert main(["diff", *args]) == 0  # git takes any other status as a failure
+    out = capsys.readouterr().out
+    assert out.startswith("argmap diff a/map.argmap b/map.argmap")
+    assert "added statement claim" in out
