@@ -54,7 +54,7 @@ def closest_passage(index: QuoteIndex, pattern: QuotePattern) -> Closest | None:
     if best is None or best[0] == 0:
         return None
     score, start, end = best
-    start, end = _whole_words(text, start, end)
+    start, end = _matching_words(text, quote, start, end)
     original_start, original_end = index.normal.original_span(start, end)
     return Closest(original_start, original_end, index.original[original_start:original_end], score)
 
@@ -106,6 +106,39 @@ def _word_positions(index: QuoteIndex) -> dict[str, list[int]]:
             positions.setdefault(match.group(), []).append(match.start())
         index.word_positions = positions
     return index.word_positions
+
+
+def _matching_words(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """The aligned span, from the first to the last word it shares with the quote.
+
+    The alignment has the quote's length, so a quote that adds or leaves out
+    words is aligned with a span cut short or running on; the words around
+    it are compared one by one to find where the passage really begins and
+    ends. A lone shared word far from the others (a stray "the") is not
+    taken for the passage's edge.
+    """
+    margin = len(quote) // 2 + 20
+    low, high = _whole_words(text, max(start - margin, 0), min(end + margin, len(text)))
+    words = [
+        (m.start() + low, m.end() + low, m.group()) for m in re.finditer(r"\S+", text[low:high])
+    ]
+    quoted = quote.split()
+    matcher = difflib.SequenceMatcher(a=quoted, b=[w for _, _, w in words], autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    while len(blocks) > 1 and blocks[0].size == 1 and _stray(blocks[0], blocks[1]):
+        blocks.pop(0)
+    while len(blocks) > 1 and blocks[-1].size == 1 and _stray(blocks[-2], blocks[-1]):
+        blocks.pop()
+    if not blocks:
+        return _whole_words(text, start, end)
+    return words[blocks[0].b][0], words[blocks[-1].b + blocks[-1].size - 1][1]
+
+
+def _stray(first: difflib.Match, second: difflib.Match) -> bool:
+    """Whether two matched blocks are much further apart in the text than in the quote."""
+    in_quote = second.a - (first.a + first.size)
+    in_text = second.b - (first.b + first.size)
+    return in_text > 2 * in_quote + 2
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -177,7 +177,8 @@ class _PageReader(HTMLParser):
         while self.open:
             closed = self.open.pop()
             self._enter(closed, -1)
-            self._break(closed)
+            if closed in PARAGRAPHS:  # a line of its own began where it began
+                self._emit("\n\n")
             if closed == tag:
                 break
 

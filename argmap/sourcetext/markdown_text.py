@@ -21,6 +21,7 @@ __all__ = ["markdown_text"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _PARAGRAPH_OPENERS = frozenset({"paragraph_open", "heading_open", "blockquote_open", "hr"})
+_PARAGRAPH_OPENERS |= {"bullet_list_open", "ordered_list_open"}
 _PARAGRAPH_OPENERS |= {"table_open", "fence", "code_block", "html_block"}
 
 
