@@ -93,6 +93,13 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Cu&t", window.editor.cut_selection, (cut,), menu=edit, name="cut")
     act("&Copy", window.editor.copy_selection, (copy,), menu=edit, name="copy")
     act("&Paste", window.editor.paste, (paste,), menu=edit, name="paste")
+    act(
+        "&Quote Selected Passage",
+        window.source_text.quote_selection,
+        ("Ctrl+Shift+Q",),
+        menu=edit,
+        name="quote_passage",
+    )
     edit.addSeparator()
     act("&Find…", window.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
     act("Find &Next", lambda: window.find_bar.step(1), ("F3",), menu=edit)
@@ -137,7 +144,13 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Lay Out &Unpinned Statements", window.scene.request_layout, (), menu=view)
     layouts = _build_layout_menu(window, view.addMenu("Layout &Style"))
     view.addSeparator()
-    docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
+    docks = (
+        window.outline_dock,
+        window.inspector_dock,
+        window.sources_dock,
+        window.source_text_dock,
+        window.history_dock,
+    )
     for dock in docks:
         view.addAction(dock.toggleViewAction())
     _drop_clashing_bindings(window)
