@@ -94,6 +94,7 @@ class SourceTextPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.coverage_label)
         self.current_statement: str | None = None
+        self.shown: str | None = None  # the id of the source shown
         # The canvas's selection (the window sets it): the dock follows it.
         self.selected_statements: Callable[[], list[str]] = list
         self._dirty = True
@@ -101,7 +102,7 @@ class SourceTextPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        self.source_box.activated.connect(lambda _: self.refresh())
+        self.source_box.activated.connect(lambda _: self._source_chosen())
         self.quote_button.clicked.connect(self.quote_selection)
         self.view.statementClicked.connect(self.statementActivated)
         for signal in (
@@ -128,12 +129,15 @@ class SourceTextPanel(QWidget):
     # -- showing -----------------------------------------------------------
 
     def source_id(self) -> str | None:
-        return self.source_box.currentData()
+        """The source shown (None when the map has none)."""
+        return self.shown
 
     def show_source(self, source_id: str) -> None:
-        index = self.source_box.findData(source_id)
-        if index >= 0:
-            self.source_box.setCurrentIndex(index)
+        self.shown = source_id
+        self.refresh()
+
+    def _source_chosen(self) -> None:
+        self.shown = self.source_box.currentData()
         self.refresh()
 
     def schedule(self, *_) -> None:
@@ -165,7 +169,7 @@ class SourceTextPanel(QWidget):
 
     def _fill_sources(self) -> Source | None:
         sources = self.document.map.sources
-        wanted = self.source_id()
+        wanted = self.shown
         entries = [(s.title, s.id) for s in sources]
         shown = [
             (self.source_box.itemText(i), self.source_box.itemData(i))
@@ -181,6 +185,7 @@ class SourceTextPanel(QWidget):
         if wanted not in ids:  # the first source with a text, else the first
             with_text = [s.id for s in sources if s.text]
             wanted = (with_text or ids or [None])[0]
+        self.shown = wanted
         self.source_box.setCurrentIndex(self.source_box.findData(wanted) if wanted else -1)
         return next((s for s in sources if s.id == wanted), None)
 
@@ -215,21 +220,16 @@ class SourceTextPanel(QWidget):
 
     def follow_selection(self, statement_ids: list[str]) -> None:
         """A statement was selected: show its source and scroll to its passage."""
-        self.current_statement = statement_ids[0] if len(statement_ids) == 1 else None
+        statement_id = statement_ids[0] if len(statement_ids) == 1 else None
+        self.current_statement = statement_id
+        if statement_id is not None and self.document.has_element(statement_id):
+            attribution = self.document.statement(statement_id).attribution
+            sources = {s.id for s in self.document.map.sources}
+            if attribution is not None and attribution.source in sources:
+                self.shown = attribution.source
         if not self.isVisible():
             self._dirty = True
             return
-        statement_id = self.current_statement
-        if statement_id is not None and self.document.has_element(statement_id):
-            attribution = self.document.statement(statement_id).attribution
-            if (
-                attribution is not None
-                and attribution.source
-                and attribution.source != (self.source_id())
-            ):
-                index = self.source_box.findData(attribution.source)
-                if index >= 0:
-                    self.source_box.setCurrentIndex(index)
         self.refresh()
         if statement_id is not None:
             self.view.reveal(statement_id)

@@ -24,7 +24,7 @@ __all__ = ["decode_html", "html_text"]
 # Whatever is not the document's prose: code, navigation, forms, asides.
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "math", "nav", "head"})
 SKIPPED |= {"iframe", "object", "canvas", "button", "select", "textarea", "form", "aside"}
-SKIPPED |= {"footer", "dialog"}
+SKIPPED |= {"footer", "dialog", "title"}
 # Blocks that begin after a blank line, and elements that begin a line of their own.
 PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div"})
 PARAGRAPHS |= {"article", "section", "main", "header", "figure", "figcaption", "address"}

@@ -71,7 +71,7 @@ def _pages(data: bytes, limit: int) -> tuple[list[list[str]], dict[str, str | No
                         f"the text passes {limit:,} characters by page {len(pages) + 1};"
                         " a source holds up to that (split the document into several sources)"
                     )
-                pages.append(text.splitlines())
+                pages.append(text.replace("\t", " ").splitlines())
             return pages, _metadata(reader)
     except SourceTextError:
         raise
