@@ -34,6 +34,7 @@ bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	$(PY) bench/formats.py
 	$(PY) bench/layout.py
+	$(PY) bench/quotes.py
 
 # Fuzz every reader, then the writers, for SECONDS each: make fuzz SECONDS=600.
 # Failing inputs are printed and kept in out/fuzz-failures/.

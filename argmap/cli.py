@@ -90,6 +90,8 @@ def _editor_parser() -> argparse.ArgumentParser:
             "counts and main claims\n"
             "  argmap convert IN OUT [--strict]               "
             "Argdown, AIF, Kialo, Markdown, .argmap\n"
+            "  argmap source add MAP FILE [--id ID]           "
+            "a document's text as a source\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

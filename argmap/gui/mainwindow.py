@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         )
         self.history_dock.hide()
         self.sources_dock.hide()
-        self.source_text_dock = install_source_dock(self)  # sets self.source_text
+        self.source_text_dock, self.source_text = install_source_dock(self)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -155,7 +155,8 @@ class PassageDrops(QObject):
         passage = passage_from_mime(event.mimeData())  # type: ignore[attr-defined]
         if passage is None:
             return False
-        point = self.view.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
+        position = event.position().toPoint()  # type: ignore[attr-defined]
+        point = self.view.mapToScene(position.x(), position.y())
         card = statement_at(self.view.scene(), point)
         if kind == QEvent.Type.Drop:
             self._mark(None)

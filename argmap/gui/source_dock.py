@@ -95,6 +95,7 @@ class SourceTextPanel(QWidget):
         layout.addWidget(self.coverage_label)
         self.current_statement: str | None = None
         self.shown: str | None = None  # the id of the source shown
+        self.drops: PassageDrops | None = None  # passages dropped on the canvas (the window's)
         # The canvas's selection (the window sets it): the dock follows it.
         self.selected_statements: Callable[[], list[str]] = list
         self._dirty = True
@@ -157,7 +158,7 @@ class SourceTextPanel(QWidget):
         text = source.text if source is not None and source.text else ""
         self.view.show_text(source.id if source is not None else None, text)
         self.quote_button.setEnabled(bool(text))
-        highlights, missing = self._highlights(source) if text else ([], 0)
+        highlights, missing = self._highlights(source) if source is not None and text else ([], 0)
         self.view.set_highlights(highlights, self.current_statement)
         if not text:
             self.coverage_label.setText("")
@@ -184,7 +185,7 @@ class SourceTextPanel(QWidget):
         ids = [s.id for s in sources]
         if wanted not in ids:  # the first source with a text, else the first
             with_text = [s.id for s in sources if s.text]
-            wanted = (with_text or ids or [None])[0]
+            wanted = with_text[0] if with_text else (ids[0] if ids else None)
         self.shown = wanted
         self.source_box.setCurrentIndex(self.source_box.findData(wanted) if wanted else -1)
         return next((s for s in sources if s.id == wanted), None)
@@ -333,18 +334,19 @@ class SourceTextPanel(QWidget):
         return extracted
 
 
-def install_source_dock(window: MainWindow) -> QDockWidget:
+def install_source_dock(window: MainWindow) -> tuple[QDockWidget, SourceTextPanel]:
     """The Source Text dock and its ties to the canvas (selection, dropped passages)."""
     panel = SourceTextPanel(
         window.document, QuoteGestures(window.editor), lambda: window.scene.theme
     )
-    window.source_text = panel
     panel.message.connect(window._show_message)
     panel.selected_statements = window.scene.selected_statement_ids
     panel.statementActivated.connect(lambda chosen: window._outline_selection_changed([chosen]))
     window.scene.selectionChanged.connect(panel.canvas_selection_changed)
-    window.passage_drops = PassageDrops(window.view)
-    window.passage_drops.dropped.connect(panel.passage_dropped)
+    panel.drops = PassageDrops(window.view)
+    panel.drops.dropped.connect(panel.passage_dropped)
     dock = window._dock("Source Text", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    # Beside the inspector, the window's full height: an article is read in long columns.
+    window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Horizontal)
     dock.hide()
-    return dock
+    return dock, panel

@@ -119,10 +119,8 @@ def _matching_words(text: str, quote: str, start: int, end: int) -> tuple[int, i
     """
     margin = len(quote) // 2 + 20
     low, high = _whole_words(text, max(start - margin, 0), min(end + margin, len(text)))
-    words = [
-        (m.start() + low, m.end() + low, m.group()) for m in re.finditer(r"\S+", text[low:high])
-    ]
-    quoted = quote.split()
+    words = [(m.start() + low, m.end() + low, m.group()) for m in _WORD.finditer(text[low:high])]
+    quoted = _WORD.findall(quote)
     matcher = difflib.SequenceMatcher(a=quoted, b=[w for _, _, w in words], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     while len(blocks) > 1 and blocks[0].size == 1 and _stray(blocks[0], blocks[1]):
