@@ -187,3 +187,12 @@ def test_source_add_refuses_a_bad_id_as_usage(tmp_path):
     path = tmp_path / "m.argmap"
     save_map(quoting("x"), path)
     assert main(["source", "add", str(path), str(path), "--id", "no spaces"]) == 2
+
+
+def test_a_source_text_survives_a_round_trip_through_argdown():
+    from argmap.formats import format_by_name, write_any
+
+    argdown = format_by_name("argdown")
+    result = argdown.read(write_any(quoting("Israel first asked"), "map.argdown"))
+    assert result.warnings == []
+    assert result.map.sources[0].text == TEXT

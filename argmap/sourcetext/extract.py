@@ -73,7 +73,13 @@ def extract_file(path: str | Path) -> ExtractedText:
 
 
 def extract_string(text: str, *, html: bool = False) -> ExtractedText:
-    """Text given directly (pasted): tidied, or read as HTML; a ValueError if it is too long."""
+    """Text given directly (pasted): tidied, or read as HTML; a ValueError if it is too long.
+
+    Plain text is measured before it is tidied, so that a huge paste is
+    refused at once rather than after a pass over all of it.
+    """
+    if not html:
+        _check_length(None, text)
     if html:
         from argmap.sourcetext.html_text import html_text
 
