@@ -96,7 +96,7 @@ def run(size_mb: float, count: int, missed: int, repeat: int) -> dict[str, float
     text = article(int(size_mb * 1_048_576), rng)
     sample = quotes(text, count, missed, rng)
     index_time, index = timed(lambda: QuoteIndex(text), repeat)
-    find_time, results = timed(lambda: [QuoteIndex.find(index, q) for q in sample], 1)
+    find_time, results = timed(lambda: [index.find(q) for q in sample], 1)
     found = sum(result is not None for result in results[:count])
     wrong = sum(result is not None for result in results[count:])
     argument_map = ArgumentMap(

@@ -11,6 +11,7 @@ the empty canvas, it is a new claim where it was dropped.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import TYPE_CHECKING
 
@@ -174,7 +175,8 @@ class PassageDrops(QObject):
         if card is self._candidate:
             return
         if self._candidate is not None:
-            self._candidate.set_drop_target(False)
+            with contextlib.suppress(RuntimeError):  # its card was deleted meanwhile
+                self._candidate.set_drop_target(False)
         if card is not None:
             card.set_drop_target(True)
         self._candidate = card
