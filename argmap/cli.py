@@ -32,6 +32,7 @@ COMMAND_MODULES: dict[str, str] = {
     "evaluate": "argmap.cli_evaluate",
     "diff": "argmap.cli_diff",
     "merge": "argmap.cli_merge",
+    "source": "argmap.cli_source",
 }
 COMMANDS = ("export", "validate", "info", "convert", *COMMAND_MODULES)
 _SUFFIX = {
@@ -105,6 +106,8 @@ def _editor_parser() -> argparse.ArgumentParser:
             "what changed, by element\n"
             "  argmap merge BASE OURS THEIRS -o OUT           "
             "three-way merge (a git merge driver)\n"
+            "  argmap source add MAP FILE [--id ID]           "
+            "a document's text as a source\n"
             "run 'argmap COMMAND --help' for a command's options"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -329,7 +332,7 @@ def _validate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         argument_map, problems = _problems_of(file, options.from_format)
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if argument_map is not None and not errors:
-            problems = [*problems, *_tree_layout_warnings(file, argument_map, options.from_format)]
+            problems = [*problems, *_later_warnings(file, argument_map, options.from_format)]
         for problem in problems:
             print(problem.located(file))
         if errors or argument_map is None:
@@ -362,18 +365,18 @@ def _problems_of(file: str, from_format: str | None) -> tuple[ArgumentMap | None
     return result.map, [*result.warnings, *find_problems(result.map)]
 
 
-def _tree_layout_warnings(
-    file: str, argument_map: ArgumentMap, from_format: str | None
-) -> list[Problem]:
-    """Groups the editor's tree cannot box, located by line in an ``.argmap`` file.
+def _later_warnings(file: str, argument_map: ArgumentMap, from_format: str | None) -> list[Problem]:
+    """Warnings only a valid map can have, located by line in an ``.argmap`` file.
 
-    Only a valid map is laid out (dangling ids would not lay out), and the
-    file is read again only when there is something to point at.
+    Groups the editor's tree cannot box (only a valid map is laid out:
+    dangling ids would not lay out), and quotes not found in their source's
+    text. The file is read again only when there is something to point at.
     """
     from argmap.files import read_text_file
     from argmap.layout.checks import tree_layout_problems
+    from argmap.sourcetext.check import quote_problems
 
-    problems = tree_layout_problems(argument_map)
+    problems = [*tree_layout_problems(argument_map), *quote_problems(argument_map)]
     if not problems or not _is_native(file, from_format):
         return problems
     try:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
+    "MAX_SOURCE_TEXT",
     "VERSION_2_KEYS",
     "Acceptance",
     "ArgumentMap",
@@ -59,8 +60,12 @@ FORMAT_VERSION: Final = 2
 VERSION_2_KEYS: Final[dict[str, tuple[str, ...]]] = {
     "Statement": ("standard",),
     "Relation": ("weighing", "weight"),
-    "Source": (),
+    "Source": ("text",),
 }
+# The longest text a source may hold, in characters: a long book is about two
+# million. Beyond this a map would be slow to open and to check, and would
+# near the size of file argmap opens (argmap.files.MAX_FILE_BYTES).
+MAX_SOURCE_TEXT: Final = 8_000_000
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
@@ -111,6 +116,9 @@ def _check_timestamp(value: str | None) -> str | None:
 Text = Annotated[str, AfterValidator(_check_text)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Timestamp = Annotated[str | None, AfterValidator(_check_timestamp)]
+LongText = Annotated[
+    str, StringConstraints(max_length=MAX_SOURCE_TEXT), AfterValidator(_check_text)
+]
 
 
 class _Element(BaseModel):
@@ -267,6 +275,13 @@ class Source(_Element):
     publisher: Text | None = Field(default=None, description="Where it appeared.")
     url: Text | None = Field(default=None, description="Where to find it.")
     date: Text | None = Field(default=None, description="When it appeared.")
+    text: LongText | None = Field(
+        default=None,
+        description=(
+            "The document's full text, so that the map is self-contained and quotes can be"
+            " checked against it (version 2)."
+        ),
+    )
 
 
 class Group(_Element):

@@ -1,6 +1,6 @@
 """Take a screenshot of the editor with a sample map (for the README).
 
-Usage: python docs/screenshot.py [MAP] [OUT.png] [--size 1280x800] [--evaluate]
+Usage: python docs/screenshot.py [MAP] [OUT.png] [--size 1280x800] [--evaluate] [--source-text]
 
 With ``--evaluate`` the editor is in Evaluate mode (the map's own acceptance
 values; nothing is assumed), as in the README's picture of it.
@@ -9,6 +9,8 @@ On a display (an X server such as Xvfb: ``DISPLAY=:99``) the window is shown
 for real, with the window manager's frame left out; without one it is drawn
 offscreen. The window has the default layout of a first run (its settings are
 kept apart from yours), and the map is shown readably around its main claim.
+With ``--source-text`` the Source Text dock is open beside the map, on the
+passage of the first quoted statement, which is selected.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def main() -> int:
     parser.add_argument("out", nargs="?", default=ROOT / "docs" / "screenshot.png")
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT (1280x800)")
     parser.add_argument("--evaluate", action="store_true", help="in Evaluate mode (Ctrl+Shift+E)")
+    parser.add_argument(
+        "--source-text", action="store_true", help="show the Source Text dock on a quote"
+    )
     options = parser.parse_args()
     width, height = (int(v) for v in options.size.split("x"))
     QStandardPaths.setTestModeEnabled(True)  # a first run's settings, not the user's
@@ -61,6 +66,8 @@ def main() -> int:
         window.view.centerOn(
             card.left() - margin + visible.width() / 2, card.top() - margin + visible.height() / 2
         )
+    if options.source_text:
+        _show_source_text(window)
     while timer.elapsed() < 2500:
         app.processEvents()
     window.grab().save(str(options.out))
@@ -69,6 +76,19 @@ def main() -> int:
     window.close()
     print(options.out)
     return 0
+
+
+def _show_source_text(window) -> None:
+    """The Source Text dock beside the map, on the first quoted statement's passage."""
+    window.source_text_dock.show()
+    quoted = [
+        s.id
+        for s in window.current_map().statements
+        if s.attribution is not None and s.attribution.quote and s.attribution.source
+    ]
+    if quoted:
+        window.scene.select_only(quoted[:1])
+        window.view.centerOn(window.scene.statement_items[quoted[0]])
 
 
 if __name__ == "__main__":

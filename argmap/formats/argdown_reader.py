@@ -404,7 +404,7 @@ def _sources(value: Any, line: int, notes: Notes) -> list[dict[str, str]]:
             and isinstance(entry.get("id"), str)
             and entry.get("title") is not None
         ):
-            keys = ("id", "title", "author", "publisher", "url", "date")
+            keys = ("id", "title", "author", "publisher", "url", "date", "text")
             sources.append({k: str(entry[k]) for k in keys if entry.get(k) is not None})
             extra = set(entry) - set(keys)
             if extra:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
 from argmap.gui.premises_editor import PremisesEditor
+from argmap.gui.quote_badge import QuoteBadge
 from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statement, clean_text
 
 __all__ = ["Inspector"]
@@ -57,6 +58,7 @@ class Inspector(QStackedWidget):
         for signal in (document.statementChanged, document.relationChanged):
             signal.connect(self._refresh_if_shown)
         document.sourcesChanged.connect(self._refresh_sources)
+        document.sourcesChanged.connect(self._check_quote)  # a source got (or lost) its text
         document.mapReset.connect(lambda: self.show_nothing())
         for signal in (document.statementRemoved, document.relationRemoved):
             signal.connect(self._forget_if_shown)
@@ -76,6 +78,7 @@ class Inspector(QStackedWidget):
         self.source_box = _narrow_box()
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
+        self.quote_badge = QuoteBadge()  # ✓ or ⚠: is the quote in its source's text?
         self.date_edit = QLineEdit()
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("comma, separated")
@@ -89,6 +92,7 @@ class Inspector(QStackedWidget):
             ("&Speaker", self.speaker_edit),
             ("Sou&rce", self.source_box),
             ("&Quote", self.quote_edit),
+            ("", self.quote_badge),
             ("&Date", self.date_edit),
             ("Ta&gs", self.tags_edit),
             ("&Acceptance", self.acceptance_box),
@@ -183,6 +187,7 @@ class Inspector(QStackedWidget):
         self.speakers.setStringList(self.document.map.speakers())
         self._refresh_sources()
         self.quote_edit.setPlainText(attribution.quote or "")
+        self.quote_badge.show_check(self.document.map, statement.attribution)
         _show(self.date_edit, attribution.date or "")
         _show(self.tags_edit, ", ".join(statement.tags))
         self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
@@ -190,6 +195,11 @@ class Inspector(QStackedWidget):
         self.statement_evaluation.show_element(statement_id)
         self._loading = False
         self.setCurrentIndex(1)
+
+    def _check_quote(self) -> None:
+        if self.statement_id is not None and self.document.has_element(self.statement_id):
+            attribution = self.document.statement(self.statement_id).attribution
+            self.quote_badge.show_check(self.document.map, attribution)
 
     def show_relation(self, relation_id: str) -> None:
         if not self.document.has_element(relation_id):

@@ -96,6 +96,13 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Cu&t", window.editor.cut_selection, (cut,), menu=edit, name="cut")
     act("&Copy", window.editor.copy_selection, (copy,), menu=edit, name="copy")
     act("&Paste", window.editor.paste, (paste,), menu=edit, name="paste")
+    act(
+        "&Quote Selected Passage",
+        window.source_text.quote_selection,
+        ("Ctrl+Shift+Q",),
+        menu=edit,
+        name="quote_passage",
+    )
     edit.addSeparator()
     act("&Find…", window.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
     act("Find &Next", lambda: window.find_bar.step(1), ("F3",), menu=edit)
@@ -155,7 +162,13 @@ def build_menus(window: MainWindow) -> QActionGroup:
     window.addActions(evaluation_actions)
     window.named_actions.update(evaluate=window.evaluate_mode.action)
     view.addSeparator()
-    docks = (window.outline_dock, window.inspector_dock, window.sources_dock, window.history_dock)
+    docks = (
+        window.outline_dock,
+        window.inspector_dock,
+        window.sources_dock,
+        window.source_text_dock,
+        window.history_dock,
+    )
     for dock in docks:
         view.addAction(dock.toggleViewAction())
     _drop_clashing_bindings(window)

@@ -43,6 +43,7 @@ from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_me
 from argmap.gui.outline import OutlineTree
 from argmap.gui.preferences import PreferencesDialog, apply_graphviz_setting
 from argmap.gui.scene import MapScene
+from argmap.gui.source_dock import install_source_dock
 from argmap.gui.sources_panel import SourcesPanel
 from argmap.gui.start_page import StartPage
 from argmap.gui.view import MapView
@@ -176,7 +177,12 @@ class MainWindow(QMainWindow):
         """Commands that act on a map do nothing on the start page: they are greyed out."""
         for action in self.map_actions:
             action.setEnabled(enabled)
-        for dock in (self.outline_dock, self.inspector_dock, self.sources_dock):
+        for dock in (
+            self.outline_dock,
+            self.inspector_dock,
+            self.sources_dock,
+            self.source_text_dock,
+        ):
             dock.widget().setEnabled(enabled)
 
     def open_path(self, path: Path) -> bool:
@@ -318,6 +324,7 @@ class MainWindow(QMainWindow):
         )
         self.history_dock.hide()
         self.sources_dock.hide()
+        self.source_text_dock, self.source_text = install_source_dock(self)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

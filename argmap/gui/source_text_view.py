@@ -1,0 +1,159 @@
+"""A source's text, read-only, with its quoted passages highlighted.
+
+Each passage is painted in its statement's role colour (an extra selection,
+so the text itself is never touched); the passage of the selected statement
+is underlined in the role's border colour. Clicking a passage asks for its
+statement to be selected; a selection dragged out of the text carries the
+source and the place it came from (:func:`argmap.gui.quoting.passage_mime`).
+
+Python counts characters by code point and Qt by UTF-16 unit: a text with
+characters outside the Basic Multilingual Plane (emoji, some CJK) has its
+offsets converted both ways.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from argmap.gui.quoting import passage_mime
+
+__all__ = ["Highlight", "SourceTextView"]
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A quoted passage: where it is (code points), whose it is, its colours."""
+
+    start: int
+    end: int
+    statement_id: str
+    fill: str
+    border: str
+
+
+class SourceTextView(QPlainTextEdit):
+    statementClicked = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.source_id: str | None = None
+        self.text = ""
+        self.highlights: list[Highlight] = []
+        self.current: str | None = None  # the selected statement, whose passage is underlined
+        self._astral: list[int] = []  # code-point offsets of characters Qt counts twice
+        self._pressed_at: int | None = None
+
+    # -- content -----------------------------------------------------------
+
+    def show_text(self, source_id: str | None, text: str) -> None:
+        if source_id == self.source_id and text == self.text:
+            return
+        self.source_id, self.text = source_id, text
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self.setPlainText(text)
+
+    def set_highlights(self, highlights: list[Highlight], current: str | None) -> None:
+        self.highlights = sorted(highlights, key=lambda h: (h.start, h.end))
+        self.current = current
+        selections = []
+        for highlight in self.highlights:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor(highlight.start, highlight.end)
+            char_format = QTextCharFormat()
+            char_format.setBackground(QColor(highlight.fill))
+            if highlight.statement_id == current:
+                char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                char_format.setUnderlineColor(QColor(highlight.border))
+                char_format.setFontWeight(700)
+            selection.format = char_format
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def reveal(self, statement_id: str) -> bool:
+        """Scroll the statement's first passage into the middle of the view, if it has one."""
+        for highlight in self.highlights:
+            if highlight.statement_id == statement_id:
+                cursor = self._cursor(highlight.end, highlight.end)
+                self.setTextCursor(cursor)
+                self.centerCursor()
+                return True
+        return False
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected passage as code-point offsets into the text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._to_python(cursor.selectionStart()), self._to_python(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor(start, end))
+
+    def statement_at(self, offset: int) -> str | None:
+        """The statement whose passage holds this offset (the shortest, where passages overlap)."""
+        holding = [h for h in self.highlights if h.start <= offset < h.end]
+        if not holding:
+            return None
+        return min(holding, key=lambda h: h.end - h.start).statement_id
+
+    # -- offsets -----------------------------------------------------------
+
+    def _to_qt(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    def _to_python(self, position: int) -> int:
+        """The code-point offset of a Qt position (the inverse of _to_qt)."""
+        low, high = 0, len(self.text)
+        while low < high:
+            middle = (low + high) // 2
+            if self._to_qt(middle) < position:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        last = self.document().characterCount() - 1
+        cursor.setPosition(min(self._to_qt(start), last))
+        cursor.setPosition(min(self._to_qt(end), last), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- mouse and dragging ------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed_at = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed_at = self._pressed_at, None
+        released = self.cursorForPosition(event.position().toPoint()).position()
+        if event.button() != Qt.MouseButton.LeftButton or pressed != released:
+            return
+        if self.textCursor().hasSelection():
+            return
+        statement_id = self.statement_at(self._to_python(released))
+        if statement_id is not None:
+            self.statementClicked.emit(statement_id)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        span = self.selected_span()
+        if span is None or self.source_id is None:
+            return super().createMimeDataFromSelection()
+        start, end = span
+        return passage_mime(self.source_id, start, end, self.text[start:end])

@@ -1,0 +1,121 @@
+"""Text as a reader compares it: the same words, whatever the typography.
+
+A quote is checked against its source after both are normalised the same
+way: runs of whitespace (line breaks, tabs, no-break spaces) become one
+space; curly, low and angle quotation marks become ``'`` and ``"``; every
+dash (en, em, minus, ``--``) becomes ``-``, with the spaces around it
+dropped, since typesetters differ about them; soft hyphens, zero-width
+spaces and directional marks are dropped; and letters with combining marks
+are composed (NFC). Nothing else changes: case, punctuation and spelling
+must match.
+
+The normalised text keeps, for each of its characters, the offset of the
+character it came from, so that a passage found in it can be shown (and
+highlighted) in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+
+__all__ = ["NormalisedText", "normalise", "normalised"]
+
+SINGLE_QUOTES = "‘’‚‛′`´ʼ׳"
+DOUBLE_QUOTES = "“”„‟″«»〝〞״"
+DASHES = "‐‑‒–—―−⸺⸻﹘﹣－"
+# Soft hyphen, zero-width space, left-to-right and right-to-left marks and
+# embeddings, word joiner, isolates, byte order mark: invisible in print.
+INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+
+_SPACE = rf"[\s{INVISIBLE}]"
+_SPECIAL = re.compile(
+    rf"{_SPACE}*[{DASHES}]{_SPACE}*"  # a dash and the spaces around it
+    rf"|{_SPACE}+-{{1,3}}{_SPACE}*|-{{1,3}}{_SPACE}+|-{{2,3}}"  # hyphens typed as dashes
+    rf"|{_SPACE}{{2,}}|[^\S ]|[{INVISIBLE}]"  # whitespace other than one space
+    rf"|[{SINGLE_QUOTES}{DOUBLE_QUOTES}]"
+)
+_HAS_SPACE = re.compile(r"\s")
+_QUOTE_MARK = {**dict.fromkeys(SINGLE_QUOTES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"')}
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A normalised text and where each of its characters came from.
+
+    ``starts[i]`` is the offset in the original text of the character that
+    normalised character ``i`` came from; ``starts[len(text)]`` is the
+    original's length, so ``original_span`` works for a span that ends at
+    the end.
+    """
+
+    text: str
+    starts: array[int]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original text's span that the normalised span ``[start, end)`` came from."""
+        return self.starts[start], self.starts[end]
+
+
+def normalised(text: str) -> str:
+    """``text`` normalised (without the offsets, for quotes and short strings)."""
+    return _SPECIAL.sub(_replacement, _composed(text))
+
+
+def normalise(text: str) -> NormalisedText:
+    """``text`` normalised, with the offsets back into it; linear in its length."""
+    composed, origin = _compose_with_offsets(text)
+    pieces: list[str] = []
+    starts = array("q")
+    position = 0
+    for match in _SPECIAL.finditer(composed):
+        begin, end = match.span()
+        pieces.append(composed[position:begin])
+        starts.extend(range(position, begin))
+        replacement = _replacement(match)
+        pieces.append(replacement)
+        starts.extend([begin] * len(replacement))
+        position = end
+    pieces.append(composed[position:])
+    starts.extend(range(position, len(composed)))
+    starts.append(len(composed))
+    if origin is not None:  # composing changed the offsets: map them back
+        starts = array("q", (origin[i] for i in starts))
+    return NormalisedText("".join(pieces), starts)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    token = match.group()
+    if token in _QUOTE_MARK:
+        return _QUOTE_MARK[token]
+    if "-" in token or any(dash in token for dash in DASHES):
+        return "-"
+    return " " if _HAS_SPACE.search(token) else ""
+
+
+def _composed(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _compose_with_offsets(text: str) -> tuple[str, array[int] | None]:
+    """NFC, composing each letter with the marks that follow it; offsets when anything changed.
+
+    Almost every text is NFC already (checked at C speed); only other texts
+    take the character-by-character way.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    pieces: list[str] = []
+    origin = array("q")
+    cluster_start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and unicodedata.combining(text[index]):
+            continue
+        composed = unicodedata.normalize("NFC", text[cluster_start:index])
+        pieces.append(composed)
+        origin.extend([cluster_start] * len(composed))
+        cluster_start = index
+    origin.append(len(text))
+    return "".join(pieces), origin

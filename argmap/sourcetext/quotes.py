@@ -1,0 +1,199 @@
+"""Finding a quote in its source's text, the way an editor's conventions allow.
+
+A quote matches when its words appear in the source in order, after both are
+normalised (:mod:`argmap.sourcetext.normalise`), where
+
+- an omission mark, ``…``, ``...``, ``[…]``, ``[...]`` or ``(…)``, stands for
+  any stretch of the source, of any length (the words around it must still
+  come in order);
+- anything else in square brackets, ``[Netanyahu]``, ``[T]he``, ``[sic]``, is
+  an editorial insertion: it stands for at most ``REPLACED_LIMIT`` characters
+  of the source (the words it replaces, or none).
+
+The source is normalised once (:class:`QuoteIndex`); each quote is then found
+with the C-speed ``str.find``. The parts of a quote between omissions are
+placed where they end earliest, which finds a match whenever there is one,
+and then pulled as close together as the text allows, so that what the
+editor highlights is the passage meant, not a stretch from the first
+occurrence of a common word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from argmap.sourcetext.normalise import (
+    DOUBLE_QUOTES,
+    SINGLE_QUOTES,
+    NormalisedText,
+    normalise,
+    normalised,
+)
+
+__all__ = ["REPLACED_LIMIT", "QuoteIndex", "QuoteMatch", "QuotePattern", "index_for", "parse_quote"]
+
+REPLACED_LIMIT = 100  # characters of the source that one [insertion] may stand for
+
+_DOTS = r"(?:…|\.(?:\s?\.){2,})"
+_MARK = re.compile(rf"(\[\s*{_DOTS}\s*\]|\(\s*{_DOTS}\s*\)|{_DOTS}|\[[^\[\]\n]{{0,200}}\])")
+
+Chunk = tuple[str, ...]  # literals that follow one another, each gap at most REPLACED_LIMIT
+
+
+@dataclass(frozen=True)
+class QuotePattern:
+    """A quote as parts to find: chunks in order, any stretch between two chunks."""
+
+    chunks: tuple[Chunk, ...]
+
+    def is_empty(self) -> bool:
+        return not self.chunks
+
+    def plain(self) -> str:
+        """The quote's own words, without its marks (for comparing with a passage)."""
+        return " ".join(" ".join(chunk) for chunk in self.chunks)
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote is in the original text: one span per part between marks."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def parse_quote(quote: str) -> QuotePattern:
+    """The parts of a quote, normalised, with its omission and insertion marks read."""
+    chunks: list[Chunk] = []
+    current: list[str] = []
+    for index, piece in enumerate(_MARK.split(quote)):
+        if index % 2 == 0:  # words of the quote
+            literal = normalised(piece).strip(" ")
+            if literal:
+                current.append(literal)
+        elif piece.startswith("[") and not re.fullmatch(rf"\[\s*{_DOTS}\s*\]", piece):
+            continue  # an insertion: the next literal follows within REPLACED_LIMIT
+        elif current:  # an omission: what follows may be anywhere after
+            chunks.append(tuple(current))
+            current = []
+    if current:
+        chunks.append(tuple(current))
+    return QuotePattern(tuple(chunks))
+
+
+class QuoteIndex:
+    """A source's text, normalised once, in which any number of quotes are found."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.normal: NormalisedText = normalise(text)
+        self._reversed: str | None = None
+        self._found: dict[str, QuoteMatch | None] = {}
+        # Where each word starts, by word: built by the first search for a closest passage.
+        self.word_positions: dict[str, list[int]] | None = None
+
+    def find(self, quote: str) -> QuoteMatch | None:
+        """Where ``quote`` is, or None; a quote of only marks or spaces is nowhere."""
+        if quote not in self._found:
+            found = self.find_pattern(parse_quote(quote))
+            unwrapped = _unwrapped(quote)
+            if found is None and unwrapped is not None:  # “quoted” in the quote, not the text
+                found = self.find_pattern(parse_quote(unwrapped))
+            self._found[quote] = found
+        return self._found[quote]
+
+    def find_pattern(self, pattern: QuotePattern) -> QuoteMatch | None:
+        if pattern.is_empty():
+            return None
+        text = self.normal.text
+        placed: list[list[tuple[int, int]]] = []
+        floor = 0
+        for chunk in pattern.chunks:
+            spans = _earliest_end(text, chunk, floor)
+            if spans is None:
+                return None
+            placed.append(spans)
+            floor = spans[-1][1]
+        self._pull_together(pattern, placed)
+        return QuoteMatch(
+            tuple(self.normal.original_span(s, e) for spans in placed for s, e in spans)
+        )
+
+    def _pull_together(self, pattern: QuotePattern, placed: list[list[tuple[int, int]]]) -> None:
+        """Move each chunk but the last as late as it can go: the closest reading of the quote.
+
+        Searching the reversed text for a reversed chunk, earliest end first,
+        finds the chunk's latest start before the next chunk.
+        """
+        if len(placed) < 2:
+            return
+        if self._reversed is None:
+            self._reversed = self.normal.text[::-1]
+        size = len(self._reversed)
+        for index in range(len(placed) - 2, -1, -1):
+            reversed_chunk = tuple(literal[::-1] for literal in reversed(pattern.chunks[index]))
+            limit = size - placed[index + 1][0][0]
+            spans = _earliest_end(self._reversed, reversed_chunk, limit)
+            if spans is not None:
+                placed[index] = [(size - e, size - s) for s, e in reversed(spans)]
+
+
+def _unwrapped(quote: str) -> str | None:
+    """The quote without the quotation marks around it, if it has a pair."""
+    stripped = normalised(quote).strip(" ")
+    if len(stripped) > 2 and stripped[0] == stripped[-1] and stripped[0] in "'\"":
+        return quote.strip().strip(SINGLE_QUOTES + DOUBLE_QUOTES + "'\"")
+    return None
+
+
+def _earliest_end(text: str, chunk: Chunk, floor: int) -> list[tuple[int, int]] | None:
+    """The spans of ``chunk``'s literals, placed at or after ``floor`` to end as early as possible.
+
+    Each occurrence of the last literal, in order, is tried as the end; the
+    literals before it are looked for backwards, each within REPLACED_LIMIT
+    of the next. Failures are remembered, so no place is searched twice.
+    """
+    last = chunk[-1]
+    failed: set[tuple[int, int]] = set()
+    position = text.find(last, floor)
+    while position != -1:
+        before = _placed_before(text, chunk, len(chunk) - 2, position, floor, failed)
+        if before is not None:
+            return [*before, (position, position + len(last))]
+        position = text.find(last, position + 1)
+    return None
+
+
+def _placed_before(
+    text: str, chunk: Chunk, index: int, limit: int, floor: int, failed: set[tuple[int, int]]
+) -> list[tuple[int, int]] | None:
+    """Spans of ``chunk[: index + 1]``, the last ending within REPLACED_LIMIT before ``limit``."""
+    if index < 0:
+        return []
+    if (index, limit) in failed:
+        return None
+    literal = chunk[index]
+    low = max(floor, limit - REPLACED_LIMIT - len(literal))
+    position = text.rfind(literal, low, limit)
+    while position != -1:
+        before = _placed_before(text, chunk, index - 1, position, floor, failed)
+        if before is not None:
+            return [*before, (position, position + len(literal))]
+        position = text.rfind(literal, low, position + len(literal) - 1)
+    failed.add((index, limit))
+    return None
+
+
+@lru_cache(maxsize=8)
+def index_for(text: str) -> QuoteIndex:
+    """The index of a source's text, kept for the few texts in use (a map's sources)."""
+    return QuoteIndex(text)

@@ -1,0 +1,336 @@
+"""The Source Text dock: highlights, following the selection, quoting a passage, dropping it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import wait_for_layout
+from gui_helpers import card_centre, show_card, view_point
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from argmap.files import save_map
+from argmap.gui import MainWindow
+from argmap.gui.commands import SetSourcesCommand
+from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source, Statement
+from argmap.roles import Role
+
+pytestmark = pytest.mark.gui
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+
+FILLER = " ".join(f"Sentence number {n} says little." for n in range(200))
+TEXT = (
+    "A defense treaty is not the right way to go about it. "
+    + FILLER
+    + "\n\nIsrael should keep its freedom of action. The US would hesitate to commit."
+)
+CLAIM = "A defense treaty is not the right way"
+REASON = "Israel should keep its freedom of action."
+
+
+def quoted(statement_id: str, text: str, quote: str) -> Statement:
+    return Statement(
+        id=statement_id,
+        text=text,
+        attribution=Attribution(speaker="Nimrod Goren", source="op-ed", quote=quote),
+    )
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QMessageBox
+
+    QStandardPaths.setTestModeEnabled(True)
+    argument_map = ArgumentMap(
+        title="Treaty",
+        statements=[
+            quoted("claim", "No treaty", CLAIM),
+            quoted("freedom", "Keep freedom", REASON),
+            quoted("missing", "Misquoted", "a sentence the op-ed never had"),
+        ],
+        relations=[Relation(id="r1", kind="support", premises=["freedom"], target="claim")],
+        sources=[
+            Source(id="op-ed", title="The op-ed", author="Nimrod Goren", text=TEXT),
+            Source(id="other", title="Other report", author="Dave DeCamp"),
+        ],
+    )
+    path = tmp_path / "treaty.argmap"
+    save_map(argument_map, path)
+    main_window = MainWindow(path)
+    main_window.qtbot = qtbot
+    qtbot.addWidget(main_window)
+    monkeypatch.setattr(main_window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    main_window.resize(1400, 900)
+    main_window.show()
+    main_window.source_text_dock.show()
+    wait_for_layout(qtbot, main_window)
+    yield main_window
+    main_window.scene.runner.wait(10_000)
+
+
+def panel(window):
+    return window.source_text
+
+
+def passage_of(window, statement_id: str) -> str:
+    view = panel(window).view
+    spans = [(h.start, h.end) for h in view.highlights if h.statement_id == statement_id]
+    return "|".join(view.text[s:e] for s, e in spans)
+
+
+def settle(window) -> None:
+    window.qtbot.wait(1)  # the dock refreshes once per event-loop turn
+    QApplication.processEvents()
+
+
+def test_the_dock_shows_the_source_with_each_quote_in_its_statements_role_colour(window):
+    settle(window)
+    view = panel(window).view
+    assert view.toPlainText() == TEXT
+    theme = window.scene.theme
+    colours = {h.statement_id: h.fill for h in view.highlights}
+    assert colours == {
+        "claim": theme.card(Role.MAIN_CLAIM).fill,
+        "freedom": theme.card(Role.REASON).fill,
+    }
+    assert passage_of(window, "claim") == CLAIM
+    assert len(view.extraSelections()) == 2
+
+
+def test_the_line_under_the_text_gives_coverage_and_quotes_not_found(window):
+    settle(window)
+    assert panel(window).coverage_label.text() == (
+        "2 of 203 sentences quoted (1%) · 1 quote not found in the text"
+    )
+
+
+def test_selecting_a_statement_scrolls_its_passage_into_view(window):
+    view = panel(window).view
+    view.verticalScrollBar().setValue(0)
+    window.scene.select_only(["freedom"])
+    settle(window)
+    assert view.current == "freedom"
+    start = view.text.index(REASON)
+    cursor = view.textCursor()
+    assert start <= cursor.position() <= start + len(REASON)
+    assert view.viewport().rect().contains(view.cursorRect().center())
+    assert view.verticalScrollBar().value() > 0
+
+
+def test_selecting_a_statement_of_another_source_shows_that_source(window):
+    window.editor.set_fields("missing", attribution=Attribution(source="other", quote="x"))
+    window.scene.select_only(["missing"])
+    settle(window)
+    assert panel(window).source_id() == "other"
+    assert panel(window).view.toPlainText() == ""
+
+
+def test_clicking_a_passage_selects_its_statement(window):
+    view = panel(window).view
+    window.scene.select_only(["claim"])
+    settle(window)
+    view.select_span(TEXT.index(REASON) + 5, TEXT.index(REASON) + 5)
+    view.centerCursor()
+    point = view.cursorRect().center()
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    assert window.inspector.statement_id == "freedom"
+
+
+def select_words(view, start: int, words: int) -> None:
+    """Put the cursor at ``start`` and extend the selection word by word, as a reader does."""
+    view.select_span(start, start)
+    view.setFocus()
+    for _ in range(words):
+        QTest.keyClick(
+            QApplication.focusWidget(),
+            Qt.Key.Key_Right,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+
+
+def test_ctrl_shift_q_makes_the_selected_passage_a_statement_in_one_undo_step(window):
+    view = panel(window).view
+    settle(window)
+    select_words(view, TEXT.index("The US would"), 4)
+    before = window.undo_stack.count()
+    QTest.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    (new,) = [s for s in window.document.map.statements if s.text.startswith("The US")]
+    assert new.text == "The US would hesitate"
+    assert new.attribution == Attribution(
+        speaker="Nimrod Goren", source="op-ed", quote="The US would hesitate"
+    )
+    assert window.scene.selected_statement_ids() == [new.id]
+    assert window.undo_stack.count() == before + 1
+    window.undo_stack.undo()
+    assert not window.document.has_element(new.id)
+
+
+def test_a_quoted_passage_is_highlighted_at_once(window):
+    view = panel(window).view
+    settle(window)
+    select_words(view, TEXT.index("The US would"), 2)
+    statement_id = panel(window).quote_selection()
+    settle(window)
+    assert passage_of(window, statement_id) == "The US"
+    assert view.current == statement_id
+
+
+def drop(window, data: QMimeData, statement_id: str | None, modifiers=NO_MODIFIER) -> bool:
+    """Drag ``data`` over the canvas onto a card (or the empty canvas) and drop it there."""
+    if statement_id is not None:
+        show_card(window, statement_id)
+        point = QPointF(view_point(window, card_centre(window, statement_id)))
+    else:
+        point = QPointF(5, 5)
+    viewport = window.view.viewport()
+    copy, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    enter = QDragEnterEvent(point.toPoint(), copy, data, left, modifiers)
+    QApplication.sendEvent(viewport, enter)
+    QApplication.sendEvent(viewport, QDragMoveEvent(point.toPoint(), copy, data, left, modifiers))
+    dropped = QDropEvent(point, copy, data, left, modifiers)
+    QApplication.sendEvent(viewport, dropped)
+    return dropped.isAccepted()
+
+
+def dragged_passage(window, words: int = 3) -> QMimeData:
+    view = panel(window).view
+    select_words(view, TEXT.index("The US would"), words)
+    return view.createMimeDataFromSelection()
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "kind"),
+    [
+        (Qt.KeyboardModifier.NoModifier, RelationKind.SUPPORT),
+        (Qt.KeyboardModifier.ShiftModifier, RelationKind.ATTACK),
+    ],
+)
+def test_a_passage_dropped_on_a_card_argues_about_it_in_one_undo_step(window, modifiers, kind):
+    settle(window)
+    before = window.undo_stack.count()
+    assert drop(window, dragged_passage(window), "freedom", modifiers)
+    (relation,) = [r for r in window.document.map.relations if r.target == "freedom"]
+    assert relation.kind == kind
+    (premise,) = relation.premises
+    assert window.document.statement(premise).attribution.quote == "The US would"
+    assert window.undo_stack.count() == before + 1
+    window.undo_stack.undo()
+    assert not window.document.has_element(premise)
+    assert not window.document.has_element(relation.id)
+
+
+def test_a_passage_dropped_on_the_empty_canvas_is_a_new_claim_there(window):
+    settle(window)
+    count = len(window.document.map.statements)
+    assert drop(window, dragged_passage(window), None)
+    new = window.document.map.statements[-1]
+    assert len(window.document.map.statements) == count + 1
+    assert new.attribution.quote == "The US would"
+    assert new.id in window.document.map.layout.positions
+    assert window.document.roles()[new.id] is Role.MAIN_CLAIM
+
+
+def test_plain_text_dropped_onto_a_card_changes_nothing(window):
+    data = QMimeData()
+    data.setText("just text")
+    count = window.undo_stack.count()
+    drop(window, data, "claim")
+    assert window.undo_stack.count() == count
+
+
+def test_a_source_added_from_a_file_is_one_undo_step_and_shown(window, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(
+        "<title>Talks</title><meta name=author content='Dave DeCamp'><p>Talks go on.</p>",
+        encoding="utf-8",
+    )
+    before = window.undo_stack.count()
+    source_id = panel(window).add_source_from_file(page)
+    source = window.document.map.source(source_id)
+    assert (source.title, source.author, source.text) == ("Talks", "Dave DeCamp", "Talks go on.")
+    assert panel(window).source_id() == source_id
+    assert panel(window).view.toPlainText() == "Talks go on."
+    assert window.undo_stack.count() == before + 1
+    window.undo_stack.undo()
+    assert source_id not in {s.id for s in window.document.map.sources}
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_adds_nothing(window, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 then nothing")
+    count = len(window.document.map.sources)
+    assert panel(window).add_source_from_file(broken) is None
+    assert len(window.document.map.sources) == count
+    assert "the PDF cannot be read" in window.statusBar().currentMessage()
+
+
+def test_the_clipboard_gives_the_shown_source_its_text_undoably(window):
+    panel(window).show_source("other")
+    QGuiApplication.clipboard().setText("Riyadh wants guarantees.\n\nAnd a nuclear programme.")
+    assert panel(window).set_text_from_clipboard()
+    assert window.document.map.source("other").text == (
+        "Riyadh wants guarantees.\n\nAnd a nuclear programme."
+    )
+    window.undo_stack.undo()
+    assert window.document.map.source("other").text is None
+
+
+def test_the_inspector_marks_a_found_quote_and_a_quote_not_found(window):
+    badge = window.inspector.quote_badge
+    window.scene.select_only(["claim"])
+    assert badge.isVisible()
+    assert badge.text().startswith("✓")
+    window.scene.select_only(["missing"])
+    assert badge.text().startswith("⚠")
+    assert "the quote is not in source 'op-ed'" in badge.toolTip()
+
+
+def test_the_badge_turns_to_found_when_the_quote_is_corrected(window):
+    window.scene.select_only(["missing"])
+    window.editor.set_fields(
+        "missing", attribution=Attribution(source="op-ed", quote="freedom of action")
+    )
+    assert window.inspector.quote_badge.text().startswith("✓")
+
+
+def test_passages_after_characters_qt_counts_twice_are_highlighted_exactly(window):
+    text = "Emoji 😀😀 first. The quoted words here. Ω end."
+    sources = [
+        s.model_copy(update={"text": text}) if s.id == "op-ed" else s
+        for s in window.document.map.sources
+    ]
+    window.editor.undo_stack.push(SetSourcesCommand(window.document, sources, "Set text"))
+    window.editor.set_fields("claim", attribution=Attribution(source="op-ed", quote="quoted words"))
+    panel(window).show_source("op-ed")
+    view = panel(window).view
+    (selection,) = [s for s in view.extraSelections()]
+    assert selection.cursor.selectedText() == "quoted words"
+
+
+def test_a_pdf_written_by_qt_is_read_back_by_pypdf(tmp_path):
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+
+    from argmap.sourcetext.extract import extract_file
+
+    path = tmp_path / "qt.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setTitle("Written by Qt")
+    painter = QPainter(writer)
+    painter.drawText(200, 400, "A defense treaty is not the right way.")
+    writer.newPage()
+    painter.drawText(200, 400, "Israel should keep its freedom of action.")
+    painter.end()
+    extracted = extract_file(path)
+    assert extracted.title == "Written by Qt"
+    assert "A defense treaty is not the right way." in extracted.text
+    assert "Israel should keep its freedom of action." in extracted.text

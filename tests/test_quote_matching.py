@@ -1,0 +1,226 @@
+"""Finding quotes in a source's text: normalisation, omissions, insertions, odd scripts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.sourcetext.normalise import normalise, normalised
+from argmap.sourcetext.quotes import REPLACED_LIMIT, QuoteIndex, parse_quote
+
+ARTICLE = (
+    "It has been nearly 70 years since Israel first asked the U.S. to sign a bilateral "
+    "defense treaty.\n\nEver since then, the idea of a formal security agreement — which "
+    "requires congressional approval — has resurfaced from time to time.\n\n"
+    "Netanyahu’s latest effort seems like “more of a gimmick” than a necessity."
+)
+
+
+def passage(text: str, quote: str) -> str | None:
+    """What the index highlights for a quote: its parts in the original text, joined by '|'."""
+    found = QuoteIndex(text).find(quote)
+    return None if found is None else "|".join(text[s:e] for s, e in found.spans)
+
+
+# -- normalisation -------------------------------------------------------------
+
+
+def test_whitespace_runs_and_line_breaks_are_one_space():
+    assert normalised("a \n\t b\u00a0c") == "a b c"
+
+
+def test_curly_and_straight_quotation_marks_are_the_same():
+    assert normalised("‘it’s’ “so” „so“ «so»") == normalised('\'it\'s\' "so" "so" "so"')
+
+
+def test_dashes_and_the_spaces_around_them_are_one_hyphen():
+    assert normalised("a — b") == normalised("a–b") == normalised("a - b") == normalised("a--b")
+
+
+def test_soft_hyphens_and_zero_width_and_directional_marks_vanish():
+    assert normalised("secu\u00adrity\u200b \u200fword\u2066") == "security word"
+
+
+def test_letters_with_combining_marks_are_composed():
+    assert normalised("cafe\u0301") == "café"
+
+
+def test_each_normalised_character_knows_where_it_came_from():
+    text = "a  “b”\n\nc\u00add"
+    normal = normalise(text)
+    assert normal.text == 'a "b" cd'
+    start, end = normal.original_span(normal.text.index("c"), len(normal.text))
+    assert text[start:end] == "c\u00add"
+
+
+def test_offsets_follow_composed_letters():
+    text = "x cafe\u0301 y"
+    normal = normalise(text)
+    start, end = normal.original_span(2, 6)
+    assert text[start:end] == "cafe\u0301"
+
+
+# -- verbatim quotes -----------------------------------------------------------
+
+
+def test_a_verbatim_quote_is_found_where_it_is():
+    assert passage(ARTICLE, "Israel first asked the U.S.") == "Israel first asked the U.S."
+
+
+def test_a_quote_with_other_marks_and_dashes_is_found_in_the_original():
+    assert passage(ARTICLE, "agreement - which requires") == "agreement — which requires"
+    assert passage(ARTICLE, "Netanyahu's latest effort") == "Netanyahu’s latest effort"
+
+
+def test_a_quote_spanning_paragraphs_is_found():
+    assert passage(ARTICLE, "defense treaty. Ever since then") == (
+        "defense treaty.\n\nEver since then"
+    )
+
+
+def test_a_changed_word_is_not_found():
+    assert passage(ARTICLE, "Israel first asked the U.K.") is None
+
+
+def test_case_must_match():
+    assert passage(ARTICLE, "israel first asked") is None
+
+
+def test_a_quote_in_quotation_marks_of_its_own_is_found_without_them():
+    assert passage(ARTICLE, "“Israel first asked the U.S.”") == "Israel first asked the U.S."
+
+
+def test_a_quote_of_nothing_but_marks_is_found_nowhere():
+    assert passage(ARTICLE, " […] ") is None
+    assert parse_quote("… [...] ").is_empty()
+
+
+# -- omissions and insertions --------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["…", "...", "[…]", "[...]", "(…)", ". . ."])
+def test_an_omission_mark_stands_for_the_words_left_out(mark):
+    quote = f"the idea of a formal security agreement {mark} has resurfaced"
+    assert passage(ARTICLE, quote) == "the idea of a formal security agreement|has resurfaced"
+
+
+def test_the_parts_around_an_omission_must_come_in_order():
+    assert passage(ARTICLE, "has resurfaced … the idea of") is None
+
+
+def test_an_omission_takes_the_closest_reading_not_the_first_common_word():
+    # "the" first occurs long before "idea"; the highlight starts at the "the" just before it.
+    assert passage(ARTICLE, "the … idea of a formal") == "the|idea of a formal"
+
+
+def test_a_bracketed_insertion_stands_for_a_few_words_of_the_source():
+    quote = "Israel first asked [the United States] to sign"
+    assert passage(ARTICLE, quote) == "Israel first asked|to sign"
+    assert passage(ARTICLE, "[I]t has been nearly 70 years") == "t has been nearly 70 years"
+
+
+def test_an_insertion_cannot_stand_for_a_long_stretch():
+    text = "Begin " + "word " * (REPLACED_LIMIT // 5 + 5) + "end."
+    assert passage(text, "Begin [several words] end.") is None
+    assert passage(text, "Begin … end.") is not None
+
+
+def test_an_insertion_may_stand_for_nothing():
+    assert passage(ARTICLE, "a gimmick” [sic] than") == "a gimmick”|than"
+
+
+# -- hard inputs ---------------------------------------------------------------
+
+
+def test_a_quote_of_ten_thousand_characters_is_found_and_one_changed_letter_is_not():
+    words = [f"w{n % 97}x{n % 13}" for n in range(4000)]
+    text = " ".join(words)
+    quote = text[5000:15000]
+    assert len(quote) == 10_000
+    assert passage(text, quote) == quote
+    assert passage(text, quote[:5000] + "Q" + quote[5001:]) is None
+
+
+def test_quotes_in_hebrew_are_found_despite_direction_marks_and_geresh_quotes():
+    text = "\u200fראש הממשלה אמר: ״אין לנו ברית הגנה״ \u200fוהוסיף כי זה\nלא ישתנה."
+    assert passage(text, 'אמר: "אין לנו ברית הגנה"') == "אמר: ״אין לנו ברית הגנה״"
+    assert passage(text, "כי זה לא ישתנה") == "כי זה\nלא ישתנה"
+
+
+def test_quotes_in_arabic_are_found_with_omissions():
+    text = "قال رئيس الوزراء إن معاهدة الدفاع لن تخدم أمن إسرائيل في المستقبل القريب."
+    assert passage(text, "معاهدة الدفاع … في المستقبل") == "معاهدة الدفاع|في المستقبل"
+    assert passage(text, "معاهدة الهجوم") is None
+
+
+def test_many_occurrences_of_the_last_word_do_not_slow_a_failed_search():
+    text = "a " * 200_000 + "end"
+    assert passage(text, "b [x] a") is None  # each "a" is tried once, each place once
+
+
+# -- properties ----------------------------------------------------------------
+
+WORDS = ["treaty", "Israel", "U.S.", "defense", "it’s", "“pact”", "שלום", "سلام", "naïve", "x"]
+SEPARATORS = [" ", "\n", "  ", "\n\n", " — ", "–", ", ", ". ", "\u00a0"]
+
+
+@st.composite
+def texts(draw):
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=40))
+    separators = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words)))
+    return "".join(w + s for w, s in zip(words, separators, strict=False)).strip()
+
+
+RETYPED = {"’": "'", "“": '"', "”": '"', "—": "-", "–": " - ", "\n": " ", "\u00a0": " "}
+
+
+def retyped(quote: str, choices: list[bool]) -> str:
+    """The quote as someone might type it: other marks, dashes and spaces, a soft hyphen."""
+    out = []
+    for char, change in zip(quote, choices + [False] * len(quote), strict=False):
+        if change and char in RETYPED:
+            out.append(RETYPED[char])
+        elif change and char.isalpha():
+            out.append(char + "\u00ad")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(), st.data())
+def test_any_substring_retyped_with_the_allowed_changes_is_found(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    if not normalised(quote).strip(" "):
+        return
+    typed = retyped(quote, data.draw(st.lists(st.booleans(), max_size=len(quote))))
+    found = QuoteIndex(text).find(typed)
+    assert found is not None
+    assert normalised(typed).strip(" ") in normalised(text[found.start : found.end])
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts(), st.data())
+def test_any_passage_with_words_left_out_behind_an_omission_mark_is_found(text, data):
+    words = text.split(" ")
+    if len(words) < 3:
+        return
+    first = data.draw(st.integers(0, len(words) - 3))
+    gap = data.draw(st.integers(first + 1, len(words) - 2))
+    last = data.draw(st.integers(gap + 1, len(words) - 1))
+    quote = " ".join(words[first:gap]) + " […] " + " ".join(words[last:])
+    assert QuoteIndex(text).find(quote) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts(), st.data())
+def test_a_passage_with_a_word_changed_is_not_found(text, data):
+    words = text.split(" ")
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first + 1, len(words)))
+    changed = data.draw(st.integers(first, last - 1))
+    quote = " ".join([*words[first:changed], "Jerusalem", *words[changed + 1 : last]])
+    assert QuoteIndex(text).find(quote) is None
