@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
 from argmap.render.dot import DotOptions, build_dot, junction_relations, statement_label
 from argmap.render.engine import find_engine, run_graphviz
+from argmap.render.export import render_map
 from argmap.theme import get_theme
 
 HOSTILE = [
@@ -139,6 +140,52 @@ def test_a_single_premise_relation_is_a_direct_edge(argument_map):
 def test_groups_become_clusters(argument_map):
     clusters = [o for o in layout(argument_map)["objects"] if o["name"].startswith("cluster_")]
     assert [c["label"] for c in clusters] == ["Rabin era"]
+
+
+def test_reasons_are_drawn_left_to_right_in_the_order_of_their_relations():
+    reasons = ["first", "second", "third", "fourth"]
+    argument_map = ArgumentMap(
+        statements=[
+            *(Statement(id=name, text=f"The {name} reason") for name in reasons),
+            Statement(id="claim", text="The claim"),
+        ],
+        relations=[
+            Relation(id=f"r-{name}", kind="support", premises=[name], target="claim")
+            for name in reasons
+        ],
+        groups=[
+            Group(id="early", title="Early", statements=["first"]),
+            Group(id="late", title="Late", statements=["third"]),
+        ],
+    )
+    across = {
+        o["name"]: float(o["pos"].split(",")[0])
+        for o in layout(argument_map)["objects"]
+        if "pos" in o
+    }
+    assert sorted(reasons, key=across.__getitem__) == reasons
+
+
+def title_place(drawing: dict, group_id: str) -> float:
+    """Where a group's title sits in its box: 0 at the bottom edge, 1 at the top."""
+    (cluster,) = [o for o in drawing["objects"] if o.get("name") == f"cluster_{group_id}"]
+    _, bottom, _, top = (float(v) for v in cluster["bb"].split(","))
+    return (float(cluster["lp"].split(",")[1]) - bottom) / (top - bottom)
+
+
+def test_an_export_puts_group_titles_away_from_the_main_claim_where_no_edge_leaves(argument_map):
+    assert title_place(layout(argument_map), "rabin") < 0.5
+
+
+def test_the_editors_layout_keeps_group_titles_at_the_top(argument_map):
+    sizes = {s.id: (120.0, 40.0) for s in argument_map.statements}
+    source = build_dot(argument_map, DotOptions(sizes=sizes))
+    assert title_place(json.loads(run_graphviz(find_engine(), source, "json")), "rabin") > 0.5
+
+
+def test_a_drawing_at_given_positions_puts_group_titles_in_the_room_kept_at_the_top(argument_map):
+    drawing = json.loads(render_map(argument_map, "json", layout="tree"))
+    assert title_place(drawing, "rabin") > 0.5
 
 
 def test_direction_comes_from_the_map(argument_map):

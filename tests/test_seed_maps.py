@@ -42,10 +42,11 @@ def test_every_statement_names_its_speaker_and_source(path):
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
 def test_every_quote_is_verbatim_from_an_article(path):
     articles = normalise(" ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")))
+    argument_map = load_map(path)
     quotes = [
-        s.attribution.quote
-        for s in load_map(path).statements
-        if s.attribution and s.attribution.quote
+        element.attribution.quote
+        for element in [*argument_map.statements, *argument_map.relations]
+        if element.attribution and element.attribution.quote
     ]
     assert quotes
     for quote in quotes:
@@ -57,7 +58,7 @@ def test_the_treaty_map_shows_every_construct():
     roles = argument_map.roles()
     assert len(argument_map.statements) >= 18
     assert [s.text for s in argument_map.main_claims()] == [
-        "A formal US–Israel defense treaty would serve Israel's security"
+        "Israel should seek a formal defense treaty with the US"
     ]
     assert Role.REBUTTAL in roles.values()
     assert any(len(r.premises) > 1 and r.kind == "support" for r in argument_map.relations)
@@ -66,6 +67,18 @@ def test_the_treaty_map_shows_every_construct():
     speakers = " ".join(argument_map.speakers())
     for name in ("Rabin", "Peres", "Goren", "Clinton", "Netanyahu"):
         assert name in speakers
+
+
+def test_the_treaty_map_sets_goren_s_case_directly_against_the_main_claim():
+    argument_map = load_map(TREATY)
+    (claim,) = argument_map.main_claims()
+    objections = {
+        premise
+        for relation in argument_map.relations
+        if relation.target == claim.id and relation.kind == "attack"
+        for premise in relation.premises
+    }
+    assert {"not-right-way", "self-reliance", "cooperation-works"} <= objections
 
 
 def test_the_saudi_map_covers_the_article():

@@ -6,8 +6,9 @@ is itself attacked (the target of an undercut), gets a small junction point:
 the premises meet there and one arrow leaves it for the target, so an undercut
 can point at the inference rather than at a statement.
 
-Every user-written string is escaped here and nowhere else: HTML entities in
-labels, backslashes and quotes in plain attributes.
+Every user-written string is escaped on its way in, by the helpers of
+:mod:`argmap.render.dot_text` and nowhere else: HTML entities in labels,
+backslashes and quotes in plain attributes.
 
 The DOT text is written here directly rather than through the ``graphviz``
 package's ``node()``/``edge()`` calls, which quote every attribute with
@@ -21,11 +22,11 @@ map. The result is the DOT text itself: callers hand it to Graphviz on stdin.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
+from argmap.render.dot_text import attr_list, dot_id, dot_number, html_lines, pin_point
 from argmap.roles import Role
 from argmap.theme import Theme, attribution_line, get_theme, is_rtl, wrap_text
 
@@ -83,29 +84,30 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     body = [
         "digraph argmap {\n",
         "\t"
-        + _attr_list(
+        + attr_list(
             {
-                "bgcolor": _id(theme.background),
-                "fontname": _id(theme.font_family),
+                "bgcolor": dot_id(theme.background),
+                "fontname": dot_id(theme.font_family),
                 "newrank": "true",
-                "nodesep": _id(_number(theme.node_gap)),
+                "nodesep": dot_id(dot_number(theme.node_gap)),
                 "outputorder": "edgesfirst",
-                "rankdir": _id(Direction(argument_map.layout.direction).value),
-                "ranksep": _id(_number(theme.rank_gap)),
+                "rankdir": dot_id(Direction(argument_map.layout.direction).value),
+                "ranksep": dot_id(dot_number(theme.rank_gap)),
                 "splines": "true",
             }
         )
         + "\n",
     ]
     if argument_map.title:
-        body.append(f"\tfontsize=16 label={_id(argument_map.title)} labelloc=t\n")
-    body.append(f"\tnode [{_attr_list(styles.node_defaults)}]\n")
-    body.append(f"\tedge [{_attr_list(styles.edge_defaults)}]\n")
+        body.append(f"\tfontsize=16 label={dot_id(argument_map.title)} labelloc=t\n")
+    body.append(f"\tnode [{attr_list(styles.node_defaults)}]\n")
+    body.append(f"\tedge [{attr_list(styles.edge_defaults)}]\n")
     roles = argument_map.roles()
     sources = {s.id: s for s in argument_map.sources}
     junctions = junction_relations(argument_map)
     junction_groups = _junction_groups(argument_map, junctions)
     writer = _Writer(body, styles, roles, sources, options)
+    _declare_in_tree_order(body, argument_map, roles, junctions)
     grouped = _add_groups(writer, argument_map, junction_groups)
     for statement in argument_map.statements:
         if statement.id not in grouped:
@@ -115,6 +117,40 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
         body.append(_legend_line(styles, options.positions))
     body.append("}\n")
     return "".join(body)
+
+
+def _declare_in_tree_order(
+    body: list[str], argument_map: ArgumentMap, roles: Mapping[str, Role], junctions: set[str]
+) -> None:
+    """Name every node once, main claims first and then depth first, before any group.
+
+    ``dot`` orders each rank by a search that starts from the nodes in the
+    order they were first named. Named from the main claims down, premises
+    are met in the order of their relations, so siblings read left to right
+    as the file lists them (a chronology reads forwards). Named group by
+    group, as the full declarations below are, the first group's cards end
+    up last. A node's full declaration, inside its group if it has one,
+    follows later.
+    """
+    below: dict[str, list[str]] = {}
+    own: dict[str, list[str]] = {}  # a junction's premises, which go before its undercuts
+    for relation in argument_map.relations:
+        if relation.id in junctions:
+            below.setdefault(relation.target, []).append(relation.id)
+            own[relation.id] = list(relation.premises)
+        else:
+            below.setdefault(relation.target, []).append(relation.premises[0])
+    for junction, premises in own.items():
+        below[junction] = premises + below.get(junction, [])
+    stack = [s.id for s in reversed(argument_map.statements) if roles[s.id] is Role.MAIN_CLAIM]
+    seen: set[str] = set()
+    while stack:
+        node = stack.pop()
+        if node in seen or (node not in roles and node not in junctions):
+            continue
+        seen.add(node)
+        body.append(f"\t{dot_id(node)}\n")
+        stack.extend(reversed(below.get(node, ())))
 
 
 # -- styles ----------------------------------------------------------------
@@ -142,32 +178,32 @@ class _Styles:
         cards = {role: _card_attributes(theme, role) for role in Role}
         shared = _shared(cards.values())
         self.node_defaults = {
-            "fontname": _id(theme.font_family),
-            "fontsize": _id(_number(theme.font_size)),
+            "fontname": dot_id(theme.font_family),
+            "fontsize": dot_id(dot_number(theme.font_size)),
             **shared,
         }
         self.card = {
-            role: _attr_list({k: v for k, v in attrs.items() if k not in shared})
+            role: attr_list({k: v for k, v in attrs.items() if k not in shared})
             for role, attrs in cards.items()
         }
         # A node that is not a card must not inherit card looks from the defaults.
         self.non_card = {name: _UNSET_NODE_ATTRIBUTES[name] for name in shared}
         edges = {attack: _edge_attributes(theme, attack) for attack in (False, True)}
         shared_edge = _shared(edges.values())
-        self.edge_defaults = {"fontname": _id(theme.font_family), **shared_edge}
+        self.edge_defaults = {"fontname": dot_id(theme.font_family), **shared_edge}
         self.edge = {
-            attack: _attr_list({k: v for k, v in attrs.items() if k not in shared_edge})
+            attack: attr_list({k: v for k, v in attrs.items() if k not in shared_edge})
             for attack, attrs in edges.items()
         }
         self.junction = {
-            attack: _attr_list(
+            attack: attr_list(
                 {
                     **self.non_card,
                     "shape": "point",
                     "width": "0.09",
                     "height": "0.09",
-                    "color": _id(theme.edge(attack).colour),
-                    "fillcolor": _id(theme.edge(attack).colour),
+                    "color": dot_id(theme.edge(attack).colour),
+                    "fillcolor": dot_id(theme.edge(attack).colour),
                     "label": '""',
                     "class": "junction",
                 }
@@ -181,23 +217,23 @@ def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
     card = theme.card(role)
     return {
         "shape": "box",
-        "style": _id("rounded,filled" + (",dashed" if card.dashed else "")),
-        "fillcolor": _id(card.fill),
-        "color": _id(card.border),
-        "fontcolor": _id(card.text),
-        "penwidth": _id(_number(card.border_width)),
-        "margin": _id("0.12,0.08"),
-        "class": _id(role.value.replace(" ", "-")),
+        "style": dot_id("rounded,filled" + (",dashed" if card.dashed else "")),
+        "fillcolor": dot_id(card.fill),
+        "color": dot_id(card.border),
+        "fontcolor": dot_id(card.text),
+        "penwidth": dot_id(dot_number(card.border_width)),
+        "margin": dot_id("0.12,0.08"),
+        "class": dot_id(role.value.replace(" ", "-")),
     }
 
 
 def _edge_attributes(theme: Theme, attack: bool) -> dict[str, str]:
     edge = theme.edge(attack)
     return {
-        "color": _id(edge.colour),
-        "penwidth": _id(_number(edge.width)),
+        "color": dot_id(edge.colour),
+        "penwidth": dot_id(dot_number(edge.width)),
         "style": "dashed" if edge.dashed else "solid",
-        "arrowhead": _id(edge.arrowhead),
+        "arrowhead": dot_id(edge.arrowhead),
         "arrowsize": "0.9",
         "class": "attack" if attack else "support",
     }
@@ -236,37 +272,37 @@ class _Writer:
 
     def statement(self, statement: Statement, indent: str) -> None:
         statement_id = statement.id
-        name = _id(statement_id)
+        name = dot_id(statement_id)
         if statement_id in self.sizes:  # the editor draws the text; Graphviz only needs the size
             width, height = self.sizes[statement_id]
             label = '""'
             size = (
-                f" fixedsize=true width={_id(_number(width / POINTS_PER_INCH))}"
-                f" height={_id(_number(height / POINTS_PER_INCH))}"
+                f" fixedsize=true width={dot_id(dot_number(width / POINTS_PER_INCH))}"
+                f" height={dot_id(dot_number(height / POINTS_PER_INCH))}"
             )
         else:
             mark = self.labels.get(statement_id) if self.labels is not None else None
             label, size = self.styles.label.label(statement, mark), ""
         line = (
             f"{indent}{name} [label={label}{size} {self.styles.card[self.roles[statement_id]]}"
-            f" id={name} tooltip={_id(_tooltip(statement, self.sources))}"
+            f" id={name} tooltip={dot_id(_tooltip(statement, self.sources))}"
         )
         if self.labels is not None and statement_id in self.labels:
             line += " " + _EVALUATION_BORDERS[self.labels[statement_id]]
         if statement_id in self.positions:
-            line += f" pos={_id(_pos(self.positions[statement_id]))}"
+            line += f" pos={dot_id(pin_point(self.positions[statement_id]))}"
         self.body.append(line + "]\n")
 
     def junction(self, relation: Relation, indent: str) -> None:
-        name = _id(relation.id)
+        name = dot_id(relation.id)
         line = f"{indent}{name} [{self.styles.junction[relation.kind == RelationKind.ATTACK]}"
         line += f" id={name}"
         if relation.id in self.positions:
-            line += f" pos={_id(_pos(self.positions[relation.id]))}"
+            line += f" pos={dot_id(pin_point(self.positions[relation.id]))}"
         self.body.append(line + "]\n")
 
     def edge(self, tail: str, head: str, attrs: str) -> None:
-        self.body.append(f"\t{_id(tail)} -> {_id(head)} [{attrs}]\n")
+        self.body.append(f"\t{dot_id(tail)} -> {dot_id(head)} [{attrs}]\n")
 
 
 def statement_label(statement: Statement, theme: Theme) -> str:
@@ -280,9 +316,9 @@ class _LabelStyle:
     def __init__(self, theme: Theme) -> None:
         self.wrap_width = theme.wrap_width
         self.attribution_width = round(theme.wrap_width * theme.font_size / theme.attribution_size)
-        self.title_font = f'<font point-size="{_number(theme.title_size)}">'
+        self.title_font = f'<font point-size="{dot_number(theme.title_size)}">'
         self.attribution_font = (
-            f'<font point-size="{_number(theme.attribution_size)}"'
+            f'<font point-size="{dot_number(theme.attribution_size)}"'
             f' color="{theme.attribution_colour}">'
         )
 
@@ -295,14 +331,14 @@ class _LabelStyle:
                 f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
             )
         if statement.title:
-            title = _html_lines(wrap_text(statement.title, self.wrap_width))
+            title = html_lines(wrap_text(statement.title, self.wrap_width))
             parts.append(f"{cell}{self.title_font}<b>{title}</b></font></td></tr>")
-        text = _html_lines(wrap_text(statement.text, self.wrap_width))
+        text = html_lines(wrap_text(statement.text, self.wrap_width))
         parts.append(f"{cell}{text or ' '}</td></tr>")
         attribution = statement.attribution
         line = attribution_line(attribution.speaker, attribution.date) if attribution else None
         if line:
-            small = _html_lines(wrap_text(line, self.attribution_width))
+            small = html_lines(wrap_text(line, self.attribution_width))
             parts.append(f"{cell}{self.attribution_font}<i>{small}</i></font></td></tr>")
         parts.append("</table>>")
         return "".join(parts)
@@ -341,11 +377,11 @@ def _add_relations(
         edge_id = f"edge-{relation.id}"
         if relation.id in junctions:
             for premise in relation.premises:
-                attrs = f"{style} dir=none id={_id(f'{edge_id}-{premise}')}"
+                attrs = f"{style} dir=none id={dot_id(f'{edge_id}-{premise}')}"
                 writer.edge(premise, relation.id, attrs)
-            writer.edge(relation.id, relation.target, f"{style} id={_id(edge_id)}")
+            writer.edge(relation.id, relation.target, f"{style} id={dot_id(edge_id)}")
         else:
-            writer.edge(relation.premises[0], relation.target, f"{style} id={_id(edge_id)}")
+            writer.edge(relation.premises[0], relation.target, f"{style} id={dot_id(edge_id)}")
 
 
 # -- groups ----------------------------------------------------------------
@@ -372,7 +408,7 @@ def _add_groups(
     groups = argument_map.groups
     theme = writer.styles.theme
     statements = {s.id: s for s in argument_map.statements}
-    label_at = "b" if Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP else "t"
+    label_at = _title_side(argument_map, writer)
     children: dict[str | None, list[Group]] = {}
     known = {g.id for g in groups}
     for group in groups:
@@ -383,15 +419,15 @@ def _add_groups(
 
     def attributes(group: Group, element_id: str, title: str) -> dict[str, str]:
         return {
-            "color": _id(theme.group_border),
-            "fillcolor": _id(theme.group_fill),
-            "fontcolor": _id(theme.attribution_colour),
-            "fontsize": _id(_number(theme.font_size)),
-            "id": _id(element_id),
-            "label": _id(title),
+            "color": dot_id(theme.group_border),
+            "fillcolor": dot_id(theme.group_fill),
+            "fontcolor": dot_id(theme.attribution_colour),
+            "fontsize": dot_id(dot_number(theme.font_size)),
+            "id": dot_id(element_id),
+            "label": dot_id(title),
             "labeljust": "l",
-            "labelloc": label_at,  # "b" is the top when the map reads bottom to top
-            "style": _id("rounded,filled"),
+            "labelloc": label_at,
+            "style": dot_id("rounded,filled"),
         }
 
     def add_band(group: Group, indent: str) -> None:
@@ -400,11 +436,11 @@ def _add_groups(
         for number, (statement_id, *box) in enumerate(writer.bands[group.id]):
             if statement_id not in statements or statement_id in placed:
                 continue
-            body.append(f"{indent}subgraph {_id(f'cluster_{group.id}-band-{number}')} {{\n")
+            body.append(f"{indent}subgraph {dot_id(f'cluster_{group.id}-band-{number}')} {{\n")
             title = group.title if number == 0 else ""
             band = attributes(group, f"group-{group.id}-band-{number}", title)
-            body.append(f"{inner}{_attr_list(band)}\n")
-            body.append(f"{inner}bb={_id(','.join(_number(v) for v in box))}\n")
+            body.append(f"{inner}{attr_list(band)}\n")
+            body.append(f"{inner}bb={dot_id(','.join(dot_number(v) for v in box))}\n")
             placed.add(statement_id)
             writer.statement(statements[statement_id], inner)
             body.append(f"{indent}}}\n")
@@ -417,11 +453,11 @@ def _add_groups(
                     add(child, indent, depth + 1)
             return
         inner = indent + "\t"
-        body.append(f"{indent}subgraph {_id(f'cluster_{group.id}')} {{\n")
-        body.append(f"{inner}{_attr_list(attributes(group, f'group-{group.id}', group.title))}\n")
+        body.append(f"{indent}subgraph {dot_id(f'cluster_{group.id}')} {{\n")
+        body.append(f"{inner}{attr_list(attributes(group, f'group-{group.id}', group.title))}\n")
         if group.id in writer.cluster_boxes:
-            box = ",".join(_number(v) for v in writer.cluster_boxes[group.id])
-            body.append(f"{inner}bb={_id(box)}\n")
+            box = ",".join(dot_number(v) for v in writer.cluster_boxes[group.id])
+            body.append(f"{inner}bb={dot_id(box)}\n")
         for statement_id in group.statements:
             if statement_id in statements and statement_id not in placed:
                 placed.add(statement_id)
@@ -437,6 +473,22 @@ def _add_groups(
     for group in children.get(None, []):
         add(group, "\t", 0)
     return placed
+
+
+def _title_side(argument_map: ArgumentMap, writer: _Writer) -> str:
+    """Where a group's title goes: Graphviz's ``labelloc`` for its cluster.
+
+    Every edge that leaves a group heads for the main claims, so a title on
+    the side facing them gets crossed. An export drawn by ``dot`` puts it on
+    the far side: "t", which ``dot`` draws at the bottom when the map reads
+    bottom to top. For the editor's layout the title goes at the top of the
+    box, where the canvas draws it: ``dot``'s "b" in that direction. With
+    positions given (``neato -n2``, nothing flipped), "t" is the top, where
+    the group's box keeps room for its title.
+    """
+    bottom_to_top = Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP
+    for_editor = bool(writer.sizes) and not writer.positions
+    return "b" if bottom_to_top and for_editor else "t"
 
 
 def _legend_line(styles: _Styles, positions: Mapping[str, tuple[float, float]] | None) -> str:
@@ -460,60 +512,9 @@ def _legend_line(styles: _Styles, positions: Mapping[str, tuple[float, float]] |
         "label": label,
         "shape": "box",
         "style": "rounded",
-        "color": _id("#bbbbbb"),
+        "color": dot_id("#bbbbbb"),
         "id": "legend",
     }
     if positions and LEGEND_NODE in positions:
-        attrs["pos"] = _id(_pos(positions[LEGEND_NODE]))
-    return f"\t{_id(LEGEND_NODE)} [{_attr_list(attrs)}]\n"
-
-
-# -- DOT text --------------------------------------------------------------
-
-# What DOT accepts unquoted (the ``graphviz`` package's rule, so the text stays as before).
-_BARE_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
-_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
-
-
-def _id(text: str) -> str:
-    """Any string as a DOT ID that Graphviz reads literally: node names and plain attributes.
-
-    Graphviz reads backslash sequences (``\\n``, ``\\N``) in quoted strings, so
-    backslashes are doubled and real newlines become ``\\n``; double quotes are
-    escaped. The result is quoted unless it is a plain identifier or number,
-    so a text that happens to look like ``<...>`` is never taken for HTML.
-    """
-    if _BARE_ID.fullmatch(text) and text.lower() not in _KEYWORDS:
-        return text
-    if "\\" in text:
-        text = text.replace("\\", "\\\\")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return '"' + text.replace("\n", "\\n").replace('"', '\\"') + '"'
-
-
-def _attr_list(attrs: Mapping[str, str]) -> str:
-    """``name=value`` pairs; the values are DOT text already (see ``_id``, HTML labels)."""
-    return " ".join(f"{name}={value}" for name, value in attrs.items())
-
-
-def _html_lines(lines: list[str]) -> str:
-    """Lines for an HTML-like label, escaped in one go and joined by ``<br/>``."""
-    return _html("\n".join(lines)).replace("\n", "<br/>")
-
-
-def _html(text: str) -> str:
-    """Text for an HTML-like label: entities escaped, tabs as spaces.
-
-    Graphviz expands ``\\N``, ``\\G`` and friends even in HTML-like labels (also
-    after decoding ``&#92;``), and reads a doubled backslash as one.
-    """
-    return html.escape(text.replace("\t", "    "), quote=True).replace("\\", "\\\\")
-
-
-def _number(value: float) -> str:
-    return f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def _pos(point: tuple[float, float]) -> str:
-    return f"{_number(point[0])},{_number(point[1])}!"
+        attrs["pos"] = dot_id(pin_point(positions[LEGEND_NODE]))
+    return f"\t{dot_id(LEGEND_NODE)} [{attr_list(attrs)}]\n"
