@@ -7,7 +7,10 @@ from PySide6.QtGui import QGuiApplication
 from scaling import LINEAR, slowdown
 
 from argmap.gui.clipboard import Branch, branch_to_mime
-from argmap.model import Relation, RelationKind, Statement
+from argmap.gui.document import MapDocument
+from argmap.gui.outline import OutlineTree
+from argmap.model import ArgumentMap, Relation, RelationKind, Statement
+from argmap.theme import get_theme
 
 pytestmark = pytest.mark.gui
 
@@ -41,3 +44,22 @@ def test_pasting_and_undoing_a_branch_takes_time_in_proportion_to_its_size(windo
         window.outline.catch_up()
 
     assert slowdown(paste_and_undo, 400, 1600, repeat=2) < LINEAR
+
+
+def test_the_outline_of_a_deep_branch_is_rebuilt_in_linear_time(qtbot):
+    """Qt's own clear() takes quadratic time over a deep branch (seconds at 10,000)."""
+    outlines = {}
+    for size in (1500, 6000):
+        branch = chain(size)
+        argument_map = ArgumentMap(statements=branch.statements, relations=branch.relations)
+        outline = OutlineTree(MapDocument(argument_map), get_theme(None))
+        qtbot.addWidget(outline)
+        outline.show()
+        outline.rows(f"p{size - 1}")  # every row made
+        outlines[size] = outline
+
+    def rebuild(size: int) -> None:
+        outlines[size].rebuild()  # the deep rows dropped, and made again
+        outlines[size].rows(f"p{size - 1}")
+
+    assert slowdown(rebuild, 1500, 6000, repeat=2) < LINEAR

@@ -132,6 +132,25 @@ class OutlineTree(QTreeWidget):
         item.setExpanded(True)
         return item
 
+    def _drop_all_rows(self) -> None:
+        """Like ``clear()``, in linear time: Qt takes quadratic time over a deep branch.
+
+        ``clear()`` (and taking an expanded row) on a 10,000-deep chain, such as a
+        long pasted branch, takes seconds; collapsed and taken out in one go, the
+        rows are deleted away from the view.
+        """
+        self.collapseAll()
+        rows = self.invisibleRootItem().takeChildren()
+        # Deleted leaves first: deleting a row deletes its children recursively in C++,
+        # and a branch 100,000 deep would overflow the stack.
+        order, stack = [], list(rows)
+        while stack:
+            row = stack.pop()
+            order.append(row)
+            stack.extend(row.child(i) for i in range(row.childCount()))
+        for row in reversed(order):
+            row.takeChildren()
+
     def rows(self, statement_id: str) -> list[QTreeWidgetItem]:
         self._complete()
         return self._items.get(statement_id, [])
@@ -156,7 +175,7 @@ class OutlineTree(QTreeWidget):
         selected = self._wanted if self._wanted is not None else self.selected_ids()
         self._syncing = True
         self.setUpdatesEnabled(False)
-        self.clear()
+        self._drop_all_rows()
         self._items.clear()
         self._plan = _row_plan(self.document.map, self.document.roles())
         self._made = []
