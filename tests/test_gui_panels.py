@@ -507,3 +507,19 @@ def test_the_outline_shows_statements_that_only_a_cycle_reaches(window, tmp_path
     assert {statement_id for _, statement_id, _ in rows} == {"claim", "a", "b"}
     heads = [text for depth, _, text in rows if depth == 0]
     assert any(text.startswith("↻ ") for text in heads)
+
+
+def test_a_big_paste_undone_before_the_outline_is_filled_leaves_the_outline_right(window, qtbot):
+    """The outline fills a big paste over several turns; undo may come before it is done."""
+    QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(2500)))
+    window.scene.select_only(["claim"])
+    window.editor.paste()
+    window.scene.flush()
+    window.outline.catch_up()  # a rebuild, filled over the next turns
+    window.undo_stack.undo()
+    window.scene.select_only(["narrow"])  # the outline is asked for a row meanwhile
+    qtbot.wait(200)
+    incremental = outline_shape(window.outline)
+    window.outline.rebuild()
+    assert incremental == outline_shape(window.outline)
+    assert window.outline.selected_ids() == ["narrow"]

@@ -8,6 +8,7 @@ arrive out of order.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable
@@ -80,11 +81,16 @@ class _Job(QRunnable):
                 result = layout_map(argument_map, sizes, theme=theme)
             with collector_paused():  # painter paths for every edge: many objects, no cycles
                 prepared = PreparedLayout(result, edge_paths(result))
-            self.signals.done.emit(self.generation, prepared, "")
+            self._report(prepared, "")
         except ArgmapError as error:
-            self.signals.done.emit(self.generation, None, str(error))
+            self._report(None, str(error))
         except Exception as error:
-            self.signals.done.emit(self.generation, None, f"layout failed: {error}")
+            self._report(None, f"layout failed: {error}")
+
+    def _report(self, result: PreparedLayout | None, error: str) -> None:
+        """Hand the result to the GUI thread, unless the application has gone meanwhile."""
+        with contextlib.suppress(RuntimeError):  # its object was deleted: nobody waits
+            self.signals.done.emit(self.generation, result, error)
 
 
 class LayoutRunner(QObject):

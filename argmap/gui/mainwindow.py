@@ -335,6 +335,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel()
+        # Counted once after a burst of changes (a paste of thousands), not per change.
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._update_counts)
         self.zoom_label = QLabel()
         self.state_label = QLabel()
         self.statusBar().addPermanentWidget(self.state_label)
@@ -348,7 +353,7 @@ class MainWindow(QMainWindow):
             self.document.relationRemoved,
             self.document.mapReset,
         ):
-            signal.connect(self._update_counts)
+            signal.connect(self._counts_timer.start)
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{zoom:.0%}")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from argmap.gui.document import MapDocument
 from argmap.gui.outline_editor import OutlineTextDelegate
-from argmap.model import ArgumentMap, Relation, RelationKind
+from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 from argmap.roles import Role
 from argmap.theme import Theme
 
@@ -82,6 +82,7 @@ class OutlineTree(QTreeWidget):
         self._fill_timer.timeout.connect(self._fill_more)
         self._plan: list[tuple[int, int, str, Role]] = []  # rows to make, in tree order
         self._made: list[QTreeWidgetItem] = []  # rows made so far, by index in the plan
+        self._planned: list[Statement] = []  # the statements the plan indexes into
         self._events: list[tuple[str, str]] = []
         document.statementChanged.connect(self._statement_changed)
         for kind, signal in (
@@ -141,13 +142,14 @@ class OutlineTree(QTreeWidget):
         """
         self.collapseAll()
         rows = self.invisibleRootItem().takeChildren()
-        # Deleted leaves first: deleting a row deletes its children recursively in C++,
-        # and a branch 100,000 deep would overflow the stack.
-        order, stack = [], list(rows)
-        while stack:
-            row = stack.pop()
+        # Deepest rows first (taking children from a row walks its whole branch), and
+        # each row loses its children before it goes: deleting a row deletes them
+        # recursively in C++, and a branch 100,000 deep would overflow the stack.
+        order: list[QTreeWidgetItem] = []
+        while rows:
+            row = rows.pop()
             order.append(row)
-            stack.extend(row.child(i) for i in range(row.childCount()))
+            rows.extend(row.child(i) for i in range(row.childCount()))  # type: ignore[misc]
         for row in reversed(order):
             row.takeChildren()
 
@@ -178,6 +180,9 @@ class OutlineTree(QTreeWidget):
         self._drop_all_rows()
         self._items.clear()
         self._plan = _row_plan(self.document.map, self.document.roles())
+        # The plan's indexes are into the statements as they are now: a change made
+        # before the filling ends must not shift them (its own event follows).
+        self._planned = list(self.document.map.statements)
         self._made = []
         self._fill(FILL_AT_ONCE)
         self.setUpdatesEnabled(True)
@@ -190,7 +195,7 @@ class OutlineTree(QTreeWidget):
 
     def _fill(self, count: int) -> None:
         """Make the next ``count`` rows of the plan; parents come before their children."""
-        statements = self.document.map.statements
+        statements = self._planned
         start = len(self._made)
         top: list[QTreeWidgetItem] = []
         kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
@@ -231,7 +236,7 @@ class OutlineTree(QTreeWidget):
             self._done_filling()
 
     def _done_filling(self) -> None:
-        self._plan, self._made = [], []
+        self._plan, self._made, self._planned = [], [], []
         if self._wanted is not None:
             self.select_ids(self._wanted)
 
@@ -367,6 +372,8 @@ def _apply_in_place(tree: OutlineTree, events: list[tuple[str, str]]) -> bool:
     if "relation~" in kinds or not events:
         return not events
     if kinds <= {"statement+", "relation+"}:
+        if len(events) > 2 * FILL_AT_ONCE:
+            return False  # a big paste: the tree is filled again over a few turns instead
         return _add_rows(
             tree,
             [i for k, i in events if k == "statement+"],
