@@ -36,6 +36,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/layout.py
 	$(PY) bench/evaluation.py
 	$(PY) bench/quotes.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/paste.py
 
 # Fuzz every reader, then the writers, for SECONDS each: make fuzz SECONDS=600.
 # Failing inputs are printed and kept in out/fuzz-failures/.

@@ -156,6 +156,11 @@ def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
             return value
         return value.model_copy(update={"source": source_renames.get(value.source)})
 
+    if all(old == new for old, new in renames.items()) and all(
+        old == new for old, new in source_renames.items()
+    ):  # nothing clashes (a branch from another map): the elements go in as they are
+        roots = {k: v for k, v in branch.roots.items() if k in renames}
+        return Branch(list(branch.statements), list(branch.relations), new_sources, roots)
     statements = [
         s.model_copy(update={"id": renames[s.id], "attribution": attribution(s.attribution)})
         for s in branch.statements

@@ -50,6 +50,7 @@ class MapDocument(QObject):
         )
         self._relation_at: dict[str, int] | None = None
         self._roles: dict[str, Role] | None = None
+        self._roles_lent = False  # roles() handed the dictionary out: copy before changing it
         self._targeted: set[str] | None = (
             None  # what relations argue for, once asked (see _targets)
         )
@@ -78,6 +79,19 @@ class MapDocument(QObject):
         """
         if self._roles is None:
             self._roles = self._map.roles()
+        self._roles_lent = True
+        return self._roles
+
+    def _own_roles(self) -> dict[str, Role]:
+        """The roles, to change in place: copied first if a caller holds them (copy on write).
+
+        A paste of 10,000 statements changes them 20,000 times; copying the
+        whole dictionary each time made it quadratic.
+        """
+        assert self._roles is not None
+        if self._roles_lent:
+            self._roles = dict(self._roles)
+            self._roles_lent = False
         return self._roles
 
     def snapshot(self) -> ArgumentMap:
@@ -143,10 +157,8 @@ class MapDocument(QObject):
             self._statement_at[statement.id] = index  # appended: the others keep their places
         else:
             self._statement_at = None
-        if (
-            self._roles is not None
-        ):  # it argues for nothing yet: a main claim; no other role changes
-            self._roles = {**self._roles, statement.id: Role.MAIN_CLAIM}
+        if self._roles is not None:  # it argues for nothing yet: a main claim; nothing else changes
+            self._own_roles()[statement.id] = Role.MAIN_CLAIM
         self.statementAdded.emit(statement.id)
 
     def remove_statement(self, statement_id: str) -> tuple[int, Statement, Position | None, list]:
@@ -220,7 +232,11 @@ class MapDocument(QObject):
             if premise in self._targets():
                 return None  # its new role changes the roles of what attacks it
             changed[premise] = self._role_by(relation, roles)
-        return {**roles, **changed} if changed else roles
+        if not changed:
+            return roles
+        owned = self._own_roles()
+        owned.update(changed)
+        return owned
 
     def _targets(self) -> set[str]:
         """What relations argue for (kept up to date once asked for: adding is the common edit)."""

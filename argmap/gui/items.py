@@ -300,8 +300,11 @@ class EdgeItem(QGraphicsItem):
         self._path = path
         self._tip = tip
         rect = path.boundingRect()
-        if tip:
-            rect = rect.united(QRectF(tip[1], tip[1]).normalized())
+        if tip:  # the arrowhead's point may lie beyond the path (a zero-size rect unites as none)
+            x, y = tip[1].x(), tip[1].y()
+            if not rect.contains(tip[1]):
+                left, top = min(rect.left(), x), min(rect.top(), y)
+                rect = QRectF(left, top, max(rect.right(), x) - left, max(rect.bottom(), y) - top)
         self._bounds = rect.adjusted(-self.ARROW, -self.ARROW, self.ARROW, self.ARROW)
         self.update()
 

@@ -211,7 +211,10 @@ class OutlineTree(QTreeWidget):
         for row, rows in kids.values():
             row.addChildren(rows)
         self.addTopLevelItems(top)
-        self.expandAll()
+        if start == 0 or len(self._made) == len(self._plan):
+            # expandAll() takes time in proportion to the whole tree: the first rows are
+            # shown expanded at once, the rest when the filling ends, not after each piece.
+            self.expandAll()
 
     def _fill_more(self) -> None:
         self._syncing = True

@@ -85,6 +85,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.runner = LayoutRunner(self)
         self.runner.finished.connect(self._apply_layout)
         self.runner.failed.connect(self.layoutFailed)
+        self.runner.failed.connect(self._reveal_unseen)
         self.layoutApplied.connect(garbage.settle)  # a quiet moment: see garbage.py
         garbage.watch_busy(self)
         self._press_positions: dict[str, QPointF] = {}
@@ -107,6 +108,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         )  # groups whose box or bands the layout being applied changed
         self._new_edge_ends: set[str] = set()  # ends of edges made since the last layout
         self._unplaced: set[str] = set()  # cards added since new cards were last placed
+        self._unseen: set[str] = set()  # added in bulk: transparent until the layout lands
         self._selection_shrank = False  # selected cards were removed: selectionChanged is due
         document.mapReset.connect(self.rebuild)
         document.statementAdded.connect(self._on_statement_added)
@@ -328,11 +330,13 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
             self._relayout_wanted = False
             self.request_layout(changes_only=True)  # places every card and edge at once
             return
-        placed = self._place_provisionally(update_edges=False)
-        if placed:
-            placed |= self.geometry.place_junctions(placed)
-        for edge in set(added) | self.geometry.edges_touching(placed):
-            self.geometry.update_edge(edge)
+        placed: set[str] = set()
+        if not self._unseen_until_laid_out():  # a big paste is drawn when the tree lands
+            placed = self._place_provisionally(update_edges=False)
+            if placed:
+                placed |= self.geometry.place_junctions(placed)
+            for edge in set(added) | self.geometry.edges_touching(placed):
+                self.geometry.update_edge(edge)
         self._fit_groups(None if self._groups_dirty else placed)
         self._groups_dirty = False
         if self._relayout_wanted:

@@ -33,6 +33,7 @@ else:
 __all__ = ["APPLY_BATCH", "LayoutLanding"]
 
 APPLY_BATCH = 250  # cards (or edges) placed per event-loop turn when a large layout lands
+UNSEEN_ABOVE = 500  # more cards added at once than this wait unseen for the layout
 LANDING_PIECE = 100  # cards per turn after an edit: each brings its edges along
 
 
@@ -59,6 +60,8 @@ class LayoutLanding(_SceneBase):
     _regroup: set[str]
     _new_edge_ends: set[str]
     _unlanded: set[str] | None = None  # what a landing under way has yet to place (None: all)
+    _unplaced: set[str]  # cards added since new cards were last placed
+    _unseen: set[str]  # cards added in bulk, transparent until the layout places them
 
     if TYPE_CHECKING:  # provided by MapScene
 
@@ -69,6 +72,7 @@ class LayoutLanding(_SceneBase):
         @property
         def edge_items(self) -> list[EdgeItem]: ...
         def _update_all_edges(self) -> None: ...
+        def _place_provisionally(self, *, update_edges: bool = True) -> set[str]: ...
         def _update_edges_of_cards(self, statement_ids: set[str]) -> None: ...
         def _fit_groups(
             self, moved: AbstractSet[str] | None = None, groups: AbstractSet[str] = frozenset()
@@ -288,6 +292,36 @@ class LayoutLanding(_SceneBase):
         if self.waiting_for_layout:
             self.waiting_for_layout = False
             self.update()
+        unseen, self._unseen = self._unseen, set()
+        for statement_id in unseen:
+            item = self.statement_items.get(statement_id)
+            if item is not None:
+                item.setOpacity(1.0)
+
+    def _reveal_unseen(self, _error: str = "") -> None:
+        """The layout failed: cards waiting unseen for it are put near their targets."""
+        self._unplaced |= self._unseen
+        self._show_cards()
+        self._place_provisionally()
+
+    def _unseen_until_laid_out(self) -> bool:
+        """Many cards just added (a big paste) wait unseen for the tree, which comes soon.
+
+        Putting each where it would wait, and drawing its edges there, costs
+        more than the layout itself. They are transparent rather than hidden,
+        so they stay selected (Qt deselects hidden items).
+        """
+        if len(self._unplaced) <= UNSEEN_ABOVE or self.layout_result is None:
+            return False
+        if self.engine != TREE:
+            return False
+        for statement_id in self._unplaced:
+            item = self.statement_items.get(statement_id)
+            if item is not None:
+                item.setOpacity(0.0)
+                self._unseen.add(statement_id)
+        self._unplaced.clear()
+        return True
 
     def _finish_layout(self, changed: set[str] | None = None) -> None:
         self._index_items()
