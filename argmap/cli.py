@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +49,8 @@ _SUFFIX = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m argmap`` (``argv`` None: sys.argv)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # argmap's own process: no third-party pydantic plugins to look for
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # (a scan of every package)
     try:
         if args and args[0] in COMMANDS:
             with _collector_off(process_ends=argv is None):
