@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from export import _sizes  # this folder is sys.path[0]
@@ -67,6 +67,16 @@ def settle(app: QApplication, window: MainWindow, quiet: float = 0.3) -> float:
     return last_busy - start
 
 
+def timed(app: QApplication, window: MainWindow, action: Callable[[], object]) -> tuple[float, float]:
+    """Seconds the GUI thread is blocked by ``action``, and until the canvas has settled."""
+    start = time.perf_counter()
+    action()
+    window.scene.flush()
+    window.outline.catch_up()
+    blocked = time.perf_counter() - start
+    return blocked, blocked + settle(app, window)
+
+
 def measure(app: QApplication, size: int, shape: str) -> tuple[float, float, float, float]:
     window = MainWindow()
     window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
@@ -77,18 +87,8 @@ def measure(app: QApplication, size: int, shape: str) -> tuple[float, float, flo
     settle(app, window)
     QGuiApplication.clipboard().setMimeData(branch_to_mime(branch(size, shape)))
     window.scene.select_only(["claim"])
-    start = time.perf_counter()
-    window.editor.paste()
-    window.scene.flush()
-    window.outline.catch_up()
-    paste_blocked = time.perf_counter() - start
-    paste_done = paste_blocked + settle(app, window)
-    start = time.perf_counter()
-    window.undo_stack.undo()
-    window.scene.flush()
-    window.outline.catch_up()
-    undo_blocked = time.perf_counter() - start
-    undo_done = undo_blocked + settle(app, window)
+    paste_blocked, paste_done = timed(app, window, window.editor.paste)
+    undo_blocked, undo_done = timed(app, window, window.undo_stack.undo)
     window.undo_stack.setClean()
     window.close()
     window.deleteLater()
