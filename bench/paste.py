@@ -67,7 +67,9 @@ def settle(app: QApplication, window: MainWindow, quiet: float = 0.3) -> float:
     return last_busy - start
 
 
-def timed(app: QApplication, window: MainWindow, action: Callable[[], object]) -> tuple[float, float]:
+def timed(
+    app: QApplication, window: MainWindow, action: Callable[[], object]
+) -> tuple[float, float]:
     """Seconds the GUI thread is blocked by ``action``, and until the canvas has settled."""
     start = time.perf_counter()
     action()
