@@ -9,17 +9,17 @@ whole branches, and picks the lengths so that the drawing gets close to a
 page's proportions.
 
 Every card's branch (its *block*) can be drawn in several shapes. A card's
-children's blocks stand side by side in columns, in the file's order; a block
-may stand below the one before it, in the same column, as long as the column
-stays within a given depth (its edge then spans the ranks above it and runs
-beside the blocks it passes). For each depth, a block takes the narrowest
-width its children allow, and only the shapes that no other shape beats in
-both width and depth are kept. At the main claims, the shape whose drawing
-is estimated to fit the page largest is chosen.
+children's blocks stand side by side in columns, in the file's order; a
+block may stand below the one before it, in the same column, as long as the
+column stays within a given depth (its edge then spans the ranks above it
+and runs beside the blocks it passes). A column holds one branch, two, or
+up to three single cards. For each depth, a block takes the narrowest width
+its children allow, and only the shapes that no other shape beats in both
+width and depth are kept. At the main claims, the shape whose drawing is
+estimated to fit the page largest is chosen.
 
 The order of reading stays the file's: columns left to right, and within a
-column top to bottom. The premises of one linked reason stay side by side:
-they are read together.
+column top to bottom.
 
 Card sizes are estimated from the text: the exact sizes are known only once
 Graphviz has laid the map out, and the estimate is close enough to choose
@@ -217,19 +217,20 @@ def fold_ranks(
     along = {name: size[0 if sideways else 1] for name, size in sizes.items()}
     folder = _Folder(children, across, theme.node_gap * 72.0)
     folder.shape_all(roots, cap=3 * _height(children, roots))
-    page_across, page_along = (page[1], page[0]) if sideways else page
-    title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0
+    title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
 
     def scale(ranks: Mapping[str, int], blocks: float) -> float:
-        width, height = _estimate(folder, ranks, blocks, along, rank_gap)
-        return min(page_across / width, page_along / (height + title))
+        across_size, along_size = _estimate(folder, ranks, blocks, along, rank_gap)
+        width, height = (along_size, across_size) if sideways else (across_size, along_size)
+        return min(page[0] / width, page[1] / (height + title))
 
     plain = scale(_plain_ranks(children, roots), _plain_width(folder, roots))
     if theme.font_size * plain >= READABLE:
         return {}  # it prints well as it is
     best: tuple[float, dict[str, int]] | None = None
-    for choice in _likely(folder, roots, along, rank_gap, (page_across, page_along)):
+    page_across = (page[1], page[0]) if sideways else page
+    for choice in _likely(folder, roots, along, rank_gap, page_across):
         blocks = sum(folder.shapes[root][choice[root]].width for root in roots)
         folded = scale(_ranks(folder, roots, choice), blocks + folder.gap * (len(roots) - 1))
         if best is None or folded > best[0] * 1.001:
