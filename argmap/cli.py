@@ -153,6 +153,15 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     )
     export.add_argument("--legend", action="store_true", help="add a legend of roles and arrows")
     export.add_argument(
+        "--fold",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=(
+            "auto layout: fold a map much wider than high towards a landscape page's"
+            " proportions, so it prints larger (default: on; --no-fold for one rank per level)"
+        ),
+    )
+    export.add_argument(
         "--evaluate",
         action="store_true",
         help="draw each statement's evaluated label (in, out, undecided) as in 'argmap evaluate'",
@@ -288,6 +297,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "layout": options.layout,
         "legend": options.legend,
         "evaluate": options.evaluate,
+        "fold": options.fold,
         "timeout": options.timeout,
         "pdf_painter": _pdf_drawn_by_qt,
     }

@@ -52,7 +52,7 @@ AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
 
 
 class ExportDialog(QDialog):
-    """Format, theme, layout and legend for an export (what ``argmap export`` offers)."""
+    """Format, theme, layout, legend and folding for an export (what ``argmap export`` offers)."""
 
     def __init__(self, parent, theme: str) -> None:
         super().__init__(parent)
@@ -72,14 +72,27 @@ class ExportDialog(QDialog):
         form.addRow("&Theme", self.theme_box)
         self.legend_box = QCheckBox("Add a &legend of roles and arrows")
         self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
+        self.fold_box = QCheckBox("&Fold a wide map to a page's proportions")
+        self.fold_box.setToolTip(
+            "Graphviz's layered layout: stack branches of a map much wider than high,"
+            " so it prints larger on a landscape page"
+        )
+        self.fold_box.setChecked(parent.settings.value("export/fold", True, type=bool))
         form.addRow("&Layout", self.layout_box)
         form.addRow("", self.legend_box)
+        form.addRow("", self.fold_box)
+        self.layout_box.currentIndexChanged.connect(self._layout_changed)
+        self._layout_changed()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _layout_changed(self) -> None:
+        """Only Graphviz's own layered layout folds; the others place every card themselves."""
+        self.fold_box.setEnabled(self.layout_box.currentData() == LayoutMode.AUTO.value)
 
 
 class FileActions:
@@ -191,7 +204,9 @@ class FileActions:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         legend = dialog.legend_box.isChecked()
+        fold = dialog.fold_box.isChecked()
         self.window.settings.setValue("export/legend", legend)
+        self.window.settings.setValue("export/fold", fold)
         output_format = dialog.format_box.currentText()
         stem = self.window.document.path.stem if self.window.document.path else "map"
         path, _ = QFileDialog.getSaveFileName(
@@ -207,6 +222,7 @@ class FileActions:
                 dialog.theme_box.currentText(),
                 dialog.layout_box.currentData(),
                 legend=legend,
+                fold=fold,
             )
 
     def export_to(
@@ -217,6 +233,7 @@ class FileActions:
         layout: str = AS_SHOWN,
         *,
         legend: bool = False,
+        fold: bool = True,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -240,6 +257,7 @@ class FileActions:
                 theme=theme,
                 layout=layout,
                 legend=legend,
+                fold=fold,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:

@@ -21,21 +21,19 @@ map. The result is the DOT text itself: callers hand it to Graphviz on stdin.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.render.dot_text import attr_list, dot_id, dot_number, html_lines, pin_point
+from argmap.render.fold import fold_ranks
+from argmap.render.legend import legend_line
 from argmap.roles import Role
 from argmap.theme import Theme, attribution_line, get_theme, is_rtl, wrap_text
 
 __all__ = ["DotOptions", "build_dot", "junction_relations", "statement_label"]
 
 POINTS_PER_INCH = 72.0
-LEGEND_NODE = (
-    "_legend"  # ids start with a letter or digit (model.ID_PATTERN), so this never collides
-)
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,9 @@ class DotOptions:
     # and a border per label; relations in ``idle`` (not applicable, or weighing 0) fade.
     labels: Mapping[str, str] | None = None
     idle: frozenset[str] = frozenset()
+    # A page (width, height in points) whose proportions a wide map is folded towards
+    # (see argmap.render.fold); only for a drawing that ``dot`` lays out.
+    page: tuple[float, float] | None = None
 
 
 # Badge and border per evaluated label: a symbol and a word (readable in greyscale and
@@ -112,9 +113,19 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     for statement in argument_map.statements:
         if statement.id not in grouped:
             writer.statement(statement, "\t")
-    _add_relations(writer, argument_map, junctions, grouped)
+    lengths = {}
+    if options.page is not None and not options.positions:
+        lengths = fold_ranks(
+            argument_map,
+            theme,
+            options.page,
+            junctions,
+            sizes=options.sizes,
+            badges=options.labels is not None,
+        )
+    _add_relations(writer, argument_map, junctions, grouped, lengths)
     if options.legend:
-        body.append(_legend_line(styles, options.positions))
+        body.append(legend_line(theme, styles.non_card, options.positions))
     body.append("}\n")
     return "".join(body)
 
@@ -301,7 +312,13 @@ class _Writer:
             line += f" pos={dot_id(pin_point(self.positions[relation.id]))}"
         self.body.append(line + "]\n")
 
-    def edge(self, tail: str, head: str, attrs: str) -> None:
+    def edge(
+        self, tail: str, head: str, attrs: str, lengths: Mapping[tuple[str, str], int]
+    ) -> None:
+        """An edge; ``lengths`` has the ranks it spans (``minlen``) if folding lengthened it."""
+        length = lengths.get((tail, head))
+        if length:
+            attrs += f" minlen={length}"
         self.body.append(f"\t{dot_id(tail)} -> {dot_id(head)} [{attrs}]\n")
 
 
@@ -364,9 +381,16 @@ def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
 
 
 def _add_relations(
-    writer: _Writer, argument_map: ArgumentMap, junctions: set[str], placed: set[str]
+    writer: _Writer,
+    argument_map: ArgumentMap,
+    junctions: set[str],
+    placed: set[str],
+    lengths: Mapping[tuple[str, str], int],
 ) -> None:
-    """Edges for every relation; junctions not already drawn inside a group go at the top level."""
+    """Edges for every relation; junctions not already drawn inside a group go at the top level.
+
+    ``lengths`` are the ranks that folding makes an edge span (``minlen``), by (tail, head).
+    """
     for relation in argument_map.relations:
         if relation.id in junctions and relation.id not in placed:
             writer.junction(relation, "\t")
@@ -378,10 +402,11 @@ def _add_relations(
         if relation.id in junctions:
             for premise in relation.premises:
                 attrs = f"{style} dir=none id={dot_id(f'{edge_id}-{premise}')}"
-                writer.edge(premise, relation.id, attrs)
-            writer.edge(relation.id, relation.target, f"{style} id={dot_id(edge_id)}")
+                writer.edge(premise, relation.id, attrs, lengths)
+            writer.edge(relation.id, relation.target, f"{style} id={dot_id(edge_id)}", lengths)
         else:
-            writer.edge(relation.premises[0], relation.target, f"{style} id={dot_id(edge_id)}")
+            premise = relation.premises[0]
+            writer.edge(premise, relation.target, f"{style} id={dot_id(edge_id)}", lengths)
 
 
 # -- groups ----------------------------------------------------------------
@@ -489,32 +514,3 @@ def _title_side(argument_map: ArgumentMap, writer: _Writer) -> str:
     bottom_to_top = Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP
     for_editor = bool(writer.sizes) and not writer.positions
     return "b" if bottom_to_top and for_editor else "t"
-
-
-def _legend_line(styles: _Styles, positions: Mapping[str, tuple[float, float]] | None) -> str:
-    theme = styles.theme
-    rows = []
-    for role in Role:
-        card = theme.card(role)
-        rows.append(
-            f'<tr><td bgcolor="{card.fill}" color="{card.border}" border="1" width="18"> </td>'
-            f'<td align="left"> {html.escape(role.value)}</td></tr>'
-        )
-    for name, edge in (("support", theme.support), ("attack", theme.attack)):
-        line = "- - - -|" if edge.dashed else "&#8212;&#8212;&gt;"
-        rows.append(
-            f'<tr><td><font color="{edge.colour}">{line}</font></td>'
-            f'<td align="left"> {name}</td></tr>'
-        )
-    label = '<<table border="0" cellborder="0" cellspacing="3">' + "".join(rows) + "</table>>"
-    attrs = {
-        **styles.non_card,
-        "label": label,
-        "shape": "box",
-        "style": "rounded",
-        "color": dot_id("#bbbbbb"),
-        "id": "legend",
-    }
-    if positions and LEGEND_NODE in positions:
-        attrs["pos"] = dot_id(pin_point(positions[LEGEND_NODE]))
-    return f"\t{dot_id(LEGEND_NODE)} [{attr_list(attrs)}]\n"

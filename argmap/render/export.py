@@ -6,6 +6,8 @@ The layout is one of three:
   pinned cards where they were put); Graphviz measures the cards, and draws
   the cards and routes the edges at the tree's fixed positions (``neato -n2``).
 * ``auto`` — Graphviz ``dot``'s layered drawing; pinned positions are ignored.
+  A map much wider than high is folded towards a landscape page's
+  proportions (:mod:`argmap.render.fold`) unless ``fold`` is off.
 * ``pinned`` — ``dot``'s drawing with the user's pinned cards moved to where
   they were put (``neato -n2``).
 
@@ -34,8 +36,10 @@ from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.layout import NodeBox
-from argmap.render.dot import LEGEND_NODE, DotOptions, build_dot, junction_relations
+from argmap.render.dot import DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
+from argmap.render.fold import LANDSCAPE_PAGE
+from argmap.render.legend import LEGEND_NODE
 from argmap.theme import THEMES, get_theme
 
 __all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
@@ -85,8 +89,12 @@ def render_map(
     pdf_painter: PdfPainter | None = None,
     evaluate: bool = False,
     labels: Mapping[str, str] | None = None,
+    fold: bool = True,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
+
+    With ``fold`` (the default), the ``auto`` layout folds a wide map so the
+    drawing gets close to a landscape page's proportions and prints larger.
 
     With ``evaluate``, every card carries its evaluated label (see
     :mod:`argmap.evaluation`) and arguments that carry no weight are drawn faint.
@@ -111,6 +119,7 @@ def render_map(
             engine=engine,
             timeout=timeout,
             evaluate=evaluate,
+            fold=fold,
         )
         if evaluate and labels is None:
             labels = _evaluation_marks(argument_map)["labels"]
@@ -121,6 +130,8 @@ def render_map(
     if evaluate:
         options = replace(options, **_evaluation_marks(argument_map))
     layout = LayoutMode(layout)
+    if layout is LayoutMode.AUTO and fold:
+        options = replace(options, page=LANDSCAPE_PAGE)
     layout_engine, extra_args = "dot", tuple[str, ...]()
     if layout is LayoutMode.PINNED and argument_map.layout.positions:
         engine = engine or find_engine()
