@@ -310,7 +310,7 @@ def _likely(
     The finer estimate looks at every card, so it is kept for these.
     """
     rank = sum(along.values()) / max(len(along), 1) + rank_gap
-    rough = []
+    rough: list[tuple[float, int, dict[str, int]]] = []
     for choice in _root_choices(folder, roots):
         shapes = [folder.shapes[root][choice[root]] for root in roots]
         width = sum(shape.width for shape in shapes) + folder.gap * (len(shapes) - 1)
