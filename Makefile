@@ -29,13 +29,15 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-bench: $(VENV)/.installed
+# bench/page.py drives Chromium with the test extras' websockets; it says so and skips without them.
+bench: $(VENV)/.installed-test
 	$(PY) bench/export.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
 	$(PY) bench/formats.py
 	$(PY) bench/layout.py
 	$(PY) bench/evaluation.py
 	$(PY) bench/quotes.py
+	$(PY) bench/page.py
 
 # Fuzz every reader, then the writers, for SECONDS each: make fuzz SECONDS=600.
 # Failing inputs are printed and kept in out/fuzz-failures/.
