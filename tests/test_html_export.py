@@ -16,7 +16,7 @@ from argmap.errors import MapFileError
 from argmap.files import dumps_map, load_map
 from argmap.formats import read_any
 from argmap.formats.html_page import HTML_PAGE
-from argmap.model import Attribution, Statement
+from argmap.model import Attribution, ProofStandard, Statement, Weighing
 from argmap.render.export import format_for_path, render_map
 
 
@@ -39,6 +39,28 @@ def test_text_that_closes_a_script_block_reads_back_unchanged():
         }
     )
     page = render_map(argument_map, "html").decode("utf-8")
+    assert HTML_PAGE.read(page).map == argument_map
+
+
+def test_the_keys_of_evaluation_and_source_texts_read_back_unchanged():
+    base = small_map()
+    source = base.source("op-ed").model_copy(
+        update={"text": "An article.\n\nIt quotes </script> and \U0001f600 and ends."}
+    )
+    claim = base.statement("claim").model_copy(update={"standard": ProofStandard.BRD})
+    argument_map = base.model_copy(
+        update={
+            "sources": [source],
+            "statements": [claim if s.id == "claim" else s for s in base.statements],
+            "relations": [
+                r.model_copy(update={"weighing": Weighing.CUMULATIVE, "weight": 0.4})
+                if r.id == "r-deter"
+                else r
+                for r in base.relations
+            ],
+        }
+    )
+    page = render_map(argument_map, "html", evaluate=True).decode("utf-8")
     assert HTML_PAGE.read(page).map == argument_map
 
 

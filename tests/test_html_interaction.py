@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 from browser import start_browser
-from conftest import MAPS
+from conftest import MAPS, small_map
 from page_helpers import (
     card,
     center,
@@ -29,6 +29,7 @@ from pypdf import PdfReader
 from argmap.cli import main
 from argmap.evaluation import evaluate
 from argmap.files import load_map
+from argmap.model import Source
 from argmap.render.export import export_map
 from argmap.sourcetext.check import check_quote
 
@@ -340,3 +341,26 @@ def test_search_does_not_look_into_the_sources_full_texts(page, pages):
     open_page(page, path)
     search(page, only_in_texts)
     assert page.evaluate("document.getElementById('_count').value") == "no match"
+
+
+def test_the_quote_is_marked_exactly_after_characters_beyond_the_basic_plane(page, tmp_path):
+    base = small_map()
+    text = "\U0001f600\U0001f4dc Preamble \U0001d54f. Israel relies on self-reliance above all."
+    source = Source(id="memo", title="A memo", text=text)
+    freedom = base.statement("freedom")
+    quoted = freedom.attribution.model_copy(update={"source": "memo"})
+    argument_map = base.model_copy(
+        update={
+            "sources": [*base.sources, source],
+            "statements": [
+                freedom.model_copy(update={"attribution": quoted}) if s.id == "freedom" else s
+                for s in base.statements
+            ],
+        }
+    )
+    open_page(page, export_map(argument_map, tmp_path / "wide.html"))
+    page.click(*center(page, card("freedom")))
+    marked = page.evaluate(
+        "[...document.querySelectorAll('#_details mark')].map((m) => m.textContent)"
+    )
+    assert marked == ["self-reliance"]
