@@ -74,6 +74,10 @@ class ExportDialog(QDialog):
         self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
         form.addRow("&Layout", self.layout_box)
         form.addRow("", self.legend_box)
+        # Evaluated labels on the cards (and in an HTML page's panel), as Evaluate mode shows them.
+        self.evaluate_box = QCheckBox("Show each statement's e&valuated label")
+        self.evaluate_box.setChecked(parent.evaluate_mode.on)
+        form.addRow("", self.evaluate_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -207,6 +211,7 @@ class FileActions:
                 dialog.theme_box.currentText(),
                 dialog.layout_box.currentData(),
                 legend=legend,
+                evaluate=dialog.evaluate_box.isChecked(),
             )
 
     def export_to(
@@ -217,6 +222,7 @@ class FileActions:
         layout: str = AS_SHOWN,
         *,
         legend: bool = False,
+        evaluate: bool = False,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -240,6 +246,7 @@ class FileActions:
                 theme=theme,
                 layout=layout,
                 legend=legend,
+                evaluate=evaluate,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:
