@@ -196,6 +196,19 @@ def test_on_a_phone_the_panel_is_a_sheet_below_the_card_it_shows(page, pages, na
     assert page.errors() == []
 
 
+def test_on_a_phone_a_card_tapped_in_the_whole_map_is_shown_large_enough_to_read(page, pages):
+    argument_map, path = pages["israel-us-defense-treaty"]
+    page.emulate(*PHONE, phone=True)
+    open_page(page, path)
+    chosen = card(argument_map.statements[0].id)
+    drawn = page.evaluate(f"{chosen}.getBBox().width")
+    assert rect(page, chosen)["width"] < drawn / 2  # the whole map fits: too small to read
+    page.tap(*center(page, chosen))
+    assert _panel_open(page)
+    assert rect(page, chosen)["width"] >= drawn * 0.75
+    assert _inside(rect(page, chosen), rect(page, "document.getElementById('_view')"))
+
+
 @pytest.mark.parametrize("size", [PHONE, (1280, 800)], ids=["phone", "desktop"])
 def test_a_card_at_the_edge_stays_in_sight_when_its_panel_opens(page, pages, size):
     path = pages["israel-us-defense-treaty"][1]

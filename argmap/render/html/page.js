@@ -30,11 +30,12 @@
   const premiseOf = new Set([...relations.values()].flatMap((r) => r.premises));
 
   // -- the view box: pan and zoom ---------------------------------------------
-  // What is shown: the map point at the view's top left corner, and map units per screen
-  // pixel. The view box always has the view's own proportions, whatever its size.
+  // What is shown: the map point in the middle of the view, and map units per screen pixel.
+  // The view box always has the view's own proportions, and keeps its middle when the view
+  // changes size (with the window, or when the panel opens beside it or under it).
   const full = svg.viewBox.baseVal;
   const whole = { x: full.x, y: full.y, w: full.width || 1, h: full.height || 1 };
-  let cam = { x: whole.x, y: whole.y, per: 1 };
+  let cam = { x: whole.x + whole.w / 2, y: whole.y + whole.h / 2, per: 1 };
   let printing = false;
   svg.removeAttribute("width");
   svg.removeAttribute("height");
@@ -43,32 +44,29 @@
   function show() {
     if (printing) return;
     const s = size();
-    svg.setAttribute("viewBox", `${cam.x} ${cam.y} ${s.w * cam.per} ${s.h * cam.per}`);
+    const w = s.w * cam.per, h = s.h * cam.per;
+    svg.setAttribute("viewBox", `${cam.x - w / 2} ${cam.y - h / 2} ${w} ${h}`);
   }
   function centre(x, y, per) {
-    // The map point (x, y) in the middle of the view, at ``per`` map units per pixel.
-    const s = size();
-    cam = { x: x - (s.w / 2) * per, y: y - (s.h / 2) * per, per };
+    cam = { x, y, per };
     show();
   }
-  function frame(x, y, w, h, margin) {
+  function fit() {
     const s = size();
-    centre(x + w / 2, y + h / 2, Math.max(w / s.w, h / s.h) * (margin || 1));
+    const per = Math.max(whole.w / s.w, whole.h / s.h) * 1.04;
+    centre(whole.x + whole.w / 2, whole.y + whole.h / 2, per);
   }
-  const fit = () => frame(whole.x, whole.y, whole.w, whole.h, 1.04);
-  function zoom(factor, cx, cy) {
+  function zoom(factor, px, py) {
+    // (px, py): the point of the view that stays put, in pixels from its top left corner.
     const s = size();
-    const px = cx === undefined ? s.w / 2 : cx;
-    const py = cy === undefined ? s.h / 2 : cy;
+    const dx = px === undefined ? 0 : px - s.w / 2;
+    const dy = py === undefined ? 0 : py - s.h / 2;
     const most = 20 * Math.max(whole.w / s.w, whole.h / s.h);
     const per = Math.min(Math.max(cam.per / factor, 0.05), most);
-    cam = { x: cam.x + px * (cam.per - per), y: cam.y + py * (cam.per - per), per };
-    show();
+    centre(cam.x + dx * (cam.per - per), cam.y + dy * (cam.per - per), per);
   }
   function pan(dx, dy) {
-    cam.x -= dx * cam.per;
-    cam.y -= dy * cam.per;
-    show();
+    centre(cam.x - dx * cam.per, cam.y - dy * cam.per, cam.per);
   }
   const graph = svg.querySelector("g.graph");
   function userBox(g) {
@@ -85,7 +83,6 @@
     const per = Math.max(Math.min(cam.per, 1.25), b.w / (s.w * 0.9), b.h / (s.h * 0.9));
     centre(b.x + b.w / 2, b.y + b.h / 2, per);
   }
-  // The view changes size with the window, and when the panel opens beside it or under it.
   new ResizeObserver(() => {
     show();
     const g = current && cards.get(current);
@@ -405,9 +402,11 @@
       details.append(fold);
     }
     $("_panel").hidden = false;
-    // The view has just made room for the panel: keep the card in what is left of it.
+    // The view has just made room for the panel: keep the card in what is left of it, and
+    // large enough to read (a whole map on a phone, or a large one, is drawn too small).
+    show();
     const g = cards.get(id);
-    if (g && !view.hidden && !visibleOnScreen(g)) bringIntoView(g);
+    if (g && !view.hidden && (!visibleOnScreen(g) || cam.per > 2)) bringIntoView(g);
   }
   function fullText(text, marked) {
     // A source's whole text, folded; the statement's quote marked where it was found.
