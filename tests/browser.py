@@ -206,13 +206,16 @@ class Page:
                 params["text"] = text
             self.call("Input.dispatchKeyEvent", **params)
 
-    def emulate(self, width: int, height: int, *, phone: bool = False) -> None:
-        """A screen of this size; ``phone``: a mobile viewport with a touch screen."""
+    def emulate(self, width: int, height: int, *, phone: bool = False, scale: int = 0) -> None:
+        """A screen of this size; ``phone``: a mobile viewport with a touch screen.
+
+        ``scale`` is device pixels per CSS pixel (by default 3 on a phone, as most have).
+        """
         self.call(
             "Emulation.setDeviceMetricsOverride",
             width=width,
             height=height,
-            deviceScaleFactor=3 if phone else 1,
+            deviceScaleFactor=scale or (3 if phone else 1),
             mobile=phone,
         )
         self.call("Emulation.setTouchEmulationEnabled", enabled=phone, maxTouchPoints=5)
