@@ -377,3 +377,41 @@ def test_the_quote_is_marked_exactly_after_characters_beyond_the_basic_plane(pag
         "[...document.querySelectorAll('#_details mark')].map((m) => m.textContent)"
     )
     assert marked == ["self-reliance"]
+
+
+def test_the_panel_lists_speaker_quote_source_note_and_tags_with_a_plain_safe_link(page, tmp_path):
+    base = small_map()
+    source = base.source("op-ed").model_copy(
+        update={"url": "https://example.org/op-ed?a=1&b=2", "date": "2019-09-01"}
+    )
+    deterrence = base.statement("deterrence")
+    quoted = deterrence.attribution.model_copy(update={"quote": "a formal guarantee"})
+    statement = deterrence.model_copy(
+        update={"attribution": quoted, "note": "Said twice.", "tags": ["key", "1990s"]}
+    )
+    argument_map = base.model_copy(
+        update={
+            "sources": [source],
+            "statements": [statement if s.id == "deterrence" else s for s in base.statements],
+        }
+    )
+    open_page(page, export_map(argument_map, tmp_path / "panel.html"))
+    page.click(*center(page, card("deterrence")))
+    details = page.evaluate("document.getElementById('_details').innerText")
+    for shown in (
+        "Shimon Peres",
+        "a formal guarantee",
+        "A defense treaty is not the answer",
+        "Nimrod Goren",
+        "2019-09-01",
+        "Said twice.",
+        "key",
+        "1990s",
+    ):
+        assert shown in details
+    links = page.evaluate(
+        "[...document.querySelectorAll('#_details a')].map((a) =>"
+        " [a.getAttribute('href'), a.rel, a.textContent])"
+    )
+    url = "https://example.org/op-ed?a=1&b=2"
+    assert links == [[url, "noopener noreferrer", url]]
