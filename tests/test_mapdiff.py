@@ -71,6 +71,33 @@ def test_a_removed_statement():
     ]
 
 
+def _with_extra(collection: str) -> ArgumentMap:
+    """BASE with one more element in ``collection`` that nothing else refers to."""
+    if collection == "layout.positions":
+        extra = BASE.model_copy(deep=True)
+        extra.layout.positions["claim"] = Position(x=5, y=6)
+        return extra
+    element = {
+        "relations": Relation(id="r-extra", kind="attack", premises=["credible"], target="narrow"),
+        "sources": Source(id="extra", title="Another source", text="Its words."),
+        "groups": Group(id="extra", title="An empty group"),
+    }[collection]
+    return BASE.model_copy(update={collection: [*getattr(BASE, collection), element]})
+
+
+@pytest.mark.parametrize("collection", ["relations", "sources", "groups", "layout.positions"])
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_one_element_added_or_removed_is_that_and_nothing_else(collection, kind):
+    extra = _with_extra(collection)
+    old, new = (BASE, extra) if kind == "added" else (extra, BASE)
+    element_id = (
+        "claim"
+        if collection == "layout.positions"
+        else ("r-extra" if collection == "relations" else "extra")
+    )
+    assert _summary(old, new) == [(kind, collection, element_id, [])]
+
+
 def test_a_changed_text_is_diffed_word_by_word():
     changed = BASE.statement("claim").model_copy(
         update={"text": "A treaty would harm Israel's security"}
