@@ -255,7 +255,10 @@ def test_printing_gives_the_whole_map_then_every_statement_and_no_controls(page,
     open_page(page, path)
     page.press("+", 187)  # what is on screen is not what is printed
     search(page, argument_map.statements[0].text)
+    on_screen = view_box(page)
     pdf = page.pdf()
+    page.evaluate("new Promise((done) => requestAnimationFrame(done))", wait=True)
+    assert view_box(page) == pytest.approx(on_screen)  # the screen is as it was
     assert pdf.startswith(b"%PDF")
     first, *rest = _pdf_text(pdf)
     drawn = [s.id for s in argument_map.statements if _squeezed(s.title or s.text) not in first]
