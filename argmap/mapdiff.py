@@ -355,11 +355,11 @@ def _opcodes(before: list[str], after: list[str], *, whole: bool) -> list[_Code]
     if not old and not new:
         middle: list[_Code] = []
     elif len(old) * len(new) <= _MATCHING_LIMIT or not old or not new:
-        middle = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        middle = list(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
     elif whole:
         middle = [("replace", 0, len(old), 0, len(new))]
     else:
-        middle = difflib.SequenceMatcher(None, old, new, autojunk=True).get_opcodes()
+        middle = list(difflib.SequenceMatcher(None, old, new, autojunk=True).get_opcodes())
     codes: list[_Code] = [("equal", 0, head, 0, head)] if head else []
     codes += [(op, a1 + head, a2 + head, b1 + head, b2 + head) for op, a1, a2, b1, b2 in middle]
     if tail:
