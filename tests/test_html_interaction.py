@@ -32,6 +32,7 @@ from argmap.files import load_map
 from argmap.model import Source
 from argmap.render.export import export_map
 from argmap.sourcetext.check import check_quote
+from argmap.theme import get_theme
 
 SEEDS = {path.stem: path for path in MAPS}
 PHONE = (390, 844)
@@ -418,3 +419,12 @@ def test_the_panel_lists_speaker_quote_source_note_and_tags_with_a_plain_safe_li
     )
     url = "https://example.org/op-ed?a=1&b=2"
     assert links == [[url, "noopener noreferrer", url]]
+
+
+@pytest.mark.parametrize("theme", ["default", "dark"])
+def test_around_the_drawing_is_the_theme_s_background(page, tmp_path, theme):
+    path = export_map(small_map(), tmp_path / f"{theme}.html", theme=theme)
+    open_page(page, path)
+    shown = page.evaluate("getComputedStyle(document.getElementById('_view')).backgroundColor")
+    wanted = get_theme(theme).background.lstrip("#")
+    assert shown == "rgb({}, {}, {})".format(*(int(wanted[i : i + 2], 16) for i in (0, 2, 4)))

@@ -69,6 +69,9 @@
     centre(cam.x - dx * cam.per, cam.y - dy * cam.per, cam.per);
   }
   const graph = svg.querySelector("g.graph");
+  // Around the drawing, the theme's background (a dark theme is not framed in white).
+  const paper = graph && graph.querySelector(":scope > polygon");
+  if (paper && paper.getAttribute("fill")) view.style.background = paper.getAttribute("fill");
   function userBox(g) {
     // A card's box in the SVG's own units: its bounding box moved by the graph's transform.
     const b = g.getBBox();
