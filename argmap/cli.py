@@ -421,10 +421,13 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
     try:
         if options.to_format:
-            format_by_name(options.to_format)
+            if format_by_name(options.to_format).name == "html":
+                parser.error(_html_is_exported(options))
         elif options.output == "-":
             parser.error("writing to stdout ('-') needs --to")
         elif not [f for f in formats_for_path(options.output) if getattr(f, "write", None)]:
+            if any(f.name == "html" for f in formats_for_path(options.output)):
+                parser.error(_html_is_exported(options))
             parser.error(
                 f"cannot tell the format of {options.output!r} from its name; give it with --to"
             )
@@ -464,6 +467,17 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return EXIT_INVALID
     print(f"{options.input} -> {options.output}")
     return EXIT_OK
+
+
+def _html_is_exported(options: argparse.Namespace) -> str:
+    """Why convert writes no HTML page, and the command that does (it draws the map)."""
+    import shlex
+
+    out = options.output if options.output != "-" else "map.html"
+    return (
+        "an HTML page is a drawing of the map, made by export, not convert:"
+        f" argmap export {shlex.quote(options.input)} -o {shlex.quote(out)}"
+    )
 
 
 def _info(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

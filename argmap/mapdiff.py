@@ -30,11 +30,13 @@ __all__ = [
     "ABSENT",
     "Change",
     "FieldChange",
+    "changed_words",
     "diff_maps",
     "field_changes",
     "group_of",
     "join_map",
     "render_text",
+    "shortened",
     "singular",
     "split_map",
     "to_json",
@@ -252,6 +254,14 @@ def field_changes(old: dict[str, Any], new: dict[str, Any], prefix: str = "") ->
 # -- word-level differences -------------------------------------------------------
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# A sentence or a line, with the spaces after it: texts are matched sentence by sentence
+# first, so that a long text (a source's article) is not matched word against word.
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")
+# Beyond this many pairs of items (sentences, or words of changed sentences) in between the
+# common start and end of two texts, exact matching is not tried (see _opcodes).
+_MATCHING_LIMIT: Final = 250_000
+
+_Code = tuple[str, int, int, int, int]  # difflib's opcode: tag, i1, i2, j1, j2
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -260,23 +270,101 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     Changed words separated only by spaces make one change (``[-a b-]{+c d+}``),
     not a change per word.
     """
-    before, after = _TOKEN.findall(old), _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    codes = matcher.get_opcodes()
+    before, after = _tokens(old), _tokens(new)
+    codes = _token_codes(before, after)
     runs: list[tuple[str, str]] = []
     removed: list[str] = []
     added: list[str] = []
     for number, (tag, i1, i2, j1, j2) in enumerate(codes):
-        kept = "".join(before[i1:i2])
+        kept = "".join(before[0][i1:i2])
         bridge = 0 < number < len(codes) - 1 and not kept.strip()
         if tag != "equal" or (bridge and removed + added):
-            removed.append(kept if tag == "equal" else "".join(before[i1:i2]))
-            added.append(kept if tag == "equal" else "".join(after[j1:j2]))
+            removed.append(kept if tag == "equal" else "".join(before[0][i1:i2]))
+            added.append(kept if tag == "equal" else "".join(after[0][j1:j2]))
             continue
         _flush(runs, removed, added)
-        runs.append(("=", kept))
+        if runs and runs[-1][0] == "=":
+            runs[-1] = ("=", runs[-1][1] + kept)
+        else:
+            runs.append(("=", kept))
     _flush(runs, removed, added)
     return runs
+
+
+def _tokens(text: str) -> tuple[list[str], list[str], list[int]]:
+    """A text's words, its sentences, and where each sentence's words start."""
+    sentences = [piece for piece in _SENTENCE.findall(text) if piece]
+    words: list[str] = []
+    starts = [0]
+    for sentence in sentences:
+        words.extend(_TOKEN.findall(sentence))
+        starts.append(len(words))
+    return words, sentences, starts
+
+
+def _token_codes(
+    before: tuple[list[str], list[str], list[int]], after: tuple[list[str], list[str], list[int]]
+) -> list[_Code]:
+    """Word-level opcodes: sentences matched first, then the words of changed sentences."""
+    (_, old_sentences, old_starts), (_, new_sentences, new_starts) = before, after
+    codes: list[_Code] = []
+    for tag, i1, i2, j1, j2 in _opcodes(old_sentences, new_sentences, whole=False):
+        if tag == "equal":
+            codes.append(("equal", old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2]))
+        elif i2 - i1 == j2 - j1:  # as many sentences on each side: each one edited
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                codes.extend(_words_of(before, after, i, i + 1, j, j + 1))
+        else:
+            codes.extend(_words_of(before, after, i1, i2, j1, j2))
+    return codes
+
+
+def _words_of(
+    before: tuple[list[str], list[str], list[int]],
+    after: tuple[list[str], list[str], list[int]],
+    i1: int,
+    i2: int,
+    j1: int,
+    j2: int,
+) -> list[_Code]:
+    """Word-level opcodes of sentences ``i1:i2`` of one text against ``j1:j2`` of the other."""
+    x1, x2, y1, y2 = before[2][i1], before[2][i2], after[2][j1], after[2][j2]
+    words = _passage_codes(before[0][x1:x2], after[0][y1:y2])
+    return [(op, a1 + x1, a2 + x1, b1 + y1, b2 + y1) for op, a1, a2, b1, b2 in words]
+
+
+def _passage_codes(before: list[str], after: list[str]) -> list[_Code]:
+    """Word-level opcodes of two passages (whole ones when they are too long to match)."""
+    return [c for c in _opcodes(before, after, whole=True) if c[1] < c[2] or c[3] < c[4]]
+
+
+def _opcodes(before: list[str], after: list[str], *, whole: bool) -> list[_Code]:
+    """difflib's opcodes, kept quick: the common start and end are not matched item by item.
+
+    Beyond ``_MATCHING_LIMIT`` pairs of items in between, exact matching (quadratic at
+    worst, and worse with many repeated items) is not tried: the middle is one replacement
+    (``whole``), or matched skipping the commonest items (difflib's ``autojunk``).
+    """
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    old, new = before[head : len(before) - tail], after[head : len(after) - tail]
+    if not old and not new:
+        middle: list[_Code] = []
+    elif len(old) * len(new) <= _MATCHING_LIMIT or not old or not new:
+        middle = list(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
+    elif whole:
+        middle = [("replace", 0, len(old), 0, len(new))]
+    else:
+        middle = list(difflib.SequenceMatcher(None, old, new, autojunk=True).get_opcodes())
+    codes: list[_Code] = [("equal", 0, head, 0, head)] if head else []
+    codes += [(op, a1 + head, a2 + head, b1 + head, b2 + head) for op, a1, a2, b1, b2 in middle]
+    if tail:
+        codes.append(("equal", len(before) - tail, len(before), len(after) - tail, len(after)))
+    return codes
 
 
 def _flush(runs: list[tuple[str, str]], removed: list[str], added: list[str]) -> None:
@@ -294,14 +382,50 @@ def _flush(runs: list[tuple[str, str]], removed: list[str], added: list[str]) ->
 def _show(value: Any) -> str:
     if value is ABSENT or value is None:
         return "(none)"
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return json.dumps(shortened(value), ensure_ascii=False)
+    return shortened(json.dumps(value, ensure_ascii=False))
+
+
+def shortened(text: str, limit: int = 300) -> str:
+    """A long text as its start and its end, saying how long it is (for people, not programs)."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep].rstrip()} … {text[-keep:].lstrip()} ({len(text):,} characters)"
+
+
+# Of a run of kept words, this many characters are shown on each side of a change.
+_CONTEXT: Final = 60
+
+
+def _kept(text: str, first: bool, last: bool) -> str:
+    """A run of kept words, cut to the words next to the changes around it."""
+    if len(text) <= 3 * _CONTEXT:
+        return text
+    start = "" if first else text[:_CONTEXT].rsplit(" ", 1)[0] + " "
+    end = "" if last else " " + text[-_CONTEXT:].split(" ", 1)[-1]
+    return f"{start}…{end}"
+
+
+def changed_words(old: str, new: str) -> str:
+    """One line for people: ``[-removed-]{+added+}`` in the words around them (``↵``: a newline).
+
+    Long stretches of kept words are cut to the words next to a change.
+    """
+    runs = word_diff(old, new)
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    shown = [
+        _kept(text, n == 0, n == len(runs) - 1) if op == "=" else shortened(text, 600)
+        for n, (op, text) in enumerate(runs)
+    ]
+    line = "".join(marks[op].format(text) for (op, _), text in zip(runs, shown, strict=True))
+    return line.replace("\n", "↵")
 
 
 def _field_line(change: FieldChange) -> str:
     if isinstance(change.old, str) and isinstance(change.new, str):
-        runs = word_diff(change.old, change.new)
-        marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
-        return f"{change.field}: " + "".join(marks[op].format(text) for op, text in runs)
+        return f"{change.field}: {changed_words(change.old, change.new)}"
     return f"{change.field}: {_show(change.old)} → {_show(change.new)}"
 
 
@@ -313,7 +437,10 @@ def render_text(changes: list[Change]) -> str:
         head = f"{change.kind} {what}" + (f" {change.id}" if change.id else "")
         if change.kind in ("added", "removed"):
             value = change.value
-            summary = value.get("text") or value.get("title") if isinstance(value, dict) else None
+            # A statement by its text, anything else by its title (a source's text is its article).
+            keys = ("text", "title") if change.collection == "statements" else ("title",)
+            found = [value.get(k) for k in keys if isinstance(value, dict) and value.get(k)]
+            summary = found[0] if found else None
             lines.append(f"{head}: {_show(summary if summary else value)}")
         elif change.kind == "reordered":
             lines.append(f"reordered {change.collection}")

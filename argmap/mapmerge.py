@@ -33,7 +33,15 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from argmap.files import parse_path
-from argmap.mapdiff import ABSENT, group_of, join_map, singular, split_map
+from argmap.mapdiff import (
+    ABSENT,
+    changed_words,
+    group_of,
+    join_map,
+    shortened,
+    singular,
+    split_map,
+)
 from argmap.model import ArgumentMap, Relation, clean_text
 from argmap.problems import errors_only, find_problems
 
@@ -57,10 +65,12 @@ class Conflict:
     def describe(self) -> str:
         where = "the map" if self.collection == "map" else f"{singular(self.collection)} {self.id}"
         what = f" {self.field}" if self.field else ""
-        return (
-            f"{where}{what}: {self.reason} (kept ours: {_show(self.ours)};"
-            f" theirs: {_show(self.theirs)})"
-        )
+        ours, theirs = self.ours, self.theirs
+        if isinstance(ours, str) and isinstance(theirs, str) and len(ours) + len(theirs) > 600:
+            # Two long texts (a source's article): what theirs changed says more than both.
+            changes = changed_words(ours, theirs)
+            return f"{where}{what}: {self.reason} (kept ours; theirs made: {changes})"
+        return f"{where}{what}: {self.reason} (kept ours: {_show(ours)}; theirs: {_show(theirs)})"
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,8 @@ def _show(value: Any) -> str:
     if value is None:
         return "none"
     if isinstance(value, str):
-        return f"“{value}”"
-    return str(value)
+        return f"“{shortened(value)}”"  # a source's whole text would swamp the note
+    return shortened(str(value))
 
 
 def merge_maps(base: ArgumentMap, ours: ArgumentMap, theirs: ArgumentMap) -> MergeResult:

@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Browser", "Page", "find_chromium"]
+__all__ = ["Browser", "Page", "find_chromium", "start_browser"]
 
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -33,6 +33,19 @@ def find_chromium() -> str | None:
     if chosen:
         return chosen
     return next((path for name in _CANDIDATES if (path := shutil.which(name))), None)
+
+
+def start_browser() -> Browser:
+    """A browser for a test module: skipped without Chromium, except in CI, where that fails."""
+    import pytest
+
+    executable = find_chromium()
+    if executable is None:
+        reason = "no Chromium found (install Debian's chromium, or set ARGMAP_CHROMIUM)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI must test the HTML export in a browser")
+        pytest.skip(reason)
+    return Browser(executable)
 
 
 class Browser:
@@ -178,15 +191,47 @@ class Page:
         """Text typed into the focused field."""
         self.call("Input.insertText", text=text)
 
-    def press(self, key: str, code: int) -> None:
-        for kind in ("keyDown", "keyUp"):
-            self.call(
-                "Input.dispatchKeyEvent",
-                type=kind,
-                key=key,
-                windowsVirtualKeyCode=code,
-                nativeVirtualKeyCode=code,
-            )
+    def press(self, key: str, code: int, *, shift: bool = False) -> None:
+        """A key pressed and released; keys that type a character type it (Enter too)."""
+        text = "\r" if key == "Enter" else key if len(key) == 1 else None
+        for kind in ("keyDown" if text else "rawKeyDown", "keyUp"):
+            params: dict[str, Any] = {
+                "type": kind,
+                "key": key,
+                "windowsVirtualKeyCode": code,
+                "nativeVirtualKeyCode": code,
+                "modifiers": 8 if shift else 0,
+            }
+            if text and kind == "keyDown":
+                params["text"] = text
+            self.call("Input.dispatchKeyEvent", **params)
+
+    def emulate(self, width: int, height: int, *, phone: bool = False, scale: int = 0) -> None:
+        """A screen of this size; ``phone``: a mobile viewport with a touch screen.
+
+        ``scale`` is device pixels per CSS pixel (by default 3 on a phone, as most have).
+        """
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=scale or (3 if phone else 1),
+            mobile=phone,
+        )
+        self.call("Emulation.setTouchEmulationEnabled", enabled=phone, maxTouchPoints=5)
+
+    def touch(self, kind: str, points: list[tuple[float, float]]) -> None:
+        """One touch event (``touchStart``, ``touchMove``, ``touchEnd``) with these fingers."""
+        fingers = [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]
+        self.call("Input.dispatchTouchEvent", type=kind, touchPoints=fingers)
+
+    def tap(self, x: float, y: float) -> None:
+        self.touch("touchStart", [(x, y)])
+        self.touch("touchEnd", [])
+
+    def pdf(self) -> bytes:
+        """The page printed to PDF, as the browser's print would (print styles, beforeprint)."""
+        return base64.b64decode(self.call("Page.printToPDF", printBackground=False)["data"])
 
     def screenshot(self) -> bytes:
         return base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"])

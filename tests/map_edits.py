@@ -133,16 +133,21 @@ def _delete(data: dict[str, Any], rights: _Rights, number: int, index: int, _: i
 
 
 def _move(data: dict[str, Any], rights: _Rights, number: int, index: int, group: int) -> None:
-    """Into another group (appended), or out of every group."""
+    """Into another group (appended), or out of every group.
+
+    Never into the group it is in: that would reorder the group, which is not
+    independent of the other side moving another of its statements.
+    """
     statement = _pick(data["statements"], index, rights.mine)
-    if statement is None:
+    groups = data["groups"]
+    into = group % (len(groups) + 1)
+    if statement is None or (into < len(groups) and statement["id"] in groups[into]["statements"]):
         return
     for each in data["groups"]:
         if statement["id"] in each["statements"]:
             each["statements"].remove(statement["id"])
-    groups = data["groups"]
-    if groups and group % (len(groups) + 1) < len(groups):
-        groups[group % (len(groups) + 1)]["statements"].append(statement["id"])
+    if into < len(groups):
+        groups[into]["statements"].append(statement["id"])
 
 
 def _kind(data: dict[str, Any], rights: _Rights, number: int, index: int, _: int) -> None:

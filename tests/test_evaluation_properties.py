@@ -46,9 +46,21 @@ def evaluated_maps(draw) -> ArgumentMap:
 
 
 def unattacked(argument_map: ArgumentMap) -> set[str]:
-    return {s.id for s in argument_map.statements} - {
-        r.target for r in argument_map.relations if r.kind == "attack"
-    }
+    """Statements no attack can reach: none attacks them, the arguments for them, or
+    (in turn) those arguments' premises. An assumption may rightly defeat the rest:
+    assuming the premise of an undercut takes away an argument that carried a claim.
+    """
+    exposed = {r.target for r in argument_map.relations if r.kind == "attack"}
+    grew = True
+    while grew:
+        grew = False
+        for relation in argument_map.relations:
+            if relation.kind != "support" or relation.target in exposed:
+                continue
+            if relation.id in exposed or any(p in exposed for p in relation.premises):
+                exposed.add(relation.target)
+                grew = True
+    return {s.id for s in argument_map.statements} - exposed
 
 
 @settings(max_examples=300, deadline=None)

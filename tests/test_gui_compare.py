@@ -7,6 +7,7 @@ from conftest import small_map
 
 from argmap.files import save_map
 from argmap.gui.compare import CompareDialog
+from argmap.model import RelationKind
 
 pytestmark = pytest.mark.gui
 
@@ -72,3 +73,28 @@ def test_the_saved_version_of_an_unchanged_map_is_the_same(window):
     dialog = _dialog(window)
     assert _rows(dialog) == []
     assert dialog.changes == []
+
+
+def test_selecting_a_relation_row_selects_its_arrows(window, tmp_path, monkeypatch):
+    other = small_map()
+    other = other.model_copy(
+        update={
+            "relations": [
+                r.model_copy(update={"kind": RelationKind.SUPPORT}) if r.id == "r-freedom" else r
+                for r in other.relations
+            ]
+        }
+    )
+    path = tmp_path / "other.argmap"
+    save_map(other, path, backup=False)
+    monkeypatch.setattr(
+        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
+    )
+    window.named_actions["compare_with"].trigger()
+    dialog = _dialog(window)
+    rows = _rows(dialog)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("changed relation r-freedom")))
+    selected = [e.relation_id for e in window.scene.edge_items if e.isSelected()]
+    assert selected
+    assert set(selected) == {"r-freedom"}
+    assert window.scene.selected_statement_ids() == []

@@ -1,39 +1,37 @@
 """The HTML export in a real browser: headless Chromium, driven as a user would drive it.
 
 Without a Chromium these tests are skipped, except in CI (``CI=true``), where
-``.ci/run`` installs one and its absence is a failure.
+``.ci/run`` installs one and its absence is a failure. Keyboard, touch, phone
+screens and printing are in ``test_html_interaction.py``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
-from pathlib import Path
 
 import pytest
-from browser import Browser, Page, find_chromium
-from conftest import MAPS, ROOT
+from browser import start_browser
+from conftest import MAPS
+from page_helpers import (
+    MAP_CASES,
+    card,
+    center,
+    displayed,
+    export_cases,
+    longest_word,
+    open_page,
+    search,
+    unique_text_with_quote,
+    words,
+)
 from PySide6.QtGui import QImage
 
 from argmap.files import load_map
 from argmap.model import ArgumentMap, Attribution, Relation, Source, Statement
 from argmap.render.export import export_map
 
-CHROMIUM = find_chromium()
-READY = "document.documentElement.dataset.ready"
 HOSTILE = '</script><script>document.title="pwned"</script><img src=x onerror="alert(1)">'
-
-
-def _generated(size: int) -> ArgumentMap:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    generated: ArgumentMap = module.generate_map(size, seed=1)
-    return generated
 
 
 def _hostile_map() -> ArgumentMap:
@@ -52,18 +50,9 @@ def _hostile_map() -> ArgumentMap:
     )
 
 
-MAP_CASES = {path.stem: path for path in MAPS}
-MAP_CASES["generated-1000"] = None
-
-
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        reason = "no Chromium found (install Debian's chromium, or set ARGMAP_CHROMIUM)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must test the HTML export in a browser")
-        pytest.skip(reason)
-    started = Browser(CHROMIUM)
+    started = start_browser()
     yield started
     started.close()
 
@@ -71,12 +60,7 @@ def browser():
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     """Each map of MAP_CASES, exported once as a page: name -> (map, page path)."""
-    folder = tmp_path_factory.mktemp("pages")
-    pages = {}
-    for name, path in MAP_CASES.items():
-        argument_map = load_map(path) if path else _generated(1000)
-        pages[name] = (argument_map, export_map(argument_map, folder / f"{name}.html"))
-    return pages
+    return export_cases(tmp_path_factory.mktemp("pages"))
 
 
 @pytest.fixture
@@ -84,43 +68,6 @@ def page(browser):
     opened = browser.new_page()
     yield opened
     opened.close()
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _open(page: Page, path: Path) -> None:
-    page.open(path, READY)
-
-
-def _center(page: Page, expression: str) -> tuple[float, float]:
-    """The middle of an element's box on screen."""
-    box = page.evaluate(
-        f"(() => {{ const r = ({expression}).getBoundingClientRect();"
-        " return [r.left + r.width / 2, r.top + r.height / 2, r.width]; })()"
-    )
-    assert box[2] > 0, f"{expression} is not on screen"
-    return box[0], box[1]
-
-
-def _card(statement_id: str) -> str:
-    return f"document.getElementById({json.dumps(statement_id)})"
-
-
-def _search(page: Page, text: str) -> None:
-    page.click(*_center(page, "document.getElementById('_q')"))
-    page.evaluate("document.getElementById('_q').value = ''")
-    page.type(text)
-
-
-def _unique_text_with_quote(argument_map: ArgumentMap) -> Statement:
-    texts = [s.text for s in argument_map.statements]
-    return next(
-        s
-        for s in argument_map.statements
-        if s.attribution and s.attribution.quote and texts.count(s.text) == 1
-    )
 
 
 def _foldable(argument_map: ArgumentMap) -> tuple[Statement, str]:
@@ -135,38 +82,31 @@ def _foldable(argument_map: ArgumentMap) -> tuple[Statement, str]:
     raise AssertionError("the map has no branch to fold")
 
 
-def _displayed(page: Page, statement_id: str) -> bool:
-    return bool(
-        page.evaluate(f"getComputedStyle({_card(statement_id)}).display !== 'none'")
-        and page.evaluate(f"{_card(statement_id)}.getBoundingClientRect().width > 0")
-    )
-
-
 @pytest.mark.parametrize("name", list(MAP_CASES))
 def test_the_page_loads_without_console_errors(page, exported, name):
-    _open(page, exported[name][1])
+    open_page(page, exported[name][1])
     assert page.errors() == []
 
 
 @pytest.mark.parametrize("name", list(MAP_CASES))
 def test_every_statement_text_is_on_the_page(page, exported, name):
     argument_map, path = exported[name]
-    _open(page, path)
-    page.click(*_center(page, "document.getElementById('_list')"))
-    shown = _words(page.evaluate("document.getElementById('_outline').innerText"))
-    missing = [s.id for s in argument_map.statements if _words(s.text) not in shown]
+    open_page(page, path)
+    page.click(*center(page, "document.getElementById('_list')"))
+    shown = words(page.evaluate("document.getElementById('_outline').innerText"))
+    missing = [s.id for s in argument_map.statements if words(s.text) not in shown]
     assert missing == []
 
 
 @pytest.mark.parametrize("name", list(MAP_CASES))
-def test_searching_a_word_highlights_its_card(page, exported, name):
+def test_searching_a_word_highlights_itscard(page, exported, name):
     argument_map, path = exported[name]
-    _open(page, path)
-    wanted = _unique_text_with_quote(argument_map)
-    word = max(re.findall(r"\w{4,}", wanted.text), key=len)
-    _search(page, word)
-    assert page.evaluate(f"{_card(wanted.id)}.classList.contains('_match')")
-    stroke = page.evaluate(f"getComputedStyle({_card(wanted.id)}.querySelector('path')).stroke")
+    open_page(page, path)
+    wanted = unique_text_with_quote(argument_map)
+    word = longest_word(wanted.text)
+    search(page, word)
+    assert page.evaluate(f"{card(wanted.id)}.classList.contains('_match')")
+    stroke = page.evaluate(f"getComputedStyle({card(wanted.id)}.querySelector('path')).stroke")
     assert stroke in ("rgb(245, 183, 0)", "rgb(230, 81, 0)")  # a match, or the current one
     assert re.fullmatch(r"\d+ of \d+", page.evaluate("document.getElementById('_count').value"))
 
@@ -174,36 +114,36 @@ def test_searching_a_word_highlights_its_card(page, exported, name):
 @pytest.mark.parametrize("name", list(MAP_CASES))
 def test_clicking_a_card_opens_the_panel_with_its_quote(page, exported, name):
     argument_map, path = exported[name]
-    _open(page, path)
-    wanted = _unique_text_with_quote(argument_map)
-    _search(page, wanted.text)
+    open_page(page, path)
+    wanted = unique_text_with_quote(argument_map)
+    search(page, wanted.text)
     assert page.evaluate("document.querySelector('._current').id") == wanted.id
-    page.click(*_center(page, _card(wanted.id)))
+    page.click(*center(page, card(wanted.id)))
     assert page.evaluate("document.getElementById('_panel').hidden") is False
-    details = _words(page.evaluate("document.getElementById('_details').innerText"))
-    assert _words(wanted.attribution.quote) in details
-    assert _words(wanted.text) in details
+    details = words(page.evaluate("document.getElementById('_details').innerText"))
+    assert words(wanted.attribution.quote) in details
+    assert words(wanted.text) in details
     assert page.errors() == []
 
 
 @pytest.mark.parametrize("name", list(MAP_CASES))
 def test_folding_a_card_hides_its_branch_and_unfolding_shows_it(page, exported, name):
     argument_map, path = exported[name]
-    _open(page, path)
+    open_page(page, path)
     statement, premise = _foldable(argument_map)
-    _search(page, statement.text)
-    fold = f"{_card(statement.id)}.nextElementSibling.querySelector('circle')"
-    assert _displayed(page, premise)
-    page.click(*_center(page, fold))
-    assert not _displayed(page, premise)
-    page.click(*_center(page, fold))
-    assert _displayed(page, premise)
+    search(page, statement.text)
+    fold = f"{card(statement.id)}.nextElementSibling.querySelector('circle')"
+    assert displayed(page, premise)
+    page.click(*center(page, fold))
+    assert not displayed(page, premise)
+    page.click(*center(page, fold))
+    assert displayed(page, premise)
     assert page.errors() == []
 
 
 @pytest.mark.parametrize("name", list(MAP_CASES))
 def test_a_screenshot_shows_the_map(page, exported, name):
-    _open(page, exported[name][1])
+    open_page(page, exported[name][1])
     image = QImage.fromData(page.screenshot(), "PNG")
     assert not image.isNull()
     colours = set()
@@ -219,8 +159,8 @@ def test_a_screenshot_shows_the_map(page, exported, name):
 
 def test_user_text_is_shown_as_text_and_never_runs(page, tmp_path):
     path = export_map(_hostile_map(), tmp_path / "hostile.html")
-    _open(page, path)
-    page.click(*_center(page, _card("reason")))
+    open_page(page, path)
+    page.click(*center(page, card("reason")))
     assert page.errors() == []
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert page.evaluate("document.scripts.length") == 3
@@ -231,7 +171,7 @@ def test_user_text_is_shown_as_text_and_never_runs(page, tmp_path):
 
 
 def test_the_page_may_not_reach_the_network(page, exported):
-    _open(page, exported[next(iter(MAP_CASES))][1])
+    open_page(page, exported[next(iter(MAP_CASES))][1])
     blocked = page.evaluate(
         "new Promise((done) => {"
         " document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective));"
@@ -244,9 +184,9 @@ def test_the_page_may_not_reach_the_network(page, exported):
 def test_evaluation_labels_are_shown_on_the_card_and_in_the_panel(page, tmp_path):
     argument_map = _hostile_map()
     path = export_map(argument_map, tmp_path / "labels.html", labels={"reason": "out"})
-    _open(page, path)
-    assert page.evaluate(f"{_card('reason')}.classList.contains('_label-out')")
-    page.click(*_center(page, _card("reason")))
+    open_page(page, path)
+    assert page.evaluate(f"{card('reason')}.classList.contains('_label-out')")
+    page.click(*center(page, card("reason")))
     assert "Evaluation: out" in page.evaluate("document.getElementById('_details').innerText")
 
 
@@ -254,14 +194,14 @@ def test_fields_the_page_does_not_know_are_listed_in_the_panel(page, tmp_path):
     argument_map = load_map(MAPS[0])
     path = export_map(argument_map, tmp_path / "fields.html")
     text = path.read_text(encoding="utf-8")
-    statement = _unique_text_with_quote(argument_map)
+    statement = unique_text_with_quote(argument_map)
     # A field a later file format may add: the page lists it without knowing it.
     marker = f'{{"id":{json.dumps(statement.id)},'
     assert marker in text
     path.write_text(text.replace(marker, marker + '"verdict":"contested",', 1), encoding="utf-8")
-    _open(page, path)
-    _search(page, statement.text)
-    page.click(*_center(page, _card(statement.id)))
+    open_page(page, path)
+    search(page, statement.text)
+    page.click(*center(page, card(statement.id)))
     details = page.evaluate("document.getElementById('_details').innerText")
     assert "Verdict" in details
     assert "contested" in details

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
+from page_helpers import MAP_CASES, generated
 from strategies import argument_maps
 
 from argmap.cli import main
@@ -15,7 +16,7 @@ from argmap.errors import MapFileError
 from argmap.files import dumps_map, load_map
 from argmap.formats import read_any
 from argmap.formats.html_page import HTML_PAGE
-from argmap.model import Attribution, Statement
+from argmap.model import Attribution, ProofStandard, Statement, Weighing
 from argmap.render.export import format_for_path, render_map
 
 
@@ -41,6 +42,28 @@ def test_text_that_closes_a_script_block_reads_back_unchanged():
     assert HTML_PAGE.read(page).map == argument_map
 
 
+def test_the_keys_of_evaluation_and_source_texts_read_back_unchanged():
+    base = small_map()
+    source = base.source("op-ed").model_copy(
+        update={"text": "An article.\n\nIt quotes </script> and \U0001f600 and ends."}
+    )
+    claim = base.statement("claim").model_copy(update={"standard": ProofStandard.BRD})
+    argument_map = base.model_copy(
+        update={
+            "sources": [source],
+            "statements": [claim if s.id == "claim" else s for s in base.statements],
+            "relations": [
+                r.model_copy(update={"weighing": Weighing.CUMULATIVE, "weight": 0.4})
+                if r.id == "r-deter"
+                else r
+                for r in base.relations
+            ],
+        }
+    )
+    page = render_map(argument_map, "html", evaluate=True).decode("utf-8")
+    assert HTML_PAGE.read(page).map == argument_map
+
+
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
 def test_convert_turns_an_exported_page_back_into_the_same_file(path, tmp_path):
     page, back = tmp_path / "map.html", tmp_path / "back.argmap"
@@ -49,9 +72,10 @@ def test_convert_turns_an_exported_page_back_into_the_same_file(path, tmp_path):
     assert back.read_text(encoding="utf-8") == dumps_map(load_map(path))
 
 
-@pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
-def test_a_page_is_at_most_twice_the_svg_plus_the_map(path):
-    argument_map = load_map(path)
+@pytest.mark.parametrize("name", list(MAP_CASES))
+def test_a_page_is_at_most_twice_the_svg_plus_the_map(name):
+    path = MAP_CASES[name]
+    argument_map = load_map(path) if path else generated(1000)
     svg = render_map(argument_map, "svg", legend=True)
     page = render_map(argument_map, "html", legend=True)
     assert len(page) <= 2 * len(svg) + len(dumps_map(argument_map).encode("utf-8"))
@@ -69,5 +93,9 @@ def test_html_is_the_export_format_of_html_file_names(name):
     assert format_for_path(name) == "html"
 
 
-def test_the_page_format_cannot_be_written(tmp_path):
-    assert main(["convert", str(MAPS[0]), str(tmp_path / "x.html")]) == 2
+@pytest.mark.parametrize("to", [[], ["--to", "html"]], ids=["by-name", "by-option"])
+def test_convert_to_html_names_the_export_command_that_writes_pages(tmp_path, capsys, to):
+    out = tmp_path / "my map.html"
+    assert main(["convert", str(MAPS[0]), str(out), *to]) == 2
+    assert f"argmap export {MAPS[0]} -o '{out}'" in capsys.readouterr().err
+    assert not out.exists()

@@ -7,11 +7,11 @@ import json
 import pytest
 from conftest import small_map
 from hypothesis import given
-from strategies import argument_maps
+from strategies import argument_maps, texts
 
 from argmap.cli import main
 from argmap.files import save_map
-from argmap.mapdiff import diff_maps, split_map, word_diff
+from argmap.mapdiff import diff_maps, render_text, split_map, word_diff
 from argmap.model import (
     Acceptance,
     ArgumentMap,
@@ -19,9 +19,12 @@ from argmap.model import (
     Direction,
     Group,
     Position,
+    ProofStandard,
     Relation,
     RelationKind,
+    Source,
     Statement,
+    Weighing,
 )
 
 
@@ -66,6 +69,33 @@ def test_a_removed_statement():
         ("removed", "statements", "gimmick", []),
         ("removed", "relations", "r-gimmick", []),
     ]
+
+
+def _with_extra(collection: str) -> ArgumentMap:
+    """BASE with one more element in ``collection`` that nothing else refers to."""
+    if collection == "layout.positions":
+        extra = BASE.model_copy(deep=True)
+        extra.layout.positions["claim"] = Position(x=5, y=6)
+        return extra
+    element = {
+        "relations": Relation(id="r-extra", kind="attack", premises=["credible"], target="narrow"),
+        "sources": Source(id="extra", title="Another source", text="Its words."),
+        "groups": Group(id="extra", title="An empty group"),
+    }[collection]
+    return BASE.model_copy(update={collection: [*getattr(BASE, collection), element]})
+
+
+@pytest.mark.parametrize("collection", ["relations", "sources", "groups", "layout.positions"])
+@pytest.mark.parametrize("kind", ["added", "removed"])
+def test_one_element_added_or_removed_is_that_and_nothing_else(collection, kind):
+    extra = _with_extra(collection)
+    old, new = (BASE, extra) if kind == "added" else (extra, BASE)
+    element_id = (
+        "claim"
+        if collection == "layout.positions"
+        else ("r-extra" if collection == "relations" else "extra")
+    )
+    assert _summary(old, new) == [(kind, collection, element_id, [])]
 
 
 def test_a_changed_text_is_diffed_word_by_word():
@@ -162,6 +192,79 @@ def test_an_empty_attribution_is_not_the_same_as_none():
     assert _summary(BASE, _statements(BASE, claim)) == [
         ("changed", "statements", "claim", ["attribution"])
     ]
+
+
+ARTICLE = " ".join(
+    f"Sentence {n} of the article says something about the treaty." for n in range(400)
+)
+
+
+def _with_article(argument_map: ArgumentMap, text: str) -> ArgumentMap:
+    source = argument_map.source("op-ed").model_copy(update={"text": text})
+    return argument_map.model_copy(update={"sources": [source]})
+
+
+def test_a_changed_source_text_lists_the_changed_words_and_a_little_around_them():
+    old = _with_article(BASE, ARTICLE)
+    new = _with_article(BASE, ARTICLE.replace("Sentence 200 of", "Sentence 200, revised, of"))
+    assert _summary(old, new) == [("changed", "sources", "op-ed", ["text"])]
+    (line,) = render_text(diff_maps(old, new)).split("\n")[1:]
+    assert "{+, revised,+}" in line
+    assert len(line) < 300  # not the whole article
+    assert "Sentence 0 of" not in line
+
+
+def test_a_word_replaced_throughout_a_long_text_is_a_change_in_each_sentence():
+    old = _with_article(BASE, ARTICLE * 10)
+    new = _with_article(BASE, ARTICLE.replace("article", "essay") * 10)
+    (change,) = diff_maps(old, new)
+    runs = word_diff(change.fields[0].old, change.fields[0].new)
+    assert [text for op, text in runs if op != "="] == ["article", "essay"] * 4000
+    assert "".join(text for op, text in runs if op != "+") == old.source("op-ed").text
+
+
+def test_a_long_text_replaced_by_another_is_one_removal_and_one_addition():
+    # Matching tens of thousands of words one by one would take minutes (it is quadratic).
+    old = _with_article(BASE, ARTICLE * 10)
+    other = " ".join(f"Line {n}: nothing like the first text at all." for n in range(3000))
+    (change,) = diff_maps(old, _with_article(BASE, other))
+    runs = word_diff(change.fields[0].old, change.fields[0].new)
+    assert [op for op, _ in runs if op != "="] == ["-", "+"]
+    assert "".join(text for op, text in runs if op != "+") == old.source("op-ed").text
+    assert "".join(text for op, text in runs if op != "-") == other
+
+
+def test_an_added_source_is_named_by_its_title_not_its_text():
+    source = Source(id="news", title="A news report", text=ARTICLE)
+    new = BASE.model_copy(update={"sources": [*BASE.sources, source]})
+    assert render_text(diff_maps(BASE, new)) == 'added source news: "A news report"'
+
+
+def test_a_proof_standard_given_to_a_statement():
+    claim = BASE.statement("claim").model_copy(update={"standard": ProofStandard.BRD})
+    changes = diff_maps(BASE, _statements(BASE, claim))
+    assert _summary(BASE, _statements(BASE, claim)) == [
+        ("changed", "statements", "claim", ["standard"])
+    ]
+    assert 'standard: (none) → "brd"' in render_text(changes)
+
+
+def test_a_relation_given_a_weighing_and_a_weight():
+    relation = BASE.relation("r-deter").model_copy(
+        update={"weighing": Weighing.CUMULATIVE, "weight": 0.4}
+    )
+    new = BASE.model_copy(
+        update={"relations": [relation if r.id == "r-deter" else r for r in BASE.relations]}
+    )
+    assert _summary(BASE, new) == [("changed", "relations", "r-deter", ["weighing", "weight"])]
+    assert "weight: (none) → 0.4" in render_text(diff_maps(BASE, new))
+
+
+@given(texts, texts)
+def test_the_word_runs_spell_out_both_texts(old, new):
+    runs = word_diff(old, new)
+    assert "".join(text for op, text in runs if op != "+") == old
+    assert "".join(text for op, text in runs if op != "-") == new
 
 
 @given(argument_maps(), argument_maps())

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from map_edits import apply_edits, edits, owners_of
 from strategies import argument_maps
 
-from argmap.files import dumps_map, loads_map
+from argmap.cli import main
+from argmap.files import dumps_map, load_map, loads_map, save_map
 from argmap.mapmerge import CONFLICT_TAG, merge_maps
-from argmap.model import Group, RelationKind, Statement
+from argmap.model import Group, ProofStandard, RelationKind, Statement, Weighing
 from argmap.problems import errors_only, find_problems
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,6 +128,93 @@ def test_a_change_on_one_side_only_is_taken(side):
     assert result.map.title == "A new title"
 
 
+ARTICLE = " ".join(f"Sentence {n} of the article is about the treaty." for n in range(300))
+
+
+def _with_source(argument_map, **fields):
+    source = argument_map.source("op-ed").model_copy(update=fields)
+    return argument_map.model_copy(update={"sources": [source]})
+
+
+def _with_relation(argument_map, relation_id: str, **fields):
+    relations = [
+        r.model_copy(update=fields) if r.id == relation_id else r for r in argument_map.relations
+    ]
+    return argument_map.model_copy(update={"relations": relations})
+
+
+def test_a_source_text_changed_on_one_side_and_its_title_on_the_other_are_both_taken():
+    base = _with_source(small_map(), text=ARTICLE)
+    ours = _with_source(base, text=ARTICLE.replace("Sentence 7 of", "Sentence seven of"))
+    theirs = _with_source(base, title="Retitled")
+    result = merge_maps(base, ours, theirs)
+    assert result.conflicts == []
+    assert result.map.source("op-ed") == ours.source("op-ed").model_copy(
+        update={"title": "Retitled"}
+    )
+
+
+def test_a_source_text_changed_differently_notes_their_change_not_their_whole_text():
+    base = _with_source(small_map(), text=ARTICLE)
+    ours = _with_source(base, text=ARTICLE.replace("Sentence 7 of", "Sentence seven of"))
+    theirs = _with_source(base, text=ARTICLE.replace("Sentence 250 of", "Sentence 250, later, of"))
+    result = merge_maps(base, ours, theirs)
+    assert [(c.collection, c.id, c.field) for c in result.conflicts] == [
+        ("sources", "op-ed", "text")
+    ]
+    assert result.map.source("op-ed").text == ours.source("op-ed").text
+    described = result.conflicts[0].describe()
+    assert "{+, later,+}" in described
+    assert len(described) < 600  # not two copies of the article
+    assert described in result.map.description
+    assert errors_only(find_problems(result.map)) == []
+
+
+def test_a_proof_standard_set_on_one_side_and_a_text_changed_on_the_other_combine():
+    base = small_map()
+    claim = base.statement("claim")
+    ours = _with_statement(base, claim.model_copy(update={"standard": ProofStandard.CCE}))
+    theirs = _with_statement(base, claim.model_copy(update={"text": "A new wording"}))
+    result = merge_maps(base, ours, theirs)
+    assert result.conflicts == []
+    merged = result.map.statement("claim")
+    assert (merged.standard, merged.text) == (ProofStandard.CCE, "A new wording")
+
+
+def test_two_different_proof_standards_are_a_conflict():
+    base = small_map()
+    claim = base.statement("claim")
+    ours = _with_statement(base, claim.model_copy(update={"standard": ProofStandard.CCE}))
+    theirs = _with_statement(base, claim.model_copy(update={"standard": ProofStandard.BRD}))
+    result = merge_maps(base, ours, theirs)
+    assert [(c.id, c.field) for c in result.conflicts] == [("claim", "standard")]
+    assert result.map.statement("claim").standard is ProofStandard.CCE
+    assert "brd" in result.map.statement("claim").note
+
+
+def test_a_weighing_on_one_side_and_a_weight_on_the_other_combine():
+    base = small_map()
+    ours = _with_relation(base, "r-deter", weighing=Weighing.CONVERGENT)
+    theirs = _with_relation(base, "r-deter", weight=0.25)
+    result = merge_maps(base, ours, theirs)
+    assert result.conflicts == []
+    merged = result.map.relation("r-deter")
+    assert (merged.weighing, merged.weight) == (Weighing.CONVERGENT, 0.25)
+
+
+def test_two_different_weights_are_a_conflict_noted_on_the_statement_argued_for():
+    base = small_map()
+    ours = _with_relation(base, "r-deter", weight=0.25)
+    theirs = _with_relation(base, "r-deter", weight=0.75)
+    result = merge_maps(base, ours, theirs)
+    assert [(c.id, c.field) for c in result.conflicts] == [("r-deter", "weight")]
+    assert result.map.relation("r-deter").weight == 0.25
+    claim = result.map.statement("claim")
+    assert CONFLICT_TAG in claim.tags
+    assert "relation r-deter weight" in claim.note
+    assert "0.75" in claim.note
+
+
 def _with_statement(argument_map, statement: Statement):
     return argument_map.model_copy(
         update={
@@ -145,3 +233,55 @@ def _moved(argument_map, statement_id: str, group_id: str):
             members.append(statement_id)
         groups.append(group.model_copy(update={"statements": members}))
     return argument_map.model_copy(update={"groups": groups})
+
+
+# -- the command ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def three_files(tmp_path):
+    """BASE, OURS and THEIRS on disk, both sides rewording the main claim."""
+    base = small_map()
+    claim = base.statement("claim")
+    files = []
+    for name, argument_map in (
+        ("base", base),
+        ("ours", _with_statement(base, claim.model_copy(update={"text": "Ours"}))),
+        ("theirs", _with_statement(base, claim.model_copy(update={"text": "Theirs"}))),
+    ):
+        path = tmp_path / f"{name}.argmap"
+        save_map(argument_map, path, backup=False)
+        files.append(str(path))
+    return files
+
+
+def test_merge_exits_0_and_writes_the_merge_when_nothing_clashes(three_files, tmp_path):
+    base, ours, _ = three_files
+    out = tmp_path / "out.argmap"
+    assert main(["merge", base, ours, base, "-o", str(out)]) == 0
+    assert load_map(out).statement("claim").text == "Ours"
+
+
+def test_merge_exits_1_lists_the_conflicts_and_writes_a_valid_map(three_files, tmp_path, capsys):
+    out = tmp_path / "out.argmap"
+    assert main(["merge", *three_files, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "conflict: statement claim text" in err
+    assert "1 conflict" in err
+    merged = load_map(out)
+    assert CONFLICT_TAG in merged.statement("claim").tags
+
+
+@pytest.mark.parametrize("trouble", ["missing", "broken"])
+def test_merge_exits_2_naming_a_file_it_cannot_read_and_writes_nothing(
+    three_files, tmp_path, capsys, trouble
+):
+    base, ours, _ = three_files
+    theirs = tmp_path / "theirs-bad.argmap"
+    if trouble == "broken":
+        theirs.write_text('{"format": "argmap", "statements": [', encoding="utf-8")
+    out = tmp_path / "out.argmap"
+    assert main(["merge", base, ours, str(theirs), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap: {theirs}")
+    assert not out.exists()

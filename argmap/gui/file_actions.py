@@ -83,6 +83,10 @@ class ExportDialog(QDialog):
         form.addRow("", self.fold_box)
         self.layout_box.currentIndexChanged.connect(self._layout_changed)
         self._layout_changed()
+        # Evaluated labels on the cards (and in an HTML page's panel), as Evaluate mode shows them.
+        self.evaluate_box = QCheckBox("Show each statement's e&valuated label")
+        self.evaluate_box.setChecked(parent.evaluate_mode.on)
+        form.addRow("", self.evaluate_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -223,6 +227,7 @@ class FileActions:
                 dialog.layout_box.currentData(),
                 legend=legend,
                 fold=fold,
+                evaluate=dialog.evaluate_box.isChecked(),
             )
 
     def export_to(
@@ -234,6 +239,7 @@ class FileActions:
         *,
         legend: bool = False,
         fold: bool = True,
+        evaluate: bool = False,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -258,6 +264,7 @@ class FileActions:
                 layout=layout,
                 legend=legend,
                 fold=fold,
+                evaluate=evaluate,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:

@@ -23,7 +23,9 @@ What keeps the page safe to open, whoever wrote the map:
   page is also a map file (``argmap convert map.html map.argmap``).
 
 Evaluation labels (in/out/undecided by statement id) are an optional input
-of :func:`build_page`; the page shows them when given.
+of :func:`build_page`; the page shows them when given. A source's full text
+is shown folded in the panel, with the statement's quote marked where
+:mod:`argmap.sourcetext` finds it (found here, so the page needs no matcher).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import hashlib
 import html
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -40,6 +43,7 @@ from importlib import resources
 from argmap import __version__
 from argmap.files import dumps_map
 from argmap.model import ArgumentMap
+from argmap.sourcetext.check import QuoteStatus, check_quote
 
 __all__ = ["MAP_BLOCK_ID", "VIEW_BLOCK_ID", "build_page", "map_text_of_page"]
 
@@ -78,6 +82,7 @@ def build_page(
     view = {
         "roles": {sid: role.value for sid, role in argument_map.roles().items()},
         "labels": dict(labels) if labels is not None else None,
+        "quotes": _quote_spans(argument_map),
     }
     replacements = {
         "csp": html.escape(_policy(script), quote=True),
@@ -99,6 +104,29 @@ def map_text_of_page(text: str) -> str | None:
     """The map's JSON embedded in a page :func:`build_page` wrote (None if there is none)."""
     found = _MAP_BLOCK.search(text)
     return found.group(1) if found else None
+
+
+def _quote_spans(argument_map: ArgumentMap) -> dict[str, list[tuple[int, int]]]:
+    """Where each statement's quote is in its source's text, by statement id.
+
+    Offsets count UTF-16 code units, as the page's script indexes strings.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    texts = {source.id: source.text for source in argument_map.sources if source.text}
+    # Where the characters beyond U+FFFF are in each text: each counts twice in UTF-16.
+    wide = {sid: [i for i, c in enumerate(text) if ord(c) > 0xFFFF] for sid, text in texts.items()}
+    for statement in argument_map.statements:
+        attribution = statement.attribution
+        if attribution is None or attribution.source not in texts:
+            continue
+        check = check_quote(argument_map, attribution, closest=False)
+        if check.status is QuoteStatus.FOUND and check.match is not None:
+            before = wide[attribution.source]
+            found[statement.id] = [
+                (s + bisect_left(before, s), e + bisect_left(before, e))
+                for s, e in check.match.spans
+            ]
+    return found
 
 
 def _policy(script: str) -> str:

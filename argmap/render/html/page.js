@@ -7,6 +7,7 @@
   const extra = JSON.parse($("_argmap-view").textContent);
   const roles = extra.roles || {};
   const labels = extra.labels || null;
+  const spans = extra.quotes || {};  // where each statement's quote is in its source's text
   const view = $("_view");
   const svg = view.querySelector("svg");
   const statements = new Map(map.statements.map((s) => [s.id, s]));
@@ -29,39 +30,48 @@
   const premiseOf = new Set([...relations.values()].flatMap((r) => r.premises));
 
   // -- the view box: pan and zoom ---------------------------------------------
+  // What is shown: the map point in the middle of the view, and map units per screen pixel.
+  // The view box always has the view's own proportions, and keeps its middle when the view
+  // changes size (with the window, or when the panel opens beside it or under it).
   const full = svg.viewBox.baseVal;
   const whole = { x: full.x, y: full.y, w: full.width || 1, h: full.height || 1 };
-  let box = { ...whole };
+  let cam = { x: whole.x + whole.w / 2, y: whole.y + whole.h / 2, per: 1 };
+  let printing = false;
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "none");
   const size = () => ({ w: view.clientWidth || 1, h: view.clientHeight || 1 });
-  const show = () => svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
-  function frame(x, y, w, h, margin) {
+  function show() {
+    if (printing) return;
     const s = size();
-    const scale = Math.max(w / s.w, h / s.h) * (margin || 1);
-    box = { w: s.w * scale, h: s.h * scale, x: 0, y: 0 };
-    box.x = x + w / 2 - box.w / 2;
-    box.y = y + h / 2 - box.h / 2;
+    const w = s.w * cam.per, h = s.h * cam.per;
+    svg.setAttribute("viewBox", `${cam.x - w / 2} ${cam.y - h / 2} ${w} ${h}`);
+  }
+  function centre(x, y, per) {
+    cam = { x, y, per };
     show();
   }
-  const fit = () => frame(whole.x, whole.y, whole.w, whole.h, 1.04);
-  function zoom(factor, cx, cy) {
+  function fit() {
     const s = size();
-    const px = cx === undefined ? 0.5 : cx / s.w;
-    const py = cy === undefined ? 0.5 : cy / s.h;
-    const w = Math.min(Math.max(box.w / factor, 20), whole.w * 20);
-    const h = (w * s.h) / s.w;
-    box = { x: box.x + (box.w - w) * px, y: box.y + (box.h - h) * py, w, h };
-    show();
+    const per = Math.max(whole.w / s.w, whole.h / s.h) * 1.04;
+    centre(whole.x + whole.w / 2, whole.y + whole.h / 2, per);
+  }
+  function zoom(factor, px, py) {
+    // (px, py): the point of the view that stays put, in pixels from its top left corner.
+    const s = size();
+    const dx = px === undefined ? 0 : px - s.w / 2;
+    const dy = py === undefined ? 0 : py - s.h / 2;
+    const most = 20 * Math.max(whole.w / s.w, whole.h / s.h);
+    const per = Math.min(Math.max(cam.per / factor, 0.05), most);
+    centre(cam.x + dx * (cam.per - per), cam.y + dy * (cam.per - per), per);
   }
   function pan(dx, dy) {
-    const s = size();
-    box.x -= (dx * box.w) / s.w;
-    box.y -= (dy * box.h) / s.h;
-    show();
+    centre(cam.x - dx * cam.per, cam.y - dy * cam.per, cam.per);
   }
   const graph = svg.querySelector("g.graph");
+  // Around the drawing, the theme's background (a dark theme is not framed in white).
+  const paper = graph && graph.querySelector(":scope > polygon");
+  if (paper && paper.getAttribute("fill")) view.style.background = paper.getAttribute("fill");
   function userBox(g) {
     // A card's box in the SVG's own units: its bounding box moved by the graph's transform.
     const b = g.getBBox();
@@ -73,17 +83,14 @@
     // Centre the card, zoomed in far enough to read it and out far enough to see all of it.
     const b = userBox(g);
     const s = size();
-    const per = Math.max(Math.min(box.w / s.w, 1.25), b.w / (s.w * 0.9), b.h / (s.h * 0.9));
-    box = { w: s.w * per, h: s.h * per, x: 0, y: 0 };
-    box.x = b.x + b.w / 2 - box.w / 2;
-    box.y = b.y + b.h / 2 - box.h / 2;
-    show();
+    const per = Math.max(Math.min(cam.per, 1.25), b.w / (s.w * 0.9), b.h / (s.h * 0.9));
+    centre(b.x + b.w / 2, b.y + b.h / 2, per);
   }
-  window.addEventListener("resize", () => {
-    const s = size();
-    box.h = (box.w * s.h) / s.w;
+  new ResizeObserver(() => {
     show();
-  });
+    const g = current && cards.get(current);
+    if (g && !view.hidden && !visibleOnScreen(g)) bringIntoView(g);
+  }).observe(view);
   view.addEventListener("wheel", (e) => {
     e.preventDefault();
     const r = view.getBoundingClientRect();
@@ -257,8 +264,9 @@
   };
   const haystack = new Map([...statements].map(([id, s]) => {
     const { id: _, ...rest } = s;
-    const source = s.attribution && sources.get(s.attribution.source);
-    return [id, strings([rest, source || "", labels && labels[id] || ""]).join("\n").toLowerCase()];
+    // A card is found by its source's details, not by every word of the source's full text.
+    const { text: _t, ...source } = (s.attribution && sources.get(s.attribution.source)) || {};
+    return [id, strings([rest, source, labels && labels[id] || ""]).join("\n").toLowerCase()];
   }));
   let hits = [];
   let at = -1;
@@ -343,8 +351,9 @@
     button.type = "button";
     button.addEventListener("click", () => {
       reveal(id);
-      bringIntoView(cards.get(id));
       openPanel(id);
+      bringIntoView(cards.get(id));
+      cards.get(id).focus({ preventScroll: true });  // the button is gone: keep the keyboard's place
     });
     return button;
   }
@@ -380,7 +389,8 @@
     const src = source && sources.get(source);
     if (src) {
       details.append(el("h3", "Source"));
-      details.append(fields(src, ["id"]));
+      details.append(fields(src, ["id", "text"]));
+      if (src.text) details.append(fullText(src.text, spans[id] || []));
     } else if (source) details.append(fields({ source }, []));
     const uses = [...relations.values()].filter((r) => r.premises.includes(id));
     related(details, "Argues for", uses.map((r) => r.target).filter((t) => statements.has(t)));
@@ -395,6 +405,29 @@
       details.append(fold);
     }
     $("_panel").hidden = false;
+    // The view has just made room for the panel: keep the card in what is left of it, and
+    // large enough to read (a whole map on a phone, or a large one, is drawn too small).
+    show();
+    const g = cards.get(id);
+    if (g && !view.hidden && (!visibleOnScreen(g) || cam.per > 2)) bringIntoView(g);
+  }
+  function fullText(text, marked) {
+    // A source's whole text, folded; the statement's quote marked where it was found.
+    const words = (text.match(/\S+/g) || []).length;
+    const fold = el("details", null, "fulltext");
+    fold.append(el("summary", `Full text (${words.toLocaleString("en")} words)`));
+    const body = fold.appendChild(el("div", null, "pre"));
+    let from = 0;
+    for (const [start, end] of marked) {
+      body.append(text.slice(from, start), el("mark", text.slice(start, end)));
+      from = end;
+    }
+    body.append(text.slice(from));
+    fold.addEventListener("toggle", () => {
+      const first = body.querySelector("mark");
+      if (fold.open && first) body.scrollTop = first.offsetTop - body.clientHeight / 3;
+    });
+    return fold;
   }
   function closePanel() {
     $("_panel").hidden = true;
@@ -455,10 +488,18 @@
   }
   $("_list").addEventListener("click", () => showList((listed = !listed)));
   $("_print").addEventListener("click", () => window.print());
-  window.addEventListener("beforeprint", () => {
-    if (!$("_outline").firstChild) $("_outline").append(outline());
-    fit();
-  });
+  function forPrint(on) {
+    // A page has its own proportions: print the whole drawing, scaled to fit and undistorted.
+    if (on === printing) return;
+    if (on && !$("_outline").firstChild) $("_outline").append(outline());
+    printing = on;
+    svg.setAttribute("preserveAspectRatio", on ? "xMidYMin meet" : "none");
+    if (on) svg.setAttribute("viewBox", `${whole.x} ${whole.y} ${whole.w} ${whole.h}`);
+    else show();
+  }
+  window.addEventListener("beforeprint", () => forPrint(true));
+  window.addEventListener("afterprint", () => forPrint(false));
+  matchMedia("print").addEventListener("change", (e) => forPrint(e.matches));
   $("_fit").addEventListener("click", fit);
   $("_zoom-in").addEventListener("click", () => zoom(1.25));
   $("_zoom-out").addEventListener("click", () => zoom(0.8));
