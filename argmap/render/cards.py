@@ -18,6 +18,7 @@ the two cannot disagree about what a card holds.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -33,10 +34,12 @@ __all__ = [
     "CardLines",
     "CardText",
     "Cards",
+    "card_margin",
     "card_size",
     "measure_card",
     "measure_cards",
     "short_text",
+    "spaced_for",
     "statement_label",
 ]
 
@@ -52,8 +55,27 @@ class Cards(StrEnum):
 SHORT_WORDS = 8
 # Characters per line of a titles-only card. Narrower than a full card's lines: a
 # title of four or five words then takes two short lines, and the drawing, whose
-# width is what keeps it from printing larger, gets narrower.
-TITLE_WRAP = 22
+# width is what keeps a large map from printing larger, gets narrower.
+TITLE_WRAP = 18
+# The room around titles-only cards shrinks with them: Graphviz's node margin (inside
+# the border, inches across and down), and nodesep and ranksep (inches) at most.
+_MARGINS = {Cards.FULL: (0.12, 0.08), Cards.TITLES: (0.08, 0.05)}
+_TITLES_GAPS = (0.15, 0.3)
+
+
+def card_margin(cards: Cards | str) -> tuple[float, float]:
+    """Graphviz's margin inside a card of this style, in inches across and down."""
+    return _MARGINS[Cards(cards)]
+
+
+def spaced_for(theme: Theme, cards: Cards | str) -> Theme:
+    """``theme`` with the gaps between cards that suit the card style."""
+    if Cards(cards) is not Cards.TITLES:
+        return theme
+    node_gap, rank_gap = _TITLES_GAPS
+    return replace(
+        theme, node_gap=min(node_gap, theme.node_gap), rank_gap=min(rank_gap, theme.rank_gap)
+    )
 
 
 class CardText(NamedTuple):
@@ -170,7 +192,6 @@ _BYTE_UNITS = bytes(
 )
 _BOLD = 1.1  # bold and italic Arial run about a tenth wider than regular
 _LINE = 1.2  # line height, in font sizes
-_MARGIN = (0.12 * 72.0, 0.08 * 72.0)  # the cards' Graphviz margin, as dot.py sets it
 _SPACING = 2.0  # the label table's cell spacing
 
 
@@ -186,13 +207,16 @@ def _line_units(lines: list[str]) -> list[int]:
 
 
 def measure_cards(
-    texts: list[CardText], theme: Theme, *, badge: bool = False
+    texts: list[CardText], theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
 ) -> list[tuple[float, float]]:
     """Cards' estimated widths and heights in points, from their lines.
 
-    ``badge`` leaves room for the widest evaluation badge above the title.
+    ``badge`` leaves room for the widest evaluation badge above the title;
+    ``cards`` is the style, whose margins the cards have.
     All the cards' lines are measured in one go (see ``_BYTE_UNITS``).
     """
+    across, down = card_margin(cards)
+    margin_x, margin_y = across * 72.0, down * 72.0
     units = _line_units([line for text in texts for part in text for line in part])
     title_size, font_size, small_size = theme.title_size, theme.font_size, theme.attribution_size
     title_scale, text_scale = title_size * _BOLD / 100, font_size / 100
@@ -222,20 +246,22 @@ def measure_cards(
             count += 1
         sizes.append(
             (
-                widest + 2 * (_MARGIN[0] + _SPACING),
-                height + 2 * _MARGIN[1] + _SPACING * (count + 1),
+                widest + 2 * (margin_x + _SPACING),
+                height + 2 * margin_y + _SPACING * (count + 1),
             )
         )
     return sizes
 
 
-def measure_card(text: CardText, theme: Theme, *, badge: bool = False) -> tuple[float, float]:
+def measure_card(
+    text: CardText, theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
+) -> tuple[float, float]:
     """A card's estimated width and height in points, from its lines."""
-    return measure_cards([text], theme, badge=badge)[0]
+    return measure_cards([text], theme, badge=badge, cards=cards)[0]
 
 
 def card_size(
     statement: Statement, theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
 ) -> tuple[float, float]:
     """A card's estimated width and height in points, as ``statement_label`` draws it."""
-    return measure_card(CardLines(theme, cards)(statement), theme, badge=badge)
+    return measure_card(CardLines(theme, cards)(statement), theme, badge=badge, cards=cards)

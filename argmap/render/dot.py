@@ -25,7 +25,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
-from argmap.render.cards import CardLabel, Cards, CardText, statement_label
+from argmap.render.cards import (
+    CardLabel,
+    Cards,
+    CardText,
+    card_margin,
+    spaced_for,
+    statement_label,
+)
 from argmap.render.dot_text import attr_list, dot_id, dot_number, pin_point
 from argmap.render.fold import fold_ranks
 from argmap.render.legend import legend_line
@@ -82,7 +89,7 @@ def junction_relations(argument_map: ArgumentMap) -> set[str]:
 def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> str:
     """The whole map as DOT source, ready for ``dot`` (or ``neato -n2`` when pinned)."""
     options = options or DotOptions()
-    theme = options.theme
+    theme = spaced_for(options.theme, options.cards)
     styles = _Styles(theme, options.cards)
     body = [
         "digraph argmap {\n",
@@ -194,7 +201,7 @@ class _Styles:
 
     def __init__(self, theme: Theme, card_style: Cards = Cards.FULL) -> None:
         self.theme = theme
-        cards = {role: _card_attributes(theme, role) for role in Role}
+        cards = {role: _card_attributes(theme, role, card_style) for role in Role}
         shared = _shared(cards.values())
         self.node_defaults = {
             "fontname": dot_id(theme.font_family),
@@ -232,7 +239,7 @@ class _Styles:
         self.label = CardLabel(theme, card_style)
 
 
-def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
+def _card_attributes(theme: Theme, role: Role, cards: Cards) -> dict[str, str]:
     card = theme.card(role)
     return {
         "shape": "box",
@@ -241,7 +248,7 @@ def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
         "color": dot_id(card.border),
         "fontcolor": dot_id(card.text),
         "penwidth": dot_id(dot_number(card.border_width)),
-        "margin": dot_id("0.12,0.08"),
+        "margin": dot_id(",".join(dot_number(v) for v in card_margin(cards))),
         "class": dot_id(role.value.replace(" ", "-")),
     }
 

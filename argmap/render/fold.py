@@ -252,7 +252,9 @@ def _card_sizes(
     sizes = dict(known or {})
     lines = CardLines(theme, cards)
     missing = [s for s in argument_map.statements if s.id not in sizes]
-    measured = measure_cards([texts.get(s.id) or lines(s) for s in missing], theme, badge=badges)
+    measured = measure_cards(
+        [texts.get(s.id) or lines(s) for s in missing], theme, badge=badges, cards=cards
+    )
     sizes.update(zip([s.id for s in missing], measured, strict=True))
     return sizes
 
