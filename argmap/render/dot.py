@@ -295,7 +295,7 @@ class _Writer:
         self.bands = options.bands or {}
         self.labels = options.labels
         self.idle = options.idle
-        self.titles_only = options.cards is Cards.TITLES
+        self.titles_only = Cards(options.cards) is Cards.TITLES
         # Each card's lines by statement id, when someone (folding) wants them kept.
         self.texts: dict[str, CardText] | None = None
 
