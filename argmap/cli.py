@@ -123,6 +123,7 @@ def _editor_parser() -> argparse.ArgumentParser:
 def _command_parser(command: str) -> argparse.ArgumentParser:
     """The subcommands; listing the formats imports every reader, so only convert does it."""
     list_formats = command == "convert"
+    from argmap.render.cards import Cards
     from argmap.render.export import FORMATS, LayoutMode
     from argmap.theme import THEMES
 
@@ -159,6 +160,15 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         help=(
             "auto layout: fold a map much wider than high towards a landscape page's"
             " proportions, so it prints larger (default: on; --no-fold for one rank per level)"
+        ),
+    )
+    export.add_argument(
+        "--cards",
+        choices=[style.value for style in Cards],
+        default=Cards.FULL.value,
+        help=(
+            "full: each card's title, text and speaker; titles: its title and speaker only"
+            " (a large map then prints readably on one page)"
         ),
     )
     export.add_argument(
@@ -298,6 +308,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "legend": options.legend,
         "evaluate": options.evaluate,
         "fold": options.fold,
+        "cards": options.cards,
         "timeout": options.timeout,
         "pdf_painter": _pdf_drawn_by_qt,
     }

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from argmap.errors import ArgmapError
 from argmap.gui.layout_runner import TREE
+from argmap.render.cards import Cards
 from argmap.render.export import FORMATS, LayoutMode, export_map
 from argmap.render_qt import pdf_from_xdot
 from argmap.theme import THEMES
@@ -52,7 +53,7 @@ AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
 
 
 class ExportDialog(QDialog):
-    """Format, theme, layout, legend and folding for an export (what ``argmap export`` offers)."""
+    """Format, theme, cards, layout, legend and folding for an export (as ``argmap export``)."""
 
     def __init__(self, parent, theme: str) -> None:
         super().__init__(parent)
@@ -68,8 +69,20 @@ class ExportDialog(QDialog):
         self.layout_box.addItem("Tree (the editor's layout)", LayoutMode.TREE.value)
         self.layout_box.addItem("Graphviz, layered", LayoutMode.AUTO.value)
         self.layout_box.addItem("Graphviz, with cards placed by hand kept", LayoutMode.PINNED.value)
+        self.cards_box = QComboBox()
+        self.cards_box.addItem("Full text", Cards.FULL.value)
+        self.cards_box.addItem("Titles only", Cards.TITLES.value)
+        self.cards_box.setToolTip(
+            "Titles only: each card shows its title and speaker, so that a large map"
+            " prints readably on one page"
+        )
+        remembered = self.cards_box.findData(
+            parent.settings.value("export/cards", Cards.FULL.value)
+        )
+        self.cards_box.setCurrentIndex(max(remembered, 0))
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
+        form.addRow("&Cards", self.cards_box)
         self.legend_box = QCheckBox("Add a &legend of roles and arrows")
         self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
         self.fold_box = QCheckBox("&Fold a wide map to a page's proportions")
@@ -209,8 +222,10 @@ class FileActions:
             return
         legend = dialog.legend_box.isChecked()
         fold = dialog.fold_box.isChecked()
+        cards = dialog.cards_box.currentData()
         self.window.settings.setValue("export/legend", legend)
         self.window.settings.setValue("export/fold", fold)
+        self.window.settings.setValue("export/cards", cards)
         output_format = dialog.format_box.currentText()
         stem = self.window.document.path.stem if self.window.document.path else "map"
         path, _ = QFileDialog.getSaveFileName(
@@ -228,6 +243,7 @@ class FileActions:
                 legend=legend,
                 fold=fold,
                 evaluate=dialog.evaluate_box.isChecked(),
+                cards=cards,
             )
 
     def export_to(
@@ -240,6 +256,7 @@ class FileActions:
         legend: bool = False,
         fold: bool = True,
         evaluate: bool = False,
+        cards: str = Cards.FULL.value,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -265,6 +282,7 @@ class FileActions:
                 legend=legend,
                 fold=fold,
                 evaluate=evaluate,
+                cards=cards,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:

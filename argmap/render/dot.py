@@ -25,11 +25,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
-from argmap.render.dot_text import attr_list, dot_id, dot_number, html_lines, pin_point
+from argmap.render.cards import (
+    CardLabel,
+    Cards,
+    CardText,
+    card_margin,
+    spaced_for,
+    statement_label,
+)
+from argmap.render.dot_text import attr_list, dot_id, dot_number, pin_point
 from argmap.render.fold import fold_ranks
 from argmap.render.legend import legend_line
 from argmap.roles import Role
-from argmap.theme import Theme, attribution_line, get_theme, is_rtl, wrap_text
+from argmap.theme import Theme, get_theme, is_rtl
 
 __all__ = ["DotOptions", "build_dot", "junction_relations", "statement_label"]
 
@@ -58,11 +66,12 @@ class DotOptions:
     # A page (width, height in points) whose proportions a wide map is folded towards
     # (see argmap.render.fold); only for a drawing that ``dot`` lays out.
     page: tuple[float, float] | None = None
+    # What each card shows: everything, or its title and speaker line (argmap.render.cards).
+    cards: Cards = Cards.FULL
 
 
-# Badge and border per evaluated label: a symbol and a word (readable in greyscale and
-# without colour), and a line style (solid and thick, dashed, dotted).
-EVALUATION_BADGES = {"in": "✓ IN", "out": "✗ OUT", "undecided": "? UNDECIDED"}
+# Border per evaluated label: a line style (solid and thick, dashed, dotted); the
+# card's badge (argmap.render.cards) names the label.
 _EVALUATION_BORDERS = {
     "in": 'penwidth="3.2"',
     "out": 'style="rounded,filled,dashed" penwidth="2"',
@@ -80,8 +89,8 @@ def junction_relations(argument_map: ArgumentMap) -> set[str]:
 def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> str:
     """The whole map as DOT source, ready for ``dot`` (or ``neato -n2`` when pinned)."""
     options = options or DotOptions()
-    theme = options.theme
-    styles = _Styles(theme)
+    theme = spaced_for(options.theme, options.cards)
+    styles = _Styles(theme, options.cards)
     body = [
         "digraph argmap {\n",
         "\t"
@@ -107,14 +116,17 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     sources = {s.id: s for s in argument_map.sources}
     junctions = junction_relations(argument_map)
     junction_groups = _junction_groups(argument_map, junctions)
+    folding = options.page is not None and not options.positions
     writer = _Writer(body, styles, roles, sources, options)
+    if folding:
+        writer.texts = {}  # every card's lines, which folding measures
     _declare_in_tree_order(body, argument_map, roles, junctions)
     grouped = _add_groups(writer, argument_map, junction_groups)
     for statement in argument_map.statements:
         if statement.id not in grouped:
             writer.statement(statement, "\t")
     lengths = {}
-    if options.page is not None and not options.positions:
+    if folding and options.page is not None:
         lengths = fold_ranks(
             argument_map,
             theme,
@@ -122,6 +134,9 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
             junctions,
             sizes=options.sizes,
             badges=options.labels is not None,
+            cards=options.cards,
+            texts=writer.texts,
+            roles=roles,
         )
     _add_relations(writer, argument_map, junctions, grouped, lengths)
     if options.legend:
@@ -184,9 +199,9 @@ _UNSET_NODE_ATTRIBUTES = {
 class _Styles:
     """A theme's attributes as DOT text, formatted once per map rather than once per element."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, card_style: Cards = Cards.FULL) -> None:
         self.theme = theme
-        cards = {role: _card_attributes(theme, role) for role in Role}
+        cards = {role: _card_attributes(theme, role, card_style) for role in Role}
         shared = _shared(cards.values())
         self.node_defaults = {
             "fontname": dot_id(theme.font_family),
@@ -221,10 +236,10 @@ class _Styles:
             )
             for attack in (False, True)
         }
-        self.label = _LabelStyle(theme)
+        self.label = CardLabel(theme, card_style)
 
 
-def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
+def _card_attributes(theme: Theme, role: Role, cards: Cards) -> dict[str, str]:
     card = theme.card(role)
     return {
         "shape": "box",
@@ -233,7 +248,7 @@ def _card_attributes(theme: Theme, role: Role) -> dict[str, str]:
         "color": dot_id(card.border),
         "fontcolor": dot_id(card.text),
         "penwidth": dot_id(dot_number(card.border_width)),
-        "margin": dot_id("0.12,0.08"),
+        "margin": dot_id(",".join(dot_number(v) for v in card_margin(cards))),
         "class": dot_id(role.value.replace(" ", "-")),
     }
 
@@ -280,6 +295,9 @@ class _Writer:
         self.bands = options.bands or {}
         self.labels = options.labels
         self.idle = options.idle
+        self.titles_only = Cards(options.cards) is Cards.TITLES
+        # Each card's lines by statement id, when someone (folding) wants them kept.
+        self.texts: dict[str, CardText] | None = None
 
     def statement(self, statement: Statement, indent: str) -> None:
         statement_id = statement.id
@@ -293,10 +311,15 @@ class _Writer:
             )
         else:
             mark = self.labels.get(statement_id) if self.labels is not None else None
-            label, size = self.styles.label.label(statement, mark), ""
+            style = self.styles.label
+            text = style.lines(statement)
+            if self.texts is not None:
+                self.texts[statement_id] = text
+            label, size = style.draw(text, is_rtl(statement.title or statement.text), mark), ""
+        tooltip = _tooltip(statement, self.sources, whole_text=self.titles_only)
         line = (
             f"{indent}{name} [label={label}{size} {self.styles.card[self.roles[statement_id]]}"
-            f" id={name} tooltip={dot_id(_tooltip(statement, self.sources))}"
+            f" id={name} tooltip={dot_id(tooltip)}"
         )
         if self.labels is not None and statement_id in self.labels:
             line += " " + _EVALUATION_BORDERS[self.labels[statement_id]]
@@ -322,52 +345,16 @@ class _Writer:
         self.body.append(f"\t{dot_id(tail)} -> {dot_id(head)} [{attrs}]\n")
 
 
-def statement_label(statement: Statement, theme: Theme) -> str:
-    """The card as an HTML-like label: bold title, wrapped text, italic attribution."""
-    return _LabelStyle(theme).label(statement)
-
-
-class _LabelStyle:
-    """The fixed parts of a theme's card labels, formatted once."""
-
-    def __init__(self, theme: Theme) -> None:
-        self.wrap_width = theme.wrap_width
-        self.attribution_width = round(theme.wrap_width * theme.font_size / theme.attribution_size)
-        self.title_font = f'<font point-size="{dot_number(theme.title_size)}">'
-        self.attribution_font = (
-            f'<font point-size="{dot_number(theme.attribution_size)}"'
-            f' color="{theme.attribution_colour}">'
-        )
-
-    def label(self, statement: Statement, mark: str | None = None) -> str:
-        align = "right" if is_rtl(statement.title or statement.text) else "left"
-        cell = f'<tr><td align="{align}" balign="{align}">'
-        parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
-        if mark is not None:
-            parts.append(
-                f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
-            )
-        if statement.title:
-            title = html_lines(wrap_text(statement.title, self.wrap_width))
-            parts.append(f"{cell}{self.title_font}<b>{title}</b></font></td></tr>")
-        text = html_lines(wrap_text(statement.text, self.wrap_width))
-        parts.append(f"{cell}{text or ' '}</td></tr>")
-        attribution = statement.attribution
-        line = attribution_line(attribution.speaker, attribution.date) if attribution else None
-        if line:
-            small = html_lines(wrap_text(line, self.attribution_width))
-            parts.append(f"{cell}{self.attribution_font}<i>{small}</i></font></td></tr>")
-        parts.append("</table>>")
-        return "".join(parts)
-
-
-def _tooltip(statement: Statement, sources: Mapping[str, Source]) -> str:
+def _tooltip(
+    statement: Statement, sources: Mapping[str, Source], *, whole_text: bool = False
+) -> str:
     """The hover text in an SVG: the quote and its source, else the whole statement.
 
     Without a tooltip, browsers show the node's name (``s12``) on hover, so
-    the statement's own text is the fallback.
+    the statement's own text is the fallback. ``whole_text`` puts the text
+    first whatever else there is: a titles-only card does not show it.
     """
-    parts = []
+    parts = [statement.text] if whole_text and statement.text else []
     attribution = statement.attribution
     if attribution and attribution.quote:
         parts.append(f"“{attribution.quote}”")

@@ -36,6 +36,7 @@ from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.layout import NodeBox
+from argmap.render.cards import Cards
 from argmap.render.dot import DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.render.fold import LANDSCAPE_PAGE
@@ -90,11 +91,15 @@ def render_map(
     evaluate: bool = False,
     labels: Mapping[str, str] | None = None,
     fold: bool = True,
+    cards: Cards | str = Cards.FULL,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
 
     With ``fold`` (the default), the ``auto`` layout folds a wide map so the
     drawing gets close to a landscape page's proportions and prints larger.
+    ``cards`` "titles" shows each statement's title and speaker but not its
+    text, so that a large map prints readably on one page
+    (:mod:`argmap.render.cards`).
 
     With ``evaluate``, every card carries its evaluated label (see
     :mod:`argmap.evaluation`) and arguments that carry no weight are drawn faint.
@@ -120,13 +125,14 @@ def render_map(
             timeout=timeout,
             evaluate=evaluate,
             fold=fold,
+            cards=cards,
         )
         if evaluate and labels is None:
             labels = _evaluation_marks(argument_map)["labels"]
         return build_page(argument_map, drawing, labels=labels).encode("utf-8")
     theme_name = theme or argument_map.layout.theme
     chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
-    options = DotOptions(theme=chosen_theme, legend=legend)
+    options = DotOptions(theme=chosen_theme, legend=legend, cards=Cards(cards))
     if evaluate:
         options = replace(options, **_evaluation_marks(argument_map))
     layout = LayoutMode(layout)

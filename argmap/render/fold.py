@@ -21,19 +21,25 @@ estimated to fit the page largest is chosen.
 The order of reading stays the file's: columns left to right, and within a
 column top to bottom.
 
-Card sizes are estimated from the text: the exact sizes are known only once
-Graphviz has laid the map out, and the estimate is close enough to choose
-among shapes.
+Card sizes are estimated from the lines the cards show, full or titles only
+(:mod:`argmap.render.cards`): the exact sizes are known only once Graphviz
+has laid the map out, and the estimate is close enough to choose among
+shapes.
+
+This runs on every export of a large map, so it is written for speed: at a
+thousand statements it costs about as much as building the rest of the DOT.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from operator import itemgetter
+from typing import NamedTuple
 
-from argmap.model import ArgumentMap, Direction, Statement
+from argmap.model import ArgumentMap, Direction
+from argmap.render.cards import CardLines, Cards, CardText, card_size, measure_cards
 from argmap.roles import Role
-from argmap.theme import Theme, attribution_line, wrap_text
+from argmap.theme import Theme
 
 __all__ = ["LANDSCAPE_PAGE", "READABLE", "card_size", "fold_ranks"]
 
@@ -42,18 +48,7 @@ _MM = 72.0 / 25.4
 # landscape Letter (279.4 x 215.9 mm) have in common, in points.
 LANDSCAPE_PAGE = ((279.4 - 20.0) * _MM, (210.0 - 20.0) * _MM)
 
-# Widths in ems of Arial's narrow, wide, capital and other letters: within a few
-# per cent of Graphviz's measure for lines of prose.
-_EMS = {
-    **dict.fromkeys("iljtfI.,;:'!|()[] r-", 0.28),
-    **dict.fromkeys("mwMW", 0.8),
-    **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ0123456789", 0.62),
-}
-_OTHER_EMS = 0.52
-_BOLD = 1.1  # bold and italic Arial run about a tenth wider than regular
 _LINE = 1.2  # line height, in font sizes
-_MARGIN = (0.12 * 72.0, 0.08 * 72.0)  # the cards' Graphviz margin, as dot.py sets it
-_SPACING = 2.0  # the label table's cell spacing
 _JUNCTION = 0.09 * 72.0
 _TITLE_SIZE = 16.0  # the map title's font size, as dot.py sets it
 # Card text this size or larger on the page reads comfortably: a map that
@@ -61,47 +56,21 @@ _TITLE_SIZE = 16.0  # the map title's font size, as dot.py sets it
 READABLE = 6.5
 _WORTHWHILE = 1.1  # a fold must print the text at least this much larger
 _LEAVES = 3  # single cards stacked in one column at most
+_NEVER = 1 << 30  # a depth no map reaches
 
 
-def _text_width(line: str, size: float) -> float:
-    """An estimate of a line's width in Arial, in points."""
-    ems = _EMS.get
-    return sum(ems(char, _OTHER_EMS) for char in line) * size
-
-
-def card_size(statement: Statement, theme: Theme, *, badge: bool = False) -> tuple[float, float]:
-    """A card's estimated width and height in points, as ``dot.statement_label`` draws it."""
-    wrap = theme.wrap_width
-    cells: list[tuple[list[str], float, float]] = []  # lines, font size, width factor
-    if badge:
-        cells.append((["? UNDECIDED"], theme.title_size, _BOLD))
-    if statement.title:
-        cells.append((wrap_text(statement.title, wrap), theme.title_size, _BOLD))
-    cells.append((wrap_text(statement.text, wrap) or [" "], theme.font_size, 1.0))
-    attribution = statement.attribution
-    line = attribution_line(attribution.speaker, attribution.date) if attribution else None
-    if line:
-        width = round(wrap * theme.font_size / theme.attribution_size)
-        cells.append((wrap_text(line, width), theme.attribution_size, _BOLD))
-    widest = max(
-        _text_width(text, size) * factor for lines, size, factor in cells for text in lines
-    )
-    height = sum(len(lines) * size * _LINE for lines, size, _ in cells)
-    spacing = _SPACING * (len(cells) + 1)
-    return widest + 2 * (_MARGIN[0] + _SPACING), height + 2 * _MARGIN[1] + spacing
-
-
-@dataclass(frozen=True)
-class _Shape:
+class _Shape(NamedTuple):
     """One way to draw a block: its width across the ranks, its depth in ranks, and how.
 
-    ``plan`` has, for each child in order, the index of the child's shape and
-    how many ranks further down than the first rank below this card it starts.
+    ``picks`` has, for each child in order, the index of the child's shape;
+    ``offsets`` how many ranks further down than the first rank below this
+    card the child starts.
     """
 
     width: float
     depth: int
-    plan: tuple[tuple[int, int], ...]
+    picks: tuple[int, ...]
+    offsets: tuple[int, ...]
 
 
 class _Folder:
@@ -115,71 +84,103 @@ class _Folder:
         self.gap = gap  # between neighbours on a rank (Graphviz's nodesep)
         self.shapes: dict[str, list[_Shape]] = {}
 
-    def shape_all(self, roots: list[str], cap: int) -> None:
-        """Shapes for every block below ``roots``, children before parents (no recursion)."""
-        order: list[str] = []
-        stack = list(roots)
-        while stack:
-            node = stack.pop()
-            order.append(node)
-            stack.extend(self.children.get(node, ()))
+    def shape_all(self, order: list[str], cap: int) -> None:
+        """Shapes for every block, children before parents: ``order`` lists parents first."""
+        shapes, children, across = self.shapes, self.children, self.across
         for node in reversed(order):
-            self.shapes[node] = self._shapes_of(node, cap)
+            kids = children.get(node)
+            own = across.get(node, _JUNCTION)
+            shapes[node] = self._shapes_of(own, kids, cap) if kids else [_Shape(own, 1, (), ())]
 
-    def _shapes_of(self, node: str, cap: int) -> list[_Shape]:
-        """For each depth up to ``cap``, the narrowest arrangement of the children's blocks."""
-        kids = self.children.get(node, [])
-        own = self.across.get(node, _JUNCTION)
-        if not kids:
-            return [_Shape(own, 1, ())]
+    def _shapes_of(self, own: float, kids: list[str], cap: int) -> list[_Shape]:
+        """For each depth up to ``cap``, the narrowest arrangement of the children's blocks.
+
+        Depths at which nothing would change are skipped: the arrangement
+        changes only at the depth where some child's next (narrower, deeper)
+        shape is allowed, or where a block that did not fit in a column would.
+        """
         fronts = [self.shapes[kid] for kid in kids]
-        low = max(front[0].depth for front in fronts)
-        high = max(low, min(cap, sum(front[-1].depth for front in fronts)))
+        low = max([front[0].depth for front in fronts])
+        high = max(low, min(cap, sum([front[-1].depth for front in fronts])))
         picks = [0] * len(kids)
+        blocks = [front[0] for front in fronts]
+        moving = [i for i, front in enumerate(fronts) if len(front) > 1]  # shapes left to try
         candidates: list[_Shape] = []
-        for depth in range(low, high + 1):
-            for i, front in enumerate(fronts):  # the narrowest shape no deeper than ``depth``
-                while picks[i] + 1 < len(front) and front[picks[i] + 1].depth <= depth:
-                    picks[i] += 1
+        depth = low
+        while depth <= high:
+            upcoming = high + 1  # the next depth at which some child's shape changes
+            if moving:
+                still = []
+                for i in moving:  # the narrowest shape no deeper than ``depth``
+                    front, pick = fronts[i], picks[i]
+                    last = len(front) - 1
+                    while pick < last and front[pick + 1].depth <= depth:
+                        pick += 1
+                    picks[i], blocks[i] = pick, front[pick]
+                    if pick < last:
+                        still.append(i)
+                        upcoming = min(upcoming, front[pick + 1].depth)
+                moving = still
+            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap)
             candidates.append(
-                self._columns(own, [f[p] for f, p in zip(fronts, picks, strict=True)], picks, depth)
+                _Shape(own if own > width else width, 1 + deepest, tuple(picks), offsets)
             )
+            depth = upcoming if upcoming < fits_at else fits_at
         return _front(candidates)
 
-    def _columns(self, own: float, shapes: list[_Shape], picks: list[int], depth: int) -> _Shape:
-        """The children's blocks in columns no deeper than ``depth``.
 
-        A column holds one block, or two (the second below the first), or up
-        to ``_LEAVES`` single cards (as ``unflatten`` staggers leaves). A block
-        below another has its edge run beside the ones above: the column is a
-        gap wider for each. Deeper stacks of whole branches would make
-        staircases of long parallel edges.
-        """
-        plan: list[tuple[int, int]] = []
-        widths: list[float] = []
-        column: list[_Shape] = []
-        column_depth = 0
-        for shape, pick in zip(shapes, picks, strict=True):
-            fits = column and column_depth + shape.depth <= depth
-            leaves = all(s.depth == 1 for s in column) and shape.depth == 1
-            if fits and (len(column) == 1 or (leaves and len(column) < _LEAVES)):
-                plan.append((pick, column_depth))
-                column.append(shape)
-                column_depth += shape.depth
-                widths[-1] = max(s.width for s in column) + self.gap * (len(column) - 1)
+def _columns(
+    blocks: list[_Shape], depth: int, gap: float
+) -> tuple[float, int, tuple[int, ...], int]:
+    """Blocks in columns no deeper than ``depth``: width, depth, offsets; where that changes.
+
+    A column holds one block, or two (the second below the first), or up
+    to ``_LEAVES`` single cards (as ``unflatten`` staggers leaves). A block
+    below another has its edge run beside the ones above: the column is a
+    gap wider for each. Deeper stacks of whole branches would make
+    staircases of long parallel edges. The last number returned is the least
+    depth at which a block that was kept out of a column for its depth
+    would fit: up to there, the same blocks are arranged the same way.
+    """
+    offsets: list[int] = []
+    widths: list[float] = []
+    count = 0  # blocks in the current column
+    widest = 0.0  # the widest of them
+    column_depth = 0
+    leaves = False  # whether they are all single cards
+    deepest = 0
+    fits_at = _NEVER
+    for width, block_depth, _, _ in blocks:
+        if count and (count == 1 or (leaves and block_depth == 1 and count < _LEAVES)):
+            needed = column_depth + block_depth
+            if needed <= depth:
+                offsets.append(column_depth)
+                count += 1
+                column_depth = needed
+                leaves = leaves and block_depth == 1
+                if width > widest:
+                    widest = width
+                widths[-1] = widest + gap * (count - 1)
+                if needed > deepest:
+                    deepest = needed
                 continue
-            plan.append((pick, 0))
-            widths.append(shape.width)
-            column, column_depth = [shape], shape.depth
-        deepest = max(offset + shape.depth for (_, offset), shape in zip(plan, shapes, strict=True))
-        total = sum(widths) + self.gap * (len(widths) - 1)
-        return _Shape(max(own, total), 1 + deepest, tuple(plan))
+            if needed < fits_at:
+                fits_at = needed
+        offsets.append(0)
+        widths.append(width)
+        count, widest, column_depth, leaves = 1, width, block_depth, block_depth == 1
+        if block_depth > deepest:
+            deepest = block_depth
+    return sum(widths) + gap * (len(widths) - 1), deepest, tuple(offsets), fits_at
+
+
+_DEPTH_WIDTH = itemgetter(1, 0)  # a shape's (depth, width)
 
 
 def _front(candidates: list[_Shape]) -> list[_Shape]:
     """The shapes no other shape beats in both width and depth, shallowest (widest) first."""
     kept: list[_Shape] = []
-    for shape in sorted(candidates, key=lambda s: (s.depth, s.width)):
+    for shape in sorted(candidates, key=_DEPTH_WIDTH):
         if not kept or shape.width < kept[-1].width - 0.5:
             kept.append(shape)
     return kept
@@ -193,6 +194,9 @@ def fold_ranks(
     *,
     sizes: Mapping[str, tuple[float, float]] | None = None,
     badges: bool = False,
+    cards: Cards | str = Cards.FULL,
+    texts: Mapping[str, CardText] | None = None,
+    roles: Mapping[str, Role] | None = None,
 ) -> dict[tuple[str, str], int]:
     """The ``minlen`` of every edge (tail, head) that folding lengthens; 1 is left out.
 
@@ -200,15 +204,14 @@ def fold_ranks(
     and height in points), prints the card text at ``READABLE`` points or
     more, or when no fold prints it a tenth larger. ``junctions`` are the
     relations drawn through a junction point (``dot.junction_relations``);
-    ``sizes`` are card sizes in points if known, else estimated.
+    ``sizes`` are card sizes in points if known, else estimated from the
+    cards' lines: ``texts`` if given (the labels' own), else wrapped here in
+    the ``cards`` style. ``roles`` saves working the roles out again.
     """
-    children, roots = _tree(argument_map, junctions)
+    children, roots, order, depths = _tree(argument_map, junctions, roles or argument_map.roles())
     if not roots:
         return {}
-    sizes = dict(sizes or {})
-    for statement in argument_map.statements:
-        if statement.id not in sizes:
-            sizes[statement.id] = card_size(statement, theme, badge=badges)
+    sizes = _card_sizes(argument_map, theme, sizes, badges, cards, texts or {})
     sideways = Direction(argument_map.layout.direction) in (
         Direction.LEFT_TO_RIGHT,
         Direction.RIGHT_TO_LEFT,
@@ -216,23 +219,24 @@ def fold_ranks(
     across = {name: size[1 if sideways else 0] for name, size in sizes.items()}
     along = {name: size[0 if sideways else 1] for name, size in sizes.items()}
     folder = _Folder(children, across, theme.node_gap * 72.0)
-    folder.shape_all(roots, cap=3 * _height(children, roots))
     title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
 
-    def scale(ranks: Mapping[str, int], blocks: float) -> float:
-        across_size, along_size = _estimate(folder, ranks, blocks, along, rank_gap)
+    def scale(ranks: _Ranks, blocks: float) -> float:
+        across_size, along_size = _estimate(ranks, blocks, folder.gap, rank_gap)
         width, height = (along_size, across_size) if sideways else (across_size, along_size)
         return min(page[0] / width, page[1] / (height + title))
 
-    plain = scale(_plain_ranks(children, roots), _plain_width(folder, roots))
+    plain_ranks = _plain_ranks(folder, order, depths, along)
+    plain = scale(plain_ranks, _plain_width(folder, order, roots))
     if theme.font_size * plain >= READABLE:
         return {}  # it prints well as it is
+    folder.shape_all(order, cap=3 * len(plain_ranks.filled))
     best: tuple[float, dict[str, int]] | None = None
     page_across = (page[1], page[0]) if sideways else page
     for choice in _likely(folder, roots, along, rank_gap, page_across):
         blocks = sum(folder.shapes[root][choice[root]].width for root in roots)
-        folded = scale(_ranks(folder, roots, choice), blocks + folder.gap * (len(roots) - 1))
+        folded = scale(_ranks(folder, roots, choice, along), blocks + folder.gap * (len(roots) - 1))
         if best is None or folded > best[0] * 1.001:
             best = (folded, choice)
     if best is None or best[0] < plain * _WORTHWHILE:
@@ -240,10 +244,31 @@ def fold_ranks(
     return _minlens(folder, roots, best[1])
 
 
+def _card_sizes(
+    argument_map: ArgumentMap,
+    theme: Theme,
+    known: Mapping[str, tuple[float, float]] | None,
+    badges: bool,
+    cards: Cards | str,
+    texts: Mapping[str, CardText],
+) -> dict[str, tuple[float, float]]:
+    """Every card's size: as given, else estimated from its lines."""
+    sizes = dict(known or {})
+    lines = CardLines(theme, cards)
+    missing = [s for s in argument_map.statements if s.id not in sizes]
+    measured = measure_cards(
+        [texts.get(s.id) or lines(s) for s in missing], theme, badge=badges, cards=cards
+    )
+    sizes.update(zip([s.id for s in missing], measured, strict=True))
+    return sizes
+
+
 def _tree(
-    argument_map: ArgumentMap, junctions: Collection[str]
-) -> tuple[dict[str, list[str]], list[str]]:
-    """Each node's children in reading order, as ``dot.py`` declares them; and the main claims.
+    argument_map: ArgumentMap, junctions: Collection[str], roles: Mapping[str, Role]
+) -> tuple[dict[str, list[str]], list[str], list[str], list[int]]:
+    """The map as ``dot.py`` declares it: each node's children in reading order (for nodes
+    that have any); the main claims; every node below them, parents before children;
+    and each of those nodes' depth below the main claims.
 
     A junction's children are its premises, then whatever undercuts it. A
     node reached twice keeps the first parent that reached it.
@@ -257,28 +282,25 @@ def _tree(
     for relation in argument_map.relations:
         if relation.id in junctions:
             below[relation.id] = list(relation.premises) + below.get(relation.id, [])
-    roles = argument_map.roles()
     roots = [s.id for s in argument_map.statements if roles[s.id] is Role.MAIN_CLAIM]
     children: dict[str, list[str]] = {}
+    order: list[str] = []
+    depths: list[int] = []
     seen = set(roots)
-    stack = list(reversed(roots))
-    while stack:
-        node = stack.pop()
-        kids = [kid for kid in dict.fromkeys(below.get(node, ())) if kid not in seen]
-        seen.update(kids)
-        children[node] = kids
-        stack.extend(reversed(kids))
-    return children, roots
-
-
-def _height(children: Mapping[str, list[str]], roots: list[str]) -> int:
-    """The number of ranks of the unfolded drawing."""
-    deepest, stack = 0, [(root, 1) for root in roots]
+    stack = [(root, 0) for root in reversed(roots)]
     while stack:
         node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((kid, depth + 1) for kid in children.get(node, ()))
-    return deepest
+        order.append(node)
+        depths.append(depth)
+        under = below.get(node)
+        if under is None:  # nothing argues for or against it
+            continue
+        kids = [kid for kid in dict.fromkeys(under) if kid not in seen]
+        if kids:
+            seen.update(kids)
+            children[node] = kids
+            stack.extend((kid, depth + 1) for kid in reversed(kids))
+    return children, roots, order, depths
 
 
 def _root_choices(folder: _Folder, roots: list[str]) -> list[dict[str, int]]:
@@ -320,42 +342,69 @@ def _likely(
     return [choice for _, _, choice in sorted(rough[:count], key=lambda item: item[1])]
 
 
-def _walk(
-    folder: _Folder, roots: list[str], choice: Mapping[str, int]
-) -> Iterator[tuple[str, _Shape, int]]:
-    """(node, its shape, its rank) for every node, the main claims at rank 0."""
+class _Ranks(NamedTuple):
+    """What stands on each rank of a drawing: how much of it across, how many nodes
+    (with the lengthened edges that pass it), and the largest size along the ranks."""
+
+    filled: list[float]
+    members: list[int]
+    deep: list[float]
+
+
+def _ranks(
+    folder: _Folder, roots: list[str], choice: Mapping[str, int], along: Mapping[str, float]
+) -> _Ranks:
+    """The ranks of the drawing in the chosen shapes, the main claims on the first.
+
+    An edge that folding lengthens has a point on each rank it passes.
+    """
+    shapes, children, across = folder.shapes, folder.children, folder.across
+    count = max(shapes[root][choice[root]].depth for root in roots)
+    filled, members, deep = [0.0] * count, [0] * count, [0.0] * count
+
     stack = [(root, choice[root], 0) for root in roots]
     while stack:
         node, index, rank = stack.pop()
-        shape = folder.shapes[node][index]
-        yield node, shape, rank
-        for kid, (pick, offset) in zip(folder.children.get(node, ()), shape.plan, strict=True):
-            stack.append((kid, pick, rank + 1 + offset))
+        filled[rank] += across.get(node, _JUNCTION)
+        members[rank] += 1
+        size = along.get(node, _JUNCTION)
+        if size > deep[rank]:
+            deep[rank] = size
+        _, _, picks, offsets = shapes[node][index]
+        if not picks:
+            continue
+        below = rank + 1
+        for kid, pick, offset in zip(children[node], picks, offsets, strict=True):
+            if offset:
+                for passed in range(below, below + offset):
+                    members[passed] += 1
+                stack.append((kid, pick, below + offset))
+            else:
+                stack.append((kid, pick, below))
+    return _Ranks(filled, members, deep)
 
 
-def _ranks(folder: _Folder, roots: list[str], choice: Mapping[str, int]) -> dict[str, int]:
-    return {node: rank for node, _, rank in _walk(folder, roots, choice)}
+def _plain_ranks(
+    folder: _Folder, order: list[str], depths: list[int], along: Mapping[str, float]
+) -> _Ranks:
+    """The ranks of the unfolded drawing: every node at its depth below the main claims."""
+    across = folder.across
+    count = max(depths) + 1
+    filled, members, deep = [0.0] * count, [0] * count, [0.0] * count
+    for node, rank in zip(order, depths, strict=True):
+        filled[rank] += across.get(node, _JUNCTION)
+        members[rank] += 1
+        size = along.get(node, _JUNCTION)
+        if size > deep[rank]:
+            deep[rank] = size
+    return _Ranks(filled, members, deep)
 
 
-def _plain_ranks(children: Mapping[str, list[str]], roots: list[str]) -> dict[str, int]:
-    """Every node's rank in the unfolded drawing: its depth below the main claims."""
-    ranks: dict[str, int] = {}
-    stack = [(root, 0) for root in roots]
-    while stack:
-        node, rank = stack.pop()
-        ranks[node] = rank
-        stack.extend((kid, rank + 1) for kid in children.get(node, ()))
-    return ranks
+def _plain_width(folder: _Folder, order: list[str], roots: list[str]) -> float:
+    """The width of the unfolded blocks: children side by side under every card.
 
-
-def _plain_width(folder: _Folder, roots: list[str]) -> float:
-    """The width of the unfolded blocks: children side by side under every card."""
-    order: list[str] = []
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        order.append(node)
-        stack.extend(folder.children.get(node, ()))
+    ``order`` lists every node below ``roots``, parents before children.
+    """
     width: dict[str, float] = {}
     for node in reversed(order):
         kids = folder.children.get(node, ())
@@ -364,13 +413,7 @@ def _plain_width(folder: _Folder, roots: list[str]) -> float:
     return sum(width[root] for root in roots) + folder.gap * (len(roots) - 1)
 
 
-def _estimate(
-    folder: _Folder,
-    ranks: Mapping[str, int],
-    blocks: float,
-    along: Mapping[str, float],
-    rank_gap: float,
-) -> tuple[float, float]:
+def _estimate(ranks: _Ranks, blocks: float, gap: float, rank_gap: float) -> tuple[float, float]:
     """The drawing's estimated size across and along the ranks, in points.
 
     Across, the blocks' columns overestimate what ``dot`` draws (it slides a
@@ -378,28 +421,24 @@ def _estimate(
     rank underestimates it (groups' boxes keep their members together); the
     mean of the two is within about a tenth on the sample maps.
     """
-    count = max(ranks.values()) + 1
-    filled = [0.0] * count
-    members = [0] * count
-    deep = [0.0] * count
-    for node, rank in ranks.items():
-        filled[rank] += folder.across.get(node, _JUNCTION)
-        members[rank] += 1
-        deep[rank] = max(deep[rank], along.get(node, _JUNCTION))
-    for node, rank in ranks.items():  # an edge spanning ranks has a point on each
-        for kid in folder.children.get(node, ()):
-            for passed in range(rank + 1, ranks[kid]):
-                members[passed] += 1
-    fullest = max(f + folder.gap * (m - 1) for f, m in zip(filled, members, strict=True))
-    return (fullest + blocks) / 2, sum(deep) + rank_gap * (count - 1)
+    filled, members, deep = ranks
+    fullest = max(f + gap * (m - 1) for f, m in zip(filled, members, strict=True))
+    return (fullest + blocks) / 2, sum(deep) + rank_gap * (len(deep) - 1)
 
 
 def _minlens(
     folder: _Folder, roots: list[str], choice: Mapping[str, int]
 ) -> dict[tuple[str, str], int]:
+    """The edges the chosen shapes lengthen, with the ranks each spans."""
+    children, shapes = folder.children, folder.shapes
     lengths: dict[tuple[str, str], int] = {}
-    for node, shape, _ in _walk(folder, roots, choice):
-        for kid, (_, offset) in zip(folder.children.get(node, ()), shape.plan, strict=True):
+    stack = [(root, choice[root]) for root in roots]
+    while stack:
+        node, index = stack.pop()
+        _, _, picks, offsets = shapes[node][index]
+        for kid, pick, offset in zip(children.get(node, ()), picks, offsets, strict=True):
             if offset:
                 lengths[(kid, node)] = 1 + offset
+            if kid in children:
+                stack.append((kid, pick))
     return lengths

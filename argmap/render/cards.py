@@ -1,0 +1,267 @@
+"""What a card in an export shows, as lines: its title, its text and its speaker line.
+
+Cards come in two styles:
+
+* ``full``: the bold title, the whole text and the speaker line, everything
+  the map says about a statement. The editor's cards and the HTML page's
+  side panel show the same.
+* ``titles``: the title and the speaker line; a statement without a title
+  shows the first words of its text instead. A map of fifty full cards
+  covers most of a landscape page at a readable size and cannot print
+  readably on one; titles take a fraction of that room. The SVG keeps each
+  statement's whole text in its hover text.
+
+The lines are worked out here once per card: :mod:`argmap.render.dot` draws
+them and :mod:`argmap.render.fold` estimates the cards' sizes from them, so
+the two cannot disagree about what a card holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import StrEnum
+from typing import NamedTuple
+
+from argmap.model import Statement
+from argmap.render.dot_text import dot_number, html_lines
+from argmap.theme import Theme, attribution_line, is_rtl, wrap_text
+
+__all__ = [
+    "EVALUATION_BADGES",
+    "SHORT_WORDS",
+    "TITLE_WRAP",
+    "CardLabel",
+    "CardLines",
+    "CardText",
+    "Cards",
+    "card_margin",
+    "card_size",
+    "measure_card",
+    "measure_cards",
+    "short_text",
+    "spaced_for",
+    "statement_label",
+]
+
+
+class Cards(StrEnum):
+    """How much of each statement a card of an export shows."""
+
+    FULL = "full"  # title, whole text, speaker line
+    TITLES = "titles"  # title (or the text's first words) and speaker line
+
+
+# A statement without a title shows this many words of its text on a titles-only card.
+SHORT_WORDS = 8
+# Characters per line of a titles-only card. Narrower than a full card's lines: a
+# title of four or five words then takes two short lines, and the drawing, whose
+# width is what keeps a large map from printing larger, gets narrower.
+TITLE_WRAP = 18
+# The room around titles-only cards shrinks with them: Graphviz's node margin (inside
+# the border, inches across and down), and nodesep and ranksep (inches) at most.
+_MARGINS = {Cards.FULL: (0.12, 0.08), Cards.TITLES: (0.08, 0.05)}
+_TITLES_GAPS = (0.15, 0.3)
+
+
+def card_margin(cards: Cards | str) -> tuple[float, float]:
+    """Graphviz's margin inside a card of this style, in inches across and down."""
+    return _MARGINS[Cards(cards)]
+
+
+def spaced_for(theme: Theme, cards: Cards | str) -> Theme:
+    """``theme`` with the gaps between cards that suit the card style."""
+    if Cards(cards) is not Cards.TITLES:
+        return theme
+    node_gap, rank_gap = _TITLES_GAPS
+    return replace(
+        theme, node_gap=min(node_gap, theme.node_gap), rank_gap=min(rank_gap, theme.rank_gap)
+    )
+
+
+class CardText(NamedTuple):
+    """A card's lines: bold title, regular text, small italic speaker line (each may be empty)."""
+
+    title: list[str]
+    text: list[str]
+    attribution: list[str]
+
+
+def short_text(text: str, words: int = SHORT_WORDS) -> str:
+    """The first ``words`` words of ``text``, with "…" if there were more.
+
+    Punctuation that would stand before the ellipsis (a comma, a colon) is
+    dropped: "first, second…" rather than "first, second,…".
+    """
+    parts = text.split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
+
+
+class CardLines:
+    """Wraps statements into card lines for one theme and card style (widths worked out once)."""
+
+    def __init__(self, theme: Theme, cards: Cards | str = Cards.FULL) -> None:
+        self.titles_only = Cards(cards) is Cards.TITLES
+        self.wrap_width = (
+            min(TITLE_WRAP, theme.wrap_width) if self.titles_only else theme.wrap_width
+        )
+        self.attribution_width = round(self.wrap_width * theme.font_size / theme.attribution_size)
+
+    def __call__(self, statement: Statement) -> CardText:
+        wrap = self.wrap_width
+        attribution = statement.attribution
+        line = attribution_line(attribution.speaker, attribution.date) if attribution else None
+        small = wrap_text(line, self.attribution_width) if line else []
+        title = statement.title
+        if not self.titles_only:
+            head = wrap_text(title, wrap) if title else []
+            return CardText(head, wrap_text(statement.text, wrap), small)
+        if title:
+            return CardText(wrap_text(title, wrap), [], small)
+        return CardText([], wrap_text(short_text(statement.text), wrap), small)
+
+
+# -- labels ------------------------------------------------------------------------
+
+# Badge per evaluated label: a symbol and a word, readable in greyscale and without colour.
+EVALUATION_BADGES = {"in": "✓ IN", "out": "✗ OUT", "undecided": "? UNDECIDED"}
+
+
+def statement_label(statement: Statement, theme: Theme, cards: Cards = Cards.FULL) -> str:
+    """The card as an HTML-like label: bold title, wrapped text, italic attribution.
+
+    With ``cards`` "titles", the title (or the text's first words) and the attribution.
+    """
+    label = CardLabel(theme, cards)
+    return label.draw(label.lines(statement), is_rtl(statement.title or statement.text))
+
+
+class CardLabel:
+    """Cards as Graphviz HTML-like labels, for one theme and card style (fonts formatted once)."""
+
+    def __init__(self, theme: Theme, cards: Cards = Cards.FULL) -> None:
+        self.lines = CardLines(theme, cards)
+        self.title_font = f'<font point-size="{dot_number(theme.title_size)}">'
+        self.attribution_font = (
+            f'<font point-size="{dot_number(theme.attribution_size)}"'
+            f' color="{theme.attribution_colour}">'
+        )
+
+    def draw(self, text: CardText, rtl: bool, mark: str | None = None) -> str:
+        """The label of a card's lines; ``mark`` is its evaluated label, drawn as a badge."""
+        align = "right" if rtl else "left"
+        cell = f'<tr><td align="{align}" balign="{align}">'
+        parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
+        if mark is not None:
+            parts.append(
+                f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
+            )
+        title, body, small = text
+        if title:
+            parts.append(f"{cell}{self.title_font}<b>{html_lines(title)}</b></font></td></tr>")
+        if body or not title:
+            parts.append(f"{cell}{html_lines(body) or ' '}</td></tr>")
+        if small:
+            parts.append(
+                f"{cell}{self.attribution_font}<i>{html_lines(small)}</i></font></td></tr>"
+            )
+        parts.append("</table>>")
+        return "".join(parts)
+
+
+# -- estimated sizes ---------------------------------------------------------------
+
+# Widths in hundredths of an em of Arial's narrow, wide, capital and other letters:
+# within a few per cent of Graphviz's measure for lines of prose. Whole numbers, so
+# a line's width is an exact sum whatever order it is added up in.
+_UNITS = {
+    **dict.fromkeys("iljtfI.,;:'!|()[] r-", 28),
+    **dict.fromkeys("mwMW", 80),
+    **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ0123456789", 62),
+}
+_OTHER_UNITS = 52
+# The same as a table of UTF-8 bytes, so that ``bytes.translate`` and ``sum`` measure
+# lines in C, ten times faster than looking up each character: a character's first
+# byte counts its width, the bytes that continue it nothing. The line break, which no
+# card line holds, becomes 1, so that lines joined by it can be told apart again.
+_BYTE_UNITS = bytes(
+    [1 if code == 0x0A else _UNITS.get(chr(code), _OTHER_UNITS) for code in range(128)]
+    + [0] * 64  # 0x80-0xBF: continuation bytes
+    + [_OTHER_UNITS] * 64  # 0xC0-0xFF: the first byte of a character beyond ASCII
+)
+_BOLD = 1.1  # bold and italic Arial run about a tenth wider than regular
+_LINE = 1.2  # line height, in font sizes
+_SPACING = 2.0  # the label table's cell spacing
+
+
+def _line_units(lines: list[str]) -> list[int]:
+    """Each line's estimated width in Arial, in hundredths of an em."""
+    joined = "\n".join(lines).encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)
+    units = list(map(sum, joined.split(b"\x01")))
+    if len(units) != len(lines):  # a line held a line break after all: measure one by one
+        units = [
+            sum(line.encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)) for line in lines
+        ]
+    return units
+
+
+def measure_cards(
+    texts: list[CardText], theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
+) -> list[tuple[float, float]]:
+    """Cards' estimated widths and heights in points, from their lines.
+
+    ``badge`` leaves room for the widest evaluation badge above the title;
+    ``cards`` is the style, whose margins the cards have.
+    All the cards' lines are measured in one go (see ``_BYTE_UNITS``).
+    """
+    across, down = card_margin(cards)
+    margin_x, margin_y = across * 72.0, down * 72.0
+    units = _line_units([line for text in texts for part in text for line in part])
+    title_size, font_size, small_size = theme.title_size, theme.font_size, theme.attribution_size
+    title_scale, text_scale = title_size * _BOLD / 100, font_size / 100
+    small_scale = small_size * _BOLD / 100
+    first_width, first_height, first_count = 0.0, 0.0, 0
+    if badge:
+        first_width = max(_line_units(list(EVALUATION_BADGES.values()))) / 100 * title_size * _BOLD
+        first_height, first_count = title_size * _LINE, 1
+    sizes: list[tuple[float, float]] = []
+    end = 0
+    for title, body, small in texts:  # each cell written out: this loop runs for every card
+        widest, height, count = first_width, first_height, first_count
+        if title:
+            start, end = end, end + len(title)
+            widest = max(widest, max(units[start:end]) * title_scale)
+            height += len(title) * title_size * _LINE
+            count += 1
+        if body:
+            start, end = end, end + len(body)
+            widest = max(widest, max(units[start:end]) * text_scale)
+            height += len(body) * font_size * _LINE
+            count += 1
+        if small:
+            start, end = end, end + len(small)
+            widest = max(widest, max(units[start:end]) * small_scale)
+            height += len(small) * small_size * _LINE
+            count += 1
+        sizes.append(
+            (
+                widest + 2 * (margin_x + _SPACING),
+                height + 2 * margin_y + _SPACING * (count + 1),
+            )
+        )
+    return sizes
+
+
+def measure_card(
+    text: CardText, theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
+) -> tuple[float, float]:
+    """A card's estimated width and height in points, from its lines."""
+    return measure_cards([text], theme, badge=badge, cards=cards)[0]
+
+
+def card_size(
+    statement: Statement, theme: Theme, *, badge: bool = False, cards: Cards | str = Cards.FULL
+) -> tuple[float, float]:
+    """A card's estimated width and height in points, as ``statement_label`` draws it."""
+    return measure_card(CardLines(theme, cards)(statement), theme, badge=badge, cards=cards)
