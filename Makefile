@@ -35,6 +35,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/formats.py
 	$(PY) bench/layout.py
 	$(PY) bench/evaluation.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/evaluate_gui.py
 	$(PY) bench/quotes.py
 
 # Fuzz every reader, then the writers, for SECONDS each: make fuzz SECONDS=600.
