@@ -1,16 +1,17 @@
 """How Evaluate mode draws a label: a badge on the card's top edge and a border around it.
 
-Each label differs in three ways, so none depends on colour alone: a symbol
+Each label differs in four ways, so none depends on colour alone: a symbol
 and a word (✓ IN, ✗ OUT, ? UNDECIDED), a border style (thick solid, dashed,
-dotted) and a colour from a palette colour-blind readers tell apart (blue,
-vermillion, grey, of different lightness for greyscale prints). A statement
-the author accepted or rejected says so on its badge (✓ IN · accepted), so
-every click on a badge, which cycles that choice, changes what it shows.
+dotted), a badge filled dark, left white or filled light grey (which a
+greyscale print keeps apart), and a colour from a palette colour-blind
+readers tell apart (blue, vermillion, grey). A statement the author accepted
+or rejected says so on its badge (✓ IN · accepted), so every click on a
+badge, which cycles that choice, changes what it shows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -35,21 +36,25 @@ _BADGE_INSET = 10.0  # from the card's right edge
 
 @dataclass(frozen=True)
 class Look:
+    """A label's badge text, colour, border, and the badge's fill and text colour."""
+
     badge: str
     colour: str
     border_width: float
     border_style: Qt.PenStyle
+    fill: str
+    ink: str
 
 
-_IN = Look("✓ IN", "#0b5394", 3.0, Qt.PenStyle.SolidLine)
-_OUT = Look("✗ OUT", "#c2410c", 2.0, Qt.PenStyle.DashLine)
+_IN = Look("✓ IN", "#0b5394", 3.0, Qt.PenStyle.SolidLine, "#0b5394", "#ffffff")
+_OUT = Look("✗ OUT", "#c2410c", 2.0, Qt.PenStyle.DashLine, "#ffffff", "#c2410c")
 # By the marks of argmap.evaluation.Evaluation.marks(): a label, or the author's assumption.
 LOOKS = {
     "in": _IN,
     "out": _OUT,
-    "undecided": Look("? UNDECIDED", "#6b6b6b", 2.0, Qt.PenStyle.DotLine),
-    "accepted": Look(f"{_IN.badge} · accepted", _IN.colour, _IN.border_width, _IN.border_style),
-    "rejected": Look(f"{_OUT.badge} · rejected", _OUT.colour, _OUT.border_width, _OUT.border_style),
+    "undecided": Look("? UNDECIDED", "#6b6b6b", 2.0, Qt.PenStyle.DotLine, "#e4e4e4", "#333333"),
+    "accepted": replace(_IN, badge=f"{_IN.badge} · accepted"),
+    "rejected": replace(_OUT, badge=f"{_OUT.badge} · rejected"),
 }
 
 
@@ -132,9 +137,10 @@ def paint_verdict(painter: QPainter, width: float, height: float, verdict: str) 
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(QRectF(-width / 2 - 3, -height / 2 - 3, width + 6, height + 6), 8, 8)
     rect = badge_rect(width, height, verdict)
-    painter.setPen(QPen(QColor("#ffffff"), 1.0))
-    painter.setBrush(colour)
+    painter.setPen(QPen(colour, 1.0))
+    painter.setBrush(QColor(look.fill))
     painter.drawRoundedRect(rect, BADGE_HEIGHT / 2, BADGE_HEIGHT / 2)
+    painter.setPen(QColor(look.ink))
     painter.setFont(_font())
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), look.badge)
 
