@@ -82,13 +82,16 @@ class _Explainer:
         return None
 
     def statement_by_id(self, statement_id: str) -> Statement | None:
+        """The statement of this id as evaluated; None for an id the map lacks."""
         node = self.st.statement_node.get(statement_id)
         return None if node is None else self.statement_at(node)
 
     def relation(self, relation_id: str) -> Relation:
+        """The relation of this id as evaluated (the first, should ids repeat)."""
         return self.evaluation.relation_list[self.st.relation_index[relation_id]]
 
     def statement(self, statement_id: str) -> Explanation:
+        """Assumed, undecided, decided alone or weighed at issue: each explained its way."""
         node = self.st.statement_node[statement_id]
         mark = self.evaluation.statements[statement_id]
         negation = self.st.partner[node]
@@ -188,6 +191,7 @@ class _Explainer:
         return "no argument for it carries weight: " + self.weightless(arguments[0])
 
     def weightless(self, argument: int) -> str:
+        """Why an applicable argument weighs nothing: undercut, or a premise not in."""
         st, labels = self.st, self.fix.labels
         name = self.name(st.relation_ids[argument])
         undercutter = st.undercutter[argument]
@@ -228,6 +232,7 @@ class _Explainer:
         return "its arguments depend on one another in a circle"
 
     def statement_name(self, node: int) -> str:
+        """A statement's title (or text) in quotes, cut short."""
         statement = self.statement_at(node)
         if statement is None:
             return "an unknown statement"

@@ -86,6 +86,7 @@ class EvaluateMode(QObject):
         return self.action.isChecked()
 
     def set_on(self, on: bool) -> None:
+        """Turn the mode on (evaluate and show the labels) or off (take them away)."""
         if self.action.isChecked() != on:
             self.action.setChecked(on)  # toggled() comes back here
             return
@@ -97,6 +98,7 @@ class EvaluateMode(QObject):
             self.evaluated.emit()
 
     def _statement_changed(self, statement_id: str) -> None:
+        """Remember the statement: if only statements changed, the structure may be reused."""
         if not self.on:
             return  # turning the mode on evaluates the whole map
         if self._touched is not None:
@@ -104,6 +106,7 @@ class EvaluateMode(QObject):
         self._changed()
 
     def _restructured(self, *_args: object) -> None:
+        """Statements or relations came or went, or a relation changed: build anew."""
         if not self.on:
             return
         self._touched = None
@@ -121,6 +124,7 @@ class EvaluateMode(QObject):
             self.refresh()
 
     def _refresh_if_pending(self) -> None:
+        """After the event that changed the map, unless an edit's end evaluated already."""
         if self.pending:
             self.refresh()
 
