@@ -149,3 +149,9 @@ def test_an_undecided_premise_names_the_argument_waiting_for_it():
         "Undecided: the reason “EC” with 1 co-premise cannot be weighed while its premise “B”"
         " is undecided."
     )
+
+
+def test_a_repeated_id_in_an_unchecked_map_is_explained_by_its_first_statement():
+    m = build(["a", "a", ("e", "accepted")], [("r", "support", "e", "a")], check=False)
+    assert evaluate(m).why("a").text == "In: the reason “E” supports it (weight 1)."
+    assert evaluate(m).why("e").text.startswith("In: you accept it")

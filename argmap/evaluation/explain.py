@@ -73,11 +73,13 @@ class _Explainer:
         Statement nodes are numbered in file order, so node ``n`` is the
         ``n``-th statement unless ids repeat (then the first of an id).
         """
-        statements = self.evaluation.statement_list
-        if node < len(statements) and self.st.statement_node.get(statements[node].id) == node:
+        statements, node_of = self.evaluation.statement_list, self.st.statement_node
+        if node < len(statements) and node_of.get(statements[node].id) == node:
             return statements[node]
+        if len(node_of) == len(statements):
+            return None  # no id repeats: an implicit proposition
         for statement in statements:  # repeated ids only: not worth an index
-            if self.st.statement_node.get(statement.id) == node:
+            if node_of.get(statement.id) == node:
                 return statement
         return None
 
