@@ -36,6 +36,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/formats.py
 	$(PY) bench/layout.py
 	$(PY) bench/evaluation.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/evaluate_gui.py
 	$(PY) bench/quotes.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/paste.py
 	$(PY) bench/page.py

@@ -9,8 +9,10 @@ proof standard set on some elements so every weighing function runs.
 
 Columns: ``build`` (the numbered structure), ``label`` (the fixpoint),
 ``evaluate`` (both, and the result dictionaries: what ``argmap evaluate`` and
-the editor call), ``refresh`` (evaluate plus the label and arrow tables the
-editor's canvas takes), ``why`` (one explanation). As in the editor, the
+the editor call), ``refresh`` (evaluate plus the badge and arrow tables the
+editor's canvas takes), ``badge`` (the same after a click on a badge: one
+statement's acceptance changed, the structure reused), ``why`` (one
+explanation). As in the editor, the
 map's objects are frozen for Python's collector (``gc.freeze()``) before
 timing. Figures are printed, not asserted.
 
@@ -31,13 +33,18 @@ from export import _sizes
 from generate import generate_map
 
 from argmap import __version__
-from argmap.evaluation import evaluate
+from argmap.evaluation import Evaluation, evaluate
 from argmap.evaluation.labelling import label
 from argmap.evaluation.structure import build_structure
-from argmap.model import ArgumentMap
+from argmap.model import Acceptance, ArgumentMap
 
 TARGET_SECONDS = 0.100
 TARGET_SIZE = 10_000
+NEXT = {
+    Acceptance.UNDECIDED: Acceptance.ACCEPTED,
+    Acceptance.ACCEPTED: Acceptance.REJECTED,
+    Acceptance.REJECTED: Acceptance.UNDECIDED,
+}
 
 
 def with_settings(argument_map: ArgumentMap, seed: int) -> ArgumentMap:
@@ -71,12 +78,23 @@ def _times(action: Callable[[], object], repeat: int) -> list[float]:
 def _refresh(argument_map: ArgumentMap) -> None:
     """What the editor's Evaluate mode does after an edit, less the repaint."""
     result = evaluate(argument_map)
-    verdicts = {sid: str(mark) for sid, mark in result.statements.items()}
-    states = {
-        rid: (0 if r.weight > 0 else 1 if r.applicable else 2)
-        for rid, r in result.relations.items()
-    }
-    assert len(verdicts) + len(states) >= 0
+    result.marks()
+    result.idle_relations()
+
+
+def _reassess(argument_map: ArgumentMap, evaluation: Evaluation, rng: random.Random) -> None:
+    """What the editor does after a click on a badge: one acceptance changed, structure reused."""
+    statements = argument_map.statements
+    index = rng.randrange(len(statements))
+    original = statements[index]
+    following = NEXT[original.acceptance]
+    statements[index] = original.model_copy(update={"acceptance": following})
+    try:
+        result = evaluate(argument_map, reuse=evaluation.structure)
+        result.marks()
+        result.idle_relations()
+    finally:
+        statements[index] = original
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"\nevaluation of generated maps (gc frozen), median of {options.repeat} runs, ms:")
     header = (
         f"{'statements':>10} {'relations':>9} {'build':>8} {'label':>8} {'evaluate':>9}"
-        f" {'max':>8} {'refresh':>8} {'why':>6}  in/out/undecided"
+        f" {'max':>8} {'refresh':>8} {'badge':>6} {'why':>6}  in/out/undecided"
         f"   evaluate < {TARGET_SECONDS * 1000:g} ms at {TARGET_SIZE:,}"
     )
     print(header)
@@ -109,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         whole = _times(lambda m=argument_map: evaluate(m), options.repeat)
         refresh = _times(lambda m=argument_map: _refresh(m), options.repeat)
         result = evaluate(argument_map)
+        rng = random.Random(options.seed)
+        badge = _times(lambda m=argument_map, r=result, g=rng: _reassess(m, r, g), options.repeat)
         why = _times(lambda r=result, m=argument_map: r.why(m.statements[0].id), options.repeat)
         counts = result.counts()
         median = statistics.median(whole)
@@ -120,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{size:>10} {len(argument_map.relations):>9}"
             f" {statistics.median(build) * 1000:>8.1f} {statistics.median(fixpoint) * 1000:>8.1f}"
             f" {median * 1000:>9.1f} {max(whole) * 1000:>8.1f}"
-            f" {statistics.median(refresh) * 1000:>8.1f} {statistics.median(why) * 1000:>6.1f}"
+            f" {statistics.median(refresh) * 1000:>8.1f} {statistics.median(badge) * 1000:>6.1f}"
+            f" {statistics.median(why) * 1000:>6.1f}"
             f"  {counts['in']}/{counts['out']}/{counts['undecided']}   {verdict}",
             flush=True,
         )

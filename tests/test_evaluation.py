@@ -6,7 +6,7 @@ import pytest
 from evaluation_helpers import build, dung
 
 from argmap.evaluation import ArgumentResult, Label, evaluate
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Statement
 
 IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
 
@@ -295,3 +295,40 @@ def test_dangling_ids_in_an_unchecked_map_do_not_stop_evaluation():
     result = evaluate(m)
     assert result.statements["c"] == OUT
     assert result.relations["q"] == ArgumentResult(applicable=True, weight=0.0)
+
+
+# -- re-reading acceptances ------------------------------------------------------------
+
+
+def test_a_statement_with_a_new_proof_standard_no_longer_fits_the_structure():
+    m = build(["claim", ("e", "accepted")], [("r", "support", "e", "claim")])
+    structure = evaluate(m).structure
+    claim = m.statements[0]
+    assert structure.fits(claim.model_copy(update={"acceptance": "rejected", "text": "New"}))
+    assert not structure.fits(claim.model_copy(update={"standard": "brd"}))
+
+
+def test_a_statement_the_structure_has_not_seen_does_not_fit_it():
+    structure = evaluate(build(["a"], [])).structure
+    assert not structure.fits(Statement(id="b", text="B"))
+
+
+def test_marks_name_assumptions_and_otherwise_labels():
+    m = build(
+        [("e", "accepted"), "claim", ("no", "rejected"), "other"],
+        [("r", "support", "e", "claim"), ("q", "support", "no", "other")],
+    )
+    assert evaluate(m).marks() == {"e": "accepted", "claim": "in", "no": "rejected", "other": "out"}
+
+
+def test_idle_relations_are_those_of_weight_zero_with_whether_they_apply():
+    m = build(
+        ["claim", ("e", "accepted"), "x", "y"],
+        [
+            ("r", "support", "e", "claim"),
+            ("dead", "support", "x", "claim"),
+            ("loop1", "attack", "x", "loop2"),
+            ("loop2", "attack", "y", "loop1"),
+        ],
+    )
+    assert evaluate(m).idle_relations() == {"dead": True, "loop1": False, "loop2": False}

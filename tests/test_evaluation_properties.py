@@ -107,3 +107,23 @@ def test_every_statement_and_relation_gets_a_result_and_an_explanation(argument_
         explanation = result.why(sid)
         assert explanation.label == mark
         assert explanation.text.lower().startswith(str(mark))
+
+
+@settings(max_examples=300, deadline=None)
+@given(evaluated_maps(), st.data())
+def test_re_reading_acceptances_gives_what_a_fresh_evaluation_gives(argument_map, data):
+    """What the editor does after a click on a badge: the structure is kept, acceptances re-read."""
+    earlier = evaluate(argument_map)
+    chosen = data.draw(st.lists(st.sampled_from(argument_map.statements), unique_by=lambda s: s.id))
+    changed = {s.id: data.draw(st.sampled_from(list(Acceptance))) for s in chosen}
+    statements = [
+        s.model_copy(update={"acceptance": changed[s.id]}) if s.id in changed else s
+        for s in argument_map.statements
+    ]
+    edited = argument_map.model_copy(update={"statements": statements})
+    assert all(earlier.structure.fits(s) for s in statements)
+    reused = evaluate(edited, reuse=earlier.structure)
+    fresh = evaluate(edited)
+    assert reused.marks() == fresh.marks()
+    assert reused.relations == fresh.relations
+    assert [reused.why(s.id) for s in statements] == [fresh.why(s.id) for s in statements]

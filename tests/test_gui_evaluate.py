@@ -34,15 +34,15 @@ def click_badge(window, statement_id: str) -> None:
 def test_ctrl_shift_e_shows_a_label_on_every_card(window):
     turn_on(window)
     assert window.evaluate_mode.on
-    assert set(window.scene.verdicts) == {s.id for s in window.document.map.statements}
-    assert set(window.scene.verdicts.values()) <= {"in", "out", "undecided"}
+    assert set(window.scene.marks.cards) == {s.id for s in window.document.map.statements}
+    assert set(window.scene.marks.cards.values()) <= {"in", "out", "undecided"}
 
 
 def test_turning_evaluate_off_removes_the_labels(window):
     turn_on(window)
     turn_on(window)
     assert not window.evaluate_mode.on
-    assert window.scene.verdicts == {}
+    assert window.scene.marks.cards == {}
 
 
 def test_the_toolbar_has_the_evaluate_toggle(window):
@@ -51,12 +51,13 @@ def test_the_toolbar_has_the_evaluate_toggle(window):
 
 def test_clicking_a_badge_cycles_acceptance_and_updates_the_label(window):
     turn_on(window)
-    assert window.scene.verdicts["narrow"] == "out"
+    assert window.scene.marks.cards["narrow"] == "out"
     click_badge(window, "narrow")
     assert window.document.statement("narrow").acceptance == Acceptance.ACCEPTED
-    assert window.scene.verdicts["narrow"] == "in"
+    assert window.evaluate_mode.evaluation.statements["narrow"] == "in"
     click_badge(window, "narrow")
     assert window.document.statement("narrow").acceptance == Acceptance.REJECTED
+    assert window.evaluate_mode.evaluation.statements["narrow"] == "out"
     click_badge(window, "narrow")
     assert window.document.statement("narrow").acceptance == Acceptance.UNDECIDED
 
@@ -69,7 +70,7 @@ def test_each_badge_click_is_one_undo_step(window):
     window.undo_stack.undo()
     window.qtbot.wait(1)
     assert window.document.statement("narrow").acceptance == Acceptance.UNDECIDED
-    assert window.scene.verdicts["narrow"] == "out"
+    assert window.scene.marks.cards["narrow"] == "out"
 
 
 def test_assuming_every_unchallenged_premise_is_one_undoable_edit(window):
@@ -80,8 +81,8 @@ def test_assuming_every_unchallenged_premise_is_one_undoable_edit(window):
     assert accepted == {"deterrence", "credible", "narrow", "gimmick"}
     assert window.undo_stack.count() == before + 1
     assert window.evaluate_mode.on  # the user sees the result at once
-    assert window.scene.verdicts["narrow"] == "in"
-    assert window.scene.verdicts["freedom"] == "out"
+    assert window.scene.marks.cards["narrow"] == "accepted"
+    assert window.scene.marks.cards["freedom"] == "out"
     window.undo_stack.undo()
     assert not any(s.acceptance == "accepted" for s in window.document.map.statements)
 
@@ -89,8 +90,8 @@ def test_assuming_every_unchallenged_premise_is_one_undoable_edit(window):
 def test_an_undercut_argument_is_drawn_as_weighing_nothing(window):
     window.evaluate_mode.assume_unchallenged()
     window.qtbot.wait(1)
-    assert window.scene.relation_states["r-deter"] == 1  # undercut by the gimmick
-    assert "r-gimmick" not in window.scene.relation_states
+    assert window.scene.marks.idle["r-deter"] is True  # applies, but the gimmick undercuts it
+    assert "r-gimmick" not in window.scene.marks.idle
 
 
 def test_the_inspector_explains_the_selected_statement(window):
@@ -131,20 +132,25 @@ def test_the_inspector_sets_weighing_and_weight(window, weight, stored):
     fields.weight_box.editingFinished.emit()
     relation = window.document.relation("r-freedom")
     assert (relation.weighing, relation.weight) == ("cumulative", stored)
+    window.undo_stack.undo()
+    if stored is not None:
+        window.undo_stack.undo()  # the weighing and the weight were set one after the other
+    relation = window.document.relation("r-freedom")
+    assert (relation.weighing, relation.weight) == (None, None)
 
 
 def test_labels_follow_an_edit_made_elsewhere(window):
     turn_on(window)
     window.editor.set_fields("narrow", acceptance=Acceptance.ACCEPTED)
     window.qtbot.wait(1)
-    assert window.scene.verdicts["narrow"] == "in"
+    assert window.evaluate_mode.evaluation.statements["narrow"] == "in"
 
 
 def test_labels_survive_reopening_the_map(window):
     turn_on(window)
     window.document.reset(window.document.map, window.document.path)
     wait_for_layout(window.qtbot, window)
-    assert set(window.scene.verdicts) == {s.id for s in window.document.map.statements}
+    assert set(window.scene.marks.cards) == {s.id for s in window.document.map.statements}
 
 
 def test_cards_with_labels_paint(window):
@@ -152,3 +158,51 @@ def test_cards_with_labels_paint(window):
     window.qtbot.wait(1)
     image = window.view.grab().toImage()
     assert not image.isNull()
+
+
+def test_a_badge_shows_whether_its_label_is_assumed_so_every_click_changes_it(window):
+    window.editor.set_fields("deterrence", acceptance=Acceptance.ACCEPTED)
+    window.editor.set_fields("credible", acceptance=Acceptance.ACCEPTED)
+    turn_on(window)
+    assert window.scene.marks.cards["claim"] == "in"  # follows from the reason
+    click_badge(window, "claim")
+    assert window.scene.marks.cards["claim"] == "accepted"  # in because you say so
+    click_badge(window, "claim")
+    assert window.scene.marks.cards["claim"] == "rejected"
+    click_badge(window, "claim")
+    assert window.scene.marks.cards["claim"] == "in"
+
+
+def test_labels_are_in_place_as_soon_as_an_undo_is_done(window):
+    turn_on(window)
+    click_badge(window, "narrow")
+    window.undo_stack.undo()  # no event-loop turn: the next paint already shows the change
+    assert window.scene.marks.cards["narrow"] == "out"
+    window.undo_stack.redo()
+    assert window.scene.marks.cards["narrow"] == "accepted"
+
+
+def test_a_stricter_proof_standard_set_in_the_inspector_changes_the_label(window):
+    for statement_id in ("deterrence", "credible", "freedom"):
+        window.editor.set_fields(statement_id, acceptance=Acceptance.ACCEPTED)
+    window.editor.set_relation_fields("r-freedom", weight=0.4)
+    turn_on(window)
+    assert window.scene.marks.cards["claim"] == "in"  # 1 against 0.4: more weight
+    window.scene.select_only(["claim"])
+    window.qtbot.wait(1)
+    box = window.inspector.statement_evaluation.standard_box
+    box.setCurrentIndex(box.findData("brd"))
+    box.activated.emit(box.currentIndex())
+    assert window.scene.marks.cards["claim"] == "out"  # 0.4 against is too much doubt
+    assert "beyond reasonable doubt" in window.inspector.statement_evaluation.why.text()
+    window.undo_stack.undo()
+    assert window.scene.marks.cards["claim"] == "in"
+
+
+def test_the_badge_of_a_narrow_card_is_inside_what_the_card_repaints(window):
+    window.editor.set_fields("gimmick", text="No")
+    turn_on(window)
+    item = window.scene.statement_items["gimmick"]
+    badge = badge_rect(item.card.width, item.card.height, item.verdict())
+    assert item.boundingRect().contains(badge)
+    assert item.sceneBoundingRect().contains(item.mapToScene(badge).boundingRect())

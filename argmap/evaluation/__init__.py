@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from argmap.evaluation.labelling import label
@@ -34,7 +35,9 @@ class Label(StrEnum):
     UNDECIDED = "undecided"
 
 
-_LABELS = (Label.UNDECIDED, Label.IN, Label.OUT)
+_LABELS = (Label.UNDECIDED, Label.IN, Label.OUT)  # by the fixpoint's numbers
+_NAMES = tuple(str(mark) for mark in _LABELS)
+_ASSUMED = ("", "accepted", "rejected")  # by the structure's initial labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,27 +49,68 @@ class ArgumentResult:
 
 
 class Evaluation:
-    """The labels of one map's statements and the state of its relations."""
+    """The labels of one map's statements and the state of its relations.
+
+    ``statements`` is made at once; the other tables when first asked for
+    (the editor, which evaluates after every edit, needs them rarely).
+    """
 
     def __init__(self, argument_map: ArgumentMap, structure: Structure, fixpoint: Fixpoint):
         self.map = argument_map
+        # The elements as evaluated, for the explanations: the editor changes the map's
+        # lists in place, and an explanation may be asked for meanwhile.
+        self.statement_list = list(argument_map.statements)
+        self.relation_list = list(argument_map.relations)
         self.structure = structure
         self.fixpoint = fixpoint
         labels = fixpoint.labels
         self.statements: dict[str, Label] = {
             sid: _LABELS[labels[node]] for sid, node in structure.statement_node.items()
         }
-        self.relations: dict[str, ArgumentResult] = {
+
+    @cached_property
+    def relations(self) -> dict[str, ArgumentResult]:
+        """Each relation's applicability and weight, by relation id."""
+        fixpoint = self.fixpoint
+        return {
             rid: ArgumentResult(fixpoint.applicable[a], fixpoint.weights[a])
-            for a, rid in enumerate(structure.relation_ids)
+            for a, rid in enumerate(self.structure.relation_ids)
         }
-        # The implicit propositions: "not s" of statements at issue, and the
-        # undercutters of relations that something targets.
-        self.negations: dict[str, Label] = {
-            sid: _LABELS[labels[node]] for sid, node in structure.negation_node.items()
+
+    @cached_property
+    def negations(self) -> dict[str, Label]:
+        """The labels of the implicit "not s" of every statement at issue."""
+        labels = self.fixpoint.labels
+        return {sid: _LABELS[labels[node]] for sid, node in self.structure.negation_node.items()}
+
+    @cached_property
+    def undercutters(self) -> dict[str, Label]:
+        """The labels of the implicit undercutters of relations that something targets."""
+        labels = self.fixpoint.labels
+        return {rid: _LABELS[labels[node]] for rid, node in self.structure.undercutter_node.items()}
+
+    def marks(self) -> dict[str, str]:
+        """What a drawing of the map shows on each card, by statement id, as plain text.
+
+        "accepted" or "rejected" where the author assumed the statement (it is
+        in, or out, because they say so), else its label: "in", "out" or
+        "undecided". Made straight from the fixpoint's numbers, so the editor
+        can redraw after every edit.
+        """
+        labels, initial = self.fixpoint.labels, self.structure.initial
+        return {
+            sid: _ASSUMED[initial[node]] or _NAMES[labels[node]]
+            for sid, node in self.structure.statement_node.items()
         }
-        self.undercutters: dict[str, Label] = {
-            rid: _LABELS[labels[node]] for rid, node in structure.undercutter_node.items()
+
+    def idle_relations(self) -> dict[str, bool]:
+        """The relations that carry no weight, by id, each with whether it applies at all."""
+        fixpoint = self.fixpoint
+        weights, applicable = fixpoint.weights, fixpoint.applicable
+        return {
+            rid: applicable[a]
+            for a, rid in enumerate(self.structure.relation_ids)
+            if weights[a] <= 0.0
         }
 
     def why(self, statement_id: str) -> Explanation:
@@ -83,8 +127,12 @@ class Evaluation:
         return result
 
 
-def evaluate(argument_map: ArgumentMap) -> Evaluation:
+def evaluate(argument_map: ArgumentMap, *, reuse: Structure | None = None) -> Evaluation:
     """The grounded Carneades labelling of ``argument_map``; linear time, no recursion.
+
+    ``reuse`` is the structure of an earlier evaluation of this map, when the
+    edits since changed no relation and left every statement fitting it
+    (:meth:`Structure.fits`): only the acceptances are read again.
 
     Python's cyclic collector is paused meanwhile: the evaluation makes
     hundreds of thousands of lists on a big map and no cycles, and each full
@@ -93,7 +141,10 @@ def evaluate(argument_map: ArgumentMap) -> Evaluation:
     paused = gc.isenabled()
     gc.disable()
     try:
-        structure = build_structure(argument_map)
+        if reuse is None:
+            structure = build_structure(argument_map)
+        else:
+            structure = reuse.reassumed(argument_map)
         return Evaluation(argument_map, structure, label(structure))
     finally:
         if paused:

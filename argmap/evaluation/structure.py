@@ -11,17 +11,20 @@ its author set a proof standard, even if nothing attacks it.
 
 Propositions and arguments are numbered (lists, not dicts, in the fixpoint
 loop), and everything is built in one pass over the map, without recursion.
+Marking a statement accepted or rejected changes none of this, only the
+initial labels: :meth:`Structure.reassumed` redoes those alone, which is what
+the editor does after a click on a card's badge.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from argmap.model import Acceptance, ProofStandard, RelationKind, Weighing
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+    from argmap.model import ArgumentMap, Statement
 
 __all__ = ["IN", "NO_NODE", "OUT", "UNDECIDED", "Structure", "build_structure"]
 
@@ -64,6 +67,9 @@ class Structure:
     undercutter: list[int] = field(default_factory=list)
     weighing: list[int] = field(default_factory=list)
     constant: list[float] = field(default_factory=list)
+    # The proof standards statements set (most set none): what fits() compares.
+    standards: dict[str, ProofStandard] = field(default_factory=dict)
+    relation_index: dict[str, int] = field(default_factory=dict)  # id -> its place in the file
 
     def add_nodes(self, count: int) -> int:
         """``count`` new undecided nodes; the number of the first."""
@@ -89,6 +95,29 @@ class Structure:
     def node_count(self) -> int:
         return len(self.partner)
 
+    def fits(self, statement: Statement) -> bool:
+        """Whether this structure still holds for ``statement`` as it is now.
+
+        It does after an edit of the statement's acceptance, wording or
+        source, not after one of its proof standard (which can put it at
+        issue), nor for a statement it has never seen.
+        """
+        return (
+            statement.id in self.statement_node
+            and self.standards.get(statement.id) == statement.standard
+        )
+
+    def reassumed(self, argument_map: ArgumentMap) -> Structure:
+        """A copy with the initial labels of ``argument_map``'s acceptances, the rest shared.
+
+        For a map whose statements all still :meth:`fit <fits>` and whose
+        relations have not changed since this structure was built from it:
+        the whole structure need not be built again.
+        """
+        fresh = replace(self, initial=[UNDECIDED] * self.node_count)
+        _assume(fresh, argument_map)
+        return fresh
+
 
 def _attach(lists: list[list[int] | None], node: int, argument: int) -> None:
     entry = lists[node]
@@ -108,15 +137,19 @@ def build_structure(argument_map: ArgumentMap) -> Structure:
     st.add_nodes(len(node_of))
     attacked = {r.target for r in relations if r.kind == RelationKind.ATTACK}
     for statement in statements:
+        if statement.standard is not None:
+            st.standards.setdefault(statement.id, statement.standard)
         if statement.id in attacked or statement.standard is not None:
             st.negation_node[statement.id] = st.pair(
                 node_of[statement.id], statement.standard or ProofStandard.PE
             )
-    relation_ids = {r.id for r in relations}
+    relation_index = st.relation_index
+    for index, relation in enumerate(relations):
+        relation_index.setdefault(relation.id, index)
     undercutters = st.undercutter_node
     for relation in relations:
         target = relation.target
-        if target in relation_ids and target not in node_of and target not in undercutters:
+        if target in relation_index and target not in node_of and target not in undercutters:
             undercutters[target] = st.add_nodes(1)
     _assume(st, argument_map)
     for relation in relations:

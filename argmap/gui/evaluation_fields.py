@@ -97,6 +97,8 @@ class EvaluationFields(QWidget):
         self._explain()
 
     def _explain(self) -> None:
+        if self.mode is not None and self.mode.pending:
+            return  # the evaluation is out of date; a new one is on its way (evaluated)
         evaluation = self.mode.evaluation if self.mode is not None else None
         element_id = self.element_id
         if evaluation is None or element_id is None:

@@ -19,7 +19,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL, CardLayout, measure_card, paint_card
-from argmap.gui.evaluation_look import badge_rect, on_badge, paint_verdict
+from argmap.gui.evaluation_look import (
+    badge_may_stick_out,
+    badge_rect,
+    card_mark,
+    idle_mark,
+    on_badge,
+    paint_verdict,
+)
 from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
@@ -47,6 +54,7 @@ class StatementItem(QGraphicsObject):
         self.drop_target = False  # another card or a connection is about to land here
         self._bounds = QRectF()
         self._bounds_for: CardLayout | None = None
+        self._narrow = False  # narrower than Evaluate mode's widest badge
         self.hovered = False
         self.handle_side = "top"  # the side facing what the statement argues for
         self.card: CardLayout = measure_card(statement, theme)
@@ -92,7 +100,16 @@ class StatementItem(QGraphicsObject):
                 self.card.height + 2 * margin,
             )
             self._bounds_for = self.card
+            self._narrow = badge_may_stick_out(self.card.width, margin)
+        if self._narrow and (verdict := self.verdict()) is not None:  # Evaluate mode's badge
+            return self._bounds.united(badge_rect(self.card.width, self.card.height, verdict))
         return self._bounds
+
+    def prepare_mark_change(self) -> None:
+        """Evaluate mode is about to change this card's mark: on a narrow card, its bounds."""
+        self.boundingRect()
+        if self._narrow:
+            self.prepareGeometryChange()
 
     def card_rect(self) -> QRectF:
         """The card's outline in scene coordinates."""
@@ -158,7 +175,7 @@ class StatementItem(QGraphicsObject):
 
     def verdict(self) -> str | None:
         """The evaluated label Evaluate mode shows on this card, if it is on."""
-        return getattr(self.scene(), "verdicts", {}).get(self.statement_id)
+        return card_mark(self.scene(), self.statement_id)
 
     def on_badge(self, local: QPointF) -> bool:
         """Whether ``local`` is on the evaluated label's badge (a click cycles acceptance)."""
@@ -332,11 +349,11 @@ class EdgeItem(QGraphicsItem):
         width = self.style.width + (1.5 if self.isSelected() else 0.0)
         line = Qt.PenStyle.DashLine if self.style.dashed else Qt.PenStyle.SolidLine
         # Evaluate mode: an argument that weighs nothing is faint, one that does not apply dotted.
-        state = getattr(self.scene(), "relation_states", {}).get(self.relation_id, 0)
-        if state:
+        applies = idle_mark(self.scene(), self.relation_id)
+        if applies is not None:
             colour.setAlphaF(0.35)
             width = max(width - 0.6, 0.8)
-            line = Qt.PenStyle.DotLine if state == 2 else line
+            line = line if applies else Qt.PenStyle.DotLine
         pen = QPen(colour, width, line)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -20,6 +20,10 @@ from argmap.theme import Theme
 
 CYCLE_MARK = "↻ "  # heads a branch that only a cycle of arguments reaches
 FILL_AT_ONCE = 2000  # rows; a bigger outline is filled over several event-loop turns
+# Qt lays a tree view out recursively (tens of thousands of nested rows overflow the stack),
+# and deletes a row in time proportional to its depth: nobody reads a hundred indents.
+# Deeper than this, a branch goes on as siblings of its deepest row.
+MAX_DEPTH = 100
 
 __all__ = ["OutlineTree"]
 
@@ -319,11 +323,13 @@ def _row_plan(
     A statement argued for twice (or in a cycle) shows again, marked, without
     its branch. Statements that only a cycle reaches (each argues for the next,
     so none is a main claim) get a place too: the first of them in the file
-    heads its cycle at the top level, marked "↻".
+    heads its cycle at the top level, marked "↻". Rows are nested at most
+    ``MAX_DEPTH`` deep.
     """
     children = _children(argument_map)
     index_of = {s.id: i for i, s in enumerate(argument_map.statements)}
     plan: list[tuple[int, int, str, Role]] = []
+    depth: list[int] = []  # by row
     seen: set[str] = set()
     stack: list[tuple[str, int, str]] = [
         (s.id, -1, "") for s in reversed(argument_map.main_claims())
@@ -336,6 +342,9 @@ def _row_plan(
                 break
             stack.append((head.id, -1, CYCLE_MARK))
         statement_id, parent, prefix = stack.pop()
+        if parent >= 0 and depth[parent] >= MAX_DEPTH:
+            parent = plan[parent][1]  # too deep to nest: a sibling of what it argues for
+        depth.append(depth[parent] + 1 if parent >= 0 else 0)
         repeated = statement_id in seen
         row = len(plan)
         plan.append(

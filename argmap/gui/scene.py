@@ -18,6 +18,7 @@ from argmap.gui.animation import LayoutGlide, Steps
 from argmap.gui.cards import card_slot
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
+from argmap.gui.evaluation_look import CanvasMarks
 from argmap.gui.follow import ViewFollow
 from argmap.gui.gestures import ConnectionDrag
 from argmap.gui.groups import GroupBoxes
@@ -65,10 +66,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.theme = theme or _map_theme(document)
         self.setBackgroundBrush(QColor(self.theme.background))
         self.statement_items: dict[str, StatementItem] = {}
-        # Evaluate mode (argmap.gui.evaluate_mode): labels by statement, and relations
-        # that weigh nothing (1) or do not apply (2); empty when the mode is off.
-        self.verdicts: dict[str, str] = {}
-        self.relation_states: dict[str, int] = {}
+        self.marks = CanvasMarks()  # Evaluate mode's badges and faint arrows (evaluate_mode)
         self.relation_items = RelationItems(self)
         self.junction_items: dict[str, JunctionItem] = self.relation_items.junctions
         self.geometry = EdgeGeometry(document, self.statement_items, self.relation_items)

@@ -78,13 +78,14 @@ class SourcesPanel(QWidget):
     def refresh(self, *_) -> None:
         self._filling = True
         sources = self.document.map.sources
+        counts = self.gestures.citation_counts()
         self.table.setRowCount(len(sources))
         for row, source in enumerate(sources):
             for column, (field, _label) in enumerate(COLUMNS):
                 item = QTableWidgetItem(getattr(source, field) or "")
                 item.setData(Qt.ItemDataRole.UserRole, source.id)
                 self.table.setItem(row, column, item)
-            cited = QTableWidgetItem(str(len(self.gestures.citations(source.id))))
+            cited = QTableWidgetItem(str(counts[source.id]))
             cited.setFlags(cited.flags() & ~Qt.ItemFlag.ItemIsEditable)
             cited.setToolTip(f"id: {source.id}")
             self.table.setItem(row, len(COLUMNS), cited)
