@@ -35,6 +35,7 @@ from argmap.files import dumps_map, loads_map
 from argmap.formats import all_formats, format_by_name
 from argmap.formats.base import Format
 from argmap.model import ArgumentMap
+from argmap.render.page import build_page
 
 __all__ = [
     "CORPUS",
@@ -183,9 +184,10 @@ def seed_maps() -> tuple[ArgumentMap, ...]:
 @cache
 def _seeds(name: str) -> tuple[str, ...]:
     """Seeds for one reader: corpus files, test files, and every seed map written in it."""
-    written = [format_by_name(name).write(m) for m in seed_maps()]
+    written = [_writer(name)(m) for m in seed_maps()]
     own = {
         "argmap": [],
+        "html": [],
         "argdown": corpus_seeds("argdown", "*.argdown"),
         "aif": corpus_seeds("aif", "*.json"),
         "kialo": [_text(p) for p in sorted((TESTS / "data" / "kialo").glob("*.txt"))],
@@ -240,6 +242,11 @@ _TOKENS = {
         *('"relations": ', '"groups": ', '"parent": ', '"layout": ', '"positions": ', '"x": '),
         *('"version": ', "2", '"format": "argmap"', '"attribution": ', '"source": ', "\\u0000"),
     ],
+    "html": [
+        *("</script>", "<script>", '<script type="application/json" id="', "<!--", "-->"),
+        *("\\u003c", "&lt;", "&amp;", "<", ">", '"', "{", "}", "[", "]", ",", ":", "null"),
+        *('"statements": ', '"relations": ', '"text": ', '"id": ', "<html>", "</body>", "\x00"),
+    ],
 }
 
 # Keys a JSON mutation may add, so that mutated files keep meeting the reader's own names.
@@ -256,7 +263,19 @@ _JSON_KEYS = {
 }
 
 
-_READERS = ("argdown", "aif", "kialo", "argmap")
+_READERS = ("argdown", "aif", "kialo", "argmap", "html")
+# An HTML page is drawn by the export (Graphviz); the reader takes only its map block,
+# so pages around a blank drawing serve as its inputs.
+_BLANK_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'
+
+
+def _writer(name: str) -> Callable[[ArgumentMap], str]:
+    """How a map becomes text of a format, for seeds and generated inputs."""
+    if name == "html":
+        return lambda argument_map: build_page(argument_map, _BLANK_SVG)
+    write = format_by_name(name).write
+    assert write is not None
+    return write
 
 
 @dataclass(frozen=True)
@@ -271,8 +290,7 @@ class Target:
 def reader_inputs(name: str) -> st.SearchStrategy[str]:
     """Texts for one reader: mutated seeds, and mutated maps of any shape written in it."""
     seeds = list(_seeds(name))
-    fmt = format_by_name(name)
-    written = generated_maps().map(fmt.write)
+    written = generated_maps().map(_writer(name))
     tokens = _TOKENS[name]
     choices = [
         mutated_text(st.sampled_from(seeds), tokens),
