@@ -153,3 +153,13 @@ def run_python(
         env={**base, **(env or {})},
         check=False,
     )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module (the page tests; see browser.py)."""
+    from browser import start_browser
+
+    started = start_browser()
+    yield started
+    started.close()

@@ -17,6 +17,18 @@ def _dialog(window) -> CompareDialog:
     return dialog
 
 
+def _compare_with(window, tmp_path, monkeypatch, other) -> tuple[CompareDialog, list[str]]:
+    """File → Compare With… on ``other``, saved to a file the dialog is answered with."""
+    path = tmp_path / "other.argmap"
+    save_map(other, path, backup=False)
+    monkeypatch.setattr(
+        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
+    )
+    window.named_actions["compare_with"].trigger()
+    dialog = _dialog(window)
+    return dialog, _rows(dialog)
+
+
 def _rows(dialog: CompareDialog) -> list[str]:
     tree = dialog.tree
     return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
@@ -28,13 +40,8 @@ def test_comparing_with_another_file_lists_what_differs(window, tmp_path, monkey
     other = other.model_copy(
         update={"statements": [claim if s.id == "claim" else s for s in other.statements]}
     )
-    path = tmp_path / "other.argmap"
-    save_map(other, path, backup=False)
-    monkeypatch.setattr(
-        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
-    )
-    window.named_actions["compare_with"].trigger()
-    assert _rows(_dialog(window)) == ["changed statement claim"]
+    _, rows = _compare_with(window, tmp_path, monkeypatch, other)
+    assert rows == ["changed statement claim"]
 
 
 def test_selecting_a_row_selects_its_statement(window, tmp_path, monkeypatch):
@@ -47,14 +54,7 @@ def test_selecting_a_row_selects_its_statement(window, tmp_path, monkeypatch):
             ]
         }
     )
-    path = tmp_path / "other.argmap"
-    save_map(other, path, backup=False)
-    monkeypatch.setattr(
-        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
-    )
-    window.named_actions["compare_with"].trigger()
-    dialog = _dialog(window)
-    rows = _rows(dialog)
+    dialog, rows = _compare_with(window, tmp_path, monkeypatch, other)
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("changed statement narrow")))
     assert window.scene.selected_statement_ids() == ["narrow"]
 
@@ -85,14 +85,7 @@ def test_selecting_a_relation_row_selects_its_arrows(window, tmp_path, monkeypat
             ]
         }
     )
-    path = tmp_path / "other.argmap"
-    save_map(other, path, backup=False)
-    monkeypatch.setattr(
-        "argmap.gui.compare.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), "")
-    )
-    window.named_actions["compare_with"].trigger()
-    dialog = _dialog(window)
-    rows = _rows(dialog)
+    dialog, rows = _compare_with(window, tmp_path, monkeypatch, other)
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(rows.index("changed relation r-freedom")))
     selected = [e.relation_id for e in window.scene.edge_items if e.isSelected()]
     assert selected

@@ -11,7 +11,6 @@ import json
 import re
 
 import pytest
-from browser import start_browser
 from conftest import MAPS
 from page_helpers import (
     MAP_CASES,
@@ -48,13 +47,6 @@ def _hostile_map() -> ArgumentMap:
         relations=[Relation(id="r1", kind="support", premises=["reason"], target="claim")],
         sources=[Source(id="src", title=HOSTILE, url="javascript:alert(1)")],
     )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    started = start_browser()
-    yield started
-    started.close()
 
 
 @pytest.fixture(scope="module")

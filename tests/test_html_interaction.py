@@ -11,7 +11,6 @@ import re
 import unicodedata
 
 import pytest
-from browser import start_browser
 from conftest import MAPS, small_map
 from page_helpers import (
     card,
@@ -37,13 +36,6 @@ from argmap.theme import get_theme
 SEEDS = {path.stem: path for path in MAPS}
 PHONE = (390, 844)
 TAB, ENTER, ESCAPE = ("Tab", 9), ("Enter", 13), ("Escape", 27)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    started = start_browser()
-    yield started
-    started.close()
 
 
 @pytest.fixture(scope="module")
