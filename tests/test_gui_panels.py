@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
+from gui_helpers import typed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
@@ -13,7 +14,7 @@ from argmap.files import save_map
 from argmap.gui import MainWindow
 from argmap.gui.clipboard import MIME_TYPE, Branch, branch_to_mime
 from argmap.gui.menus import relation_menu, statement_menu
-from argmap.model import ArgumentMap, Relation, RelationKind, Statement
+from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Statement
 
 pytestmark = pytest.mark.gui
 
@@ -234,8 +235,18 @@ def test_editing_in_the_inspector_is_undoable(window):
 
 def test_the_inspector_completes_speakers_from_the_map(window):
     window.scene.select_only(["narrow"])
+    window.inspector.speaker_edit.setFocus()
     model = window.inspector.speaker_completer.model()
     assert sorted(model.stringList()) == ["Shimon Peres", "Yitzhak Rabin"]
+
+
+def test_a_speaker_typed_elsewhere_is_offered_when_the_field_is_entered(window):
+    window.editor.set_fields("narrow", attribution=Attribution(speaker="Ehud Barak"))
+    window.scene.select_only(["claim"])
+    window.inspector.speaker_edit.setFocus()
+    typed("Eh")
+    completer = window.inspector.speaker_completer
+    assert completer.currentCompletion() == "Ehud Barak"
 
 
 # -- sources ---------------------------------------------------------------------

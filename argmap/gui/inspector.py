@@ -36,6 +36,19 @@ class _CommitOnFocusOut(QObject):
         return False
 
 
+class _OnFocusIn(QObject):
+    """Calls back when the watched widget takes the keyboard focus."""
+
+    def __init__(self, callback) -> None:
+        super().__init__()
+        self.callback = callback
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.callback()
+        return False
+
+
 class Inspector(QStackedWidget):
     statementEdited = Signal(str, dict)  # statement id, fields
     relationEdited = Signal(str, dict)
@@ -75,6 +88,10 @@ class Inspector(QStackedWidget):
         self.speakers = QStringListModel(self)  # every speaker in the map, for completion
         self.speaker_completer = QCompleter(self.speakers, self)
         self.speaker_edit.setCompleter(self.speaker_completer)
+        # The map's speakers are gathered when a speaker field is entered, not each time a
+        # statement is shown: on a 10,000-statement map that walk costs 10 ms per selection.
+        self._speakers_filter = _OnFocusIn(self._refresh_speakers)
+        self.speaker_edit.installEventFilter(self._speakers_filter)
         self.source_box = _narrow_box()
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
@@ -123,6 +140,7 @@ class Inspector(QStackedWidget):
         self.target_label.setWordWrap(True)
         self.relation_speaker_edit = QLineEdit()
         self.relation_speaker_edit.setCompleter(self.speaker_completer)
+        self.relation_speaker_edit.installEventFilter(self._speakers_filter)
         self.relation_source_box = _narrow_box()
         self.relation_quote_edit = QPlainTextEdit()
         self.relation_quote_edit.setTabChangesFocus(True)
@@ -159,6 +177,9 @@ class Inspector(QStackedWidget):
         elif self.relation_id is not None:
             self._commit_relation()
 
+    def _refresh_speakers(self) -> None:
+        self.speakers.setStringList(self.document.map.speakers())
+
     def pending_statement_changes(self) -> tuple[str, dict] | None:
         """The shown statement's fields as typed but not committed yet, if any differ."""
         if self._loading or self.statement_id is None:
@@ -184,7 +205,6 @@ class Inspector(QStackedWidget):
         _show(self.title_edit, statement.title or "")
         self.text_edit.setPlainText(statement.text)
         _show(self.speaker_edit, attribution.speaker or "")
-        self.speakers.setStringList(self.document.map.speakers())
         self._refresh_sources()
         self.quote_edit.setPlainText(attribution.quote or "")
         self.quote_badge.show_check(self.document.map, statement.attribution)
@@ -214,7 +234,6 @@ class Inspector(QStackedWidget):
         self.target_label.setText(describe(relation.target))
         attribution = relation.attribution or Attribution()
         _show(self.relation_speaker_edit, attribution.speaker or "")
-        self.speakers.setStringList(self.document.map.speakers())
         self.relation_quote_edit.setPlainText(attribution.quote or "")
         _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
