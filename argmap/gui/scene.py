@@ -374,7 +374,9 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         def snapshot():
             return self.document.snapshot(), dict(self._sizes), self.theme, engine
 
-        self.runner.request(snapshot, delay_ms if engine == GRAPHVIZ else 0)
+        # The tree too waits the delay after an edit: the new card (already in its place
+        # for a first reason) is painted before the worker competes for the interpreter.
+        self.runner.request(snapshot, delay_ms)
 
     def _place_provisionally(self, *, update_edges: bool = True) -> set[str]:
         """Put cards with no place yet just below what they argue for, until the layout comes."""
