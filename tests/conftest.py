@@ -163,3 +163,14 @@ def browser():
     started = start_browser()
     yield started
     started.close()
+
+
+def objection_chain(length: int) -> ArgumentMap:
+    """Each statement objects to the one before: a debate ``length`` levels deep."""
+    return ArgumentMap(
+        statements=[Statement(id=f"s{k}", text=f"level {k}") for k in range(length)],
+        relations=[
+            Relation(id=f"r{k}", kind="attack", premises=[f"s{k}"], target=f"s{k - 1}")
+            for k in range(1, length)
+        ],
+    )

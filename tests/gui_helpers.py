@@ -6,6 +6,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from argmap.gui.clipboard import Branch
+from argmap.model import Relation, RelationKind, Statement
+
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
 
@@ -60,3 +63,18 @@ def add_a_reason(window, text: str = "A reason typed here") -> None:
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Insert)
     typed(text)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def pasted_chain(size: int, *, reverse: bool = False) -> Branch:
+    """A branch to paste: ``size`` statements, each a reason for the one before.
+
+    ``reverse`` lists each relation before the one its target hangs from.
+    """
+    statements = [Statement(id=f"p{i}", text=f"Pasted reason {i}") for i in range(size)]
+    relations = [
+        Relation(id=f"q{i}", kind=RelationKind.SUPPORT, premises=[f"p{i}"], target=f"p{i - 1}")
+        for i in range(1, size)
+    ]
+    if reverse:
+        relations.reverse()
+    return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})

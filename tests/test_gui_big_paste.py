@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import wait_for_layout
+from gui_helpers import pasted_chain
 from PySide6.QtGui import QGuiApplication
-from test_gui_scaling import chain
 
 from argmap.gui.clipboard import branch_to_mime
 from argmap.gui.scene import SYNC_TREE_LIMIT
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.gui
 
 def paste(window, size: int) -> set[str]:
     before = set(window.scene.statement_items)
-    QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(size)))
+    QGuiApplication.clipboard().setMimeData(branch_to_mime(pasted_chain(size)))
     window.scene.select_only(["claim"])
     assert window.editor.paste()
     window.scene.flush()

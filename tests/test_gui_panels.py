@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from gui_helpers import typed
+from gui_helpers import pasted_chain, typed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from argmap.files import save_map
 from argmap.gui import MainWindow
-from argmap.gui.clipboard import MIME_TYPE, Branch, branch_to_mime
+from argmap.gui.clipboard import MIME_TYPE, branch_to_mime
 from argmap.gui.menus import relation_menu, statement_menu
 from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Statement
 
@@ -358,18 +358,6 @@ def test_outline_editing_keeps_line_breaks_and_escape_cancels(window):
     assert window.current_map().statement("freedom").text == "Line one\nLine two\nLine three"
 
 
-def chain(size: int, *, reverse: bool = False) -> Branch:
-    """A branch of ``size`` statements, each a reason for the one before."""
-    statements = [Statement(id=f"p{i}", text=f"Pasted reason {i}") for i in range(size)]
-    relations = [
-        Relation(id=f"q{i}", kind=RelationKind.SUPPORT, premises=[f"p{i}"], target=f"p{i - 1}")
-        for i in range(1, size)
-    ]
-    if reverse:
-        relations.reverse()
-    return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})
-
-
 def outline_shape(tree) -> list[tuple[int, str, str]]:
     """(depth, id, text) of every row, in order."""
     rows, stack = [], [(tree.topLevelItem(i), 0) for i in reversed(range(tree.topLevelItemCount()))]
@@ -414,10 +402,10 @@ def test_the_outline_after_an_edit_is_what_a_fresh_build_shows(window, qtbot, ch
         window.scene.select_only(["credible"])
         editor.paste()
     elif change == "paste a deep branch":  # premises listed before what they argue for
-        QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(30, reverse=True)))
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(pasted_chain(30, reverse=True)))
         editor.paste()
     elif change == "paste free statements":  # no statement selected: new main claims
-        QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(5)))
+        QGuiApplication.clipboard().setMimeData(branch_to_mime(pasted_chain(5)))
         window.scene.select_only([])
         editor.paste()
     elif change == "flip kind":
@@ -522,7 +510,7 @@ def test_the_outline_shows_statements_that_only_a_cycle_reaches(window, tmp_path
 
 def test_a_big_paste_undone_before_the_outline_is_filled_leaves_the_outline_right(window, qtbot):
     """The outline fills a big paste over several turns; undo may come before it is done."""
-    QGuiApplication.clipboard().setMimeData(branch_to_mime(chain(2500)))
+    QGuiApplication.clipboard().setMimeData(branch_to_mime(pasted_chain(2500)))
     window.scene.select_only(["claim"])
     window.editor.paste()
     window.scene.flush()

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import pasted_chain
 from PySide6.QtGui import QGuiApplication
 from scaling import LINEAR, slowdown
 
 from argmap.gui.clipboard import Branch, branch_to_mime
 from argmap.gui.document import MapDocument
 from argmap.gui.outline import OutlineTree
-from argmap.model import ArgumentMap, Relation, RelationKind, Statement
+from argmap.model import ArgumentMap, RelationKind, Statement
 from argmap.theme import get_theme
 
 pytestmark = pytest.mark.gui
-
-
-def chain(size: int) -> Branch:
-    """A branch of ``size`` statements, each a reason for the one before."""
-    statements = [Statement(id=f"p{i}", text=f"Pasted reason {i}") for i in range(size)]
-    relations = [
-        Relation(id=f"q{i}", kind=RelationKind.SUPPORT, premises=[f"p{i}"], target=f"p{i - 1}")
-        for i in range(1, size)
-    ]
-    return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})
 
 
 def many_roots(size: int) -> Branch:
@@ -31,7 +22,7 @@ def many_roots(size: int) -> Branch:
     return Branch(statements, [], [], {s.id: RelationKind.SUPPORT for s in statements})
 
 
-@pytest.mark.parametrize("make", [chain, many_roots], ids=["a chain", "many roots"])
+@pytest.mark.parametrize("make", [pasted_chain, many_roots], ids=["a chain", "many roots"])
 def test_pasting_and_undoing_a_branch_takes_time_in_proportion_to_its_size(window, make):
     def paste_and_undo(size: int) -> None:
         QGuiApplication.clipboard().setMimeData(branch_to_mime(make(size)))
@@ -50,7 +41,7 @@ def test_the_outline_of_a_deep_branch_is_rebuilt_in_linear_time(qtbot):
     """Qt's own clear() takes quadratic time over a deep branch (seconds at 10,000)."""
     outlines = {}
     for size in (1500, 6000):
-        branch = chain(size)
+        branch = pasted_chain(size)
         argument_map = ArgumentMap(statements=branch.statements, relations=branch.relations)
         outline = OutlineTree(MapDocument(argument_map), get_theme(None))
         qtbot.addWidget(outline)

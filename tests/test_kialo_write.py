@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import MAPS, small_map
+from conftest import MAPS, objection_chain, small_map
 from hypothesis import HealthCheck, given, settings
 from kialo_helpers import (
     DATA,
@@ -79,19 +79,8 @@ def test_several_main_claims_become_numbered_theses():
     assert [s.text for s in read(KIALO.write(argument_map)).map.statements] == ["A", "B"]
 
 
-def chain(length: int) -> ArgumentMap:
-    """Each statement objects to the one before: a debate ``length`` levels deep."""
-    return ArgumentMap(
-        statements=[Statement(id=f"s{k}", text=f"level {k}") for k in range(length)],
-        relations=[
-            Relation(id=f"r{k}", kind="attack", premises=[f"s{k}"], target=f"s{k - 1}")
-            for k in range(1, length)
-        ],
-    )
-
-
 def test_a_deepest_claim_with_answers_continues_as_a_thesis_of_its_own():
-    text = KIALO.write(chain(MAX_LEVELS + 5))
+    text = KIALO.write(objection_chain(MAX_LEVELS + 5))
     deepest = ".".join(["1"] * MAX_LEVELS)
     assert f"\n{deepest}. Con: -> See 2.\n2. level {MAX_LEVELS - 1}\n2.1. Con: level" in text
     numbers = [line.split(" ")[0] for line in text.splitlines()[2:]]
@@ -99,24 +88,24 @@ def test_a_deepest_claim_with_answers_continues_as_a_thesis_of_its_own():
 
 
 def test_a_chain_continued_in_further_theses_reads_back_unchanged():
-    argument_map = chain(5 * MAX_LEVELS)
+    argument_map = objection_chain(5 * MAX_LEVELS)
     result = read(KIALO.write(argument_map))
     assert result.warnings == []
     assert text_edges(result.map) == text_edges(argument_map)
 
 
 def test_a_deepest_claim_without_answers_is_written_in_place():
-    text = KIALO.write(chain(MAX_LEVELS))
+    text = KIALO.write(objection_chain(MAX_LEVELS))
     assert text.endswith(f"\n{'.'.join(['1'] * MAX_LEVELS)}. Con: level {MAX_LEVELS - 1}\n")
 
 
 def test_the_text_written_grows_in_proportion_to_the_depth():
     # what a nesting that repeats the path of each item would break: n levels, n² characters
-    assert len(KIALO.write(chain(8000))) < 5 * len(KIALO.write(chain(2000)))
+    assert len(KIALO.write(objection_chain(8000))) < 5 * len(KIALO.write(objection_chain(2000)))
 
 
 def test_writing_takes_time_in_proportion_to_the_depth():
-    assert slowdown(KIALO.write, chain(4000), chain(16_000)) < LINEAR
+    assert slowdown(KIALO.write, objection_chain(4000), objection_chain(16_000)) < LINEAR
 
 
 def test_text_lines_that_look_like_structure_survive_a_round_trip():

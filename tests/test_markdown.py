@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MAPS, small_map
+from conftest import MAPS, objection_chain, small_map
 from hypothesis import HealthCheck, given, settings
 from scaling import LINEAR, slowdown
 from strategies import argument_maps
@@ -43,17 +43,6 @@ def rendered_items(markdown: str) -> list[tuple[int, str]]:
                     parts.append(child.content)
             items.append((depth, "".join(parts)))
     return items
-
-
-def chain(length: int) -> ArgumentMap:
-    """Each statement objects to the one before: a debate ``length`` levels deep."""
-    return ArgumentMap(
-        statements=[Statement(id=f"s{k}", text=f"level {k}") for k in range(length)],
-        relations=[
-            Relation(id=f"r{k}", kind="attack", premises=[f"s{k}"], target=f"s{k - 1}")
-            for k in range(1, length)
-        ],
-    )
 
 
 # -- the format ---------------------------------------------------------------------------
@@ -111,7 +100,7 @@ def test_answers_are_nested_under_what_they_answer():
 
 
 def test_an_attack_on_a_rebuttal_is_an_objection_again():
-    argument_map = chain(4)
+    argument_map = objection_chain(4)
     labels = [text.split(":")[0] for _, text in rendered_items(outline(argument_map))]
     assert labels == ["Main claim", "Objection", "Rebuttal", "Objection"]
 
@@ -304,14 +293,14 @@ def test_undercuts_in_a_circle_are_still_listed():
 
 
 def test_a_debate_deeper_than_the_recursion_limit_is_written():
-    items = rendered_items(outline(chain(3000)))
+    items = rendered_items(outline(objection_chain(3000)))
     assert {text.split(": ")[1].removesuffix(" (continued below)") for _, text in items} == {
         f"level {k}" for k in range(3000)
     }
 
 
 def test_nesting_past_the_deepest_level_continues_below_at_the_top():
-    text = outline(chain(MAX_NESTING + 3))
+    text = outline(objection_chain(MAX_NESTING + 3))
     deepest = "  " * (MAX_NESTING - 1)
     last = MAX_NESTING - 1
     assert f"\n{deepest}- **Objection:** level {last} *(continued below)*\n" in text
@@ -322,7 +311,9 @@ def test_nesting_past_the_deepest_level_continues_below_at_the_top():
 
 
 def test_linked_premises_past_the_deepest_level_continue_below_with_their_group():
-    argument_map = chain(MAX_NESTING - 1)  # the group of linked premises is the deepest item
+    argument_map = objection_chain(
+        MAX_NESTING - 1
+    )  # the group of linked premises is the deepest item
     argument_map.statements += [Statement(id="p", text="P"), Statement(id="q", text="Q")]
     deepest = f"s{MAX_NESTING - 2}"
     argument_map.relations.append(
@@ -338,11 +329,11 @@ def test_linked_premises_past_the_deepest_level_continue_below_with_their_group(
 
 def test_the_text_written_grows_in_proportion_to_the_depth():
     # what a nesting that repeats the path of each item would break: n levels, n² characters
-    assert len(outline(chain(8000))) < 5 * len(outline(chain(2000)))
+    assert len(outline(objection_chain(8000))) < 5 * len(outline(objection_chain(2000)))
 
 
 def test_writing_takes_time_in_proportion_to_the_depth():
-    assert slowdown(outline, chain(4000), chain(16_000)) < LINEAR
+    assert slowdown(outline, objection_chain(4000), objection_chain(16_000)) < LINEAR
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
