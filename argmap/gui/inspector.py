@@ -23,28 +23,19 @@ from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statem
 __all__ = ["Inspector"]
 
 
-class _CommitOnFocusOut(QObject):
-    """Plain-text boxes commit when they lose focus, like line edits on Enter."""
+class _OnFocus(QObject):
+    """Calls back when the watched widget gains (or loses) the keyboard focus.
 
-    def __init__(self, callback) -> None:
+    Plain-text boxes commit when they lose focus, like line edits on Enter.
+    """
+
+    def __init__(self, callback, event: QEvent.Type = QEvent.Type.FocusOut) -> None:
         super().__init__()
         self.callback = callback
+        self.wanted = event
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
-
-
-class _OnFocusIn(QObject):
-    """Calls back when the watched widget takes the keyboard focus."""
-
-    def __init__(self, callback) -> None:
-        super().__init__()
-        self.callback = callback
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
+        if event.type() == self.wanted:
             self.callback()
         return False
 
@@ -90,7 +81,7 @@ class Inspector(QStackedWidget):
         self.speaker_edit.setCompleter(self.speaker_completer)
         # The map's speakers are gathered when a speaker field is entered, not each time a
         # statement is shown: on a 10,000-statement map that walk costs 10 ms per selection.
-        self._speakers_filter = _OnFocusIn(self._refresh_speakers)
+        self._speakers_filter = _OnFocus(self._refresh_speakers, QEvent.Type.FocusIn)
         self.speaker_edit.installEventFilter(self._speakers_filter)
         self.source_box = _narrow_box()
         self.quote_edit = QPlainTextEdit()
@@ -118,7 +109,7 @@ class Inspector(QStackedWidget):
             form.addRow(label, widget)
         for line in (self.title_edit, self.speaker_edit, self.date_edit, self.tags_edit):
             line.editingFinished.connect(self._commit_statement)
-        self._filters = [_CommitOnFocusOut(self._commit_statement) for _ in range(3)]
+        self._filters = [_OnFocus(self._commit_statement) for _ in range(3)]
         for box, event_filter in zip(
             (self.text_edit, self.quote_edit, self.note_edit), self._filters, strict=True
         ):
@@ -158,7 +149,7 @@ class Inspector(QStackedWidget):
         )
         for line in (self.relation_speaker_edit, self.relation_date_edit):
             line.editingFinished.connect(self._commit_relation)
-        self._relation_filter = _CommitOnFocusOut(self._commit_relation)
+        self._relation_filter = _OnFocus(self._commit_relation)
         self.relation_quote_edit.installEventFilter(self._relation_filter)
         self.relation_evaluation = EvaluationFields(self, relation=True)
         form.addRow(self.relation_evaluation)
