@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
+from argmap.collector import collector_paused
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -76,15 +77,12 @@ def _collector_off(*, process_ends: bool) -> Iterator[None]:
     whole process (the console script), what is left is frozen at the end, so
     that the interpreter's exit does not walk it once more either.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if process_ends:
-            gc.freeze()
-        if enabled:
-            gc.enable()
+    with collector_paused():
+        try:
+            yield
+        finally:
+            if process_ends:
+                gc.freeze()
 
 
 # -- parsers ---------------------------------------------------------------

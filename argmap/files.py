@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically
+from argmap.collector import collector_paused
 from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
 from argmap.jsonpos import locate
 from argmap.model import FORMAT_NAME, ArgumentMap, required_version
@@ -201,7 +202,16 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads_map(text: str, file: str | Path | None = None) -> ArgumentMap:
-    """Parse the text of an ``.argmap`` file (``file`` only names it in errors)."""
+    """Parse the text of an ``.argmap`` file (``file`` only names it in errors).
+
+    Python's cyclic collector waits meanwhile (:mod:`argmap.collector`): on a
+    big map its passes over the new objects cost three times the parse.
+    """
+    with collector_paused():
+        return _parse_map(text, file)
+
+
+def _parse_map(text: str, file: str | Path | None) -> ArgumentMap:
     try:
         data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as error:

@@ -238,7 +238,8 @@ def run_window(
             if _overlaps(a, b, add_spans)
             else "gui"
         )
-        waited = b - a - cpu if _overlaps(a, b, layouts) else 0.0
+        # Opening has its own target: a layout overlapping it is part of the open, not a wait.
+        waited = b - a - cpu if kind != "open" and _overlaps(a, b, layouts) else 0.0
         for key, stall in ((kind, b - a - TICK), ("wait", waited - TICK)):
             result.stalls[key] = max(result.stalls.get(key, 0.0), stall)
     # Graphviz alone on the worker's DOT, as the worker runs it; not metered: it blocks.

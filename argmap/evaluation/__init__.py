@@ -10,12 +10,12 @@ the editor share it.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from argmap.collector import collector_paused
 from argmap.evaluation.labelling import label
 from argmap.evaluation.structure import Structure, build_structure
 
@@ -138,14 +138,9 @@ def evaluate(argument_map: ArgumentMap, *, reuse: Structure | None = None) -> Ev
     hundreds of thousands of lists on a big map and no cycles, and each full
     collection it would trigger walks every object of the map again.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         if reuse is None:
             structure = build_structure(argument_map)
         else:
             structure = reuse.reassumed(argument_map)
         return Evaluation(argument_map, structure, label(structure))
-    finally:
-        if paused:
-            gc.enable()

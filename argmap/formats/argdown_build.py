@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from pydantic import ValidationError
 
+from argmap.collector import collector_paused
 from argmap.errors import MapFileError, Problem
 from argmap.formats.argdown_lexer import Notes, lex
 from argmap.formats.argdown_markup import Markup
@@ -48,13 +48,8 @@ def read_argdown(text: str, source: str | None = None) -> ReadResult:
     objects and no cycles worth collecting, and the collector's passes over
     them would cost a fifth of the time.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _read(text, source)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _read(text: str, source: str | None) -> ReadResult:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QPointF, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainterPath
 
+from argmap.collector import collector_paused
 from argmap.errors import ArgmapError
 from argmap.gui.cards import card_slot
 from argmap.layout import LayoutResult, layout_map, tree_layout
-from argmap.layout.tree import collector_paused
 from argmap.model import ArgumentMap
 from argmap.render.engine import stop_graphviz
 from argmap.theme import Theme

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.collector import collector_paused
 from argmap.errors import ArgmapError, ReadOnlyFileError
 from argmap.files import load_map_stamped, save_map
-from argmap.gui import window_state
+from argmap.gui import garbage, window_state
 from argmap.gui.autosave import Autosaver
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
@@ -144,10 +145,14 @@ class MainWindow(QMainWindow):
         The history starts empty and the map unmodified, except an imported map:
         it has no .argmap file yet, so saving asks where and closing asks first.
         ``keep_view``: the same map again (reloaded), so the view stays where it was.
+        The canvas and outline are built with the cyclic collector paused: they make
+        a few objects per card and no garbage cycles (see argmap.collector).
         """
         self.pages.setCurrentWidget(self.map_page)
         self._enable_map_commands(True)
-        self.document.reset(argument_map, path)
+        with collector_paused():
+            self.document.reset(argument_map, path)
+        garbage.settle()  # what was just built is kept: out of the collector's way at once
         self.undo_stack.clear()
         if imported_from is None:
             self.undo_stack.setClean()  # clear() keeps a clean index an import had reset

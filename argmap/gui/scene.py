@@ -65,6 +65,9 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self._fixed_theme = theme  # None: each map is drawn in the theme it names
         self.theme = theme or _map_theme(document)
         self.setBackgroundBrush(QColor(self.theme.background))
+        # An explicit rectangle, grown as layouts land (_set_extent): left unset, Qt asks
+        # every item for its bounds whenever the scene's extent is wanted.
+        self.setSceneRect(QRectF(-1000, -1000, 2000, 2000))
         self.statement_items: dict[str, StatementItem] = {}
         self.marks = CanvasMarks()  # Evaluate mode's badges and faint arrows (evaluate_mode)
         self.relation_items = RelationItems(self)
@@ -139,6 +142,9 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.clear()
         self.theme = self._fixed_theme or _map_theme(self.document)
         self.setBackgroundBrush(QColor(self.theme.background))
+        # An explicit rectangle, grown as layouts land (_set_extent): left unset, Qt asks
+        # every item for its bounds whenever the scene's extent is wanted.
+        self.setSceneRect(QRectF(-1000, -1000, 2000, 2000))
         self._fresh.clear()
         self._anchor_id = None
         self._follow.finish()

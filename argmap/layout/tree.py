@@ -15,10 +15,9 @@ into scene coordinates for the map's direction.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 
+from argmap.collector import collector_paused
 from argmap.layout.edges import JUNCTION_SIZE, TreeEdges
 from argmap.layout.forest import Forest, build_forest
 from argmap.layout.groups import GROUP_LABEL, GROUP_PADDING, group_boxes
@@ -30,7 +29,6 @@ from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 __all__ = [
     "GROUP_LABEL",
     "GROUP_PADDING",
-    "collector_paused",
     "estimate_size",
     "exact",
     "tree_layout",
@@ -62,24 +60,6 @@ def tree_layout(
     """
     with collector_paused():
         return _tree_layout(argument_map, sizes or {}, theme or get_theme(None), pinned, slot_width)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic collector off while a layout is made (it makes no cycles).
-
-    A layout allocates a few objects per card; on a big map that wakes the
-    full collector, which then walks every object of the editor, holding
-    the interpreter for tens of milliseconds, from whichever thread runs
-    the layout. Reference counting still frees everything as usual.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _tree_layout(
