@@ -28,7 +28,7 @@ from argmap.collector import collector_paused
 from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
 from argmap.jsonpos import locate
 from argmap.model import FORMAT_NAME, ArgumentMap, required_version
-from argmap.problems import errors_only, find_problems
+from argmap.problems import find_errors, find_problems
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -229,7 +229,7 @@ def _parse_map(text: str, file: str | Path | None) -> ArgumentMap:
         argument_map = ArgumentMap.model_validate(data, context={"check_integrity": False})
     except ValidationError as error:
         raise MapFileError(file, _validation_problems(error, text)) from None
-    errors = errors_only(find_problems(argument_map))
+    errors = find_errors(argument_map)
     if errors:
         raise MapFileError(file, [_with_line(p, text) for p in errors])
     return argument_map

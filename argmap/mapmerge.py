@@ -43,7 +43,7 @@ from argmap.mapdiff import (
     split_map,
 )
 from argmap.model import ArgumentMap, Relation, clean_text
-from argmap.problems import errors_only, find_problems
+from argmap.problems import find_errors
 
 __all__ = ["CONFLICT_TAG", "Conflict", "MergeResult", "merge_maps"]
 
@@ -309,7 +309,7 @@ class _Repair:
                 )
             except ValidationError as error:
                 return self._ours_whole(f"the combination is not a valid map ({error.title})")
-            errors = errors_only(find_problems(merged))
+            errors = find_errors(merged)
             if not errors:
                 return merged
             data = merged.model_dump(mode="json")

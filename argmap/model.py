@@ -386,9 +386,9 @@ class ArgumentMap(_Element):
         """
         if info.context and info.context.get("check_integrity") is False:
             return self
-        from argmap.problems import errors_only, find_problems
+        from argmap.problems import find_errors
 
-        errors = errors_only(find_problems(self))
+        errors = find_errors(self)
         if errors:
             raise ValueError("; ".join(f"{p.path}: {p.message}" for p in errors))
         return self

@@ -14,7 +14,7 @@ from argmap.errors import Problem, Severity
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Attribution, Relation
 
-__all__ = ["errors_only", "find_cycles", "find_problems"]
+__all__ = ["errors_only", "find_cycles", "find_errors", "find_problems"]
 
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
@@ -23,13 +23,21 @@ def errors_only(problems: list[Problem]) -> list[Problem]:
 
 def find_problems(argument_map: ArgumentMap) -> list[Problem]:
     """All errors and warnings of a structurally valid map, in file order."""
+    return [*find_errors(argument_map), *_warnings(argument_map)]
+
+
+def find_errors(argument_map: ArgumentMap) -> list[Problem]:
+    """The errors alone: what stops a map from loading.
+
+    Loading checks only these; looking for warnings (circular arguments
+    walk the whole graph) is left to ``argmap validate`` and the editor.
+    """
     return [
         *_duplicate_ids(argument_map),
         *_relation_problems(argument_map),
         *_attribution_problems(argument_map),
         *_group_problems(argument_map),
         *_layout_problems(argument_map),
-        *_warnings(argument_map),
     ]
 
 

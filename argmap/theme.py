@@ -8,7 +8,6 @@ line style and arrowhead as well as colour, for colour-blind readers.
 from __future__ import annotations
 
 import re
-import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -156,6 +155,8 @@ def wrap_text(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         if not _is_prose(paragraph):
+            import textwrap  # only for the rare paragraph that is not plain prose: 5 ms to load
+
             wrapped = textwrap.wrap(
                 paragraph, width=width, break_long_words=True, break_on_hyphens=False
             )

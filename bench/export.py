@@ -336,7 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="SECONDS",
         help="stop a Graphviz run after this long (default 600)",
     )
-    parser.add_argument("--cold-runs", type=int, default=5, help="runs per cold timing (default 5)")
+    parser.add_argument(
+        "--cold-runs", type=int, default=11, help="runs per cold timing (default 11)"
+    )
     parser.add_argument("--no-cold", action="store_true", help="skip the fresh-process timings")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     options = parser.parse_args(argv)

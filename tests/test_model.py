@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from argmap.errors import Severity
 from argmap.files import dumps_map, loads_map
 from argmap.model import FORMAT_VERSION, ArgumentMap, Attribution, Position, Relation, Statement
-from argmap.problems import find_cycles, find_problems
+from argmap.problems import errors_only, find_cycles, find_errors, find_problems
 from argmap.roles import Role, is_undercut
 
 
@@ -263,6 +263,18 @@ def test_cycles_are_allowed_but_reported_as_warnings():
     assert len(warnings) == 1
     assert "a -> b -> c -> a" in warnings[0].message
     assert set(m.roles().values()) <= set(Role)
+
+
+def test_the_errors_that_stop_a_load_are_found_without_the_warnings():
+    m = build(
+        [("a", "A"), ("b", "B")],
+        [("r1", "support", ["a"], "b"), ("r2", "attack", ["b"], "a")],
+    )
+    assert [p.severity for p in find_problems(m)] == [Severity.WARNING]  # the circle
+    assert find_errors(m) == []
+    broken = m.model_copy(update={"relations": [*m.relations, m.relations[0]]})
+    assert find_errors(broken) == errors_only(find_problems(broken))
+    assert len(find_errors(broken)) == 1  # r1 twice
 
 
 def test_a_small_map_has_no_problems():

@@ -1,0 +1,73 @@
+"""A command run as its own process: it ends as soon as it is done, losing nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import MAPS, ROOT, run_python
+
+from argmap.files import save_map
+from argmap.model import ArgumentMap, Statement
+
+TREATY = next(p for p in MAPS if p.stem == "israel-us-defense-treaty")
+
+# The console script's own call: main() with no arguments reads sys.argv.
+AS_CONSOLE_SCRIPT = """
+import atexit, sys
+from pathlib import Path
+from argmap.cli import main
+marker = Path(sys.argv.pop())  # the last argument: a file that says atexit ran
+atexit.register(lambda: marker.write_text("ran"))
+sys.argv = ["argmap", *sys.argv[1:]]
+sys.exit(main())
+"""
+
+
+def test_a_command_in_its_own_process_prints_everything_and_keeps_its_status(tmp_path):
+    done = run_python(AS_CONSOLE_SCRIPT, "info", str(TREATY), str(tmp_path / "exit-ran"))
+    assert done.returncode == 0
+    assert done.stdout.startswith("title:")
+    assert len(done.stdout.splitlines()) > 10
+
+
+def test_functions_registered_to_run_at_exit_still_run(tmp_path):
+    marker = tmp_path / "exit-ran"
+    done = run_python(AS_CONSOLE_SCRIPT, "info", str(TREATY), str(marker))
+    assert done.returncode == 0
+    assert marker.read_text() == "ran"
+
+
+def test_a_failing_command_in_its_own_process_exits_with_its_error_status(tmp_path):
+    done = run_python(AS_CONSOLE_SCRIPT, "validate", str(tmp_path / "missing.argmap"), "unused")
+    assert done.returncode == 1
+    assert "no such file" in done.stdout  # validate reports on standard output
+
+
+def test_an_export_in_its_own_process_has_written_its_file(tmp_path):
+    out = tmp_path / "treaty.dot"
+    done = run_python(AS_CONSOLE_SCRIPT, "export", str(TREATY), "-o", str(out), "unused")
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").rstrip().endswith("}")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """``argmap info MAP | head -1``: the pipe closes long before the listing ends."""
+    claims = [Statement(id=f"claim-{n}", text=f"Main claim number {n}") for n in range(20_000)]
+    path = tmp_path / "many.argmap"
+    save_map(ArgumentMap(statements=claims), path)  # a listing far beyond a pipe's buffer
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "info", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        bufsize=0,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.read(1)
+    process.stdout.close()  # the reader goes away with the rest unread
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in errors
