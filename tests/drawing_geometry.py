@@ -92,6 +92,12 @@ def edges_through_text(drawing: dict[str, Any], inset: float = 1.0) -> list[tupl
     return found
 
 
+def width_text_size(drawing: dict[str, Any], page: tuple[float, float], font_size: float) -> float:
+    """The size text of ``font_size`` points prints at with the drawing as wide as ``page``."""
+    width, _ = size(drawing)
+    return font_size * min(page[0] / width, 1.0)
+
+
 def page_text_size(drawing: dict[str, Any], page: tuple[float, float], font_size: float) -> float:
     """The size text of ``font_size`` points prints at when the drawing is fitted to ``page``."""
     width, height = size(drawing)

@@ -221,6 +221,15 @@ def test_relations_written_as_arguments_keep_their_ids():
     assert "r-deter" in {r.id for r in result.map.relations}
 
 
+@pytest.mark.parametrize("tag", ["]:", "a]: b", "[x]:"])
+def test_a_tag_with_a_closing_bracket_and_colon_does_not_end_the_title(tag):
+    """``[id] #(]:)`` is not the title "id] #(": a title ends at its first bracket."""
+    argument_map = ArgumentMap(statements=[Statement(id="s", text="", tags=[tag])])
+    kept, warnings = round_trip(argument_map)
+    assert kept == comparable(argument_map)
+    assert warnings == []
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
 def test_any_map_survives_a_round_trip(argument_map):

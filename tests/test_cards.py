@@ -36,7 +36,7 @@ UNTITLED = Statement(id="untitled", text=LONG_TEXT, attribution=Attribution(spea
 def test_a_titles_only_card_shows_the_title_and_the_speaker_but_not_the_text():
     label = statement_label(TITLED, THEME, Cards.TITLES)
     assert "Seek a treaty" in label
-    assert "Benjamin Netanyahu," in label
+    assert "Benjamin<br/>Netanyahu, 2023" in label  # wrapped at TITLE_WRAP like the title
     assert "Washington" not in label
     assert "We will seek it" not in label
 

@@ -30,7 +30,7 @@ from argmap.formats.argdown_yaml import YamlError, parse_flow
 __all__ = ["Content", "parse_content"]
 
 _HEAD = re.compile(
-    r"[ \t]*(?:\[(?P<sdef>[^\n]+?)\]:|<(?P<adef>[^\n]+?)>:"
+    r"[ \t]*(?:\[(?P<sdef>(?:[^\n\]\\]|\\.)+?)\]:|<(?P<adef>[^\n]+?)>:"
     r"|\[(?P<sref>[^\]\n]+)\](?!\()|<(?P<aref>[^>\n]+)>)"
 )
 

@@ -56,7 +56,7 @@ SHORT_WORDS = 8
 # Characters per line of a titles-only card. Narrower than a full card's lines: a
 # title of four or five words then takes two short lines, and the drawing, whose
 # width is what keeps a large map from printing larger, gets narrower.
-TITLE_WRAP = 18
+TITLE_WRAP = 14
 # The room around titles-only cards shrinks with them: Graphviz's node margin (inside
 # the border, inches across and down), and nodesep and ranksep (inches) at most.
 _MARGINS = {Cards.FULL: (0.12, 0.08), Cards.TITLES: (0.08, 0.05)}

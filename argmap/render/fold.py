@@ -1,4 +1,4 @@
-"""Fold a wide map into a page's proportions: how many ranks each edge of ``dot`` spans.
+"""Fold a wide map to print readably on landscape pages: how many ranks each edge of ``dot`` spans.
 
 ``dot`` puts every level of an argument on one rank, so a claim with many
 reasons, each with reasons of its own, comes out as a band many times wider
@@ -15,8 +15,11 @@ column stays within a given depth (its edge then spans the ranks above it
 and runs beside the blocks it passes). A column holds one branch, two, or
 up to three single cards. For each depth, a block takes the narrowest width
 its children allow, and only the shapes that no other shape beats in both
-width and depth are kept. At the main claims, the shape whose drawing is
-estimated to fit the page largest is chosen.
+width and depth are kept. At the main claims, the shapes whose drawing is
+estimated to read at the page's width (its text at ``READABLE`` points or
+more, a drawing taller than the page going on over the next) come first, and
+of those the one that fits a whole page largest is chosen; where none reads
+at that width, the one that fits a page largest.
 
 The order of reading stays the file's: columns left to right, and within a
 column top to bottom.
@@ -32,7 +35,7 @@ thousand statements it costs about as much as building the rest of the DOT.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -71,6 +74,28 @@ class _Shape(NamedTuple):
     depth: int
     picks: tuple[int, ...]
     offsets: tuple[int, ...]
+
+
+class _Fit(NamedTuple):
+    """How a drawing prints: scaled to the page's width (``across``) or to the whole page."""
+
+    reads: bool  # at the page's width, the card text is READABLE or larger
+    across: float  # the scale that makes the drawing as wide as the page
+    whole: float  # the scale that fits it on one page
+
+    def key(self) -> tuple[bool, float]:
+        """Reading at the page's width beats not reading; then, the larger print on one page."""
+        return self.reads, self.whole
+
+    def better_than(self, other: _Fit, margin: float = 1.001) -> bool:
+        if self.reads != other.reads:
+            return self.reads
+        return self.key()[1] > other.key()[1] * margin
+
+
+def _fit(font_size: float, page: tuple[float, float], width: float, height: float) -> _Fit:
+    across = page[0] / width
+    return _Fit(font_size * across >= READABLE, across, min(across, page[1] / height))
 
 
 class _Folder:
@@ -200,9 +225,13 @@ def fold_ranks(
 ) -> dict[tuple[str, str], int]:
     """The ``minlen`` of every edge (tail, head) that folding lengthens; 1 is left out.
 
-    Nothing is folded when the plain drawing, fitted to ``page`` (its width
-    and height in points), prints the card text at ``READABLE`` points or
-    more, or when no fold prints it a tenth larger. ``junctions`` are the
+    A map is folded so that its card text prints at ``READABLE`` points or
+    more with the drawing scaled to the width of ``page`` (its width and
+    height in points); of the drawings that do, the one that fits the whole
+    page largest is taken, so that it prints on as few pages as it can; if
+    none does, the one that prints largest on one page. Nothing is folded
+    when the plain drawing prints readably on one page, or when no fold
+    beats it by a tenth. ``junctions`` are the
     relations drawn through a junction point (``dot.junction_relations``);
     ``sizes`` are card sizes in points if known, else estimated from the
     cards' lines: ``texts`` if given (the labels' own), else wrapped here in
@@ -221,25 +250,31 @@ def fold_ranks(
     folder = _Folder(children, across, theme.node_gap * 72.0)
     title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
+    # Aimed at the text's size even for titles-only cards, whose titles are a point
+    # larger: that point is a margin for the estimates of the narrower shapes.
+    font = theme.font_size
 
-    def scale(ranks: _Ranks, blocks: float) -> float:
-        across_size, along_size = _estimate(ranks, blocks, folder.gap, rank_gap)
+    def fit(across_size: float, along_size: float) -> _Fit:
         width, height = (along_size, across_size) if sideways else (across_size, along_size)
-        return min(page[0] / width, page[1] / (height + title))
+        return _fit(font, page, width, height + title)
+
+    def estimated(ranks: _Ranks, blocks: float) -> _Fit:
+        return fit(*_estimate(ranks, blocks, folder.gap, rank_gap))
 
     plain_ranks = _plain_ranks(folder, order, depths, along)
-    plain = scale(plain_ranks, _plain_width(folder, order, roots))
-    if theme.font_size * plain >= READABLE:
-        return {}  # it prints well as it is
+    plain = estimated(plain_ranks, _plain_width(folder, order, roots))
+    if font * plain.whole >= READABLE:
+        return {}  # it prints well on one page as it is
     folder.shape_all(order, cap=3 * len(plain_ranks.filled))
-    best: tuple[float, dict[str, int]] | None = None
-    page_across = (page[1], page[0]) if sideways else page
-    for choice in _likely(folder, roots, along, rank_gap, page_across):
+    best: tuple[_Fit, dict[str, int]] | None = None
+    for choice in _likely(folder, roots, along, rank_gap, fit):
         blocks = sum(folder.shapes[root][choice[root]].width for root in roots)
-        folded = scale(_ranks(folder, roots, choice, along), blocks + folder.gap * (len(roots) - 1))
-        if best is None or folded > best[0] * 1.001:
+        folded = estimated(
+            _ranks(folder, roots, choice, along), blocks + folder.gap * (len(roots) - 1)
+        )
+        if best is None or folded.better_than(best[0]):
             best = (folded, choice)
-    if best is None or best[0] < plain * _WORTHWHILE:
+    if best is None or not best[0].better_than(plain, _WORTHWHILE):
         return {}
     return _minlens(folder, roots, best[1])
 
@@ -324,21 +359,22 @@ def _likely(
     roots: list[str],
     along: Mapping[str, float],
     rank_gap: float,
-    page: tuple[float, float],
+    fit: Callable[[float, float], _Fit],
     count: int = 4,
 ) -> list[dict[str, int]]:
-    """The few choices that fit the page best by a rough measure: blocks' width, mean rank.
+    """The few choices that print best by a rough measure: blocks' width, mean rank.
 
-    The finer estimate looks at every card, so it is kept for these.
+    ``fit`` judges a drawing by its size across and along the ranks. The
+    finer estimate looks at every card, so it is kept for these.
     """
     rank = sum(along.values()) / max(len(along), 1) + rank_gap
-    rough: list[tuple[float, int, dict[str, int]]] = []
+    rough: list[tuple[tuple[bool, float], int, dict[str, int]]] = []
     for choice in _root_choices(folder, roots):
         shapes = [folder.shapes[root][choice[root]] for root in roots]
         width = sum(shape.width for shape in shapes) + folder.gap * (len(shapes) - 1)
         depth = max(shape.depth for shape in shapes)
-        rough.append((min(page[0] / width, page[1] / (depth * rank)), len(rough), choice))
-    rough.sort(key=lambda item: (-item[0], item[1]))
+        rough.append((fit(width, depth * rank).key(), len(rough), choice))
+    rough.sort(key=lambda item: (not item[0][0], -item[0][1], item[1]))
     return [choice for _, _, choice in sorted(rough[:count], key=lambda item: item[1])]
 
 
