@@ -1,4 +1,4 @@
-"""The export dialog's choice to fold a wide map to a page's proportions."""
+"""The export dialog's choice to fold a wide map to print readably on landscape pages."""
 
 from __future__ import annotations
 

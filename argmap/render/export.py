@@ -96,7 +96,7 @@ def render_map(
     """The map drawn in ``output_format``, as bytes.
 
     With ``fold`` (the default), the ``auto`` layout folds a wide map so the
-    drawing gets close to a landscape page's proportions and prints larger.
+    drawing prints readably across a landscape page (:mod:`argmap.render.fold`).
     ``cards`` "titles" shows each statement's title and speaker but not its
     text, so that a large map prints readably on one page
     (:mod:`argmap.render.cards`).

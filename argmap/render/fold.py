@@ -5,8 +5,8 @@ reasons, each with reasons of its own, comes out as a band many times wider
 than high: scaled onto a page, its text prints too small to read.
 Graphviz's remedy for wide, shallow trees is ``unflatten``, which lengthens
 some edges (``minlen``) so that leaves stack. This module does the same for
-whole branches, and picks the lengths so that the drawing gets close to a
-page's proportions.
+whole branches, and picks the lengths so that the drawing prints readably
+across a landscape page, or as large as it can on one.
 
 Every card's branch (its *block*) can be drawn in several shapes. A card's
 children's blocks stand side by side in columns, in the file's order; a
@@ -58,6 +58,7 @@ _TITLE_SIZE = 16.0  # the map title's font size, as dot.py sets it
 # prints so unfolded is left as it is.
 READABLE = 6.5
 _WORTHWHILE = 1.1  # a fold must print the text at least this much larger
+_SURE = 1.1  # estimated this much above READABLE, a drawing reads whatever Graphviz makes of it
 _LEAVES = 3  # single cards stacked in one column at most
 _NEVER = 1 << 30  # a depth no map reaches
 
@@ -77,34 +78,48 @@ class _Shape(NamedTuple):
 
 
 class _Fit(NamedTuple):
-    """How a drawing prints: scaled to the page's width (``across``) or to the whole page."""
+    """How a drawing prints: scaled to the page's width (``across``) or to the whole page.
 
-    reads: bool  # at the page's width, the card text is READABLE or larger
+    ``reads`` is 2 when the card text, at the page's width, is estimated at
+    ``READABLE`` with room for the estimate's error (``_SURE``), 1 when it is
+    estimated at ``READABLE`` but without that room, 0 below it. Graphviz
+    draws the narrowest shapes somewhat wider than estimated: it staggers
+    what stands in one column rather than stacking it.
+    """
+
+    reads: int
     across: float  # the scale that makes the drawing as wide as the page
     whole: float  # the scale that fits it on one page
 
-    def key(self) -> tuple[bool, float]:
-        """Reading at the page's width beats not reading; then, the larger print on one page."""
+    def key(self) -> tuple[int, float]:
+        """Reading at the page's width surely, then at all; then the larger print on one page."""
         return self.reads, self.whole
 
     def better_than(self, other: _Fit, margin: float = 1.001) -> bool:
         if self.reads != other.reads:
-            return self.reads
-        return self.key()[1] > other.key()[1] * margin
+            return self.reads > other.reads
+        return self.whole > other.whole * margin
 
 
 def _fit(font_size: float, page: tuple[float, float], width: float, height: float) -> _Fit:
     across = page[0] / width
-    return _Fit(font_size * across >= READABLE, across, min(across, page[1] / height))
+    printed = font_size * across
+    reads = 2 if printed >= READABLE * _SURE else 1 if printed >= READABLE else 0
+    return _Fit(reads, across, min(across, page[1] / height))
 
 
 class _Folder:
     """The blocks of one map and the shapes each can take."""
 
     def __init__(
-        self, children: Mapping[str, list[str]], across: Mapping[str, float], gap: float
+        self,
+        children: Mapping[str, list[str]],
+        across: Mapping[str, float],
+        gap: float,
+        group_of: Mapping[str, str] | None = None,
     ) -> None:
         self.children = children
+        self.group_of = group_of or {}  # the group each card (or junction) is drawn in
         self.across = across  # each card's size across the ranks
         self.gap = gap  # between neighbours on a rank (Graphviz's nodesep)
         self.shapes: dict[str, list[_Shape]] = {}
@@ -125,6 +140,7 @@ class _Folder:
         shape is allowed, or where a block that did not fit in a column would.
         """
         fronts = [self.shapes[kid] for kid in kids]
+        groups = [self.group_of.get(kid) for kid in kids]
         low = max([front[0].depth for front in fronts])
         high = max(low, min(cap, sum([front[-1].depth for front in fronts])))
         picks = [0] * len(kids)
@@ -146,7 +162,7 @@ class _Folder:
                         still.append(i)
                         upcoming = min(upcoming, front[pick + 1].depth)
                 moving = still
-            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap)
+            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap, groups)
             candidates.append(
                 _Shape(own if own > width else width, 1 + deepest, tuple(picks), offsets)
             )
@@ -155,7 +171,7 @@ class _Folder:
 
 
 def _columns(
-    blocks: list[_Shape], depth: int, gap: float
+    blocks: list[_Shape], depth: int, gap: float, groups: list[str | None]
 ) -> tuple[float, int, tuple[int, ...], int]:
     """Blocks in columns no deeper than ``depth``: width, depth, offsets; where that changes.
 
@@ -175,8 +191,14 @@ def _columns(
     leaves = False  # whether they are all single cards
     deepest = 0
     fits_at = _NEVER
-    for width, block_depth, _, _ in blocks:
-        if count and (count == 1 or (leaves and block_depth == 1 and count < _LEAVES)):
+    column_group: str | None = None
+    later = _later_groups(groups)
+    for (width, block_depth, _, _), group, after in zip(blocks, groups, later, strict=True):
+        if (
+            count
+            and (group == column_group or not ({group, column_group} & after))
+            and (count == 1 or (leaves and block_depth == 1 and count < _LEAVES))
+        ):
             needed = column_depth + block_depth
             if needed <= depth:
                 offsets.append(column_depth)
@@ -194,9 +216,22 @@ def _columns(
         offsets.append(0)
         widths.append(width)
         count, widest, column_depth, leaves = 1, width, block_depth, block_depth == 1
+        column_group = group
         if block_depth > deepest:
             deepest = block_depth
     return sum(widths) + gap * (len(widths) - 1), deepest, tuple(offsets), fits_at
+
+
+def _later_groups(groups: list[str | None]) -> list[set[str | None]]:
+    """For each block, the groups of the blocks after it (None, no group, left out)."""
+    later: list[set[str | None]] = []
+    seen: set[str | None] = set()
+    for group in reversed(groups):
+        later.append(set(seen))
+        if group is not None:
+            seen.add(group)
+    later.reverse()
+    return later
 
 
 _DEPTH_WIDTH = itemgetter(1, 0)  # a shape's (depth, width)
@@ -247,7 +282,7 @@ def fold_ranks(
     )
     across = {name: size[1 if sideways else 0] for name, size in sizes.items()}
     along = {name: size[0 if sideways else 1] for name, size in sizes.items()}
-    folder = _Folder(children, across, theme.node_gap * 72.0)
+    folder = _Folder(children, across, theme.node_gap * 72.0, _groups_of(argument_map, junctions))
     title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
     # Aimed at the text's size even for titles-only cards, whose titles are a point
@@ -296,6 +331,24 @@ def _card_sizes(
     )
     sizes.update(zip([s.id for s in missing], measured, strict=True))
     return sizes
+
+
+def _groups_of(argument_map: ArgumentMap, junctions: Collection[str]) -> dict[str, str]:
+    """The group each card is drawn in, and each junction whose premises share one.
+
+    Graphviz keeps a group's members in one box, so a block stands below one
+    of another group only when neither group goes on in a later column: its
+    box would reach over the other's, the boxes would pull the blocks apart,
+    and the reading order would break.
+    """
+    group_of = {sid: g.id for g in argument_map.groups for sid in g.statements}
+    for relation in argument_map.relations:
+        if relation.id in junctions:
+            homes = {group_of.get(p) for p in relation.premises}
+            home = homes.pop() if len(homes) == 1 else None
+            if home is not None:
+                group_of[relation.id] = home
+    return group_of
 
 
 def _tree(
@@ -368,13 +421,13 @@ def _likely(
     finer estimate looks at every card, so it is kept for these.
     """
     rank = sum(along.values()) / max(len(along), 1) + rank_gap
-    rough: list[tuple[tuple[bool, float], int, dict[str, int]]] = []
+    rough: list[tuple[tuple[int, float], int, dict[str, int]]] = []
     for choice in _root_choices(folder, roots):
         shapes = [folder.shapes[root][choice[root]] for root in roots]
         width = sum(shape.width for shape in shapes) + folder.gap * (len(shapes) - 1)
         depth = max(shape.depth for shape in shapes)
         rough.append((fit(width, depth * rank).key(), len(rough), choice))
-    rough.sort(key=lambda item: (not item[0][0], -item[0][1], item[1]))
+    rough.sort(key=lambda item: (-item[0][0], -item[0][1], item[1]))
     return [choice for _, _, choice in sorted(rough[:count], key=lambda item: item[1])]
 
 
