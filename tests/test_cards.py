@@ -137,3 +137,12 @@ def test_an_html_page_with_titles_only_cards_still_holds_the_whole_text():
     assert argument_map.statement("claim").title in drawn_text(page)
     assert "serve Israel" not in drawn_text(page)
     assert "serve Israel" in page  # the map's data, which the side panel shows
+
+
+@pytest.mark.parametrize("cards", [Cards.FULL, Cards.TITLES])
+def test_a_title_of_spaces_draws_no_empty_bold_line(cards):
+    """Graphviz rejects ``<b></b>``: a blank title is left out, and the card still draws."""
+    statement = Statement(id="blank", text="", title="   ")
+    label = statement_label(statement, THEME, cards)
+    assert "<b></b>" not in label
+    run_graphviz(find_engine(), f"digraph {{ n [label={label}] }}", "svg")

@@ -158,11 +158,12 @@ class CardLabel:
                 f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
             )
         title, body, small = text
-        if title:
+        # A title of spaces wraps to one empty line: Graphviz rejects an empty <b></b>.
+        if any(title):
             parts.append(f"{cell}{self.title_font}<b>{html_lines(title)}</b></font></td></tr>")
-        if body or not title:
+        if body or not any(title):
             parts.append(f"{cell}{html_lines(body) or ' '}</td></tr>")
-        if small:
+        if any(small):
             parts.append(
                 f"{cell}{self.attribution_font}<i>{html_lines(small)}</i></font></td></tr>"
             )
