@@ -141,6 +141,7 @@ class _Folder:
         """
         fronts = [self.shapes[kid] for kid in kids]
         groups = [self.group_of.get(kid) for kid in kids]
+        later = _later_groups(groups) if any(groups) else None
         low = max([front[0].depth for front in fronts])
         high = max(low, min(cap, sum([front[-1].depth for front in fronts])))
         picks = [0] * len(kids)
@@ -162,7 +163,7 @@ class _Folder:
                         still.append(i)
                         upcoming = min(upcoming, front[pick + 1].depth)
                 moving = still
-            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap, groups)
+            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap, groups, later)
             candidates.append(
                 _Shape(own if own > width else width, 1 + deepest, tuple(picks), offsets)
             )
@@ -171,7 +172,11 @@ class _Folder:
 
 
 def _columns(
-    blocks: list[_Shape], depth: int, gap: float, groups: list[str | None]
+    blocks: list[_Shape],
+    depth: int,
+    gap: float,
+    groups: list[str | None],
+    later: list[set[str | None]] | None,
 ) -> tuple[float, int, tuple[int, ...], int]:
     """Blocks in columns no deeper than ``depth``: width, depth, offsets; where that changes.
 
@@ -192,12 +197,16 @@ def _columns(
     deepest = 0
     fits_at = _NEVER
     column_group: str | None = None
-    later = _later_groups(groups)
-    for (width, block_depth, _, _), group, after in zip(blocks, groups, later, strict=True):
+    for index, (width, block_depth, _, _) in enumerate(blocks):
+        group = groups[index]
         if (
             count
-            and (group == column_group or not ({group, column_group} & after))
             and (count == 1 or (leaves and block_depth == 1 and count < _LEAVES))
+            and (
+                later is None
+                or group == column_group
+                or not (group in later[index] or column_group in later[index])
+            )
         ):
             needed = column_depth + block_depth
             if needed <= depth:
