@@ -39,14 +39,16 @@ def test_functions_registered_to_run_at_exit_still_run(tmp_path):
 
 
 def test_a_failing_command_in_its_own_process_exits_with_its_error_status(tmp_path):
-    done = run_python(AS_CONSOLE_SCRIPT, "validate", str(tmp_path / "missing.argmap"), "unused")
+    marker = str(tmp_path / "exit-ran")
+    done = run_python(AS_CONSOLE_SCRIPT, "validate", str(tmp_path / "missing.argmap"), marker)
     assert done.returncode == 1
     assert "no such file" in done.stdout  # validate reports on standard output
 
 
 def test_an_export_in_its_own_process_has_written_its_file(tmp_path):
     out = tmp_path / "treaty.dot"
-    done = run_python(AS_CONSOLE_SCRIPT, "export", str(TREATY), "-o", str(out), "unused")
+    marker = str(tmp_path / "exit-ran")
+    done = run_python(AS_CONSOLE_SCRIPT, "export", str(TREATY), "-o", str(out), marker)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").rstrip().endswith("}")
 

@@ -61,11 +61,11 @@ def test_save_then_reload_gives_the_same_map(window, tmp_path):
 
 def test_the_title_marks_unsaved_changes(window):
     assert not window.isWindowModified()
-    assert window.state_label.text() == "saved"
+    assert window.status_fields.state_label.text() == "saved"
     window.editor.set_text("claim", "Changed")
     assert window.isWindowModified()
     assert "[*]" in window.windowTitle()
-    assert window.state_label.text() == "modified"
+    assert window.status_fields.state_label.text() == "modified"
 
 
 def test_export_svg_from_the_window(window, tmp_path):
@@ -206,7 +206,7 @@ def test_a_map_opened_after_an_import_shows_as_unmodified(window, tmp_path):
     assert window.open_path(native)
     assert window.undo_stack.isClean()
     assert not window.isWindowModified()
-    assert window.state_label.text() == "saved"
+    assert window.status_fields.state_label.text() == "saved"
 
 
 def test_export_as_writes_another_format(window, tmp_path):
@@ -435,7 +435,7 @@ def test_the_status_bar_counts_one_statement_in_the_singular(qtbot, monkeypatch)
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
     window.files.new()
-    assert window.counts_label.text() == "1 statement · 0 relations"
+    assert window.status_fields.counts_label.text() == "1 statement · 0 relations"
 
 
 def test_a_single_import_warning_is_counted_in_the_singular(window, tmp_path, monkeypatch):

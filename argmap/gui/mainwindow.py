@@ -15,7 +15,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -47,6 +46,7 @@ from argmap.gui.scene import MapScene
 from argmap.gui.source_dock import install_source_dock
 from argmap.gui.sources_panel import SourcesPanel
 from argmap.gui.start_page import StartPage
+from argmap.gui.status_fields import StatusFields
 from argmap.gui.view import MapView
 from argmap.gui.wording import counted
 from argmap.model import ArgumentMap, RelationKind, Statement
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
         self._enable_map_commands(False)
         self._update_title()
-        self._update_counts()
+        self.status_fields.update_counts()
         self.start_page.new_button.setFocus()
 
     def has_map(self) -> bool:
@@ -339,29 +339,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_status_bar(self) -> None:
-        self.counts_label = QLabel()
-        # Counted once after a burst of changes (a paste of thousands), not per change.
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(0)
-        self._counts_timer.timeout.connect(self._update_counts)
-        self.zoom_label = QLabel()
-        self.state_label = QLabel()
-        self.statusBar().addPermanentWidget(self.state_label)
-        self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.zoom_label)
-        self.view.zoomChanged.connect(self._show_zoom)
-        for signal in (
-            self.document.statementAdded,
-            self.document.statementRemoved,
-            self.document.relationAdded,
-            self.document.relationRemoved,
-            self.document.mapReset,
-        ):
-            signal.connect(self._counts_timer.start)
-
-    def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{zoom:.0%}")
+        self.status_fields = StatusFields(self.statusBar(), self.document, self.view, self.has_map)
 
     # -- reacting ----------------------------------------------------------
 
@@ -370,7 +348,7 @@ class MainWindow(QMainWindow):
         if self._fit_pending and self.scene.layout_result is not None and not self.scene.settling():
             QTimer.singleShot(0, self._first_fit)  # laid out already, while the map was read in
         self._update_title()
-        self._update_counts()
+        self.status_fields.update_counts()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -395,7 +373,7 @@ class MainWindow(QMainWindow):
         if not self.has_map():
             self.setWindowTitle("argmap")
             self.setWindowModified(False)
-            self.state_label.setText("")
+            self.status_fields.show_state("")
             return
         imported = self.imported_from
         if self.document.path:
@@ -412,17 +390,7 @@ class MainWindow(QMainWindow):
             state = "not saved yet"
         else:
             state = "modified" if not self.undo_stack.isClean() else "saved"
-        self.state_label.setText(state)
-
-    def _update_counts(self, *_) -> None:
-        if not self.has_map():
-            self.counts_label.setText("")
-            return
-        argument_map = self.document.map
-        self.counts_label.setText(
-            f"{counted(len(argument_map.statements), 'statement')}"
-            f" · {counted(len(argument_map.relations), 'relation')}"
-        )
+        self.status_fields.show_state(state)
 
     def _canvas_selection_changed(self) -> None:
         ids = self.scene.selected_statement_ids()

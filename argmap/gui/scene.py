@@ -19,6 +19,7 @@ from argmap.gui.cards import card_slot
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.evaluation_look import CanvasMarks
+from argmap.gui.first_place import first_place, newest_first
 from argmap.gui.follow import ViewFollow
 from argmap.gui.gestures import ConnectionDrag
 from argmap.gui.groups import GroupBoxes
@@ -28,7 +29,6 @@ from argmap.gui.relation_items import RelationItems
 from argmap.gui.scene_layout import LayoutLanding
 from argmap.gui.scene_mouse import MouseGestures
 from argmap.layout import LayoutResult, tree_layout
-from argmap.layout.tree import exact  # the layout works in 64ths of a point
 from argmap.model import Direction
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme
@@ -406,7 +406,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         if not pending:
             return set()
         now: set[str] = set()
-        for relation in _newest_first(argument_map.relations, pending):
+        for relation in newest_first(argument_map.relations, pending):
             target = self.statement_items.get(relation.target)
             for offset, premise in enumerate(relation.premises):
                 if premise not in pending or premise in now:
@@ -420,35 +420,19 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
     def _first_place(
         self, premise: str, target_id: str, target: StatementItem | None, offset: int
     ) -> QPointF:
-        """Where a new card waits for the layout: a first reason, exactly where the tree puts it.
-
-        A first reason under a card moves nothing, and goes straight below the
-        card (both centred in slots with the same left edge). A later one goes
-        beside the reasons already there, for the moment the layout takes.
-        """
+        """Where a new card waits for the layout (see argmap.gui.first_place)."""
         if target is None:
             return QPointF(0, 0)
-        card = self.statement_items[premise].card
-        below = (
-            target.pos().y()
-            + exact(target.card.height) / 2
-            + exact(self.theme.rank_gap * 72.0)
-            + exact(card.height) / 2
-        )
         siblings = [e for e in self._edges_at.get(target_id, ()) if e.head == target_id]
-        if (
-            len(siblings) <= 1
-            and offset == 0
-            and Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP
-        ):
-            return QPointF(target.pos().x(), below)
-        right = target.card_rect().right()
-        for edge in siblings:
-            item = self.statement_items.get(edge.tail)
-            if item is not None and item.statement_id != premise:
-                right = max(right, item.card_rect().right())
-        return QPointF(
-            right + self.theme.node_gap * 72.0 + card.width / 2 + offset * (card.width + 20), below
+        others = [self.statement_items.get(e.tail) for e in siblings if e.tail != premise]
+        top_down = Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP
+        return first_place(
+            self.statement_items[premise].card,
+            target,
+            [item for item in others if item is not None],
+            self.theme,
+            straight_below=len(siblings) <= 1 and offset == 0 and top_down,
+            offset=offset,
         )
 
     # -- groups ------------------------------------------------------------
@@ -505,14 +489,3 @@ def _map_theme(document: MapDocument) -> Theme:
         return get_theme(document.map.layout.theme)
     except ValueError:
         return get_theme(None)
-
-
-def _newest_first(relations: list, wanted: set[str]):
-    """Relations that have a premise in ``wanted``, looking from the end (new ones are appended)."""
-    left = set(wanted)
-    for relation in reversed(relations):
-        if not left:
-            return
-        if left.intersection(relation.premises):
-            yield relation
-            left.difference_update(relation.premises)

@@ -34,7 +34,7 @@ from argmap.render.cards import (
     statement_label,
 )
 from argmap.render.dot_text import attr_list, dot_id, dot_number, pin_point
-from argmap.render.fold import fold_ranks
+from argmap.render.fold import drawn_groups, fold_ranks
 from argmap.render.legend import legend_line
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme, is_rtl
@@ -401,13 +401,10 @@ def _add_relations(
 
 def _junction_groups(argument_map: ArgumentMap, junctions: set[str]) -> dict[str, list[Relation]]:
     """Junctions whose premises all sit in one group are drawn inside that group."""
-    group_of = {sid: g.id for g in argument_map.groups for sid in g.statements}
+    homes = drawn_groups(argument_map, junctions)
     inside: dict[str, list[Relation]] = {}
     for relation in argument_map.relations:
-        if relation.id not in junctions:
-            continue
-        homes = {group_of.get(p) for p in relation.premises}
-        home = homes.pop() if len(homes) == 1 else None
+        home = homes.get(relation.id) if relation.id in junctions else None
         if home is not None:
             inside.setdefault(home, []).append(relation)
     return inside

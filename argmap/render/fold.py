@@ -15,7 +15,8 @@ column stays within a given depth (its edge then spans the ranks above it
 and runs beside the blocks it passes). A column holds one branch, two, or
 up to three single cards. For each depth, a block takes the narrowest width
 its children allow, and only the shapes that no other shape beats in both
-width and depth are kept. At the main claims, the shapes whose drawing is
+width and depth are kept (:mod:`argmap.render.fold_shapes`). At the main
+claims, the shapes whose drawing is
 estimated to read at the page's width (its text at ``READABLE`` points or
 more, a drawing taller than the page going on over the next) come first, and
 of those the one that fits a whole page largest is chosen; where none reads
@@ -36,15 +37,15 @@ thousand statements it costs about as much as building the rest of the DOT.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Direction
 from argmap.render.cards import CardLines, Cards, CardText, card_size, measure_cards
+from argmap.render.fold_shapes import JUNCTION, Folder
 from argmap.roles import Role
 from argmap.theme import Theme
 
-__all__ = ["LANDSCAPE_PAGE", "READABLE", "card_size", "fold_ranks"]
+__all__ = ["LANDSCAPE_PAGE", "READABLE", "card_size", "drawn_groups", "fold_ranks"]
 
 _MM = 72.0 / 25.4
 # The printable area (10 mm margins) that landscape A4 (297 x 210 mm) and
@@ -52,29 +53,12 @@ _MM = 72.0 / 25.4
 LANDSCAPE_PAGE = ((279.4 - 20.0) * _MM, (210.0 - 20.0) * _MM)
 
 _LINE = 1.2  # line height, in font sizes
-_JUNCTION = 0.09 * 72.0
 _TITLE_SIZE = 16.0  # the map title's font size, as dot.py sets it
 # Card text this size or larger on the page reads comfortably: a map that
 # prints so unfolded is left as it is.
 READABLE = 6.5
 _WORTHWHILE = 1.1  # a fold must print the text at least this much larger
 _SURE = 1.1  # estimated this much above READABLE, a drawing reads whatever Graphviz makes of it
-_LEAVES = 3  # single cards stacked in one column at most
-_NEVER = 1 << 30  # a depth no map reaches
-
-
-class _Shape(NamedTuple):
-    """One way to draw a block: its width across the ranks, its depth in ranks, and how.
-
-    ``picks`` has, for each child in order, the index of the child's shape;
-    ``offsets`` how many ranks further down than the first rank below this
-    card the child starts.
-    """
-
-    width: float
-    depth: int
-    picks: tuple[int, ...]
-    offsets: tuple[int, ...]
 
 
 class _Fit(NamedTuple):
@@ -106,153 +90,6 @@ def _fit(font_size: float, page: tuple[float, float], width: float, height: floa
     printed = font_size * across
     reads = 2 if printed >= READABLE * _SURE else 1 if printed >= READABLE else 0
     return _Fit(reads, across, min(across, page[1] / height))
-
-
-class _Folder:
-    """The blocks of one map and the shapes each can take."""
-
-    def __init__(
-        self,
-        children: Mapping[str, list[str]],
-        across: Mapping[str, float],
-        gap: float,
-        group_of: Mapping[str, str] | None = None,
-    ) -> None:
-        self.children = children
-        self.group_of = group_of or {}  # the group each card (or junction) is drawn in
-        self.across = across  # each card's size across the ranks
-        self.gap = gap  # between neighbours on a rank (Graphviz's nodesep)
-        self.shapes: dict[str, list[_Shape]] = {}
-
-    def shape_all(self, order: list[str], cap: int) -> None:
-        """Shapes for every block, children before parents: ``order`` lists parents first."""
-        shapes, children, across = self.shapes, self.children, self.across
-        for node in reversed(order):
-            kids = children.get(node)
-            own = across.get(node, _JUNCTION)
-            shapes[node] = self._shapes_of(own, kids, cap) if kids else [_Shape(own, 1, (), ())]
-
-    def _shapes_of(self, own: float, kids: list[str], cap: int) -> list[_Shape]:
-        """For each depth up to ``cap``, the narrowest arrangement of the children's blocks.
-
-        Depths at which nothing would change are skipped: the arrangement
-        changes only at the depth where some child's next (narrower, deeper)
-        shape is allowed, or where a block that did not fit in a column would.
-        """
-        fronts = [self.shapes[kid] for kid in kids]
-        groups = [self.group_of.get(kid) for kid in kids]
-        later = _later_groups(groups) if any(groups) else None
-        low = max([front[0].depth for front in fronts])
-        high = max(low, min(cap, sum([front[-1].depth for front in fronts])))
-        picks = [0] * len(kids)
-        blocks = [front[0] for front in fronts]
-        moving = [i for i, front in enumerate(fronts) if len(front) > 1]  # shapes left to try
-        candidates: list[_Shape] = []
-        depth = low
-        while depth <= high:
-            upcoming = high + 1  # the next depth at which some child's shape changes
-            if moving:
-                still = []
-                for i in moving:  # the narrowest shape no deeper than ``depth``
-                    front, pick = fronts[i], picks[i]
-                    last = len(front) - 1
-                    while pick < last and front[pick + 1].depth <= depth:
-                        pick += 1
-                    picks[i], blocks[i] = pick, front[pick]
-                    if pick < last:
-                        still.append(i)
-                        upcoming = min(upcoming, front[pick + 1].depth)
-                moving = still
-            width, deepest, offsets, fits_at = _columns(blocks, depth, self.gap, groups, later)
-            candidates.append(
-                _Shape(own if own > width else width, 1 + deepest, tuple(picks), offsets)
-            )
-            depth = upcoming if upcoming < fits_at else fits_at
-        return _front(candidates)
-
-
-def _columns(
-    blocks: list[_Shape],
-    depth: int,
-    gap: float,
-    groups: list[str | None],
-    later: list[set[str | None]] | None,
-) -> tuple[float, int, tuple[int, ...], int]:
-    """Blocks in columns no deeper than ``depth``: width, depth, offsets; where that changes.
-
-    A column holds one block, or two (the second below the first), or up
-    to ``_LEAVES`` single cards (as ``unflatten`` staggers leaves). A block
-    below another has its edge run beside the ones above: the column is a
-    gap wider for each. Deeper stacks of whole branches would make
-    staircases of long parallel edges. The last number returned is the least
-    depth at which a block that was kept out of a column for its depth
-    would fit: up to there, the same blocks are arranged the same way.
-    """
-    offsets: list[int] = []
-    widths: list[float] = []
-    count = 0  # blocks in the current column
-    widest = 0.0  # the widest of them
-    column_depth = 0
-    leaves = False  # whether they are all single cards
-    deepest = 0
-    fits_at = _NEVER
-    column_group: str | None = None
-    for index, (width, block_depth, _, _) in enumerate(blocks):
-        group = groups[index]
-        if (
-            count
-            and (count == 1 or (leaves and block_depth == 1 and count < _LEAVES))
-            and (
-                later is None
-                or group == column_group
-                or not (group in later[index] or column_group in later[index])
-            )
-        ):
-            needed = column_depth + block_depth
-            if needed <= depth:
-                offsets.append(column_depth)
-                count += 1
-                column_depth = needed
-                leaves = leaves and block_depth == 1
-                if width > widest:
-                    widest = width
-                widths[-1] = widest + gap * (count - 1)
-                if needed > deepest:
-                    deepest = needed
-                continue
-            if needed < fits_at:
-                fits_at = needed
-        offsets.append(0)
-        widths.append(width)
-        count, widest, column_depth, leaves = 1, width, block_depth, block_depth == 1
-        column_group = group
-        if block_depth > deepest:
-            deepest = block_depth
-    return sum(widths) + gap * (len(widths) - 1), deepest, tuple(offsets), fits_at
-
-
-def _later_groups(groups: list[str | None]) -> list[set[str | None]]:
-    """For each block, the groups of the blocks after it (None, no group, left out)."""
-    later: list[set[str | None]] = []
-    seen: set[str | None] = set()
-    for group in reversed(groups):
-        later.append(set(seen))
-        if group is not None:
-            seen.add(group)
-    later.reverse()
-    return later
-
-
-_DEPTH_WIDTH = itemgetter(1, 0)  # a shape's (depth, width)
-
-
-def _front(candidates: list[_Shape]) -> list[_Shape]:
-    """The shapes no other shape beats in both width and depth, shallowest (widest) first."""
-    kept: list[_Shape] = []
-    for shape in sorted(candidates, key=_DEPTH_WIDTH):
-        if not kept or shape.width < kept[-1].width - 0.5:
-            kept.append(shape)
-    return kept
 
 
 def fold_ranks(
@@ -291,7 +128,7 @@ def fold_ranks(
     )
     across = {name: size[1 if sideways else 0] for name, size in sizes.items()}
     along = {name: size[0 if sideways else 1] for name, size in sizes.items()}
-    folder = _Folder(children, across, theme.node_gap * 72.0, _groups_of(argument_map, junctions))
+    folder = Folder(children, across, theme.node_gap * 72.0, drawn_groups(argument_map, junctions))
     title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
     # Aimed at the text's size even for titles-only cards, whose titles are a point
@@ -342,13 +179,12 @@ def _card_sizes(
     return sizes
 
 
-def _groups_of(argument_map: ArgumentMap, junctions: Collection[str]) -> dict[str, str]:
-    """The group each card is drawn in, and each junction whose premises share one.
+def drawn_groups(argument_map: ArgumentMap, junctions: Collection[str]) -> dict[str, str]:
+    """The group each card is drawn in, and each junction whose premises all share one.
 
-    Graphviz keeps a group's members in one box, so a block stands below one
-    of another group only when neither group goes on in a later column: its
-    box would reach over the other's, the boxes would pull the blocks apart,
-    and the reading order would break.
+    ``dot.py`` draws those junctions inside their group's box; folding keeps
+    a block from standing below one of another group where the boxes would
+    reach over each other (:mod:`argmap.render.fold_shapes`).
     """
     group_of = {sid: g.id for g in argument_map.groups for sid in g.statements}
     for relation in argument_map.relations:
@@ -400,7 +236,7 @@ def _tree(
     return children, roots, order, depths
 
 
-def _root_choices(folder: _Folder, roots: list[str]) -> list[dict[str, int]]:
+def _root_choices(folder: Folder, roots: list[str]) -> list[dict[str, int]]:
     """For each depth, every main claim's narrowest shape no deeper than it."""
     fronts = {root: folder.shapes[root] for root in roots}
     low = max(front[0].depth for front in fronts.values())
@@ -417,7 +253,7 @@ def _root_choices(folder: _Folder, roots: list[str]) -> list[dict[str, int]]:
 
 
 def _likely(
-    folder: _Folder,
+    folder: Folder,
     roots: list[str],
     along: Mapping[str, float],
     rank_gap: float,
@@ -450,7 +286,7 @@ class _Ranks(NamedTuple):
 
 
 def _ranks(
-    folder: _Folder, roots: list[str], choice: Mapping[str, int], along: Mapping[str, float]
+    folder: Folder, roots: list[str], choice: Mapping[str, int], along: Mapping[str, float]
 ) -> _Ranks:
     """The ranks of the drawing in the chosen shapes, the main claims on the first.
 
@@ -463,9 +299,9 @@ def _ranks(
     stack = [(root, choice[root], 0) for root in roots]
     while stack:
         node, index, rank = stack.pop()
-        filled[rank] += across.get(node, _JUNCTION)
+        filled[rank] += across.get(node, JUNCTION)
         members[rank] += 1
-        size = along.get(node, _JUNCTION)
+        size = along.get(node, JUNCTION)
         if size > deep[rank]:
             deep[rank] = size
         _, _, picks, offsets = shapes[node][index]
@@ -483,22 +319,22 @@ def _ranks(
 
 
 def _plain_ranks(
-    folder: _Folder, order: list[str], depths: list[int], along: Mapping[str, float]
+    folder: Folder, order: list[str], depths: list[int], along: Mapping[str, float]
 ) -> _Ranks:
     """The ranks of the unfolded drawing: every node at its depth below the main claims."""
     across = folder.across
     count = max(depths) + 1
     filled, members, deep = [0.0] * count, [0] * count, [0.0] * count
     for node, rank in zip(order, depths, strict=True):
-        filled[rank] += across.get(node, _JUNCTION)
+        filled[rank] += across.get(node, JUNCTION)
         members[rank] += 1
-        size = along.get(node, _JUNCTION)
+        size = along.get(node, JUNCTION)
         if size > deep[rank]:
             deep[rank] = size
     return _Ranks(filled, members, deep)
 
 
-def _plain_width(folder: _Folder, order: list[str], roots: list[str]) -> float:
+def _plain_width(folder: Folder, order: list[str], roots: list[str]) -> float:
     """The width of the unfolded blocks: children side by side under every card.
 
     ``order`` lists every node below ``roots``, parents before children.
@@ -507,7 +343,7 @@ def _plain_width(folder: _Folder, order: list[str], roots: list[str]) -> float:
     for node in reversed(order):
         kids = folder.children.get(node, ())
         below = sum(width[kid] for kid in kids) + folder.gap * (len(kids) - 1)
-        width[node] = max(folder.across.get(node, _JUNCTION), below)
+        width[node] = max(folder.across.get(node, JUNCTION), below)
     return sum(width[root] for root in roots) + folder.gap * (len(roots) - 1)
 
 
@@ -525,7 +361,7 @@ def _estimate(ranks: _Ranks, blocks: float, gap: float, rank_gap: float) -> tupl
 
 
 def _minlens(
-    folder: _Folder, roots: list[str], choice: Mapping[str, int]
+    folder: Folder, roots: list[str], choice: Mapping[str, int]
 ) -> dict[tuple[str, str], int]:
     """The edges the chosen shapes lengthen, with the ranks each spans."""
     children, shapes = folder.children, folder.shapes
