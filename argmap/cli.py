@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import gc
 import importlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -56,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # (a scan of every package)
     try:
         if args and args[0] in COMMANDS:
-            with _collector_off(process_ends=argv is None):
+            with collector_paused():  # a command makes many objects and no cycles
                 parser = _command_parser(args[0])
                 options = parser.parse_args(args)
                 status: int = options.run(options, parser)
@@ -88,24 +87,6 @@ def _end_process(status: int) -> NoReturn:
         with suppress(OSError, ValueError):
             stream.flush()
     os._exit(status)
-
-
-@contextmanager
-def _collector_off(*, process_ends: bool) -> Iterator[None]:
-    """Python's cyclic collector off for one command, which leaves no cycles worth collecting.
-
-    Importing pydantic and loading a map allocate a few hundred thousand
-    objects, which wake the collector again and again to walk them all, for
-    nothing: reference counting frees them as usual. When the command is the
-    whole process (the console script), what is left is frozen at the end, so
-    that the interpreter's exit does not walk it once more either.
-    """
-    with collector_paused():
-        try:
-            yield
-        finally:
-            if process_ends:
-                gc.freeze()
 
 
 # -- parsers ---------------------------------------------------------------
