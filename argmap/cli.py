@@ -175,6 +175,14 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
         ),
     )
     export.add_argument(
+        "--pages",
+        choices=["a4", "letter"],
+        help=(
+            "PDF: print on landscape A4 or Letter pages, the drawing as wide as the page"
+            " and going on over as many pages as it takes (default: one page, map-sized)"
+        ),
+    )
+    export.add_argument(
         "--evaluate",
         action="store_true",
         help="draw each statement's evaluated label (in, out, undecided) as in 'argmap evaluate'",
@@ -295,6 +303,9 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             parser.error(str(error))
     if options.outdir and not Path(options.outdir).is_dir():
         parser.error(f"--outdir {options.outdir!r} is not a folder")
+    named = options.output and options.output != "-" and not options.format
+    if options.pages and (format_for_path(options.output) if named else options.format) != "pdf":
+        parser.error("--pages is for PDF: use -o FILE.pdf or --format pdf")
     render_options = {
         "theme": options.theme,
         "layout": options.layout,
@@ -302,6 +313,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "evaluate": options.evaluate,
         "fold": options.fold,
         "cards": options.cards,
+        "pages": options.pages,
         "timeout": options.timeout,
         "pdf_painter": _pdf_drawn_by_qt,
     }
@@ -332,7 +344,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     return status
 
 
-def _pdf_drawn_by_qt(drawing: dict[str, Any]) -> bytes:
+def _pdf_drawn_by_qt(drawing: dict[str, Any], pages: tuple[float, float] | None = None) -> bytes:
     """A PDF for a Graphviz that cannot write one (graphviz-pure): Qt paints its drawing.
 
     Qt is imported here, when such a PDF is asked for, and not before: every
@@ -340,7 +352,7 @@ def _pdf_drawn_by_qt(drawing: dict[str, Any]) -> bytes:
     """
     from argmap.render_qt import pdf_from_xdot
 
-    return pdf_from_xdot(drawing)
+    return pdf_from_xdot(drawing, pages)
 
 
 def _is_native(file: str | Path, from_format: str | None) -> bool:

@@ -96,6 +96,20 @@ class ExportDialog(QDialog):
         form.addRow("", self.fold_box)
         self.layout_box.currentIndexChanged.connect(self._layout_changed)
         self._layout_changed()
+        # A PDF on one page the map's size, or across landscape pages as wide as the paper.
+        self.pages_box = QComboBox()
+        self.pages_box.addItem("One page, the size of the map", None)
+        self.pages_box.addItem("A4 pages, landscape", "a4")
+        self.pages_box.addItem("Letter pages, landscape", "letter")
+        self.pages_box.setToolTip(
+            "The drawing as wide as the paper, going on over as many pages as it takes"
+        )
+        self.pages_box.setCurrentIndex(
+            max(self.pages_box.findData(parent.settings.value("export/pages", None)), 0)
+        )
+        form.addRow("&Pages", self.pages_box)
+        self.format_box.currentTextChanged.connect(self._format_changed)
+        self._format_changed(self.format_box.currentText())
         # Evaluated labels on the cards (and in an HTML page's panel), as Evaluate mode shows them.
         self.evaluate_box = QCheckBox("Show each statement's e&valuated label")
         self.evaluate_box.setChecked(parent.evaluate_mode.on)
@@ -106,6 +120,15 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _format_changed(self, output_format: str) -> None:
+        """Pages are for a PDF."""
+        self.pages_box.setEnabled(output_format == "pdf")
+
+    def pages(self) -> str | None:
+        """The paper chosen for a PDF's pages, None for one page (or another format)."""
+        data = self.pages_box.currentData()
+        return data if self.pages_box.isEnabled() and data else None
 
     def _layout_changed(self) -> None:
         """Only Graphviz's own layered layout folds; the others place every card themselves."""
@@ -226,6 +249,7 @@ class FileActions:
         self.window.settings.setValue("export/legend", legend)
         self.window.settings.setValue("export/fold", fold)
         self.window.settings.setValue("export/cards", cards)
+        self.window.settings.setValue("export/pages", dialog.pages_box.currentData() or "")
         output_format = dialog.format_box.currentText()
         stem = self.window.document.path.stem if self.window.document.path else "map"
         path, _ = QFileDialog.getSaveFileName(
@@ -244,6 +268,7 @@ class FileActions:
                 fold=fold,
                 evaluate=dialog.evaluate_box.isChecked(),
                 cards=cards,
+                pages=dialog.pages(),
             )
 
     def export_to(
@@ -257,6 +282,7 @@ class FileActions:
         fold: bool = True,
         evaluate: bool = False,
         cards: str = Cards.FULL.value,
+        pages: str | None = None,
     ) -> bool:
         """The same exporter as ``argmap export``; errors become a dialog.
 
@@ -283,6 +309,7 @@ class FileActions:
                 fold=fold,
                 evaluate=evaluate,
                 cards=cards,
+                pages=pages,
                 pdf_painter=pdf_from_xdot,
             )
         except (ArgmapError, ValueError) as error:

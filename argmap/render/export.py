@@ -41,6 +41,7 @@ from argmap.render.dot import DotOptions, build_dot, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.render.fold import LANDSCAPE_PAGE
 from argmap.render.legend import LEGEND_NODE
+from argmap.render.pages import PAPERS
 from argmap.theme import THEMES, get_theme
 
 __all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
@@ -57,8 +58,9 @@ _EXTENSIONS = {
     ".htm": "html",
 }
 
-# Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object).
-PdfPainter = Callable[[dict[str, Any]], bytes]
+# Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object), on one page
+# or, given a landscape paper's size in points, across pages as wide as the paper.
+PdfPainter = Callable[..., bytes]
 
 
 class LayoutMode(StrEnum):
@@ -92,6 +94,7 @@ def render_map(
     labels: Mapping[str, str] | None = None,
     fold: bool = True,
     cards: Cards | str = Cards.FULL,
+    pages: str | None = None,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
 
@@ -104,7 +107,9 @@ def render_map(
     With ``evaluate``, every card carries its evaluated label (see
     :mod:`argmap.evaluation`) and arguments that carry no weight are drawn faint.
 
-    ``pdf_painter`` draws the PDF when the Graphviz in use cannot write one;
+    ``pages`` ("a4" or "letter", PDF only) prints the drawing as wide as that
+    landscape paper, over as many pages as it takes (:mod:`argmap.render.pages`);
+    ``pdf_painter`` draws those pages, and the PDF when the Graphviz in use cannot write one;
     without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
     ``labels`` are evaluation labels by statement id, which the HTML page
     shows (other formats ignore them); with ``evaluate`` the page gets the
@@ -112,6 +117,9 @@ def render_map(
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
+    if pages is not None and (output_format != "pdf" or pages not in PAPERS):
+        known = " or ".join(PAPERS)
+        raise ValueError(f"pages are {known}, for a PDF (not {pages!r} for {output_format})")
     if output_format == "html":
         from argmap.render.page import build_page
 
@@ -152,7 +160,7 @@ def render_map(
     if output_format == "dot":
         return source.encode("utf-8")
     engine = engine or find_engine()
-    if output_format == "pdf" and not engine.supports("pdf"):
+    if output_format == "pdf" and (pages is not None or not engine.supports("pdf")):
         if pdf_painter is None:
             raise RenderError(
                 f"this Graphviz ({engine.executable}) cannot write PDF: install Graphviz with"
@@ -167,7 +175,9 @@ def render_map(
             extra_args=extra_args,
             timeout=timeout,
         )
-        return pdf_painter(_parse_json(drawing))
+        if pages is None:
+            return pdf_painter(_parse_json(drawing))
+        return pdf_painter(_parse_json(drawing), pages=PAPERS[pages])
     return run_graphviz(
         engine,
         source,

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from argmap.errors import RenderError
+from argmap.render.pages import MARGIN, page_breaks, page_scale
 
 __all__ = ["pdf_from_xdot"]
 
@@ -74,38 +75,46 @@ def _without_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def pdf_from_xdot(drawing: dict[str, Any]) -> bytes:
-    """A one-page PDF of a Graphviz ``-Tjson`` drawing, the page sized to the graph."""
+def pdf_from_xdot(drawing: dict[str, Any], pages: tuple[float, float] | None = None) -> bytes:
+    """A PDF of a Graphviz ``-Tjson`` drawing: one page sized to the graph, or on ``pages``.
+
+    ``pages`` is a landscape paper's width and height in points
+    (``argmap.render.pages.PAPERS``): the drawing is scaled to the paper's
+    width within its margins and goes on over as many pages as it takes,
+    each ending above a card rather than through it.
+    """
     _ensure_application()
     try:
         left, bottom, right, top = (float(v) for v in str(drawing["bb"]).split(","))
     except (KeyError, ValueError):
         raise RenderError("Graphviz's layout has no bounding box; cannot draw a PDF") from None
     width, height = max(right - left, 1.0), max(top - bottom, 1.0)
+    if pages is None:
+        paper, margin, scale, slices = (width, height), 0.0, 1.0, [(0.0, height)]
+    else:
+        paper, margin = pages, MARGIN
+        scale, slices = page_scale(width, pages), page_breaks(drawing, pages)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setCreator("argmap")
     writer.setTitle(str(drawing.get("name", "argument map")))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(
-                QSizeF(width, height),
-                QPageSize.Unit.Point,
-                "",
-                QPageSize.SizeMatchPolicy.ExactMatch,
-            ),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-            QPageLayout.Unit.Point,
-        )
-    )
+    writer.setPageLayout(_page_layout(paper, margin, named=pages is not None))
     painter = QPainter(writer)
     try:
-        scale = writer.resolution() / 72.0
-        painter.scale(scale, scale)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _Painter(painter, left, top).draw_graph(drawing)
+        zoom = writer.resolution() / 72.0 * scale
+        for number, (start, end) in enumerate(slices):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.scale(zoom, zoom)
+            painter.translate(0, -start)
+            painter.setClipRect(QRectF(0, start, width, end - start))
+            _Painter(painter, left, top, None if pages is None else (start, end)).draw_graph(
+                drawing
+            )
+            painter.restore()
     finally:
         painter.end()
     buffer.close()
@@ -115,13 +124,41 @@ def pdf_from_xdot(drawing: dict[str, Any]) -> bytes:
     return data
 
 
+def _page_layout(paper: tuple[float, float], margin: float, *, named: bool) -> QPageLayout:
+    """A page of ``paper``'s size in points; ``named``: a paper such as A4, called so."""
+    policy = QPageSize.SizeMatchPolicy
+    wide = paper[0] > paper[1]
+    size = QPageSize(  # a paper's size is named upright, and turned for landscape
+        QSizeF(min(paper), max(paper)),
+        QPageSize.Unit.Point,
+        "",
+        policy.FuzzyMatch if named else policy.ExactMatch,
+    )
+    orientation = QPageLayout.Orientation
+    return QPageLayout(
+        size,
+        orientation.Landscape if wide else orientation.Portrait,
+        QMarginsF(margin, margin, margin, margin),
+        QPageLayout.Unit.Point,
+    )
+
+
 class _Painter:
     """Replays xdot operations; Graphviz's y axis points up, Qt's down."""
 
-    def __init__(self, painter: QPainter, left: float, top: float) -> None:
+    def __init__(
+        self,
+        painter: QPainter,
+        left: float,
+        top: float,
+        visible: tuple[float, float] | None = None,
+    ) -> None:
         self.painter = painter
         self.left = left
         self.top = top
+        # On pages: the part of the drawing this page shows. Text beyond it is left out
+        # (the clip would hide it, but it would still be in the page, found twice by search).
+        self.visible = visible
         self.pen_colour = QColor("black")
         self.fill_colour = QColor("black")
         self.line_width = 1.0
@@ -239,10 +276,17 @@ class _Painter:
         self.painter.setBrush(self._brush(filled))
         self.painter.drawEllipse(QRectF(centre.x() - rx, centre.y() - ry, 2 * rx, 2 * ry))
 
+    def _shows(self, op: dict[str, Any]) -> bool:
+        """Whether this page shows the text: its baseline, or the line above it, is on it."""
+        if self.visible is None:
+            return True
+        baseline = self.top - float(op.get("pt", [0, self.top])[1])
+        return self.visible[0] <= baseline <= self.visible[1] + self.font.pixelSize()
+
     def _text(self, op: dict[str, Any]) -> None:
         # Backslashes reach the drawing doubled, as written in the DOT label.
         text = str(op.get("text", "")).replace("\\\\", "\\")
-        if not text:
+        if not text or not self._shows(op):
             return
         font = QFont(self.font)
         font.setBold(bool(self.font_flags & _BOLD))
