@@ -136,6 +136,15 @@ def wait_for_layout(qtbot, main_window) -> None:
     qtbot.wait(1)
 
 
+def showing(main_window, path: Path):
+    """``main_window`` with the map at ``path`` shown (not as its file) and laid out."""
+    from argmap.files import load_map
+
+    main_window.show_map(load_map(path), None)
+    wait_for_layout(main_window.qtbot, main_window)
+    return main_window
+
+
 _WITHOUT_DISPLAY = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
 
 

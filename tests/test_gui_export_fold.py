@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MAPS, wait_for_layout
+from conftest import MAPS, showing
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from argmap.files import load_map
 from argmap.gui import file_actions
 
 pytestmark = pytest.mark.gui
@@ -37,9 +36,7 @@ def export_dot(window, tmp_path, monkeypatch, *, layout: str, fold: bool | None)
 
 @pytest.fixture
 def treaty_window(window):
-    window.show_map(load_map(TREATY), None)
-    wait_for_layout(window.qtbot, window)
-    return window
+    return showing(window, TREATY)
 
 
 def test_the_layered_export_folds_a_wide_map_by_default(treaty_window, tmp_path, monkeypatch):

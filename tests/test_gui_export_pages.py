@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import MAPS, wait_for_layout
+from conftest import MAPS, showing
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from argmap.files import load_map
 from argmap.gui import file_actions
 
 pytestmark = pytest.mark.gui
@@ -40,9 +39,7 @@ def export_through_dialog(
 
 @pytest.fixture
 def pact_window(window):
-    window.show_map(load_map(PACT), None)
-    wait_for_layout(window.qtbot, window)
-    return window
+    return showing(window, PACT)
 
 
 def test_a_pdf_on_a4_pages_has_landscape_a4_pages(pact_window, tmp_path, monkeypatch):
