@@ -114,12 +114,19 @@ class CardLines:
         line = attribution_line(attribution.speaker, attribution.date) if attribution else None
         small = wrap_text(line, self.attribution_width) if line else []
         title = statement.title
+        # A title of spaces wraps to one empty line, which no card draws (Graphviz rejects
+        # an empty <b></b>) and no size estimate should count.
+        head = _drawn(wrap_text(title, wrap)) if title else []
         if not self.titles_only:
-            head = wrap_text(title, wrap) if title else []
             return CardText(head, wrap_text(statement.text, wrap), small)
         if title:
-            return CardText(wrap_text(title, wrap), [], small)
+            return CardText(head, [], small)
         return CardText([], wrap_text(short_text(statement.text), wrap), small)
+
+
+def _drawn(lines: list[str]) -> list[str]:
+    """Wrapped lines, or none when all are empty."""
+    return lines if any(lines) else []
 
 
 # -- labels ------------------------------------------------------------------------
@@ -158,12 +165,11 @@ class CardLabel:
                 f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
             )
         title, body, small = text
-        # A title of spaces wraps to one empty line: Graphviz rejects an empty <b></b>.
-        if any(title):
+        if title:
             parts.append(f"{cell}{self.title_font}<b>{html_lines(title)}</b></font></td></tr>")
-        if body or not any(title):
+        if body or not title:
             parts.append(f"{cell}{html_lines(body) or ' '}</td></tr>")
-        if any(small):
+        if small:
             parts.append(
                 f"{cell}{self.attribution_font}<i>{html_lines(small)}</i></font></td></tr>"
             )

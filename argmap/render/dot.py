@@ -115,7 +115,8 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     roles = argument_map.roles()
     sources = {s.id: s for s in argument_map.sources}
     junctions = junction_relations(argument_map)
-    junction_groups = _junction_groups(argument_map, junctions)
+    homes = drawn_groups(argument_map, junctions)  # the group each card and junction is in
+    junction_groups = _junction_groups(argument_map, junctions, homes)
     folding = options.page is not None and not options.positions
     writer = _Writer(body, styles, roles, sources, options)
     if folding:
@@ -137,6 +138,7 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
             cards=options.cards,
             texts=writer.texts,
             roles=roles,
+            groups=homes,
         )
     _add_relations(writer, argument_map, junctions, grouped, lengths)
     if options.legend:
@@ -399,9 +401,10 @@ def _add_relations(
 # -- groups ----------------------------------------------------------------
 
 
-def _junction_groups(argument_map: ArgumentMap, junctions: set[str]) -> dict[str, list[Relation]]:
+def _junction_groups(
+    argument_map: ArgumentMap, junctions: set[str], homes: Mapping[str, str]
+) -> dict[str, list[Relation]]:
     """Junctions whose premises all sit in one group are drawn inside that group."""
-    homes = drawn_groups(argument_map, junctions)
     inside: dict[str, list[Relation]] = {}
     for relation in argument_map.relations:
         home = homes.get(relation.id) if relation.id in junctions else None

@@ -42,15 +42,18 @@ from typing import NamedTuple
 from argmap.model import ArgumentMap, Direction
 from argmap.render.cards import CardLines, Cards, CardText, card_size, measure_cards
 from argmap.render.fold_shapes import JUNCTION, Folder
+from argmap.render.pages import MARGIN, PAPERS
 from argmap.roles import Role
 from argmap.theme import Theme
 
 __all__ = ["LANDSCAPE_PAGE", "READABLE", "card_size", "drawn_groups", "fold_ranks"]
 
-_MM = 72.0 / 25.4
 # The printable area (10 mm margins) that landscape A4 (297 x 210 mm) and
 # landscape Letter (279.4 x 215.9 mm) have in common, in points.
-LANDSCAPE_PAGE = ((279.4 - 20.0) * _MM, (210.0 - 20.0) * _MM)
+LANDSCAPE_PAGE = (
+    min(width for width, _ in PAPERS.values()) - 2 * MARGIN,
+    min(height for _, height in PAPERS.values()) - 2 * MARGIN,
+)
 
 _LINE = 1.2  # line height, in font sizes
 _TITLE_SIZE = 16.0  # the map title's font size, as dot.py sets it
@@ -103,6 +106,7 @@ def fold_ranks(
     cards: Cards | str = Cards.FULL,
     texts: Mapping[str, CardText] | None = None,
     roles: Mapping[str, Role] | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> dict[tuple[str, str], int]:
     """The ``minlen`` of every edge (tail, head) that folding lengthens; 1 is left out.
 
@@ -116,7 +120,8 @@ def fold_ranks(
     relations drawn through a junction point (``dot.junction_relations``);
     ``sizes`` are card sizes in points if known, else estimated from the
     cards' lines: ``texts`` if given (the labels' own), else wrapped here in
-    the ``cards`` style. ``roles`` saves working the roles out again.
+    the ``cards`` style. ``roles`` and ``groups`` (:func:`drawn_groups`) save
+    working them out again.
     """
     children, roots, order, depths = _tree(argument_map, junctions, roles or argument_map.roles())
     if not roots:
@@ -128,7 +133,9 @@ def fold_ranks(
     )
     across = {name: size[1 if sideways else 0] for name, size in sizes.items()}
     along = {name: size[0 if sideways else 1] for name, size in sizes.items()}
-    folder = Folder(children, across, theme.node_gap * 72.0, drawn_groups(argument_map, junctions))
+    if groups is None:
+        groups = drawn_groups(argument_map, junctions)
+    folder = Folder(children, across, theme.node_gap * 72.0, groups)
     title = _TITLE_SIZE * _LINE + 8.0 if argument_map.title else 0.0  # above the drawing
     rank_gap = theme.rank_gap * 72.0
     # Aimed at the text's size even for titles-only cards, whose titles are a point
