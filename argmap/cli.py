@@ -59,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser = _command_parser(args[0])
                 options = parser.parse_args(args)
                 status: int = options.run(options, parser)
-            if argv is None:
-                _end_process(status)
+                if argv is None:  # before the collector wakes to a pass over all of them
+                    _end_process(status)
             return status
         return _open_editor(_editor_parser().parse_args(args))
     except KeyboardInterrupt:

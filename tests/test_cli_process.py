@@ -38,6 +38,15 @@ def test_functions_registered_to_run_at_exit_still_run(tmp_path):
     assert marker.read_text() == "ran"
 
 
+def test_the_collector_does_not_wake_between_the_command_and_the_end(tmp_path):
+    """Re-enabling it would start a pass over every object the command made, for nothing."""
+    marker = tmp_path / "collector"
+    script = AS_CONSOLE_SCRIPT.replace('"ran"', 'str(__import__("gc").isenabled())')
+    done = run_python(script, "info", str(TREATY), str(marker))
+    assert done.returncode == 0
+    assert marker.read_text() == "False"
+
+
 def test_a_failing_command_in_its_own_process_exits_with_its_error_status(tmp_path):
     marker = str(tmp_path / "exit-ran")
     done = run_python(AS_CONSOLE_SCRIPT, "validate", str(tmp_path / "missing.argmap"), marker)
