@@ -16,23 +16,23 @@ several regular expressions: for a map of a thousand statements that cost
 more than everything else argmap does before Graphviz starts. Attributes that
 every card (or every edge) shares are written once, as ``node``/``edge``
 defaults; the styles of each role and relation kind are formatted once per
-map. The result is the DOT text itself: callers hand it to Graphviz on stdin.
+map (:mod:`argmap.render.dot_styles`). The result is the DOT text itself:
+callers hand it to Graphviz on stdin.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.render.cards import (
-    CardLabel,
     Cards,
     CardText,
-    card_margin,
     spaced_for,
     statement_label,
 )
+from argmap.render.dot_styles import Styles
 from argmap.render.dot_text import attr_list, dot_id, dot_number, pin_point
 from argmap.render.fold import drawn_groups, fold_ranks
 from argmap.render.legend import legend_line
@@ -90,7 +90,7 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     """The whole map as DOT source, ready for ``dot`` (or ``neato -n2`` when pinned)."""
     options = options or DotOptions()
     theme = spaced_for(options.theme, options.cards)
-    styles = _Styles(theme, options.cards)
+    styles = Styles(theme, options.cards)
     body = [
         "digraph argmap {\n",
         "\t"
@@ -181,98 +181,6 @@ def _declare_in_tree_order(
         stack.extend(reversed(below.get(node, ())))
 
 
-# -- styles ----------------------------------------------------------------
-
-# What Graphviz does when an attribute is not set, for the card attributes
-# that the ``node`` defaults may set: junctions and the legend get these back.
-# An empty string reads as "not set" to Graphviz.
-_UNSET_NODE_ATTRIBUTES = {
-    "shape": "ellipse",
-    "style": '""',
-    "margin": '""',
-    "fillcolor": '""',
-    "color": "black",
-    "fontcolor": "black",
-    "penwidth": "1",
-    "class": '""',
-}
-
-
-class _Styles:
-    """A theme's attributes as DOT text, formatted once per map rather than once per element."""
-
-    def __init__(self, theme: Theme, card_style: Cards = Cards.FULL) -> None:
-        self.theme = theme
-        cards = {role: _card_attributes(theme, role, card_style) for role in Role}
-        shared = _shared(cards.values())
-        self.node_defaults = {
-            "fontname": dot_id(theme.font_family),
-            "fontsize": dot_id(dot_number(theme.font_size)),
-            **shared,
-        }
-        self.card = {
-            role: attr_list({k: v for k, v in attrs.items() if k not in shared})
-            for role, attrs in cards.items()
-        }
-        # A node that is not a card must not inherit card looks from the defaults.
-        self.non_card = {name: _UNSET_NODE_ATTRIBUTES[name] for name in shared}
-        edges = {attack: _edge_attributes(theme, attack) for attack in (False, True)}
-        shared_edge = _shared(edges.values())
-        self.edge_defaults = {"fontname": dot_id(theme.font_family), **shared_edge}
-        self.edge = {
-            attack: attr_list({k: v for k, v in attrs.items() if k not in shared_edge})
-            for attack, attrs in edges.items()
-        }
-        self.junction = {
-            attack: attr_list(
-                {
-                    **self.non_card,
-                    "shape": "point",
-                    "width": "0.09",
-                    "height": "0.09",
-                    "color": dot_id(theme.edge(attack).colour),
-                    "fillcolor": dot_id(theme.edge(attack).colour),
-                    "label": '""',
-                    "class": "junction",
-                }
-            )
-            for attack in (False, True)
-        }
-        self.label = CardLabel(theme, card_style)
-
-
-def _card_attributes(theme: Theme, role: Role, cards: Cards) -> dict[str, str]:
-    card = theme.card(role)
-    return {
-        "shape": "box",
-        "style": dot_id("rounded,filled" + (",dashed" if card.dashed else "")),
-        "fillcolor": dot_id(card.fill),
-        "color": dot_id(card.border),
-        "fontcolor": dot_id(card.text),
-        "penwidth": dot_id(dot_number(card.border_width)),
-        "margin": dot_id(",".join(dot_number(v) for v in card_margin(cards))),
-        "class": dot_id(role.value.replace(" ", "-")),
-    }
-
-
-def _edge_attributes(theme: Theme, attack: bool) -> dict[str, str]:
-    edge = theme.edge(attack)
-    return {
-        "color": dot_id(edge.colour),
-        "penwidth": dot_id(dot_number(edge.width)),
-        "style": "dashed" if edge.dashed else "solid",
-        "arrowhead": dot_id(edge.arrowhead),
-        "arrowsize": "0.9",
-        "class": "attack" if attack else "support",
-    }
-
-
-def _shared(variants: Iterable[Mapping[str, str]]) -> dict[str, str]:
-    """The attributes (already DOT text) that have the same value in every variant."""
-    first, *others = variants
-    return {k: v for k, v in first.items() if all(other.get(k) == v for other in others)}
-
-
 # -- statements ------------------------------------------------------------
 
 
@@ -282,7 +190,7 @@ class _Writer:
     def __init__(
         self,
         body: list[str],
-        styles: _Styles,
+        styles: Styles,
         roles: Mapping[str, Role],
         sources: Mapping[str, Source],
         options: DotOptions,
