@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import errno
 import importlib
 import os
 import sys
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with collector_paused():  # a command makes many objects and no cycles
                 parser = _command_parser(args[0])
                 options = parser.parse_args(args)
-                status: int = options.run(options, parser)
+                status = _run(options, parser)
                 if argv is None:  # before the collector wakes to a pass over all of them
                     _end_process(status)
             return status
@@ -74,6 +75,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
 
 
+def _run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """The command, its output delivered: output that cannot be written is a message.
+
+    Standard output is flushed here, where a full disk is still reported,
+    rather than at exit. The commands report their own files' errors, naming
+    them; what reaches this point is standard output, unless a command missed one.
+    """
+    try:
+        status: int = options.run(options, parser)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: not an error of ours (see main)
+    except OSError as error:
+        where = error.filename or "standard output"
+        print(f"argmap: could not write to {where}: {error.strerror or error}", file=sys.stderr)
+        return int(getattr(options, "trouble", EXIT_INVALID))
+    return status
+
+
+def write_stdout(data: bytes) -> None:
+    """A command's product (a drawing, a converted map) on standard output, after what was printed.
+
+    An OSError if it cannot be written, also when the process was started
+    with standard output closed (Python then has no ``sys.stdout``).
+    """
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "it is closed")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def _end_process(status: int) -> NoReturn:
     """End the process as soon as the command is done, skipping the interpreter's teardown.
 
@@ -85,8 +119,9 @@ def _end_process(status: int) -> NoReturn:
     """
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        with suppress(OSError, ValueError):
-            stream.flush()
+        if stream is not None:  # None: the process was started with it closed
+            with suppress(OSError, ValueError):
+                stream.flush()
     os._exit(status)
 
 
@@ -286,26 +321,71 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         render_options["engine"] = find_engine(options.dot)
     except ArgmapError as error:
         return _fail(error)
-    for file in files:
+    exports = _exports(files, options)
+    _refuse_overwriting([(file, out) for file, out, _ in exports], parser)
+    for file, out, output_format in exports:
         try:
             argument_map = _load(file, options.from_format)
-            if options.output == "-":
-                sys.stdout.buffer.write(render_map(argument_map, options.format, **render_options))
-                sys.stdout.buffer.flush()
+            if out is None:
+                write_stdout(render_map(argument_map, options.format, **render_options))
                 continue
-            if options.outdir:
-                output_format = options.format or "svg"
-                out = Path(options.outdir) / (file.stem + _SUFFIX[output_format])
-            else:
-                out, output_format = Path(options.output), options.format
             written = export_map(argument_map, out, output_format, **render_options)
             print(f"{file} -> {written}")
         except (ArgmapError, ValueError) as error:
-            status = _fail(error)
+            named = str(file) in str(error)  # a map's own errors name it; Graphviz's do not
+            print(f"argmap: {error}" if named else f"argmap: {file}: {error}", file=sys.stderr)
+            status = EXIT_INVALID
             details = getattr(error, "details", "")
             if options.verbose and details:
                 print(details.rstrip(), file=sys.stderr)
     return status
+
+
+def _exports(
+    files: list[Path], options: argparse.Namespace
+) -> list[tuple[Path, Path | None, str | None]]:
+    """Each FILE with the file it is drawn into (None: standard output) and its format."""
+    if options.output == "-":
+        return [(file, None, options.format) for file in files]
+    if options.outdir:
+        output_format = options.format or "svg"
+        folder = Path(options.outdir)
+        return [
+            (file, folder / (file.stem + _SUFFIX[output_format]), output_format) for file in files
+        ]
+    return [(file, Path(options.output), options.format) for file in files]
+
+
+def _refuse_overwriting(
+    pairs: list[tuple[Path, Path | None]], parser: argparse.ArgumentParser
+) -> None:
+    """Stop before anything is written over a map being read, or two maps go to one file.
+
+    Either would lose a file without a word: the export replaces what it writes to.
+    """
+    written_by: dict[str, Path] = {}
+    for file, out in pairs:
+        if out is None:
+            continue
+        for source, _ in pairs:
+            if same_file(out, source):
+                named = "" if str(out) == str(source) else f" ({source})"
+                parser.error(f"{out} is the map being read{named}: write the export elsewhere")
+        key = os.path.normcase(os.path.realpath(out))
+        if key in written_by:
+            parser.error(
+                f"{written_by[key]} and {file} would both be written to {out}:"
+                " export them separately, or rename one"
+            )
+        written_by[key] = file
+
+
+def same_file(path: str | Path, other: str | Path) -> bool:
+    """Whether two names are one file on disk (also by a link); False if either is missing."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
 
 
 def _pdf_drawn_by_qt(drawing: dict[str, Any], pages: tuple[float, float] | None = None) -> bytes:

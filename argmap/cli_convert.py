@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option
+from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option, same_file, write_stdout
 from argmap.errors import ArgmapError
 
 __all__ = ["add_parser"]
@@ -74,6 +74,8 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             format_by_name(options.from_format)
     except ValueError as error:
         parser.error(str(error))
+    if options.output != "-" and same_file(options.output, options.input):
+        parser.error(f"{options.output} is the map being read: write the converted map elsewhere")
     try:
         result = read_any(options.input, options.from_format)
     except ArgmapError as error:
@@ -93,16 +95,14 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             result.map, options.output if options.output != "-" else "", options.to_format
         )
         if options.output == "-":
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout(text.encode("utf-8"))
             return EXIT_OK
         write_atomically(options.output, text.encode("utf-8"))
     except ValueError as error:
         return _fail(error)
     except OSError as error:
-        print(
-            f"argmap: {options.output}: could not write: {error.strerror or error}", file=sys.stderr
-        )
+        where = "standard output" if options.output == "-" else options.output
+        print(f"argmap: could not write to {where}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{options.input} -> {options.output}")
     return EXIT_OK

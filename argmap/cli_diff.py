@@ -48,7 +48,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from", dest="from_format", metavar="FORMAT", help="the input format of both files"
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, trouble=EXIT_TROUBLE)  # also when the output cannot be written
 
 
 def load_or_empty(file: str, from_format: str | None) -> ArgumentMap:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING
 
-from argmap.cli import EXIT_OK, _fail, _from_option, _load
+from argmap.cli import EXIT_OK, _fail, _from_option, _load, write_stdout
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -62,8 +61,7 @@ def _evaluate(options: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         text = json.dumps(evaluation_json(evaluation), ensure_ascii=False, indent=2) + "\n"
     else:
         text = evaluation_text(evaluation, why=options.why)
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_stdout(text.encode("utf-8"))
     return EXIT_OK
 
 
