@@ -203,11 +203,35 @@ class FileActions:
         imported = self.window.imported_from
         start = str(imported.with_suffix(".argmap")) if imported else self._folder()
         path, _ = QFileDialog.getSaveFileName(self.window, "Save map", start, MAP_FILTER)
+        chosen = self._with_extension(path, (".argmap",))
+        return chosen is not None and self.window.save_to(chosen)
+
+    def _with_extension(self, path: str, extensions: tuple[str, ...]) -> Path | None:
+        """The name chosen in a save dialog, with the format's extension if it was left off.
+
+        The dialog asked before replacing the name as typed, not the one with
+        the extension added: that file is replaced only if the user says so.
+        None when nothing was chosen, or the user keeps that file.
+        """
         if not path:
-            return False
-        if not path.endswith(".argmap"):
-            path += ".argmap"
-        return self.window.save_to(Path(path))
+            return None
+        if any(path.lower().endswith(extension) for extension in extensions):
+            return Path(path)
+        chosen = Path(path + extensions[0])
+        if chosen.exists() and not self.ask_replace(chosen):
+            return None
+        return chosen
+
+    # Dialogs go through this method so tests can answer it.
+    def ask_replace(self, path: Path) -> bool:
+        answer = QMessageBox.warning(
+            self.window,
+            "Replace file?",
+            f"{path.name} already exists in {path.parent}.\n\nReplace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def offer_save_as(self, reason: str) -> bool:
         """The file may not be replaced (it is read-only): say so, and offer another name."""
@@ -258,9 +282,10 @@ class FileActions:
             str(Path(self._folder()) / f"{stem}.{output_format}"),
             f"{output_format.upper()} (*.{output_format})",
         )
-        if path:
+        chosen = self._with_extension(path, (f".{output_format}",))
+        if chosen is not None:
             self.export_to(
-                Path(path),
+                chosen,
                 output_format,
                 dialog.theme_box.currentText(),
                 dialog.layout_box.currentData(),
@@ -328,12 +353,13 @@ class FileActions:
         path, chosen = QFileDialog.getSaveFileName(
             self.window, "Export map as", str(Path(self._folder()) / stem), ";;".join(filters)
         )
-        if not path:
-            return
         fmt = formats[filters.index(chosen)] if chosen in filters else None
-        if fmt is not None and not any(path.lower().endswith(e) for e in fmt.extensions):
-            path += fmt.extensions[0]
-        self.export_as_to(Path(path), fmt.name if fmt else None)
+        if fmt is None:  # no filter chosen: the name tells the format
+            named = Path(path) if path else None
+        else:
+            named = self._with_extension(path, fmt.extensions)
+        if named is not None:
+            self.export_as_to(named, fmt.name if fmt else None)
 
     def export_as_to(self, path: Path, format_name: str | None = None) -> bool:
         """The same writers as ``argmap convert``; errors become a dialog."""
