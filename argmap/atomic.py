@@ -41,13 +41,19 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
     """Replace ``path`` with ``data`` all at once, or not at all (raises OSError).
 
     The file keeps its permissions; a new file gets what the umask allows.
-    A read-only file is refused. Returns warnings: a backup that could not
+    A read-only file is refused. A pipe or a character device (``/dev/null``,
+    a terminal) is written into, not replaced; other files that are not
+    ordinary files (folders, sockets, disks) are refused. Returns warnings: a backup that could not
     be kept. Temporary files that earlier saves left in the folder (their
     process died) are removed first.
     """
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
     if is_read_only(target):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    if _is_stream(target, path):  # a pipe or a device: renaming over it would replace it
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return []
     remove_stale_temporaries(target.parent)
     warnings: list[str] = []
     temporary: str | None = None
@@ -67,6 +73,25 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return warnings
+
+
+def _is_stream(target: Path, named: str | Path) -> bool:
+    """Whether ``target`` is a pipe or a character device (``/dev/null``, a terminal).
+
+    Those are written into as they are. Anything else that is not an ordinary
+    file (a folder, a socket, a disk) is refused with an OSError.
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(named))
+    raise OSError(errno.EINVAL, "it is not an ordinary file", str(named))
 
 
 def _write_temporary(target: Path, data: bytes) -> str:

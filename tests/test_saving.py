@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -175,6 +176,40 @@ def test_exports_do_not_replace_a_read_only_file_either(tmp_path):
     with pytest.raises(PermissionError, match="read-only"):
         write_atomically(path, b"<svg></svg>")
     assert path.read_text() == "<svg/>"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        write_atomically(pipe, b"through the pipe")
+        assert reader.communicate(timeout=30)[0] == b"through the pipe"
+    finally:
+        reader.kill()
+        reader.wait()
+        if reader.stdout is not None:
+            reader.stdout.close()
+    assert pipe.is_fifo()
+
+
+def test_a_device_is_written_into_not_replaced(tmp_path):
+    null = tmp_path / "null"
+    try:  # a null device of our own, so that a mistake cannot replace the system's
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except (AttributeError, PermissionError, OSError):
+        pytest.skip("making a device needs Linux and the right to")
+    write_atomically(null, b"nothing")
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+
+
+def test_a_folder_is_not_replaced(tmp_path):
+    folder = tmp_path / "out.svg"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError, match="it is a folder"):
+        write_atomically(folder, b"<svg/>")
+    assert folder.is_dir()
 
 
 def test_a_map_too_big_to_open_again_is_not_saved(tmp_path, monkeypatch):
