@@ -1,5 +1,9 @@
 """``argmap convert``: a map from one format to another, saying what could not be carried over.
 
+What reading could not carry over and what the output format cannot hold are both
+warnings on stderr, every time; ``--strict`` turns either into a failure before anything
+is written.
+
 Listing the formats in the help imports every reader and writer, which only
 this command needs.
 """
@@ -32,7 +36,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     convert.add_argument(
         "--strict",
         action="store_true",
-        help="fail (exit 1) if anything could not be carried over exactly",
+        help=(
+            "fail (exit 1) and write nothing if anything could not be carried over exactly,"
+            " in reading or in writing"
+        ),
     )
     convert.set_defaults(run=_convert)
 
@@ -56,7 +63,13 @@ def _format_list() -> str:
 
 def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from argmap.files import write_atomically
-    from argmap.formats import format_by_name, formats_for_path, read_any, write_any
+    from argmap.formats import (
+        format_by_name,
+        formats_for_path,
+        read_any,
+        write_any,
+        write_warnings,
+    )
 
     try:
         if options.to_format:
@@ -82,11 +95,16 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _fail(error)
     for problem in result.warnings:
         print(problem.located(options.input), file=sys.stderr)
-    if options.strict and result.warnings:
-        count = len(result.warnings)
+    target = options.output if options.output != "-" else "standard output"
+    try:
+        losses = write_warnings(result.map, options.output, options.to_format)
+    except ValueError as error:
+        return _fail(error)
+    for problem in losses:
+        print(problem.located(target), file=sys.stderr)
+    if options.strict and (result.warnings or losses):
         print(
-            f"argmap: {options.input}: {count} construct{'s' if count != 1 else ''}"
-            " could not be carried over exactly; nothing written (--strict)",
+            _strict_failure(options.input, len(result.warnings), target, len(losses)),
             file=sys.stderr,
         )
         return EXIT_INVALID
@@ -101,11 +119,22 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except ValueError as error:
         return _fail(error)
     except OSError as error:
-        where = "standard output" if options.output == "-" else options.output
-        print(f"argmap: could not write to {where}: {error.strerror or error}", file=sys.stderr)
+        print(f"argmap: could not write to {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{options.input} -> {options.output}")
     return EXIT_OK
+
+
+def _strict_failure(source: str, read_count: int, target: str, write_count: int) -> str:
+    """Why --strict wrote nothing: what reading and what writing could not carry over."""
+    parts = []
+    if read_count:
+        things = f"construct{'s' if read_count != 1 else ''}"
+        parts.append(f"{source}: {read_count} {things} could not be read exactly")
+    if write_count:
+        kinds = f"kind{'s' if write_count != 1 else ''} of content"
+        parts.append(f"{target}: {write_count} {kinds} would be left out or changed")
+    return f"argmap: {'; '.join(parts)}; nothing written (--strict)"
 
 
 def _html_is_exported(options: argparse.Namespace) -> str:

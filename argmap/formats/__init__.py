@@ -3,7 +3,9 @@ argmap's HTML pages (read only).
 
 Each format lives in its own module and implements :class:`~argmap.formats.base.Format`.
 :func:`read_any` and :func:`write_any` pick the format from the file name (or
-an explicit name) and are what the CLI and the editor use.
+an explicit name) and are what the CLI and the editor use; :func:`write_warnings`
+says, before writing, what the chosen format will leave out of a map or change
+(see :mod:`argmap.formats.losses`).
 """
 
 from __future__ import annotations
@@ -14,20 +16,26 @@ from pathlib import Path
 from argmap.errors import MapFileError, Problem
 from argmap.files import read_text_file
 from argmap.formats.base import Format, ReadResult, warning
+from argmap.formats.losses import Loss, loss_warnings, losses
 from argmap.model import ArgumentMap
 
 __all__ = [
     "FORMAT_MODULES",
     "Format",
+    "Loss",
     "ReadResult",
     "all_formats",
     "format_by_name",
     "formats_for_path",
+    "loss_warnings",
+    "losses",
     "read_any",
     "readable_formats",
     "warning",
     "writable_formats",
     "write_any",
+    "write_warnings",
+    "writer_for",
 ]
 
 
@@ -94,8 +102,8 @@ def read_any(path: str | Path, format_name: str | None = None) -> ReadResult:
         raise
 
 
-def write_any(argument_map: ArgumentMap, path: str | Path, format_name: str | None = None) -> str:
-    """The map as text in the format named, or the one the file name implies."""
+def writer_for(path: str | Path, format_name: str | None = None) -> Format:
+    """The format named, or the one the file name implies; ValueError if it cannot be written."""
     if format_name is not None:
         chosen = format_by_name(format_name)
     else:
@@ -107,7 +115,24 @@ def write_any(argument_map: ArgumentMap, path: str | Path, format_name: str | No
         chosen = candidates[0]
     if getattr(chosen, "write", None) is None:
         raise ValueError(f"argmap cannot write the {chosen.title} format")
-    return chosen.write(argument_map)
+    return chosen
+
+
+def write_any(argument_map: ArgumentMap, path: str | Path, format_name: str | None = None) -> str:
+    """The map as text in the format named, or the one the file name implies."""
+    return writer_for(path, format_name).write(argument_map)
+
+
+def write_warnings(
+    argument_map: ArgumentMap, path: str | Path, format_name: str | None = None
+) -> list[Problem]:
+    """What writing the map to ``path`` (in the format named, or the file name's) would leave
+    out or change, one warning per kind; empty when the file will hold the whole map.
+
+    Takes the same arguments as :func:`write_any`, so a caller asks this first and shows
+    the warnings (``problem.located(path)`` reads ``path: warning: …``).
+    """
+    return loss_warnings(argument_map, writer_for(path, format_name).name)
 
 
 def _guess(path: str | Path, text: str) -> Format:

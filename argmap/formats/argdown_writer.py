@@ -39,7 +39,7 @@ from argmap.formats.argdown_reader import slug
 from argmap.formats.argdown_yaml import dump_flow
 from argmap.model import Acceptance, ArgumentMap, Group, Relation, Statement
 
-__all__ = ["escape_text", "write_argdown"]
+__all__ = ["escape_text", "write_argdown", "written_as_arguments"]
 
 MAX_NESTING = 40  # deeper trees continue as new blocks: lines stay short, output stays linear
 
@@ -100,21 +100,7 @@ class _Layout:
         self.statements = {s.id: s for s in argument_map.statements}
         self.relations = {r.id: r for r in argument_map.relations}
         self.home = {sid: g.id for g in argument_map.groups for sid in g.statements}
-        targeted = {r.target for r in argument_map.relations}
-        seen: set[tuple[str, str, str]] = set()
-        self.as_argument: set[str] = set()
-        for r in argument_map.relations:
-            key = (str(r.kind), r.premises[0], r.target)
-            if (
-                len(r.premises) > 1
-                or r.id in targeted
-                or key in seen
-                or (r.attribution is not None and not r.attribution.is_empty())
-                or r.weighing is not None
-                or r.weight is not None
-            ):
-                self.as_argument.add(r.id)  # a plain "+ [premise]" line could not carry it
-            seen.add(key)
+        self.as_argument = written_as_arguments(argument_map)
         self.aimed_at: dict[str, list[Relation]] = {}
         for relation in argument_map.relations:
             self.aimed_at.setdefault(relation.target, []).append(relation)
@@ -379,6 +365,29 @@ def _tags_inline(tags: list[str]) -> bool:
     return len(set(tags)) == len(tags) and all(
         tag and not re.search(r"[)\n\r]", tag) for tag in tags
     )
+
+
+def written_as_arguments(argument_map: ArgumentMap) -> set[str]:
+    """The relations written as arguments ``<id>``: a plain "+ [premise]" line cannot carry them.
+
+    Only an argument keeps its relation's id; a plain line is named ``r1``, ``r2``, … on reading.
+    """
+    targeted = {r.target for r in argument_map.relations}
+    seen: set[tuple[str, str, str]] = set()
+    as_argument: set[str] = set()
+    for r in argument_map.relations:
+        key = (str(r.kind), r.premises[0], r.target)
+        if (
+            len(r.premises) > 1
+            or r.id in targeted
+            or key in seen
+            or (r.attribution is not None and not r.attribution.is_empty())
+            or r.weighing is not None
+            or r.weight is not None
+        ):
+            as_argument.add(r.id)
+        seen.add(key)
+    return as_argument
 
 
 def _fresh(base: str, used: set[str]) -> str:

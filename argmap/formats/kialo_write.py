@@ -12,7 +12,7 @@ from collections import deque
 
 from argmap.model import ArgumentMap, RelationKind, Source, Statement
 
-__all__ = ["LINK", "MAX_LEVELS", "NUMBER", "STRUCTURE", "write_kialo"]
+__all__ = ["LINK", "MAX_LEVELS", "NUMBER", "STRUCTURE", "source_numbers", "write_kialo"]
 
 NUMBER = r"[0-9]+(?:\.[0-9]+)*"  # ASCII digits only: a claim number becomes an id
 LINK = re.compile(rf"->[ \t]*See[ \t]+({NUMBER})\.?[ \t]*$", re.IGNORECASE)
@@ -27,8 +27,8 @@ MAX_LEVELS = 40  # parts of a claim number; a deeper claim continues as a thesis
 def write_kialo(argument_map: ArgumentMap) -> str:
     """The map as Kialo's first variant; an iterative depth-first walk numbers the tree."""
     children, premises = _answers(argument_map)
-    source_numbers = _source_numbers(argument_map.sources)
-    texts = {s.id: _cited_text(s, source_numbers) for s in argument_map.statements}
+    numbers = source_numbers(argument_map.sources)
+    texts = {s.id: _cited_text(s, numbers) for s in argument_map.statements}
     out = [f"Discussion Title: {_one_line(argument_map.title)}".rstrip(), ""]
     tree = _Numbering(children, texts, out)
     roots = [s.id for s in argument_map.statements if s.id not in premises]
@@ -39,7 +39,7 @@ def write_kialo(argument_map: ArgumentMap) -> str:
     if argument_map.sources:
         out += ["", "Sources:"]
         for source in argument_map.sources:
-            out.append(f"[{source_numbers[source.id]}] {_source_line(source)}".rstrip())
+            out.append(f"[{numbers[source.id]}] {_source_line(source)}".rstrip())
     return "\n".join(out) + "\n"
 
 
@@ -139,15 +139,15 @@ def _claim_lines(prefix: str, text: str) -> list[str]:
     return result
 
 
-def _cited_text(statement: Statement, source_numbers: dict[str, int]) -> str:
+def _cited_text(statement: Statement, numbers: dict[str, int]) -> str:
     text = statement.text.strip()
     source = statement.attribution.source if statement.attribution else None
-    if source in source_numbers and f"[{source_numbers[source]}]" not in text:
-        text = f"{text} [{source_numbers[source]}]".strip()
+    if source in numbers and f"[{numbers[source]}]" not in text:
+        text = f"{text} [{numbers[source]}]".strip()
     return text
 
 
-def _source_numbers(sources: list[Source]) -> dict[str, int]:
+def source_numbers(sources: list[Source]) -> dict[str, int]:
     """Footnote numbers: ``source-<n>`` keeps n, so markers read from Kialo still fit."""
     numbers: dict[str, int] = {}
     used: set[int] = set()

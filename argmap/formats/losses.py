@@ -1,0 +1,341 @@
+"""What writing a map in another format leaves out or changes, counted from the map itself.
+
+Reading reports what it cannot carry over as warnings; writing has to say the same,
+or ``argmap convert --strict`` and File → Export Map As… would drop content without a
+word. Each format that cannot hold a whole map declares here what it cannot hold, and
+:func:`losses` checks a given map against that declaration, element by element: a map
+without titles gets no word about titles. :func:`loss_warnings` groups them into one
+warning per kind ("49 statement titles", "the map's description") for people to read.
+
+The declarations were found by writing each sample map and hand-built maps that use
+every field, reading the text back and comparing field by field
+(``tests/test_convert_losses.py`` keeps them true). Markdown cannot be read back; there
+a field counts as kept when changing it changes the outline.
+
+Argmap's own format, Argdown and AIF JSON keep nearly everything (Argdown and AIF carry
+argmap's own keys in metadata and in an extras block); Kialo's outline and the Markdown
+report keep the statements, the shape of the debate and little else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from argmap.errors import Problem, Severity
+from argmap.model import Acceptance, ArgumentMap, Attribution, Layout
+
+__all__ = ["Loss", "loss_warnings", "losses"]
+
+_RELATION_ID_ON_READING = re.compile(r"r[0-9]+")  # what Argdown and Kialo name a plain relation
+_CLAIM_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")  # what Kialo names a claim
+_KIALO_SOURCE_ID = re.compile(r"source-[1-9][0-9]{0,8}")
+_ATTRIBUTION = ("speaker", "quote", "date", "source")
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One field of one element that the written file does not give back as it is.
+
+    ``element`` is ``"map"``, ``"statement"``, ``"relation"``, ``"source"`` or ``"group"``;
+    ``element_id`` is empty for the map; ``field`` is the model's name for it (``title``,
+    ``attribution.speaker``, ``layout.direction``), or ``position`` for a statement's pinned
+    place, ``premises`` for co-premises written apart, ``target`` for an undercut written as
+    an attack on a statement, and ``group`` for a whole group.
+    """
+
+    element: str
+    element_id: str
+    field: str
+
+
+def losses(argument_map: ArgumentMap, format_name: str) -> list[Loss]:
+    """Everything in ``argument_map`` that writing it as ``format_name`` leaves out or changes.
+
+    ValueError names a format that is unknown or cannot be written.
+    """
+    from argmap.formats import format_by_name
+
+    chosen = format_by_name(format_name)
+    if getattr(chosen, "write", None) is None:
+        raise ValueError(f"argmap cannot write the {chosen.title} format")
+    checker = _CHECKERS.get(chosen.name)
+    return [] if checker is None else list(checker(argument_map))
+
+
+def loss_warnings(argument_map: ArgumentMap, format_name: str) -> list[Problem]:
+    """The losses as warnings, one per kind, each naming the elements (the first few of many).
+
+    This is what ``argmap convert`` prints and what an export dialog should show; an
+    empty list means the file will give back the map as it is.
+    """
+    from argmap.formats import format_by_name
+
+    found = losses(argument_map, format_name)
+    title = format_by_name(format_name).title
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for loss in found:
+        kinds.setdefault((loss.element, loss.field), []).append(loss.element_id)
+    return [
+        Problem("", _describe(title, element, field, ids), Severity.WARNING)
+        for (element, field), ids in kinds.items()
+    ]
+
+
+# -- what each kind is called ----------------------------------------------------------
+
+_MAP_FIELDS = {
+    "title": "the white space in the map's title",
+    "description": "the map's description",
+    "authors": "the map's authors",
+    "created": "the map's creation date",
+    "modified": "the map's date of last change",
+    "layout.direction": "the map's reading direction",
+    "layout.theme": "the map's colour theme",
+}
+# (element, field) -> (what the format does to {n} of them, the element, its plural)
+_NAMES: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("statement", "id"): ("does not keep the ids of {n}", "statement", "statements"),
+    ("statement", "text"): ("changes the white space of {n}", "statement text", "statement texts"),
+    ("statement", "title"): ("cannot hold {n}", "statement title", "statement titles"),
+    ("statement", "note"): ("cannot hold {n}", "note", "notes"),
+    ("statement", "tags"): ("cannot hold the tags of {n}", "statement", "statements"),
+    ("statement", "acceptance"): ("cannot hold {n}", "acceptance mark", "acceptance marks"),
+    ("statement", "standard"): ("cannot hold {n}", "proof standard", "proof standards"),
+    ("statement", "position"): ("cannot hold {n}", "pinned position", "pinned positions"),
+    ("relation", "id"): ("does not keep the ids of {n}", "relation", "relations"),
+    ("relation", "premises"): (
+        "writes the co-premises of {n} as separate reasons or objections",
+        "linked relation",
+        "linked relations",
+    ),
+    ("relation", "target"): (
+        "aims {n} at the inference's first premise instead of the inference",
+        "undercut (or reason for an inference)",
+        "undercuts (or reasons for inferences)",
+    ),
+    ("relation", "weighing"): ("cannot hold {n}", "weighing", "weighings"),
+    ("relation", "weight"): ("cannot hold {n}", "weight", "weights"),
+    ("source", "id"): ("does not keep the ids of {n}", "source", "sources"),
+    ("source", "title"): (
+        "writes the title, author, publisher and date of {n} as one title",
+        "source",
+        "sources",
+    ),
+    ("source", "author"): ("cannot hold the author of {n}", "source", "sources"),
+    ("source", "publisher"): ("cannot hold the publisher of {n}", "source", "sources"),
+    ("source", "date"): ("cannot hold the date of {n}", "source", "sources"),
+    ("source", "text"): ("cannot hold the full text of {n}", "source", "sources"),
+    ("group", "group"): ("cannot hold {n}", "group", "groups"),
+}
+_SHOWN_IDS = 5
+
+
+def _describe(title: str, element: str, field: str, ids: list[str]) -> str:
+    if element == "map":
+        return f"{title} cannot hold {_MAP_FIELDS[field]}"
+    if field.startswith("attribution."):
+        part = field.removeprefix("attribution.")
+        part = "source reference" if part == "source" else part
+        owner = "statement" if element == "statement" else "inference"
+        what, one, many = "cannot hold {n}", f"{owner}'s {part}", f"{owner}s' {part}s"
+    else:
+        what, one, many = _NAMES[(element, field)]
+    shown = ", ".join(ids[:_SHOWN_IDS])
+    if len(ids) > _SHOWN_IDS:
+        shown += f" and {len(ids) - _SHOWN_IDS} more"
+    count = f"{len(ids)} {one if len(ids) == 1 else many}"
+    return f"{title} {what.format(n=count)} ({shown})"
+
+
+# -- checks shared by the formats -------------------------------------------------------
+
+
+def _map_fields(argument_map: ArgumentMap, fields: tuple[str, ...]) -> Iterator[Loss]:
+    default = Layout()
+    values = {
+        "description": argument_map.description is not None,
+        "authors": bool(argument_map.authors),
+        "created": argument_map.created is not None,
+        "modified": argument_map.modified is not None,
+        "layout.direction": argument_map.layout.direction != default.direction,
+        "layout.theme": argument_map.layout.theme != default.theme,
+    }
+    for field in fields:
+        if values[field]:
+            yield Loss("map", "", field)
+
+
+def _positions(argument_map: ArgumentMap) -> Iterator[Loss]:
+    for statement_id in argument_map.layout.positions:
+        yield Loss("statement", statement_id, "position")
+
+
+def _statement_fields(argument_map: ArgumentMap, fields: tuple[str, ...]) -> Iterator[Loss]:
+    for statement in argument_map.statements:
+        present = {
+            "title": statement.title is not None,
+            "note": statement.note is not None,
+            "tags": bool(statement.tags),
+            "acceptance": statement.acceptance != Acceptance.UNDECIDED,
+            "standard": statement.standard is not None,
+        }
+        for field in fields:
+            if present[field]:
+                yield Loss("statement", statement.id, field)
+
+
+def _attribution(element: str, element_id: str, attribution: Attribution | None) -> Iterator[Loss]:
+    for part in _ATTRIBUTION:
+        if attribution is not None and getattr(attribution, part) is not None:
+            yield Loss(element, element_id, f"attribution.{part}")
+
+
+def _groups(argument_map: ArgumentMap) -> Iterator[Loss]:
+    for group in argument_map.groups:
+        yield Loss("group", group.id, "group")
+
+
+def _plain_relation_ids(relation_ids: list[str]) -> Iterator[Loss]:
+    """Relations read back from a plain line are named r1, r2, … in file order.
+
+    A map read from such a file keeps those names when written again; any other id is lost.
+    """
+    for relation_id in relation_ids:
+        if not _RELATION_ID_ON_READING.fullmatch(relation_id):
+            yield Loss("relation", relation_id, "id")
+
+
+# -- the formats --------------------------------------------------------------------------
+
+
+def _argdown(argument_map: ArgumentMap) -> Iterator[Loss]:
+    """Argdown keeps everything but the layout and the ids of relations written as arrows."""
+    from argmap.formats.argdown_writer import written_as_arguments
+
+    arguments = written_as_arguments(argument_map)
+    yield from _plain_relation_ids([r.id for r in argument_map.relations if r.id not in arguments])
+    yield from _map_fields(argument_map, ("layout.direction", "layout.theme"))
+    yield from _positions(argument_map)
+
+
+def _kialo(argument_map: ArgumentMap) -> Iterator[Loss]:
+    """Kialo keeps the texts, the tree of pros and cons, and sources as footnotes."""
+    from argmap.formats.kialo_write import source_numbers
+
+    if argument_map.title != " ".join(argument_map.title.split()):
+        yield Loss("map", "", "title")
+    yield from _map_fields(
+        argument_map,
+        ("description", "authors", "created", "modified", "layout.direction", "layout.theme"),
+    )
+    for statement in argument_map.statements:
+        if not _CLAIM_NUMBER.fullmatch(statement.id):
+            yield Loss("statement", statement.id, "id")
+        if statement.text != _kialo_text(statement.text):
+            yield Loss("statement", statement.id, "text")
+    yield from _statement_fields(argument_map, ("title", "note", "tags", "acceptance", "standard"))
+    for statement in argument_map.statements:
+        attribution = statement.attribution
+        if attribution is not None:
+            attribution = attribution.model_copy(update={"source": None})  # a footnote keeps it
+        yield from _attribution("statement", statement.id, attribution)
+    yield from _positions(argument_map)
+    yield from _tree_relations(argument_map)
+    numbers = source_numbers(argument_map.sources)
+    for source in argument_map.sources:
+        if source.id != f"source-{numbers[source.id]}" or not _KIALO_SOURCE_ID.fullmatch(source.id):
+            yield Loss("source", source.id, "id")
+        merged = [f for f in ("author", "publisher", "date") if getattr(source, f) is not None]
+        if merged or source.title != " ".join(source.title.split()):
+            yield Loss("source", source.id, "title")
+        for field in [*merged, *(["text"] if source.text is not None else [])]:
+            yield Loss("source", source.id, field)
+    yield from _groups(argument_map)
+
+
+def _tree_relations(argument_map: ArgumentMap) -> Iterator[Loss]:
+    """A tree of claims: one premise per claim, and each claim answers a claim."""
+    relation_ids = {r.id for r in argument_map.relations}
+    plain = []
+    for relation in argument_map.relations:
+        reshaped = False
+        if len(relation.premises) > 1:
+            reshaped = True
+            yield Loss("relation", relation.id, "premises")
+        if relation.target in relation_ids:
+            reshaped = True
+            yield Loss("relation", relation.id, "target")
+        if not reshaped:
+            plain.append(relation.id)
+        yield from _attribution("relation", relation.id, relation.attribution)
+        if relation.weighing is not None:
+            yield Loss("relation", relation.id, "weighing")
+        if relation.weight is not None:
+            yield Loss("relation", relation.id, "weight")
+    yield from _plain_relation_ids(plain)
+
+
+def _kialo_text(text: str) -> str:
+    """A statement's text as Kialo gives it back: no white space at its ends or line ends."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _markdown(argument_map: ArgumentMap) -> Iterator[Loss]:
+    """The outline keeps texts, roles, co-premises, undercuts, attributions and sources."""
+    if argument_map.title != " ".join(argument_map.title.split()):
+        yield Loss("map", "", "title")
+    if argument_map.description is not None and not argument_map.description.strip():
+        yield Loss("map", "", "description")
+    yield from _map_fields(
+        argument_map, ("authors", "created", "modified", "layout.direction", "layout.theme")
+    )
+    for statement in argument_map.statements:
+        yield Loss("statement", statement.id, "id")
+        if statement.text != _markdown_text(statement.text):
+            yield Loss("statement", statement.id, "text")
+        yield from _blank_attribution("statement", statement.id, statement.attribution)
+    yield from _statement_fields(argument_map, ("title", "note", "tags", "acceptance", "standard"))
+    yield from _positions(argument_map)
+    for relation in argument_map.relations:
+        yield Loss("relation", relation.id, "id")
+        yield from _blank_attribution("relation", relation.id, relation.attribution)
+        if relation.weighing is not None:
+            yield Loss("relation", relation.id, "weighing")
+        if relation.weight is not None:
+            yield Loss("relation", relation.id, "weight")
+    for source in argument_map.sources:
+        yield Loss("source", source.id, "id")
+        for field in ("author", "publisher", "date"):
+            value = getattr(source, field)
+            if value is not None and not value.strip():
+                yield Loss("source", source.id, field)
+        if source.text is not None:
+            yield Loss("source", source.id, "text")
+    yield from _groups(argument_map)
+
+
+def _blank_attribution(
+    element: str, element_id: str, attribution: Attribution | None
+) -> Iterator[Loss]:
+    """The outline shows speaker, quote and date, but leaves out ones that are only spaces."""
+    if attribution is None:
+        return
+    for part in ("speaker", "quote", "date"):
+        value = getattr(attribution, part)
+        if value is not None and not value.strip():
+            yield Loss(element, element_id, f"attribution.{part}")
+
+
+def _markdown_text(text: str) -> str:
+    """A text as the outline holds it: each line without white space at its ends."""
+    return "\n".join(line.strip() for line in text.strip().splitlines())
+
+
+_CHECKERS: dict[str, Callable[[ArgumentMap], Iterator[Loss]]] = {
+    "argdown": _argdown,
+    "kialo": _kialo,
+    "markdown": _markdown,
+}
