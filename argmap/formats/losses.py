@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from argmap.errors import Problem, Severity
-from argmap.model import Acceptance, ArgumentMap, Attribution, Layout
+from argmap.model import Acceptance, ArgumentMap, Attribution, Layout, Relation, Statement
 
 __all__ = ["Loss", "loss_warnings", "losses"]
 
@@ -197,14 +197,62 @@ def _groups(argument_map: ArgumentMap) -> Iterator[Loss]:
         yield Loss("group", group.id, "group")
 
 
-def _plain_relation_ids(relation_ids: list[str]) -> Iterator[Loss]:
-    """Relations read back from a plain line are named r1, r2, … in file order.
+def _renamed_on_reading(
+    argument_map: ArgumentMap, format_name: str, statement_ids: set[str], relation_ids: set[str]
+) -> Iterator[Loss]:
+    """The ids among those given that reading the written file does not give back.
 
-    A map read from such a file keeps those names when written again; any other id is lost.
+    Reading names statements and relations by their place in the file (Kialo's claim
+    numbers, ``r1``, ``r2``, …). An id of another form cannot come back; one of that form
+    comes back only at the right place, which reading the written text tells: the map
+    read from a file in that format, written again, keeps its ids.
     """
-    for relation_id in relation_ids:
-        if not _RELATION_ID_ON_READING.fullmatch(relation_id):
-            yield Loss("relation", relation_id, "id")
+    named = (
+        {i for i in statement_ids if _CLAIM_NUMBER.fullmatch(i)}
+        if format_name == "kialo"
+        else set()
+    )
+    named |= {i for i in relation_ids if _RELATION_ID_ON_READING.fullmatch(i)}
+    kept: set[str] = set()
+    if named:
+        kept = _kept_ids(argument_map, format_name, named)
+    for statement_id in sorted(statement_ids - kept, key=_order(argument_map.statements)):
+        yield Loss("statement", statement_id, "id")
+    for relation_id in sorted(relation_ids - kept, key=_order(argument_map.relations)):
+        yield Loss("relation", relation_id, "id")
+
+
+def _order(elements: list[Statement] | list[Relation]) -> Callable[[str], int]:
+    places = {element_id: index for index, element_id in enumerate(e.id for e in elements)}
+    return places.__getitem__
+
+
+def _kept_ids(argument_map: ArgumentMap, format_name: str, ids: set[str]) -> set[str]:
+    """Which of ``ids`` name the same statement (by text) or relation (by kind, premises and
+    target, by text) in the map read back from the written file."""
+    from argmap.formats import format_by_name
+
+    chosen = format_by_name(format_name)
+    back = chosen.read(chosen.write(argument_map), None).map
+
+    def texts(m: ArgumentMap) -> dict[str, str]:
+        return {s.id: " ".join(s.text.split()) for s in m.statements}
+
+    def shapes(m: ArgumentMap) -> dict[str, tuple[str, tuple[str, ...], str]]:
+        text = texts(m)
+        return {
+            r.id: (str(r.kind), tuple(sorted(text[p] for p in r.premises)), text.get(r.target, ""))
+            for r in m.relations
+        }
+
+    before_texts, after_texts = texts(argument_map), texts(back)
+    before_shapes, after_shapes = shapes(argument_map), shapes(back)
+    return {
+        i
+        for i in ids
+        if (i in before_texts and after_texts.get(i) == before_texts[i])
+        or (i in before_shapes and after_shapes.get(i) == before_shapes[i])
+    }
 
 
 # -- the formats --------------------------------------------------------------------------
@@ -215,7 +263,8 @@ def _argdown(argument_map: ArgumentMap) -> Iterator[Loss]:
     from argmap.formats.argdown_writer import written_as_arguments
 
     arguments = written_as_arguments(argument_map)
-    yield from _plain_relation_ids([r.id for r in argument_map.relations if r.id not in arguments])
+    plain = {r.id for r in argument_map.relations if r.id not in arguments}
+    yield from _renamed_on_reading(argument_map, "argdown", set(), plain)
     yield from _map_fields(argument_map, ("layout.direction", "layout.theme"))
     yield from _positions(argument_map)
 
@@ -230,9 +279,15 @@ def _kialo(argument_map: ArgumentMap) -> Iterator[Loss]:
         argument_map,
         ("description", "authors", "created", "modified", "layout.direction", "layout.theme"),
     )
+    relation_ids = {r.id for r in argument_map.relations}
+    plain = {  # a relation Kialo reshapes is not one relation any more: its id is moot
+        r.id
+        for r in argument_map.relations
+        if len(r.premises) == 1 and r.target not in relation_ids
+    }
+    statement_ids = {s.id for s in argument_map.statements}
+    yield from _renamed_on_reading(argument_map, "kialo", statement_ids, plain)
     for statement in argument_map.statements:
-        if not _CLAIM_NUMBER.fullmatch(statement.id):
-            yield Loss("statement", statement.id, "id")
         if statement.text != _kialo_text(statement.text):
             yield Loss("statement", statement.id, "text")
     yield from _statement_fields(argument_map, ("title", "note", "tags", "acceptance", "standard"))
@@ -258,23 +313,16 @@ def _kialo(argument_map: ArgumentMap) -> Iterator[Loss]:
 def _tree_relations(argument_map: ArgumentMap) -> Iterator[Loss]:
     """A tree of claims: one premise per claim, and each claim answers a claim."""
     relation_ids = {r.id for r in argument_map.relations}
-    plain = []
     for relation in argument_map.relations:
-        reshaped = False
         if len(relation.premises) > 1:
-            reshaped = True
             yield Loss("relation", relation.id, "premises")
         if relation.target in relation_ids:
-            reshaped = True
             yield Loss("relation", relation.id, "target")
-        if not reshaped:
-            plain.append(relation.id)
         yield from _attribution("relation", relation.id, relation.attribution)
         if relation.weighing is not None:
             yield Loss("relation", relation.id, "weighing")
         if relation.weight is not None:
             yield Loss("relation", relation.id, "weight")
-    yield from _plain_relation_ids(plain)
 
 
 def _kialo_text(text: str) -> str:
