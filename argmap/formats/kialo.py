@@ -17,8 +17,9 @@ statement, a broken link as text. Only text that cannot be Kialo at all (no titl
 control characters) is a :class:`MapFileError`. One pass over the lines and iterative
 link resolution keep any depth, size or chain of links linear, without recursion.
 
-Writing produces the ``Discussion Title:`` variant. Kialo holds less than a map, and
-writing has no warnings channel, so this list is the contract (``tests/test_kialo.py``):
+Writing produces the ``Discussion Title:`` variant. Kialo holds less than a map; this
+list is the contract (``tests/test_kialo.py``), and :mod:`argmap.formats.losses` tells,
+for a given map, which of it applies (``argmap convert`` prints it as warnings):
 
 * co-premises (a linked reason) become separate claims, one relation each;
 * a relation aimed at an inference (an undercut) answers the inference's first premise;
