@@ -84,20 +84,6 @@ def test_export_into_a_folder_refuses_to_replace_a_map_it_reads(map_file, tmp_pa
     assert aif.read_bytes() == before
 
 
-def test_a_graphviz_failure_names_the_map_it_was_drawing(map_file, tmp_path, capsys):
-    failing = tmp_path / "failing-dot"
-    failing.write_text(
-        '#!/bin/sh\nif [ "$1" = -V ]; then echo "dot - graphviz version 2.43.0" >&2; exit 0; fi\n'
-        'echo "Error: out of paper" >&2\nexit 1\n'
-    )
-    failing.chmod(0o755)
-    status = main(["export", str(map_file), "-o", str(tmp_path / "x.svg"), "--dot", str(failing)])
-    assert status == 1
-    error = capsys.readouterr().err
-    assert f"argmap: {map_file}: " in error
-    assert "out of paper" in error
-
-
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize(
     "command",

@@ -268,7 +268,7 @@ def test_export_shows_graphviz_failure_in_one_line(map_file, tmp_path, fake_dot,
     out = str(tmp_path / "x.svg")
     assert main(["export", str(map_file), "-o", out, "--dot", str(fake_dot("trace"))]) == 1
     err = capsys.readouterr().err
-    assert err == "argmap: Graphviz failed: Error: syntax error in line 3\n"
+    assert err == f"argmap: {map_file}: Graphviz failed: Error: syntax error in line 3\n"
 
 
 def test_export_verbose_adds_everything_graphviz_wrote(map_file, tmp_path, fake_dot, capsys):
@@ -277,7 +277,7 @@ def test_export_verbose_adds_everything_graphviz_wrote(map_file, tmp_path, fake_
     assert main(["export", str(map_file), "-o", out, "--dot", dot, "--verbose"]) == 1
     err = capsys.readouterr().err
     assert "stack backtrace:\n   0: rust_begin_unwind" in err
-    assert err.startswith("argmap: Graphviz failed: Error: syntax error in line 3\n")
+    assert err.startswith(f"argmap: {map_file}: Graphviz failed: Error: syntax error in line 3\n")
 
 
 def test_the_configured_program_is_used_when_none_is_named(monkeypatch, fake_dot):
