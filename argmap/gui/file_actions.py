@@ -50,6 +50,7 @@ def open_filter() -> str:
 
 
 AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
+_LOSSES_SHOWN = 6  # what a format leaves out, listed in the export's warning; the rest: Details
 
 
 class ExportDialog(QDialog):
@@ -365,10 +366,14 @@ class FileActions:
         """The same writers as ``argmap convert``; errors become a dialog."""
         self.window.commit_pending_edits()
         from argmap.files import write_atomically
-        from argmap.formats import write_any
+        from argmap.formats import write_any, write_warnings
 
+        argument_map = self.window.document.map
         try:
-            text = write_any(self.window.document.map, path, format_name)
+            losses = [p.message for p in write_warnings(argument_map, path, format_name)]
+            if losses and not self.ask_export_losses(path, losses):
+                return False
+            text = write_any(argument_map, path, format_name)
             write_atomically(path, text.encode("utf-8"))
         except (ArgmapError, ValueError, OSError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -376,6 +381,27 @@ class FileActions:
             return False
         self.window.statusBar().showMessage(f"Exported {path}", 4000)
         return True
+
+    # Dialogs go through this method so tests can answer it.
+    def ask_export_losses(self, path: Path, losses: list[str]) -> bool:
+        """The format cannot hold all of the map: say what it leaves out; True to write anyway."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Export map as",
+            f"{path.name} will not hold everything in this map ({len(losses)} kinds of"
+            " content are left out or changed). The map itself keeps all of it.",
+            parent=self.window,
+        )
+        shown = losses[:_LOSSES_SHOWN]
+        more = len(losses) - len(shown)
+        box.setInformativeText(
+            "\n".join(f"• {loss}" for loss in shown) + (f"\n… and {more} more" if more else "")
+        )
+        box.setDetailedText("\n".join(losses))
+        export = box.addButton("&Export Anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is export
 
     # -- recent files ------------------------------------------------------
 

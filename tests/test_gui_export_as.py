@@ -1,0 +1,40 @@
+"""File → Export Map As… in a format that cannot hold the whole map says what it leaves out
+first, as ``argmap convert`` does, and writes only if the user still wants it."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.formats import read_any
+
+pytestmark = pytest.mark.gui
+
+
+def answer_losses(window, monkeypatch, answer: bool) -> list[list[str]]:
+    asked: list[list[str]] = []
+    monkeypatch.setattr(
+        window.files, "ask_export_losses", lambda path, losses: asked.append(losses) or answer
+    )
+    return asked
+
+
+def test_export_as_kialo_lists_what_kialo_leaves_out(window, tmp_path, monkeypatch):
+    asked = answer_losses(window, monkeypatch, True)
+    assert window.files.export_as_to(tmp_path / "treaty.txt", "kialo")
+    (losses,) = asked
+    assert any("statement title" in loss for loss in losses)  # the small map's "Treaty"
+
+
+def test_export_as_kept_back_by_the_user_writes_nothing(window, tmp_path, monkeypatch):
+    answer_losses(window, monkeypatch, False)
+    out = tmp_path / "treaty.txt"
+    assert not window.files.export_as_to(out, "kialo")
+    assert not out.exists()
+
+
+def test_export_as_a_format_that_keeps_everything_asks_nothing(window, tmp_path, monkeypatch):
+    asked = answer_losses(window, monkeypatch, False)
+    out = tmp_path / "treaty.json"
+    assert window.files.export_as_to(out, "aif")
+    assert asked == []
+    assert read_any(out, "aif").map.statement("claim").title == "Treaty"
