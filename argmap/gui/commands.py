@@ -19,6 +19,7 @@ from argmap.gui.document import MapDocument
 from argmap.model import ArgumentMap, Group, Position, Relation, Source, Statement, clean_text
 
 __all__ = [
+    "AddCoPremiseCommand",
     "AddElementsCommand",
     "EditRefused",
     "EditRelationCommand",
@@ -117,6 +118,31 @@ class AddElementsCommand(QUndoCommand):
             self.document.remove_relation(relation.id)
         for statement in reversed(self.statements):
             self.document.remove_statement(statement.id)
+
+
+class AddCoPremiseCommand(AddElementsCommand):
+    """A new statement joining a relation's premises, right after one of them.
+
+    One command, not a macro of two: the text typed into the new card then
+    joins this step as it joins any other new card's (``mergeWith``).
+    """
+
+    def __init__(
+        self, document: MapDocument, statement: Statement, relation_id: str, after: str
+    ) -> None:
+        super().__init__(document, [statement], [], "Add co-premise")
+        self.relation_id = relation_id
+        self.old_premises = list(document.relation(relation_id).premises)
+        self.new_premises = list(self.old_premises)
+        self.new_premises.insert(self.old_premises.index(after) + 1, statement.id)
+
+    def redo(self) -> None:
+        super().redo()
+        self.document.update_relation(self.relation_id, premises=list(self.new_premises))
+
+    def undo(self) -> None:
+        self.document.update_relation(self.relation_id, premises=list(self.old_premises))
+        super().undo()
 
 
 def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[str], set[str]]:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from argmap.gui.clipboard import branch_from_mime, branch_to_mime, copy_branch, prepare_paste
 from argmap.gui.commands import (
+    AddCoPremiseCommand,
     AddElementsCommand,
     EditRefused,
     EditRelationCommand,
@@ -105,15 +106,7 @@ class MapEditor(QObject):
             self.message.emit("A main claim argues for nothing: add a reason to it instead.")
             return None
         statement = Statement(id=self.document.new_id("s"), text="")
-        premises = list(relation.premises)
-        premises.insert(premises.index(premise) + 1, statement.id)
-        with self.gesture("Add co-premise"):
-            self.undo_stack.push(
-                AddElementsCommand(self.document, [statement], [], "Add statement")
-            )
-            self.undo_stack.push(
-                EditRelationCommand(self.document, relation.id, {"premises": premises}, "Join")
-            )
+        self.undo_stack.push(AddCoPremiseCommand(self.document, statement, relation.id, premise))
         self._select_and_edit(statement.id, edit)
         return statement.id
 
