@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import wait_for_layout
-from gui_helpers import card_centre, show_card, view_point
+from gui_helpers import card_centre, show_card, typed, view_point
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from argmap.files import save_map
+from argmap.files import dumps_map, save_map
 from argmap.gui import MainWindow
 from argmap.gui.commands import SetSourcesCommand
 from argmap.model import ArgumentMap, Attribution, Relation, RelationKind, Source, Statement
@@ -172,6 +172,28 @@ def test_ctrl_shift_q_makes_the_selected_passage_a_statement_in_one_undo_step(wi
     assert window.undo_stack.count() == before + 1
     window.undo_stack.undo()
     assert not window.document.has_element(new.id)
+
+
+def test_editing_a_just_quoted_statement_is_an_undo_step_of_its_own(window):
+    view = panel(window).view
+    settle(window)
+    select_words(view, TEXT.index("The US would"), 4)
+    QTest.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    (new,) = window.scene.selected_statement_ids()
+    as_quoted = dumps_map(window.current_map())
+    window.view.setFocus()
+    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    typed(" at first")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.document.statement(new).text == "The US would hesitate at first"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dumps_map(window.current_map()) == as_quoted
 
 
 def test_a_quoted_passage_is_highlighted_at_once(window):

@@ -297,8 +297,14 @@ class MapEditor(QObject):
         return True
 
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
-        """Select a new card, bring it into view and (usually) open its editor."""
-        self._just_added = (statement_id, self.undo_stack.index())
+        """Select a new card, bring it into view and (usually) open its editor.
+
+        Only text typed into the editor opened here joins the step that added
+        the card: a card added without it (a quote) is edited later as a step
+        of its own.
+        """
+        added = (statement_id, self.undo_stack.index())
+        self._just_added = None
         self.scene.flush()  # give the new card its place first
         self.scene.select_only([statement_id])
         item = self.scene.statement_items.get(statement_id)
@@ -306,6 +312,8 @@ class MapEditor(QObject):
             item.ensureVisible(item.boundingRect(), 40, 40)
         if edit:
             self.edit_text(statement_id)
+            if self.inline.is_open() and self.inline.statement_id == statement_id:
+                self._just_added = added
 
     def _drop_if_never_typed(self, statement_id: str) -> None:
         """Escape on a card just added, before anything was typed: it was never wanted."""
