@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from conftest import wait_for_layout
 from gui_helpers import typed
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from argmap.files import dumps_map
+from argmap.files import dumps_map, save_map
+from argmap.model import ArgumentMap, Attribution, Relation, Statement
 
 pytestmark = pytest.mark.gui
 
@@ -40,3 +42,64 @@ def test_adding_a_co_premise_and_typing_its_text_is_one_undo_step(window):
     assert window.undo_stack.undoText() == "Add co-premise"
     key(Qt.Key.Key_Z, CTRL)
     assert dumps_map(window.current_map()) == before
+
+
+STORED_AS_WRITTEN = [
+    pytest.param({"title": "Peres "}, id="title-ending-in-a-space"),
+    pytest.param({"title": ""}, id="empty-title"),
+    pytest.param({"note": ""}, id="empty-note"),
+    pytest.param({"attribution": Attribution(speaker="Shimon Peres ")}, id="speaker-with-space"),
+    pytest.param({"attribution": Attribution(quote="")}, id="empty-quote"),
+]
+
+
+def opened(window, path, argument_map: ArgumentMap) -> bytes:
+    """``argument_map`` saved at ``path`` and opened in the window; the file's bytes."""
+    save_map(argument_map, path)
+    window.open_path(path)
+    wait_for_layout(window.qtbot, window)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("fields", STORED_AS_WRITTEN)
+def test_selecting_a_statement_and_saving_leaves_its_file_as_it_was(window, tmp_path, fields):
+    path = tmp_path / "as-written.argmap"
+    before = opened(window, path, ArgumentMap(statements=[Statement(id="c", text="C", **fields)]))
+    on_canvas(window, "c")
+    assert window.inspector.statement_id == "c"
+    key(Qt.Key.Key_S, CTRL)
+    assert window.undo_stack.count() == 0
+    assert path.read_bytes() == before
+
+
+def test_selecting_an_arrow_and_saving_leaves_its_file_as_it_was(window, tmp_path):
+    path = tmp_path / "as-written.argmap"
+    speaker = Attribution(speaker="Shimon Peres ", date="")
+    argument_map = ArgumentMap(
+        statements=[Statement(id="c", text="C"), Statement(id="p", text="P")],
+        relations=[
+            Relation(id="r", kind="support", premises=["p"], target="c", attribution=speaker)
+        ],
+    )
+    before = opened(window, path, argument_map)
+    on_canvas(window)
+    next(e for e in window.scene.edge_items if e.relation_id == "r").setSelected(True)
+    assert window.inspector.relation_id == "r"
+    key(Qt.Key.Key_S, CTRL)
+    assert window.undo_stack.count() == 0
+    assert path.read_bytes() == before
+
+
+def test_a_field_typed_in_the_inspector_leaves_the_other_fields_as_stored(window, tmp_path):
+    statement = Statement(
+        id="c", text="C", title="Peres ", attribution=Attribution(speaker="Shimon Peres ")
+    )
+    opened(window, tmp_path / "as-written.argmap", ArgumentMap(statements=[statement]))
+    on_canvas(window, "c")
+    window.inspector.date_edit.setFocus()
+    typed("1996")
+    key(Qt.Key.Key_Tab)
+    changed = window.current_map().statement("c")
+    assert changed.attribution == Attribution(speaker="Shimon Peres ", date="1996")
+    assert changed.title == "Peres "
+    assert window.undo_stack.count() == 1

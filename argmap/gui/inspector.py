@@ -53,6 +53,10 @@ class Inspector(QStackedWidget):
         self.statement_id: str | None = None
         self.relation_id: str | None = None
         self._loading = False
+        # The form's fields as shown, before the user typed anything: a field counts as
+        # changed only when it differs from this, never because the map stores a value
+        # the form would write differently (a title ending in a space, an empty note).
+        self._shown: dict[str, str | None] = {}
         hint = QLabel("Select a statement or a relation to see its details.")
         hint.setWordWrap(True)  # a label that does not wrap would set the dock's least width
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,6 +208,7 @@ class Inspector(QStackedWidget):
         self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
         self.note_edit.setPlainText(statement.note or "")
         self.statement_evaluation.show_element(statement_id)
+        self._shown = {**self._typed(), "source": self._shown_source()}
         self._loading = False
         self.setCurrentIndex(1)
 
@@ -229,6 +234,7 @@ class Inspector(QStackedWidget):
         _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
         self.relation_evaluation.show_element(relation_id)
+        self._shown = {**self._typed(), "source": self._shown_source()}
         self._loading = False
         self.setCurrentIndex(2)
 
@@ -278,6 +284,7 @@ class Inspector(QStackedWidget):
                 box.addItem(source.title, source.id)
             box.addItem("New source…", self.NEW_SOURCE)
             box.setCurrentIndex(max(box.findData(current or ""), 0))
+        self._shown["source"] = self._shown_source()
         self._loading = loading
 
     def _source_picked(self, box: QComboBox) -> None:
@@ -307,6 +314,7 @@ class Inspector(QStackedWidget):
         box = self.relation_source_box if self.relation_id else self.source_box
         loading, self._loading = self._loading, True
         box.setCurrentIndex(max(box.findData(source_id), 0))
+        self._shown["source"] = self._shown_source()
         self._loading = loading
 
     # -- committing --------------------------------------------------------
@@ -319,23 +327,49 @@ class Inspector(QStackedWidget):
             self.statementEdited.emit(self.statement_id, changed)
 
     def _statement_changes(self, source: str | None) -> dict:
+        """The fields the user changed in the form, as they would be stored."""
         assert self.statement_id is not None
-        attribution = Attribution(
-            speaker=clean_text(self.speaker_edit.text()).strip() or None,
-            source=source,
-            quote=clean_text(self.quote_edit.toPlainText()) or None,
-            date=clean_text(self.date_edit.text()).strip() or None,
-        )
-        fields = {
-            "title": clean_text(self.title_edit.text()).strip() or None,
-            "text": clean_text(self.text_edit.toPlainText()),
-            "attribution": None if attribution.is_empty() else attribution,
-            "tags": [t.strip() for t in clean_text(self.tags_edit.text()).split(",") if t.strip()],
-            "acceptance": Acceptance(self.acceptance_box.currentText()),
-            "note": clean_text(self.note_edit.toPlainText()) or None,
-        }
+        typed = self._typed()
+        edited = {name for name, value in typed.items() if value != self._shown.get(name)}
         statement = self.document.statement(self.statement_id)
+        readers = {
+            "title": lambda text: _line(text) or None,
+            "text": clean_text,
+            "tags": lambda text: [t.strip() for t in clean_text(text).split(",") if t.strip()],
+            "acceptance": Acceptance,
+            "note": lambda text: clean_text(text) or None,
+        }
+        fields: dict[str, object] = {
+            name: read(typed[name]) for name, read in readers.items() if name in edited
+        }
+        fields["attribution"] = _edited(
+            statement.attribution, typed, edited, source, self._shown.get("source")
+        )
         return {k: v for k, v in fields.items() if getattr(statement, k) != v}
+
+    def _typed(self) -> dict[str, str]:
+        """What the shown form's fields hold now, as typed (a source is picked, not typed)."""
+        if self.relation_id is not None:
+            return {
+                "kind": self.kind_box.currentText(),
+                "speaker": self.relation_speaker_edit.text(),
+                "quote": self.relation_quote_edit.toPlainText(),
+                "date": self.relation_date_edit.text(),
+            }
+        return {
+            "title": self.title_edit.text(),
+            "text": self.text_edit.toPlainText(),
+            "speaker": self.speaker_edit.text(),
+            "quote": self.quote_edit.toPlainText(),
+            "date": self.date_edit.text(),
+            "tags": self.tags_edit.text(),
+            "acceptance": self.acceptance_box.currentText(),
+            "note": self.note_edit.toPlainText(),
+        }
+
+    def _shown_source(self) -> str | None:
+        box = self.relation_source_box if self.relation_id else self.source_box
+        return box.currentData() or None
 
     def _commit_relation(self) -> None:
         if self._loading or self.relation_id is None:
@@ -347,17 +381,38 @@ class Inspector(QStackedWidget):
     def _relation_changes(self, source: str | None) -> dict:
         assert self.relation_id is not None
         relation = self.document.relation(self.relation_id)
-        attribution = Attribution(
-            speaker=clean_text(self.relation_speaker_edit.text()).strip() or None,
-            source=source,
-            quote=clean_text(self.relation_quote_edit.toPlainText()) or None,
-            date=clean_text(self.relation_date_edit.text()).strip() or None,
-        )
-        fields = {
-            "kind": RelationKind(self.kind_box.currentText()),
-            "attribution": None if attribution.is_empty() else attribution,
+        typed = self._typed()
+        edited = {name for name, value in typed.items() if value != self._shown.get(name)}
+        fields: dict = {
+            "attribution": _edited(
+                relation.attribution, typed, edited, source, self._shown.get("source")
+            )
         }
+        if "kind" in edited:
+            fields["kind"] = RelationKind(typed["kind"])
         return {k: v for k, v in fields.items() if getattr(relation, k) != v}
+
+
+def _line(text: str) -> str:
+    return clean_text(text).strip()
+
+
+def _edited(
+    current: Attribution | None,
+    typed: dict[str, str],
+    edited: set[str],
+    source: str | None,
+    shown_source: str | None,
+) -> Attribution | None:
+    """``current`` with what the user changed of it; what they left alone is kept as stored."""
+    readers = {"speaker": _line, "quote": clean_text, "date": _line}
+    changes = {name: read(typed[name]) or None for name, read in readers.items() if name in edited}
+    if source != shown_source:
+        changes["source"] = source
+    if not changes:
+        return current
+    attribution = (current or Attribution()).model_copy(update=changes)
+    return None if attribution.is_empty() else attribution
 
 
 def _narrow_box() -> QComboBox:
