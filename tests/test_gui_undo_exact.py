@@ -103,3 +103,20 @@ def test_a_field_typed_in_the_inspector_leaves_the_other_fields_as_stored(window
     assert changed.attribution == Attribution(speaker="Shimon Peres ", date="1996")
     assert changed.title == "Peres "
     assert window.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("statement_id", "modifiers"),
+    [pytest.param("claim", NONE, id="reason"), pytest.param("deterrence", ALT, id="co-premise")],
+)
+def test_escape_on_a_card_just_added_selects_again_the_statement_it_was_added_to(
+    window, statement_id, modifiers
+):
+    before = dumps_map(window.current_map())
+    on_canvas(window, statement_id)
+    key(Qt.Key.Key_Insert, modifiers)
+    key(Qt.Key.Key_Escape)
+    assert dumps_map(window.current_map()) == before
+    assert window.scene.selected_statement_ids() == [statement_id]
+    key(Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.inline.is_open()

@@ -52,6 +52,7 @@ class MapEditor(QObject):
         # own undo step, before a new card takes the keyboard: the window sets this.
         self.commit_typing: Callable[[], None] = lambda: None
         self._just_added: tuple[str, int] | None = None  # (card, undo index) while it is new
+        self._selected_before: list[str] = []  # what was selected when that card was added
         self.sources = SourceGestures(self)  # adding, citing, editing and removing sources
         self.groups = GroupGestures(self)  # grouping, ungrouping, renaming
         self.inline.committed.connect(self.set_text)
@@ -299,12 +300,12 @@ class MapEditor(QObject):
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
         """Select a new card, bring it into view and (usually) open its editor.
 
-        Only text typed into the editor opened here joins the step that added
-        the card: a card added without it (a quote) is edited later as a step
-        of its own.
+        Only what is typed into the editor opened here joins the step that added
+        the card: a card added without it (a quote) is edited in a step of its own.
         """
         added = (statement_id, self.undo_stack.index())
         self._just_added = None
+        selected_before = self.scene.selected_statement_ids()
         self.scene.flush()  # give the new card its place first
         self.scene.select_only([statement_id])
         item = self.scene.statement_items.get(statement_id)
@@ -314,9 +315,13 @@ class MapEditor(QObject):
             self.edit_text(statement_id)
             if self.inline.is_open() and self.inline.statement_id == statement_id:
                 self._just_added = added
+                self._selected_before = [s for s in selected_before if s != statement_id]
 
     def _drop_if_never_typed(self, statement_id: str) -> None:
-        """Escape on a card just added, before anything was typed: it was never wanted."""
+        """Escape on a card just added, before anything was typed: it was never wanted.
+
+        What was selected when it was added (what it argued about) is selected again.
+        """
         just_added, self._just_added = self._just_added, None
         if just_added != (statement_id, self.undo_stack.index()):
             return
@@ -325,6 +330,9 @@ class MapEditor(QObject):
             and not self.document.statement(statement_id).text
         ):
             self.undo_stack.undo()
+            self.scene.select_only(
+                [s for s in self._selected_before if self.document.has_element(s)]
+            )
 
     # -- changing ----------------------------------------------------------
 
