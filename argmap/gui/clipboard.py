@@ -9,8 +9,10 @@ clash, so a branch can be pasted into the map it came from.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
 from argmap.model import (
@@ -29,6 +31,8 @@ __all__ = [
     "branch_from_mime",
     "branch_to_mime",
     "copy_branch",
+    "fresh_relation_ids",
+    "pasteable",
     "prepare_paste",
 ]
 
@@ -178,3 +182,36 @@ def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
     ]
     roots = {renames[k]: v for k, v in branch.roots.items() if k in renames}
     return Branch(statements, relations, new_sources, roots)
+
+
+def fresh_relation_ids(argument_map: ArgumentMap, pending: set[str]) -> Iterator[str]:
+    """``r-N`` ids used neither by the map nor by the elements about to be added.
+
+    The ids in use are gathered once: a paste of thousands of branches must
+    not gather them again for each.
+    """
+    taken = pending | {r.id for r in argument_map.relations}
+    taken |= {s.id for s in argument_map.statements}
+    number = len(taken)
+    while True:
+        number += 1
+        if f"r-{number}" not in taken:
+            yield f"r-{number}"
+
+
+def pasteable(
+    argument_map: ArgumentMap,
+    statements: list[Statement],
+    relations: list[Relation],
+    sources: list[Source],
+) -> bool:
+    """Would the map still be valid? A crafted clipboard must not corrupt the document."""
+    data = argument_map.model_dump(mode="json", exclude_none=True)
+    data["statements"] += [s.model_dump(mode="json", exclude_none=True) for s in statements]
+    data["relations"] += [r.model_dump(mode="json", exclude_none=True) for r in relations]
+    data["sources"] += [s.model_dump(mode="json", exclude_none=True) for s in sources]
+    try:
+        ArgumentMap.model_validate(data)
+    except ValidationError:
+        return False
+    return True

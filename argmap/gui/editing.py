@@ -11,11 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from pydantic import ValidationError
 from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
-from argmap.gui.clipboard import branch_from_mime, branch_to_mime, copy_branch, prepare_paste
+from argmap.gui.clipboard import (
+    branch_from_mime,
+    branch_to_mime,
+    copy_branch,
+    fresh_relation_ids,
+    pasteable,
+    prepare_paste,
+)
 from argmap.gui.commands import (
     AddCoPremiseCommand,
     AddElementsCommand,
@@ -31,7 +37,7 @@ from argmap.gui.group_editing import GroupGestures
 from argmap.gui.inline_editor import InlineEditor
 from argmap.gui.scene import MapScene
 from argmap.gui.source_editing import SourceGestures
-from argmap.model import ArgumentMap, Position, Relation, RelationKind, Statement, clean_text
+from argmap.model import Position, Relation, RelationKind, Statement, clean_text
 
 __all__ = ["MapEditor"]
 
@@ -248,14 +254,14 @@ class MapEditor(QObject):
         selected = self.scene.selected_statement_ids()
         relations = list(branch.relations)
         if len(selected) == 1:
-            fresh = self._fresh_relation_ids(
-                {r.id for r in relations} | {s.id for s in branch.statements}
+            fresh = fresh_relation_ids(
+                self.document.map, {r.id for r in relations} | {s.id for s in branch.statements}
             )
             for root, kind in branch.roots.items():
                 relations.append(
                     Relation(id=next(fresh), kind=kind, premises=[root], target=selected[0])
                 )
-        if not self._pasteable(branch.statements, relations, branch.sources):
+        if not pasteable(self.document.map, branch.statements, relations, branch.sources):
             self.message.emit("The clipboard holds a damaged branch; nothing was pasted.")
             return []
         with self.gesture("Paste"):
@@ -268,34 +274,6 @@ class MapEditor(QObject):
         roots = list(branch.roots)
         self.scene.select_only(roots)
         return roots
-
-    def _fresh_relation_ids(self, pending: set[str]) -> Iterator[str]:
-        """``r-N`` ids used neither by the map nor by the elements about to be added.
-
-        The ids in use are gathered once: a paste of thousands of branches must
-        not gather them again for each.
-        """
-        argument_map = self.document.map
-        taken = pending | {r.id for r in argument_map.relations}
-        taken |= {s.id for s in argument_map.statements}
-        number = len(taken)
-        while True:
-            number += 1
-            if f"r-{number}" not in taken:
-                yield f"r-{number}"
-
-    def _pasteable(self, statements, relations, sources) -> bool:
-        """Would the map still be valid? A crafted clipboard must not corrupt the document."""
-        current = self.document.map
-        data = current.model_dump(mode="json", exclude_none=True)
-        data["statements"] += [s.model_dump(mode="json", exclude_none=True) for s in statements]
-        data["relations"] += [r.model_dump(mode="json", exclude_none=True) for r in relations]
-        data["sources"] += [s.model_dump(mode="json", exclude_none=True) for s in sources]
-        try:
-            ArgumentMap.model_validate(data)
-        except ValidationError:
-            return False
-        return True
 
     def _select_and_edit(self, statement_id: str, edit: bool) -> None:
         """Select a new card, bring it into view and (usually) open its editor.
