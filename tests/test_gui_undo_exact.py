@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_layout
+from conftest import small_map, wait_for_layout
 from gui_helpers import typed
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from argmap.files import dumps_map, save_map
+from argmap.gui.menus import statement_menu
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
 
 pytestmark = pytest.mark.gui
@@ -120,3 +121,39 @@ def test_escape_on_a_card_just_added_selects_again_the_statement_it_was_added_to
     assert window.scene.selected_statement_ids() == [statement_id]
     key(Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
     assert window.editor.inline.is_open()
+
+
+def menu_entry(menu, text: str):
+    return next(a for a in menu.actions() if a.text().replace("&", "") == text)
+
+
+def test_undo_picked_from_the_menu_while_typing_into_a_new_card_takes_the_card_away(window):
+    before = dumps_map(window.current_map())
+    on_canvas(window, "claim")
+    key(Qt.Key.Key_Insert)
+    typed("half typ")
+    window.named_actions["undo"].trigger()
+    assert dumps_map(window.current_map()) == before
+    assert not window.editor.inline.is_open()
+
+
+def test_delete_picked_from_a_card_menu_while_its_text_is_edited_deletes_the_card(window):
+    on_canvas(window, "narrow")
+    key(Qt.Key.Key_F2)
+    typed("half typ")
+    menu_entry(statement_menu(window, "narrow"), "Delete").trigger()
+    assert not window.document.has_element("narrow")
+    assert not window.editor.inline.is_open()
+    key(Qt.Key.Key_Z, CTRL)
+    assert window.current_map() == small_map()
+
+
+def test_a_card_deleted_while_a_menu_has_the_keyboard_takes_its_editor_along(window):
+    on_canvas(window, "narrow")
+    key(Qt.Key.Key_F2)
+    typed("half typ")
+    window.inspector.title_edit.setFocus(Qt.FocusReason.PopupFocusReason)  # as a menu takes it
+    assert window.editor.inline.is_open()
+    window.editor.delete_selection()
+    assert not window.editor.inline.is_open()
+    assert window.editor.inline.pending() is None

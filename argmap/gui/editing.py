@@ -64,6 +64,7 @@ class MapEditor(QObject):
         self.inline.committed.connect(self.set_text)
         scene.cardsMoved.connect(self.pin)
         document.mapReset.connect(self.inline.cancel)
+        document.statementRemoved.connect(self.inline.forget)
 
     @contextmanager
     def gesture(self, label: str) -> Iterator[None]:

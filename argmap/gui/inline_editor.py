@@ -146,6 +146,15 @@ class InlineEditor(QObject):
         if statement_id is not None:
             self.cancelled.emit(statement_id)
 
+    def forget(self, statement_id: str) -> None:
+        """The statement being edited is gone (deleted, its addition undone): nothing to keep.
+
+        A card loses its editor before it goes when the editor has the keyboard;
+        with a menu holding the keyboard, the editor is closed here, after.
+        """
+        if statement_id == self.statement_id and self._text is not None:
+            self.close()
+
     @staticmethod
     def _take_keyboard(item: StatementItem) -> None:
         """The canvas gets the keyboard, wherever it was (an inspector field, the outline)."""

@@ -245,12 +245,20 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
             # the selection reported once after the edit: undoing a paste of thousands of
             # cards must not tell every view thousands of times.
             self._selection_shrank |= item.isSelected()
+            self._unfocus(item)
             blocked = self.blockSignals(True)
             try:
                 self.removeItem(item)
             finally:
                 self.blockSignals(blocked)
         self._schedule(relayout=True)
+
+    def _unfocus(self, item: StatementItem) -> None:
+        """Take the keyboard from inside a card before it goes: its text editor, closing then,
+        would free its items off the card while Qt is still removing them (a crash)."""
+        focus = self.focusItem()
+        if focus is not None and (focus is item or item.isAncestorOf(focus)):
+            focus.clearFocus()
 
     def _on_statement_changed(self, statement_id: str) -> None:
         item = self.statement_items.get(statement_id)
