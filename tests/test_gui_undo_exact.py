@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from argmap.files import dumps_map, save_map
 from argmap.gui.menus import statement_menu
-from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.model import ArgumentMap, Attribution, Position, Relation, Statement
 
 pytestmark = pytest.mark.gui
 
@@ -157,3 +157,30 @@ def test_a_card_deleted_while_a_menu_has_the_keyboard_takes_its_editor_along(win
     window.editor.delete_selection()
     assert not window.editor.inline.is_open()
     assert window.editor.inline.pending() is None
+
+
+def pinned_map() -> ArgumentMap:
+    argument_map = small_map()
+    for x, statement_id in enumerate(["freedom", "claim", "narrow"]):
+        argument_map.layout.positions[statement_id] = Position(x=100.0 * x, y=50.0)
+    return argument_map
+
+
+def test_undoing_an_unpin_gives_back_the_file_as_it_was(window, tmp_path):
+    opened(window, tmp_path / "pinned.argmap", pinned_map())
+    before = dumps_map(window.current_map())
+    on_canvas(window, "freedom")
+    menu_entry(statement_menu(window, "freedom"), "Unpin").trigger()
+    assert "freedom" not in window.current_map().layout.positions
+    key(Qt.Key.Key_Z, CTRL)
+    assert dumps_map(window.current_map()) == before
+
+
+def test_undoing_the_delete_of_a_pinned_card_gives_back_the_file_as_it_was(window, tmp_path):
+    opened(window, tmp_path / "pinned.argmap", pinned_map())
+    before = dumps_map(window.current_map())
+    on_canvas(window, "freedom")
+    key(Qt.Key.Key_Delete)
+    assert not window.document.has_element("freedom")
+    key(Qt.Key.Key_Z, CTRL)
+    assert dumps_map(window.current_map()) == before

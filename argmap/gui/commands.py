@@ -8,7 +8,7 @@ Nudging the same cards with the arrow keys merges into one step
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -215,8 +215,10 @@ class RemoveElementsCommand(QUndoCommand):
         }
         self._removed_relations: list[tuple[int, Relation]] = []
         self._removed_statements: list[tuple] = []
+        self._pin_order: list[str] | None = None  # the pins' order, when a pinned card goes
 
     def redo(self) -> None:
+        self._pin_order = _pin_order(self.document, self.statement_ids)
         for relation_id, premises in self.trimmed.items():
             kept = [p for p in premises if p not in self.statement_ids]
             self.document.update_relation(relation_id, premises=kept)
@@ -234,6 +236,14 @@ class RemoveElementsCommand(QUndoCommand):
             self.document.insert_relation(index, relation)
         for relation_id, premises in self.trimmed.items():
             self.document.update_relation(relation_id, premises=premises)
+        if self._pin_order is not None:
+            self.document.order_positions(self._pin_order)
+
+
+def _pin_order(document: MapDocument, statement_ids: Iterable[str]) -> list[str] | None:
+    """The order of the pins, if any of these statements is pinned (undo puts it back)."""
+    pins = document.map.layout.positions
+    return list(pins) if any(s in pins for s in statement_ids) else None
 
 
 class EditStatementCommand(QUndoCommand):
@@ -303,6 +313,8 @@ class MoveStatementsCommand(QUndoCommand):
         self.old = {statement_id: positions.get(statement_id) for statement_id in new}
         self.new = dict(new)
         self.merge = merge
+        unpinned = [statement_id for statement_id, place in new.items() if place is None]
+        self.pin_order = _pin_order(document, unpinned)
 
     def id(self) -> int:
         return _MOVE_ID if self.merge else -1
@@ -318,6 +330,8 @@ class MoveStatementsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.set_positions(dict(self.old))
+        if self.pin_order is not None:
+            self.document.order_positions(self.pin_order)
 
 
 class SetSourcesCommand(QUndoCommand):

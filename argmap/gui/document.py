@@ -297,6 +297,17 @@ class MapDocument(QObject):
         if changed:
             self.positionsChanged.emit(changed)
 
+    def order_positions(self, order: list[str]) -> None:
+        """Put the pins back in ``order`` (as the file had them): undo gives back the same file.
+
+        Pinning again adds a pin at the end; nothing on the canvas changes, so no signal.
+        """
+        stored = self._map.layout.positions
+        place = {statement_id: index for index, statement_id in enumerate(order)}
+        pins = sorted(stored.items(), key=lambda pin: place.get(pin[0], len(place)))
+        stored.clear()
+        stored.update(pins)
+
     def set_sources(self, sources: list[Source]) -> None:
         if sources != self._map.sources:
             self._map.sources = list(sources)
