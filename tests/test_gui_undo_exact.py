@@ -184,3 +184,34 @@ def test_undoing_the_delete_of_a_pinned_card_gives_back_the_file_as_it_was(windo
     assert not window.document.has_element("freedom")
     key(Qt.Key.Key_Z, CTRL)
     assert dumps_map(window.current_map()) == before
+
+
+def outline_rows(tree, parent=None) -> list:
+    """The outline as it shows: each row's text and the rows under it."""
+    tree.catch_up()
+    parent = parent or tree.invisibleRootItem()
+    rows = (parent.child(i) for i in range(parent.childCount()))
+    return [(row.text(0), outline_rows(tree, row)) for row in rows]
+
+
+@pytest.mark.parametrize("keys", [Qt.Key.Key_Delete, Qt.Key.Key_X], ids=["delete", "cut"])
+def test_undoing_a_delete_puts_the_outline_rows_back_in_their_order(window, keys):
+    on_canvas(window, "freedom")
+    before = outline_rows(window.outline)
+    key(keys, NONE if keys == Qt.Key.Key_Delete else CTRL)
+    assert outline_rows(window.outline) != before
+    key(Qt.Key.Key_Z, CTRL)
+    assert outline_rows(window.outline) == before
+    window.outline.rebuild()
+    assert outline_rows(window.outline) == before
+
+
+def test_undoing_the_delete_of_a_main_claim_puts_its_outline_row_back_first(window, tmp_path):
+    claims = [Statement(id="a", text="First claim"), Statement(id="b", text="Second claim")]
+    opened(window, tmp_path / "two.argmap", ArgumentMap(statements=claims))
+    before = outline_rows(window.outline)
+    on_canvas(window, "a")
+    key(Qt.Key.Key_Delete)
+    assert outline_rows(window.outline) == [("Second claim", [])]
+    key(Qt.Key.Key_Z, CTRL)
+    assert outline_rows(window.outline) == before

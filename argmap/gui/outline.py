@@ -5,6 +5,7 @@ Selection follows the canvas both ways; double-click or F2 edits a text in place
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
 
@@ -29,6 +30,10 @@ __all__ = ["OutlineTree"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PREFIX_ROLE = Qt.ItemDataRole.UserRole + 1
+RELATION_ROLE = Qt.ItemDataRole.UserRole + 2  # the relation a row's statement is a premise of
+
+# A row to make: statement index, parent row (or -1), prefix, role, relation ("" at the top).
+_Row = tuple[int, int, str, Role, str]
 
 
 def _label(statement) -> str:
@@ -84,7 +89,7 @@ class OutlineTree(QTreeWidget):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
         self._fill_timer.timeout.connect(self._fill_more)
-        self._plan: list[tuple[int, int, str, Role]] = []  # rows to make, in tree order
+        self._plan: list[_Row] = []  # rows to make, in tree order
         self._made: list[QTreeWidgetItem] = []  # rows made so far, by index in the plan
         self._planned: list[Statement] = []  # the statements the plan indexes into
         self._events: list[tuple[str, str]] = []
@@ -130,12 +135,36 @@ class OutlineTree(QTreeWidget):
             self.rebuild()
 
     def new_row(
-        self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role
+        self, statement_id: str, parent: QTreeWidgetItem, prefix: str, role: Role, relation: str
     ) -> QTreeWidgetItem:
-        item = self._make_row(self.document.statement(statement_id), prefix, role)
-        parent.addChild(item)
+        """A row for a statement just added (or put back), where a rebuild would place it."""
+        item = self._make_row(self.document.statement(statement_id), prefix, role, relation)
+        parent.insertChild(self._place(parent, item), item)
         item.setExpanded(True)
         return item
+
+    def _place(self, parent: QTreeWidgetItem, row: QTreeWidgetItem) -> int:
+        """Among its siblings, ordered as the map orders them (a new one is usually last)."""
+        count, key = parent.childCount(), self._order_of
+        wanted = key(row)
+        if count == 0 or key(parent.child(count - 1)) < wanted:
+            return count
+        return bisect_left(range(count), wanted, key=lambda i: key(parent.child(i)))
+
+    def _order_of(self, row: QTreeWidgetItem | None) -> tuple[int, int, int]:
+        """Premises by their relation's place in the map, then in it; main claims by theirs."""
+        if row is None:
+            return 2, 0, 0
+        statement_id, relation_id = row.data(0, ID_ROLE), row.data(0, RELATION_ROLE)
+        document = self.document
+        try:
+            if relation_id:
+                premises = document.relation(relation_id).premises
+                return 0, document.relation_index(relation_id), premises.index(statement_id)
+            cycle = row.data(0, PREFIX_ROLE).startswith(CYCLE_MARK)  # after the main claims
+            return int(cycle), document.statement_index(statement_id), 0
+        except (KeyError, ValueError):
+            return 2, 0, 0
 
     def _drop_all_rows(self) -> None:
         """Like ``clear()``, in linear time: Qt takes quadratic time over a deep branch.
@@ -203,8 +232,8 @@ class OutlineTree(QTreeWidget):
         start = len(self._made)
         top: list[QTreeWidgetItem] = []
         kids: dict[int, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
-        for index, parent, prefix, role in self._plan[start : start + count]:
-            item = self._make_row(statements[index], prefix, role)
+        for index, parent, prefix, role, relation in self._plan[start : start + count]:
+            item = self._make_row(statements[index], prefix, role, relation)
             self._made.append(item)
             if parent < 0:
                 top.append(item)
@@ -247,11 +276,12 @@ class OutlineTree(QTreeWidget):
         if self._wanted is not None:
             self.select_ids(self._wanted)
 
-    def _make_row(self, statement, prefix: str, role: Role) -> QTreeWidgetItem:
+    def _make_row(self, statement, prefix: str, role: Role, relation: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
         item.setText(0, f"{prefix}{_label(statement)}")
         item.setData(0, ID_ROLE, statement.id)
         item.setData(0, PREFIX_ROLE, prefix)
+        item.setData(0, RELATION_ROLE, relation)
         item.setIcon(0, self._icons[role])
         speaker = statement.attribution.speaker if statement.attribution else None
         item.setToolTip(0, f"{role.value}" + (f" — {speaker}" if speaker else ""))
@@ -315,10 +345,8 @@ class OutlineTree(QTreeWidget):
             self.editItem(item, 0)
 
 
-def _row_plan(
-    argument_map: ArgumentMap, roles: dict[str, Role]
-) -> list[tuple[int, int, str, Role]]:
-    """The outline's rows in tree order: (statement index, parent row or -1, prefix, role).
+def _row_plan(argument_map: ArgumentMap, roles: dict[str, Role]) -> list[_Row]:
+    """The outline's rows in tree order, each with the relation that puts it there.
 
     A statement argued for twice (or in a cycle) shows again, marked, without
     its branch. Statements that only a cycle reaches (each argues for the next,
@@ -328,11 +356,11 @@ def _row_plan(
     """
     children = _children(argument_map)
     index_of = {s.id: i for i, s in enumerate(argument_map.statements)}
-    plan: list[tuple[int, int, str, Role]] = []
+    plan: list[_Row] = []
     depth: list[int] = []  # by row
     seen: set[str] = set()
-    stack: list[tuple[str, int, str]] = [
-        (s.id, -1, "") for s in reversed(argument_map.main_claims())
+    stack: list[tuple[str, int, str, str]] = [
+        (s.id, -1, "", "") for s in reversed(argument_map.main_claims())
     ]
     unplaced = iter(argument_map.statements)
     while True:
@@ -340,8 +368,8 @@ def _row_plan(
             head = next((s for s in unplaced if s.id not in seen), None)
             if head is None:
                 break
-            stack.append((head.id, -1, CYCLE_MARK))
-        statement_id, parent, prefix = stack.pop()
+            stack.append((head.id, -1, CYCLE_MARK, ""))
+        statement_id, parent, prefix, relation = stack.pop()
         if parent >= 0 and depth[parent] >= MAX_DEPTH:
             parent = plan[parent][1]  # too deep to nest: a sibling of what it argues for
         depth.append(depth[parent] + 1 if parent >= 0 else 0)
@@ -353,20 +381,21 @@ def _row_plan(
                 parent,
                 f"{prefix}↪ " if repeated else prefix,
                 roles[statement_id],
+                relation,
             )
         )
         if repeated:
             continue
         seen.add(statement_id)
-        for child, kind in reversed(children.get(statement_id, [])):
-            stack.append((child, row, "+ " if kind == RelationKind.SUPPORT else "− "))
+        for child, kind, by in reversed(children.get(statement_id, [])):
+            stack.append((child, row, "+ " if kind == RelationKind.SUPPORT else "− ", by))
     return plan
 
 
-def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind]]]:
+def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind, str]]]:
     """Premises under what they argue for (undercuts under the attacked inference's target)."""
     relations = {r.id: r for r in argument_map.relations}
-    children: dict[str, list[tuple[str, RelationKind]]] = {}
+    children: dict[str, list[tuple[str, RelationKind, str]]] = {}
     for relation in argument_map.relations:
         target = relation.target
         seen = set()
@@ -374,7 +403,7 @@ def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKi
             seen.add(target)
             target = relations[target].target
         for premise in relation.premises:
-            children.setdefault(target, []).append((premise, relation.kind))
+            children.setdefault(target, []).append((premise, relation.kind, relation.id))
     return children
 
 
@@ -426,7 +455,7 @@ def _add_rows(tree: OutlineTree, statements: list[str], relations: list[str]) ->
     roles = document.roles()
     for statement_id in statements:
         if statement_id not in premises:  # a free statement: a new main claim
-            tree.new_row(statement_id, tree.invisibleRootItem(), "", roles[statement_id])
+            tree.new_row(statement_id, tree.invisibleRootItem(), "", roles[statement_id], "")
             ready.extend(waiting.pop(statement_id, ()))
     placed: set[str] = set()
     while ready:
@@ -438,7 +467,7 @@ def _add_rows(tree: OutlineTree, statements: list[str], relations: list[str]) ->
         for premise in relation.premises:
             if premise in placed:
                 return False  # a premise of two new relations: a cross-link row
-            tree.new_row(premise, parents[0], prefix, roles[premise])
+            tree.new_row(premise, parents[0], prefix, roles[premise], relation.id)
             placed.add(premise)
             ready.extend(waiting.pop(premise, ()))
         tree.premises_of[relation.id] = list(relation.premises)
