@@ -215,3 +215,20 @@ def test_undoing_the_delete_of_a_main_claim_puts_its_outline_row_back_first(wind
     assert outline_rows(window.outline) == [("Second claim", [])]
     key(Qt.Key.Key_Z, CTRL)
     assert outline_rows(window.outline) == before
+
+
+def test_tabbing_through_a_finer_weight_than_the_box_shows_leaves_it_as_stored(window, tmp_path):
+    path = tmp_path / "weighted.argmap"
+    argument_map = ArgumentMap(
+        statements=[Statement(id="c", text="C"), Statement(id="p", text="P")],
+        relations=[Relation(id="r", kind="support", premises=["p"], target="c", weight=0.125)],
+    )
+    before = opened(window, path, argument_map)
+    window.evaluate_mode.set_on(True)
+    window.inspector.show_relation("r")
+    box = window.inspector.relation_evaluation.weight_box
+    box.setFocus()
+    key(Qt.Key.Key_Tab)  # through the box, typing nothing
+    assert window.undo_stack.count() == 0
+    key(Qt.Key.Key_S, CTRL)
+    assert path.read_bytes() == before

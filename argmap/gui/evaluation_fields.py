@@ -44,6 +44,7 @@ class EvaluationFields(QWidget):
         self.mode: EvaluateMode | None = None
         self.element_id: str | None = None
         self._loading = False
+        self._shown: dict[str, object] = {}  # the relation's fields as the boxes last showed them
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -88,6 +89,7 @@ class EvaluationFields(QWidget):
             relation = document.relation(element_id)
             self.weighing_box.setCurrentIndex(max(self.weighing_box.findData(relation.weighing), 0))
             self.weight_box.setValue(_NO_WEIGHT if relation.weight is None else relation.weight)
+            self._shown = self._relation_fields()
         else:
             statement = document.statement(element_id)
             self.standard_box.setCurrentIndex(
@@ -95,6 +97,14 @@ class EvaluationFields(QWidget):
             )
         self._loading = False
         self._explain()
+
+    def _relation_fields(self) -> dict[str, object]:
+        """The weighing and weight as the boxes hold them."""
+        value = self.weight_box.value()
+        return {
+            "weighing": self.weighing_box.currentData(),
+            "weight": None if value <= _NO_WEIGHT / 2 else round(value, 2),
+        }
 
     def _explain(self) -> None:
         if self.mode is not None and self.mode.pending:
@@ -123,13 +133,11 @@ class EvaluationFields(QWidget):
             return
         document = self.inspector.document
         if self.relation:
-            value = self.weight_box.value()
-            fields = {
-                "weighing": self.weighing_box.currentData(),
-                "weight": None if value <= _NO_WEIGHT / 2 else round(value, 2),
-            }
-            current = document.relation(self.element_id)
-            changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
+            # Against what the boxes showed, not what is stored: a box shows a weight
+            # to two decimals, and passing through it must not round 0.125 to 0.13.
+            fields = self._relation_fields()
+            changed = {k: v for k, v in fields.items() if self._shown.get(k) != v}
+            self._shown = fields
             if changed:
                 self.inspector.relationEdited.emit(self.element_id, changed)
         else:
