@@ -13,7 +13,9 @@ pytestmark = pytest.mark.gui
 def answer_losses(window, monkeypatch, answer: bool) -> list[list[str]]:
     asked: list[list[str]] = []
     monkeypatch.setattr(
-        window.files, "ask_export_losses", lambda path, losses: asked.append(losses) or answer
+        window.files,
+        "ask_export_losses",
+        lambda path, title, losses: asked.append(losses) or answer,
     )
     return asked
 
@@ -23,6 +25,7 @@ def test_export_as_kialo_lists_what_kialo_leaves_out(window, tmp_path, monkeypat
     assert window.files.export_as_to(tmp_path / "treaty.txt", "kialo")
     (losses,) = asked
     assert any("statement title" in loss for loss in losses)  # the small map's "Treaty"
+    assert not any(loss.startswith("Kialo") for loss in losses)  # the warning names it once
 
 
 def test_export_as_kept_back_by_the_user_writes_nothing(window, tmp_path, monkeypatch):

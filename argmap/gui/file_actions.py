@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, Problem
 from argmap.gui.layout_runner import TREE
 from argmap.render.cards import Cards
 from argmap.render.export import FORMATS, LayoutMode, export_map
@@ -51,6 +51,15 @@ def open_filter() -> str:
 
 AS_SHOWN = "shown"  # the export dialog's "as shown in the editor"
 _LOSSES_SHOWN = 6  # what a format leaves out, listed in the export's warning; the rest: Details
+
+
+def _readable_losses(title: str, warnings: list[Problem]) -> list[str]:
+    """What a format leaves out, for the export's warning: what a reader uses first, ids last.
+
+    Every message names the format, which the warning says once.
+    """
+    messages = [w.message.removeprefix(f"{title} ") for w in warnings]
+    return sorted(messages, key=lambda message: "ids of" in message)
 
 
 class ExportDialog(QDialog):
@@ -366,12 +375,13 @@ class FileActions:
         """The same writers as ``argmap convert``; errors become a dialog."""
         self.window.commit_pending_edits()
         from argmap.files import write_atomically
-        from argmap.formats import write_any, write_warnings
+        from argmap.formats import write_any, write_warnings, writer_for
 
         argument_map = self.window.document.map
         try:
-            losses = [p.message for p in write_warnings(argument_map, path, format_name)]
-            if losses and not self.ask_export_losses(path, losses):
+            title = writer_for(path, format_name).title
+            losses = _readable_losses(title, write_warnings(argument_map, path, format_name))
+            if losses and not self.ask_export_losses(path, title, losses):
                 return False
             text = write_any(argument_map, path, format_name)
             write_atomically(path, text.encode("utf-8"))
@@ -383,13 +393,13 @@ class FileActions:
         return True
 
     # Dialogs go through this method so tests can answer it.
-    def ask_export_losses(self, path: Path, losses: list[str]) -> bool:
+    def ask_export_losses(self, path: Path, title: str, losses: list[str]) -> bool:
         """The format cannot hold all of the map: say what it leaves out; True to write anyway."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             "Export map as",
-            f"{path.name} will not hold everything in this map ({len(losses)} kinds of"
-            " content are left out or changed). The map itself keeps all of it.",
+            f"{path.name} will not hold everything in this map: {title} leaves out or"
+            f" changes {len(losses)} kinds of content. The map itself keeps all of it.",
             parent=self.window,
         )
         shown = losses[:_LOSSES_SHOWN]
