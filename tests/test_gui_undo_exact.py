@@ -45,6 +45,22 @@ def test_adding_a_co_premise_and_typing_its_text_is_one_undo_step(window):
     assert dumps_map(window.current_map()) == before
 
 
+def test_a_co_premise_of_a_card_in_a_group_joins_the_group_beside_it(window):
+    before = dumps_map(window.current_map())
+    on_canvas(window, "freedom")  # in the group "rabin"
+    key(Qt.Key.Key_Insert, ALT)
+    typed("Allies would have a say")
+    key(Qt.Key.Key_Return)
+    (added,) = window.scene.selected_statement_ids()
+    members = next(g for g in window.document.map.groups if g.id == "rabin").statements
+    assert members[members.index("freedom") + 1] == added
+    wait_for_layout(window.qtbot, window)
+    box = window.scene.group_items["rabin"].rect
+    assert box.contains(window.scene.statement_items[added].card_rect())
+    key(Qt.Key.Key_Z, CTRL)
+    assert dumps_map(window.current_map()) == before
+
+
 STORED_AS_WRITTEN = [
     pytest.param({"title": "Peres "}, id="title-ending-in-a-space"),
     pytest.param({"title": ""}, id="empty-title"),

@@ -135,14 +135,35 @@ class AddCoPremiseCommand(AddElementsCommand):
         self.old_premises = list(document.relation(relation_id).premises)
         self.new_premises = list(self.old_premises)
         self.new_premises.insert(self.old_premises.index(after) + 1, statement.id)
+        # In the group of the premise it argues with, so that the two stand side by side.
+        self.old_groups = [
+            g.model_copy(update={"statements": list(g.statements)}) for g in document.map.groups
+        ]
+        self.new_groups = _joined(self.old_groups, after, statement.id)
 
     def redo(self) -> None:
         super().redo()
         self.document.update_relation(self.relation_id, premises=list(self.new_premises))
+        if self.new_groups is not None:
+            self.document.set_groups(self.new_groups)
 
     def undo(self) -> None:
         self.document.update_relation(self.relation_id, premises=list(self.old_premises))
         super().undo()
+        if self.new_groups is not None:
+            self.document.set_groups(self.old_groups)
+
+
+def _joined(groups: list[Group], member: str, newcomer: str) -> list[Group] | None:
+    """The groups with ``newcomer`` right after ``member`` in its group; None if it has none."""
+    for index, group in enumerate(groups):
+        if member in group.statements:
+            statements = list(group.statements)
+            statements.insert(statements.index(member) + 1, newcomer)
+            joined = list(groups)
+            joined[index] = group.model_copy(update={"statements": statements})
+            return joined
+    return None
 
 
 def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[str], set[str]]:
