@@ -220,6 +220,15 @@ def test_a_group_of_siblings_is_kept_together_in_one_box():
     assert not result.bands
 
 
+def test_a_linked_argument_among_a_groups_reasons_keeps_its_place_in_the_files_order():
+    argument_map = make_map(
+        [("r1", ["a"], "claim"), ("r2", ["b", "e"], "claim"), ("r3", ["d"], "claim")]
+    )
+    argument_map.groups.append(Group(id="g", title="All", statements=["a", "b", "e", "d"]))
+    result = tree_layout(argument_map, sizes_for(argument_map))
+    assert sorted("abed", key=lambda n: result.nodes[n].x) == ["a", "b", "e", "d"]
+
+
 def test_a_group_that_a_box_cannot_hold_alone_is_drawn_as_bands():
     argument_map = make_map([("r1", ["a"], "claim"), ("r2", ["b"], "a"), ("r3", ["c"], "b")])
     argument_map.groups.append(Group(id="g", title="A and C", statements=["a", "c"]))

@@ -101,7 +101,7 @@ def build_forest(argument_map: ArgumentMap) -> Forest:
         children[j][:0] = premises
     for v, old in _break_cycles(parent, home):
         children[old].remove(v)
-    _gather_groups(argument_map, children, count, ids)
+    _gather_groups(argument_map, children, count, ids, own)
     roots = [v for v in range(n) if parent[v] < 0]
     return Forest(ids, count, parent, children, roots, junction, home)
 
@@ -133,18 +133,41 @@ def _break_cycles(parent: list[int], home: list[str | None]) -> list[tuple[int, 
 
 
 def _gather_groups(
-    argument_map: ArgumentMap, children: list[list[int]], count: int, ids: list[str]
+    argument_map: ArgumentMap,
+    children: list[list[int]],
+    count: int,
+    ids: list[str],
+    own: dict[int, list[int]],
 ) -> None:
-    """Bring members of a group (and of its subgroups) next to the group's first member."""
+    """Bring members of a group (and of its subgroups) next to the group's first member.
+
+    A junction counts as a member of the groups its own premises share: a
+    linked argument among a group's reasons stays where it is among them.
+    """
     if not argument_map.groups:
         return
     paths = _group_paths(argument_map)
     if not paths:
         return
     path_of = [paths.get(ids[v], ()) if v < count else () for v in range(len(ids))]
+    for j, premises in own.items():
+        path_of[j] = _shared_path([path_of[v] for v in premises])
     for v, kids in enumerate(children):
         if len(kids) > 1 and any(path_of[k] for k in kids):
             children[v] = _gathered(kids, path_of, 0)
+
+
+def _shared_path(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The chain of groups that every one of ``paths`` starts with (none for no paths)."""
+    if not paths:
+        return ()
+    shared = paths[0]
+    for path in paths[1:]:
+        length = 0
+        while length < min(len(shared), len(path)) and shared[length] == path[length]:
+            length += 1
+        shared = shared[:length]
+    return shared
 
 
 def _gathered(kids: list[int], path_of: list[tuple[str, ...]], level: int) -> list[int]:
