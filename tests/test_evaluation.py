@@ -268,6 +268,21 @@ def test_without_a_standard_an_unattacked_statement_needs_only_some_weight():
     assert evaluate(m).statements["claim"] == IN
 
 
+def test_setting_pe_explicitly_changes_no_label():
+    """A reason stuck in a cycle of supports leaves the claim to its other, good reason."""
+    statements = ["c", ("e", "accepted"), "a", "b"]
+    relations = [
+        ("re", "support", "e", "c"),
+        ("ra", "support", "a", "c"),
+        ("rab", "support", "a", "b"),
+        ("rba", "support", "b", "a"),
+    ]
+    default = evaluate(build(statements, relations))
+    explicit = evaluate(build(statements, relations, standards={"c": "pe"}))
+    assert explicit.statements == default.statements
+    assert explicit.statements["c"] == IN
+
+
 # -- bad input -----------------------------------------------------------------------
 
 
