@@ -136,10 +136,31 @@ def test_an_insertion_may_stand_for_nothing():
 def test_a_quote_of_ten_thousand_characters_is_found_and_one_changed_letter_is_not():
     words = [f"w{n % 97}x{n % 13}" for n in range(4000)]
     text = " ".join(words)
-    quote = text[5000:15000]
-    assert len(quote) == 10_000
+    start = text.index(" ", 5000) + 1  # whole words, as a quote is
+    quote = text[start : text.index(" ", start + 10_000)]
+    assert len(quote) >= 10_000
     assert passage(text, quote) == quote
     assert passage(text, quote[:5000] + "Q" + quote[5001:]) is None
+
+
+def test_a_quote_that_starts_inside_a_word_of_the_source_is_not_found():
+    text = "Peres said the treaty is unnecessary for peace."
+    assert passage(text, "necessary for peace") is None
+    assert passage(text, "unnecessary for peace") == "unnecessary for peace"
+
+
+def test_a_part_after_an_omission_that_ends_a_word_is_not_found():
+    assert passage("The deal is unwise.", "The deal is … wise.") is None
+    assert passage("The deal is, they say, wise.", "The deal is … wise.") is not None
+
+
+def test_a_quote_that_stops_inside_a_word_of_the_source_is_not_found():
+    assert passage("It was impossible to agree.", "It was imposs") is None
+
+
+def test_an_insertion_may_stand_for_part_of_a_word():
+    assert passage("the treaty is good", "[T]he treaty is good") == "he treaty is good"
+    assert passage("He said it was impossible", "it was im[possible]") is not None
 
 
 def test_quotes_in_hebrew_are_found_despite_direction_marks_and_geresh_quotes():
@@ -190,9 +211,13 @@ def retyped(quote: str, choices: list[bool]) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(texts(), st.data())
-def test_any_substring_retyped_with_the_allowed_changes_is_found(text, data):
+def test_any_run_of_whole_words_retyped_with_the_allowed_changes_is_found(text, data):
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1  # out to the beginning of the word it cut
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
     quote = text[start:end]
     if not normalised(quote).strip(" "):
         return

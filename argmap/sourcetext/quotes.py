@@ -1,7 +1,10 @@
 """Finding a quote in its source's text, the way an editor's conventions allow.
 
 A quote matches when its words appear in the source in order, after both are
-normalised (:mod:`argmap.sourcetext.normalise`), where
+normalised (:mod:`argmap.sourcetext.normalise`), as whole words: a quote and
+each part of it between omissions starts and ends where a word of the source
+does ("necessary for peace" is not in "unnecessary for peace"), except next
+to an insertion, which may stand for part of a word (``[T]he``). Further,
 
 - an omission mark, ``…``, ``...``, ``[…]``, ``[...]`` or ``(…)``, stands for
   any stretch of the source, of any length (the words around it must still
@@ -44,9 +47,17 @@ Chunk = tuple[str, ...]  # literals that follow one another, each gap at most RE
 
 @dataclass(frozen=True)
 class QuotePattern:
-    """A quote as parts to find: chunks in order, any stretch between two chunks."""
+    """A quote as parts to find: chunks in order, any stretch between two chunks.
+
+    ``loose`` says, for each chunk, whether it begins and whether it ends at an
+    insertion, where it may start or stop inside a word of the source.
+    """
 
     chunks: tuple[Chunk, ...]
+    loose: tuple[tuple[bool, bool], ...] = ()
+
+    def edges(self, index: int) -> tuple[bool, bool]:
+        return self.loose[index] if index < len(self.loose) else (False, False)
 
     def is_empty(self) -> bool:
         return not self.chunks
@@ -74,20 +85,29 @@ class QuoteMatch:
 def parse_quote(quote: str) -> QuotePattern:
     """The parts of a quote, normalised, with its omission and insertion marks read."""
     chunks: list[Chunk] = []
+    loose: list[tuple[bool, bool]] = []
     current: list[str] = []
+    after_insertion = starts_loose = False
     for index, piece in enumerate(_MARK.split(quote)):
         if index % 2 == 0:  # words of the quote
             literal = normalised(piece).strip(" ")
             if literal:
+                if not current:
+                    starts_loose = after_insertion
                 current.append(literal)
+                after_insertion = False
         elif piece.startswith("[") and not re.fullmatch(rf"\[\s*{_DOTS}\s*\]", piece):
-            continue  # an insertion: the next literal follows within REPLACED_LIMIT
-        elif current:  # an omission: what follows may be anywhere after
-            chunks.append(tuple(current))
-            current = []
+            after_insertion = True  # the next literal follows within REPLACED_LIMIT
+        else:  # an omission: what follows may be anywhere after
+            if current:
+                chunks.append(tuple(current))
+                loose.append((starts_loose, after_insertion))
+                current = []
+            after_insertion = False
     if current:
         chunks.append(tuple(current))
-    return QuotePattern(tuple(chunks))
+        loose.append((starts_loose, after_insertion))
+    return QuotePattern(tuple(chunks), tuple(loose))
 
 
 class QuoteIndex:
@@ -117,8 +137,8 @@ class QuoteIndex:
         text = self.normal.text
         placed: list[list[tuple[int, int]]] = []
         floor = 0
-        for chunk in pattern.chunks:
-            spans = _earliest_end(text, chunk, floor)
+        for index, chunk in enumerate(pattern.chunks):
+            spans = _earliest_end(text, chunk, floor, pattern.edges(index))
             if spans is None:
                 return None
             placed.append(spans)
@@ -142,7 +162,8 @@ class QuoteIndex:
         for index in range(len(placed) - 2, -1, -1):
             reversed_chunk = tuple(literal[::-1] for literal in reversed(pattern.chunks[index]))
             limit = size - placed[index + 1][0][0]
-            spans = _earliest_end(self._reversed, reversed_chunk, limit)
+            loose_start, loose_end = pattern.edges(index)
+            spans = _earliest_end(self._reversed, reversed_chunk, limit, (loose_end, loose_start))
             if spans is not None:
                 placed[index] = [(size - e, size - s) for s, e in reversed(spans)]
 
@@ -155,26 +176,45 @@ def _unwrapped(quote: str) -> str | None:
     return None
 
 
-def _earliest_end(text: str, chunk: Chunk, floor: int) -> list[tuple[int, int]] | None:
+def _earliest_end(
+    text: str, chunk: Chunk, floor: int, loose: tuple[bool, bool]
+) -> list[tuple[int, int]] | None:
     """The spans of ``chunk``'s literals, placed at or after ``floor`` to end as early as possible.
 
     Each occurrence of the last literal, in order, is tried as the end; the
     literals before it are looked for backwards, each within REPLACED_LIMIT
-    of the next. Failures are remembered, so no place is searched twice.
+    of the next. The chunk starts and ends on word boundaries unless ``loose``
+    says that edge is an insertion. Failures are remembered, so no place is
+    searched twice.
     """
     last = chunk[-1]
+    loose_start, loose_end = loose
     failed: set[tuple[int, int]] = set()
     position = text.find(last, floor)
     while position != -1:
-        before = _placed_before(text, chunk, len(chunk) - 2, position, floor, failed)
-        if before is not None:
-            return [*before, (position, position + len(last))]
+        end = position + len(last)
+        if loose_end or _ends_word(text, end, last):
+            if len(chunk) == 1:
+                if loose_start or _starts_word(text, position, last):
+                    return [(position, end)]
+            else:
+                before = _placed_before(
+                    text, chunk, len(chunk) - 2, position, floor, failed, loose_start
+                )
+                if before is not None:
+                    return [*before, (position, end)]
         position = text.find(last, position + 1)
     return None
 
 
 def _placed_before(
-    text: str, chunk: Chunk, index: int, limit: int, floor: int, failed: set[tuple[int, int]]
+    text: str,
+    chunk: Chunk,
+    index: int,
+    limit: int,
+    floor: int,
+    failed: set[tuple[int, int]],
+    loose_start: bool,
 ) -> list[tuple[int, int]] | None:
     """Spans of ``chunk[: index + 1]``, the last ending within REPLACED_LIMIT before ``limit``."""
     if index < 0:
@@ -185,12 +225,23 @@ def _placed_before(
     low = max(floor, limit - REPLACED_LIMIT - len(literal))
     position = text.rfind(literal, low, limit)
     while position != -1:
-        before = _placed_before(text, chunk, index - 1, position, floor, failed)
-        if before is not None:
-            return [*before, (position, position + len(literal))]
+        if index > 0 or loose_start or _starts_word(text, position, literal):
+            before = _placed_before(text, chunk, index - 1, position, floor, failed, loose_start)
+            if before is not None:
+                return [*before, (position, position + len(literal))]
         position = text.rfind(literal, low, position + len(literal) - 1)
     failed.add((index, limit))
     return None
+
+
+def _starts_word(text: str, position: int, literal: str) -> bool:
+    """Whether ``literal`` at ``position`` does not begin inside a word of ``text``."""
+    return not (literal[:1].isalnum() and position > 0 and text[position - 1].isalnum())
+
+
+def _ends_word(text: str, end: int, literal: str) -> bool:
+    """Whether ``literal`` ending at ``end`` does not stop inside a word of ``text``."""
+    return not (literal[-1:].isalnum() and end < len(text) and text[end].isalnum())
 
 
 @lru_cache(maxsize=8)
