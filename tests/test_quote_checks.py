@@ -108,6 +108,19 @@ def test_sentences_end_at_stops_and_blank_lines():
     assert [text[s:e] for s, e in sentences(text)] == ["One.", "Two?", "“Three!”", "Four", "Five"]
 
 
+def test_a_full_stop_of_an_abbreviation_does_not_end_a_sentence():
+    text = (
+        "Israel first asked the U.S. to sign a treaty. Dermer went to Washington, D.C. in"
+        " August. Mr. Netanyahu and J. Smith agreed. Nothing else happened."
+    )
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Israel first asked the U.S. to sign a treaty.",
+        "Dermer went to Washington, D.C. in August.",
+        "Mr. Netanyahu and J. Smith agreed.",
+        "Nothing else happened.",
+    ]
+
+
 def test_coverage_counts_the_sentences_a_quote_touches():
     text = "One. Two. Three. Four."
     assert coverage(text, [(text.index("wo"), text.index("Three") + 2)]).quoted == 2

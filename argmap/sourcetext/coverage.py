@@ -10,7 +10,30 @@ __all__ = ["Coverage", "coverage", "sentences"]
 
 # A sentence ends at . ! ? (and their CJK and Arabic forms), after any closing
 # quotation marks or brackets, before white space; a blank line ends one too.
+# A full stop that ends an abbreviation does not (see _ends_sentence).
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？؟…])[\"'”’»)\]]*\s+|\n\s*\n")
+# Abbreviations that come before a name: "Mr. Netanyahu" goes on.
+_TITLES = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "St",
+        "Gen",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Lt",
+        "Col",
+        "Capt",
+        "Sgt",
+        "Adm",
+        "Amb",
+        "Pres",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +56,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, boundary):
+            continue
         end = boundary.start() + len(boundary.group().rstrip())  # keep closing marks
         if text[start:end].strip():
             spans.append((start, end))
@@ -40,6 +65,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    """Whether a full stop ends its sentence rather than an abbreviation.
+
+    It does not when the next word starts in lower case ("the U.S. to sign",
+    "D.C. in August") or when it ends a title or an initial ("Mr. Netanyahu",
+    "J. Smith"). Other marks, and blank lines, always end a sentence.
+    """
+    stop = boundary.start() - 1
+    if stop < 0 or text[stop] != ".":
+        return True
+    following = text[boundary.end() : boundary.end() + 1]
+    if following.islower():
+        return False
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:stop].lstrip("\"'“‘«([")
+    return not (word in _TITLES or (len(word) == 1 and word.isupper()))
 
 
 def coverage(text: str, quoted: Iterable[tuple[int, int]]) -> Coverage:
