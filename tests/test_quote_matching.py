@@ -163,6 +163,11 @@ def test_an_insertion_may_stand_for_part_of_a_word():
     assert passage("He said it was impossible", "it was im[possible]") is not None
 
 
+def test_a_quote_is_found_in_text_that_keeps_a_pdfs_ligatures():
+    text = "The ﬁnancial cost of the conﬂict is high."
+    assert passage(text, "financial cost of the conflict") == "ﬁnancial cost of the conﬂict"
+
+
 def test_quotes_in_hebrew_are_found_despite_direction_marks_and_geresh_quotes():
     text = "\u200fראש הממשלה אמר: ״אין לנו ברית הגנה״ \u200fוהוסיף כי זה\nלא ישתנה."
     assert passage(text, 'אמר: "אין לנו ברית הגנה"') == "אמר: ״אין לנו ברית הגנה״"

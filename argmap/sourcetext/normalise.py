@@ -5,9 +5,9 @@ way: runs of whitespace (line breaks, tabs, no-break spaces) become one
 space; curly, low and angle quotation marks become ``'`` and ``"``; every
 dash (en, em, minus, ``--``) becomes ``-``, with the spaces around it
 dropped, since typesetters differ about them; soft hyphens, zero-width
-spaces and directional marks are dropped; and letters with combining marks
-are composed (NFC). Nothing else changes: case, punctuation and spelling
-must match.
+spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
+ﬆ are their letters; and letters with combining marks are composed (NFC).
+Nothing else changes: case, punctuation and spelling must match.
 
 The normalised text keeps, for each of its characters, the offset of the
 character it came from, so that a passage found in it can be shown (and
@@ -36,7 +36,9 @@ _SPECIAL = re.compile(
     rf"|{_SPACE}+-{{1,3}}{_SPACE}*|-{{1,3}}{_SPACE}+|-{{2,3}}"  # hyphens typed as dashes
     rf"|{_SPACE}{{2,}}|[^\S ]|[{INVISIBLE}]"  # whitespace other than one space
     rf"|[{SINGLE_QUOTES}{DOUBLE_QUOTES}]"
+    r"|[\ufb00-\ufb06]"  # ligatures that text taken from a PDF often keeps
 )
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _HAS_SPACE = re.compile(r"\s")
 _QUOTE_MARK = {**dict.fromkeys(SINGLE_QUOTES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"')}
 
@@ -90,6 +92,8 @@ def _replacement(match: re.Match[str]) -> str:
     token = match.group()
     if token in _QUOTE_MARK:
         return _QUOTE_MARK[token]
+    if token in _LIGATURES:
+        return _LIGATURES[token]
     if "-" in token or any(dash in token for dash in DASHES):
         return "-"
     return " " if _HAS_SPACE.search(token) else ""
