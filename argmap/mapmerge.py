@@ -6,7 +6,8 @@ from the model, so fields added later are merged too:
 
 * a change on one side only is taken; the same change on both sides is taken once;
 * lists of ids or words (premises, tags, authors) combine what each side added
-  and removed;
+  and removed, except the premises of a relation both sides added under one id:
+  those are two arguments, and joining them would link them into one;
 * the same field changed differently on both sides, or an element deleted on
   one side and changed on the other, is a **conflict**: ours is kept (a
   changed element is kept rather than deleted, so nothing is lost) and the
@@ -132,13 +133,13 @@ class _Side:
 # -- merging values -----------------------------------------------------------------
 
 
-def _merge_value(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
+def _merge_value(base: Any, ours: Any, theirs: Any, combine: bool = True) -> tuple[Any, bool]:
     """The merged value and whether it is a conflict (then it is ours)."""
     if ours == theirs or base == theirs:
         return ours, False
     if base == ours:
         return theirs, False
-    merged = _merge_list(base, ours, theirs)
+    merged = _merge_list(base, ours, theirs) if combine else None
     if merged is not None:
         return merged, False
     return ours, True
@@ -178,7 +179,10 @@ def _merge_dict(
         if isinstance(o, dict) and isinstance(t, dict) and o != t and b not in (o, t):
             value: Any = _merge_dict(b, o, t, collection, element, conflicts, f"{prefix}{key}.")
         else:
-            value, clash = _merge_value(b, o, t)
+            # Premises combine as co-premises added to one argument; but two relations
+            # added under one id are two arguments, and joining theirs would link them.
+            combine = not (key == "premises" and b is ABSENT)
+            value, clash = _merge_value(b, o, t, combine)
             if clash:
                 conflicts.append(Conflict(collection, element, prefix + key, o, t))
         if value is not ABSENT:

@@ -12,7 +12,7 @@ from strategies import argument_maps
 from argmap.cli import main
 from argmap.files import dumps_map, load_map, loads_map, save_map
 from argmap.mapmerge import CONFLICT_TAG, merge_maps
-from argmap.model import Group, ProofStandard, RelationKind, Statement, Weighing
+from argmap.model import Group, ProofStandard, Relation, RelationKind, Statement, Weighing
 from argmap.problems import errors_only, find_problems
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -141,6 +141,30 @@ def _with_relation(argument_map, relation_id: str, **fields):
         r.model_copy(update=fields) if r.id == relation_id else r for r in argument_map.relations
     ]
     return argument_map.model_copy(update={"relations": relations})
+
+
+def _with_reason(argument_map, statement_id: str, relation_id: str, text: str):
+    """The map with a new statement arguing for the claim, as a person on one branch adds it."""
+    reason = Relation(
+        id=relation_id, kind=RelationKind.SUPPORT, premises=[statement_id], target="claim"
+    )
+    return argument_map.model_copy(
+        update={
+            "statements": [*argument_map.statements, Statement(id=statement_id, text=text)],
+            "relations": [*argument_map.relations, reason],
+        }
+    )
+
+
+def test_two_reasons_added_under_one_id_are_a_conflict_not_one_linked_argument():
+    base = small_map()
+    ours = _with_reason(base, "ours-reason", "r-new", "Our reason")
+    theirs = _with_reason(base, "theirs-reason", "r-new", "Their reason")
+    result = merge_maps(base, ours, theirs)
+    assert ("relations", "r-new", "premises") in [
+        (c.collection, c.id, c.field) for c in result.conflicts
+    ]
+    assert result.map.relation("r-new").premises == ["ours-reason"]
 
 
 def test_a_source_text_changed_on_one_side_and_its_title_on_the_other_are_both_taken():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
+from argmap.gui.document import fresh_id
 from argmap.model import (
     ArgumentMap,
     Attribution,
@@ -122,7 +123,10 @@ def branch_from_mime(mime: QMimeData | None) -> Branch | None:
     if not text or len(text) > _MAX_CLIPBOARD:
         return None
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    statements = [Statement(id=f"p{i}", text=p) for i, p in enumerate(paragraphs[:500])]
+    ids: set[str] = set()
+    statements = [
+        Statement(id=_fresh("s", ids), text=p) for p in paragraphs[:500]
+    ]  # new ids of the editor's kind, so text pasted on two branches of a map merges as two
     return Branch(statements, [], [], {s.id: RelationKind.SUPPORT for s in statements})
 
 
@@ -142,8 +146,10 @@ def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
         taken.add(f"{stem}-{number}")
         return f"{stem}-{number}"
 
-    for element in [*(s.id for s in branch.statements), *(r.id for r in branch.relations)]:
-        renames[element] = fresh(element, used)
+    for prefix, elements in (("s", branch.statements), ("r", branch.relations)):
+        for element in elements:  # a copy gets a new id of its own, as an added element does
+            renames[element.id] = element.id if element.id not in used else _fresh(prefix, used)
+            used.add(renames[element.id])
     source_renames: dict[str, str] = {}
     new_sources = []
     taken_sources = set(source_ids)
@@ -185,18 +191,22 @@ def prepare_paste(argument_map: ArgumentMap, branch: Branch) -> Branch:
 
 
 def fresh_relation_ids(argument_map: ArgumentMap, pending: set[str]) -> Iterator[str]:
-    """``r-N`` ids used neither by the map nor by the elements about to be added.
+    """New relation ids (as the editor makes them) used neither by the map nor by ``pending``.
 
     The ids in use are gathered once: a paste of thousands of branches must
     not gather them again for each.
     """
     taken = pending | {r.id for r in argument_map.relations}
     taken |= {s.id for s in argument_map.statements}
-    number = len(taken)
     while True:
-        number += 1
-        if f"r-{number}" not in taken:
-            yield f"r-{number}"
+        yield _fresh("r", taken)
+
+
+def _fresh(prefix: str, taken: set[str]) -> str:
+    """A new id not in ``taken``, which then holds it."""
+    new = fresh_id(prefix, taken.__contains__)
+    taken.add(new)
+    return new
 
 
 def pasteable(

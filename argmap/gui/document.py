@@ -8,6 +8,8 @@ undo and redo replay exactly.
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,19 @@ from argmap.model import (
 )
 from argmap.roles import Role
 
-__all__ = ["MapDocument"]
+__all__ = ["MapDocument", "fresh_id"]
+
+# Letters and digits that cannot be misread for one another (no 0/o, 1/l/i).
+_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+_ID_LENGTH = 6  # 31**6, about 900 million: two branches' additions practically never meet
+
+
+def fresh_id(prefix: str, taken: Callable[[str], bool]) -> str:
+    """``prefix-`` and a short random part, such as ``s-k3f9q2``, for which ``taken`` is false."""
+    while True:
+        candidate = f"{prefix}-{''.join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))}"
+        if not taken(candidate):
+            return candidate
 
 
 class MapDocument(QObject):
@@ -143,11 +157,13 @@ class MapDocument(QObject):
         return True
 
     def new_id(self, prefix: str) -> str:
-        """An id not used by any statement or relation: ``prefix-N`` (O(1) with the indexes)."""
-        number = len(self._map.statements) + len(self._map.relations) + 1
-        while self.has_element(f"{prefix}-{number}"):
-            number += 1
-        return f"{prefix}-{number}"
+        """An id used by no statement or relation: ``prefix-`` and a short random part.
+
+        The part is random, not a count, so that two people adding to copies of a
+        map (two git branches) give their additions different ids, and a merge
+        keeps both instead of taking them for one element changed on both sides.
+        """
+        return fresh_id(prefix, self.has_element)
 
     # -- mutations (for commands only) -------------------------------------
 
