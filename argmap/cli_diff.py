@@ -3,15 +3,20 @@
 Exit codes follow ``diff``: 0 when the maps are equal, 1 when they differ,
 2 when a file cannot be read. Any readable format works, and an empty file
 (or ``/dev/null``) is an empty map, so a map that was added or deleted
-compares too. Given the seven arguments git passes to an external diff
-(``git config diff.argmap.command "argmap diff"``), it compares the old and
-new file git names, prints the path above the changes, and exits 0 whether
-or not they differ, since git treats any other status as a failure.
-"""
+compares too.
+
+Given the arguments git passes to an external diff (``git config
+diff.argmap.command "argmap diff"``: seven, or nine for a renamed file), it
+compares the old and new file git names, prints the path above the changes,
+and exits 0 whether or not they differ, since git treats any other status as
+a failure and stops. For the same reason a revision it cannot read as a map
+(a file committed with conflict markers) is said so in the output, followed
+by the two files compared line by line."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -26,7 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["add_parser", "load_or_empty"]
 
 EXIT_DIFFERENT, EXIT_TROUBLE = 1, 2
-_GIT_ARGUMENTS = 7  # path old-file old-hex old-mode new-file new-hex new-mode
+# path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-information]
+_GIT_ARGUMENTS, _GIT_RENAME_ARGUMENTS = 7, 9
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +46,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="OLD NEW (or the 7 arguments git passes)"
+        "files", nargs="+", metavar="FILE", help="OLD NEW (or the 7 or 9 arguments git passes)"
     )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
@@ -65,23 +71,51 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from argmap.mapdiff import diff_maps, render_text, to_json
 
     files: list[str] = options.files
-    git_path = None
-    if len(files) == _GIT_ARGUMENTS:
-        git_path, files = files[0], [files[1], files[4]]
+    header = None  # set when git runs us: then every outcome is exit status 0
+    labels = ("a", "b")
+    if len(files) in (_GIT_ARGUMENTS, _GIT_RENAME_ARGUMENTS):
+        old_path = new_path = files[0]
+        if len(files) == _GIT_RENAME_ARGUMENTS:
+            new_path = files[7]
+        labels = (f"a/{old_path}", f"b/{new_path}")
+        header = f"argmap diff {labels[0]} {labels[1]}"
+        if new_path != old_path:
+            header += f"\nrename from {old_path}\nrename to {new_path}"
+        files = [files[1], files[4]]
     elif len(files) != 2:
         parser.error("give two files, OLD and NEW")
     try:
         old, new = (load_or_empty(file, options.from_format) for file in files)
     except (ArgmapError, ValueError) as error:
-        print(f"argmap: {error}", file=sys.stderr)
-        return EXIT_TROUBLE
+        if header is None:
+            print(f"argmap: {error}", file=sys.stderr)
+            return EXIT_TROUBLE
+        print(header)
+        print(f"argmap: {error}; the files compared line by line:")
+        sys.stdout.writelines(_line_diff(files, labels))
+        return EXIT_OK
     changes = diff_maps(old, new)
     if options.format == "json":
         print(json.dumps(to_json(changes), ensure_ascii=False, indent=2))
-    elif changes:
-        if git_path is not None:
-            print(f"argmap diff a/{git_path} b/{git_path}")
-        print(render_text(changes))
-    if git_path is not None:
+    elif changes or (header is not None and "\n" in header):
+        if header is not None:
+            print(header)
+        if changes:
+            print(render_text(changes))
+    if header is not None:
         return EXIT_OK
     return EXIT_DIFFERENT if changes else EXIT_OK
+
+
+def _line_diff(files: list[str], labels: tuple[str, str]) -> list[str]:
+    """The two files as a unified diff of lines, for when they cannot be compared as maps."""
+    texts = []
+    for file in files:
+        try:
+            texts.append(Path(file).read_bytes().decode("utf-8", errors="replace"))
+        except OSError:
+            texts.append("")
+    lines = difflib.unified_diff(
+        texts[0].splitlines(keepends=True), texts[1].splitlines(keepends=True), *labels
+    )
+    return [line if line.endswith("\n") else line + "\n" for line in lines]

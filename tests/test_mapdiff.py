@@ -329,3 +329,34 @@ def test_a_file_git_added_compares_with_an_empty_map(two_files, capsys):
     out = capsys.readouterr().out
     assert out.startswith("argmap diff a/map.argmap b/map.argmap")
     assert "added statement claim" in out
+
+
+def test_a_map_git_renamed_shows_its_changes_under_both_names(two_files, capsys):
+    old, new = two_files
+    args = ["old.argmap", str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    rename = "similarity index 90%\nrename from old.argmap\nrename to new.argmap\n"
+    assert main(["diff", *args, "new.argmap", rename]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("argmap diff a/old.argmap b/new.argmap")
+    assert "rename from old.argmap\nrename to new.argmap" in out
+    assert "changed statement claim" in out
+
+
+def test_a_revision_git_shows_that_is_not_a_map_is_said_and_compared_line_by_line(
+    two_files, tmp_path, capsys
+):
+    old, _ = two_files
+    broken = tmp_path / "broken.argmap"
+    broken.write_text(old.read_text() + "<<<<<<< HEAD\n", encoding="utf-8")
+    args = ["map.argmap", str(old), "0" * 40, "100644", str(broken), "1" * 40, "100644"]
+    assert main(["diff", *args]) == 0  # any other status stops git log -p
+    out = capsys.readouterr().out
+    assert out.startswith("argmap diff a/map.argmap b/map.argmap")
+    assert "invalid JSON" in out
+    assert "+<<<<<<< HEAD" in out
+
+
+def test_a_file_that_is_not_a_map_still_exits_2_outside_git(two_files, tmp_path):
+    broken = tmp_path / "broken.argmap"
+    broken.write_text("<<<<<<< HEAD\n", encoding="utf-8")
+    assert main(["diff", str(two_files[0]), str(broken)]) == 2
