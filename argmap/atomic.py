@@ -135,9 +135,11 @@ def _keep_backup(target: Path) -> list[str]:
 
 
 # ``.NAME.argmap-PID-RANDOM.tmp``; before the process id was added, ``.NAME.argmap.RANDOM.tmp``.
+# Only names ending in ``.tmp`` are ours: the older backups' temporaries had no suffix, but
+# without one a name is also a user's hidden copy (``.pact.argmap.20240501``), never removed.
 _TEMPORARY_MARK = ".argmap-"
 _TEMPORARY = re.compile(r"^\..+\.argmap-(?P<pid>\d+)-[^.]+\.tmp$")
-_OLD_TEMPORARY = re.compile(r"^\..+\.argmap~?\.[a-z0-9_]{8}(?:\.tmp)?$")
+_OLD_TEMPORARY = re.compile(r"^\..+\.argmap~?\.[a-z0-9_]{8}\.tmp$")
 _SETTLED = 60.0  # seconds a temporary of a dead process is left alone (a save elsewhere?)
 
 

@@ -111,6 +111,16 @@ def test_other_programs_files_are_never_removed(tmp_path):
     assert all(path.exists() for path in theirs)
 
 
+def test_a_users_hidden_copies_of_a_map_are_never_removed(tmp_path):
+    names = [".pact.argmap.20240501", ".notes.argmap.original", ".notes.argmap~.original"]
+    copies = [tmp_path / name for name in names]
+    for path in copies:
+        path.write_text("a copy the user keeps")
+        an_hour_ago(path)
+    save_map(small_map(), tmp_path / "map.argmap")
+    assert all(path.exists() for path in copies)
+
+
 # -- backups ----------------------------------------------------------------------
 
 
