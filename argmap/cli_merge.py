@@ -2,7 +2,10 @@
 
 Works as a git merge driver::
 
-    git config merge.argmap.driver "argmap merge %O %A %B -o %A"
+    git config merge.argmap.driver "argmap merge %O %A %B -o %A --path %P"
+
+git merges temporary copies, so ``--path`` gives the map's own path to name
+in messages (without it, as in older driver lines, the output file is named).
 
 Exit codes: 0 merged cleanly; 1 merged with conflicts (each is listed on
 stderr and recorded in the merged map, which is written all the same and
@@ -44,6 +47,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--from", dest="from_format", metavar="FORMAT", help="the input format of all three"
     )
+    parser.add_argument(
+        "--path",
+        metavar="NAME",
+        help="the map's name in messages (git's %%P, as OUT is a temporary copy)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -73,7 +81,8 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if result.conflicts:
         count = len(result.conflicts)
         print(
-            f"argmap: {options.output}: merged with {count} conflict{'s' if count != 1 else ''},"
+            f"argmap: {options.path or options.output}: merged with {count} conflict"
+            f"{'s' if count != 1 else ''},"
             " tagged 'merge-conflict' in the map",
             file=sys.stderr,
         )

@@ -62,6 +62,7 @@ class Conflict:
     ours: Any
     theirs: Any
     reason: str = "changed differently on both sides"
+    kept: str = "ours"  # "theirs" when they changed what we deleted
 
     def describe(self) -> str:
         where = "the map" if self.collection == "map" else f"{singular(self.collection)} {self.id}"
@@ -71,6 +72,10 @@ class Conflict:
             # Two long texts (a source's article): what theirs changed says more than both.
             changes = changed_words(ours, theirs)
             return f"{where}{what}: {self.reason} (kept ours; theirs made: {changes})"
+        if self.kept == "theirs":
+            return (
+                f"{where}{what}: {self.reason} (kept theirs: {_show(theirs)}; ours: {_show(ours)})"
+            )
         return f"{where}{what}: {self.reason} (kept ours: {_show(ours)}; theirs: {_show(theirs)})"
 
 
@@ -87,6 +92,15 @@ def _show(value: Any) -> str:
         return "none"
     if isinstance(value, str):
         return f"“{shortened(value)}”"  # a source's whole text would swamp the note
+    if isinstance(value, list):
+        return ", ".join(_show(item) for item in value) or "none"
+    if isinstance(value, dict):  # an element: its fields as a person reads them, not Python's
+        fields = [
+            f"{key} {_show(item)}"
+            for key, item in value.items()
+            if key != "id" and item is not None and item != [] and item != {}
+        ]
+        return f"{{{'; '.join(fields)}}}" if fields else "empty"
     return shortened(str(value))
 
 
@@ -215,7 +229,8 @@ def _merge_collection(
                     f"deleted on {'our' if o is ABSENT else 'their'} side, changed on the other"
                 )
                 field = name if name == _MEMBERSHIP else ""
-                conflicts.append(Conflict(collection, element_id, field, o, t, reason))
+                kept = "theirs" if o is ABSENT else "ours"
+                conflicts.append(Conflict(collection, element_id, field, o, t, reason, kept))
         elif isinstance(o, dict) and isinstance(t, dict):
             value = _merge_dict(b, o, t, collection, element_id, conflicts)
         else:
@@ -358,16 +373,11 @@ class _Repair:
                 if name == "groups":
                     self.collections[name][target] = {**found, "statements": []}
                 who = f"{singular(collection)} {element_id}"
-                self.conflicts.append(
-                    Conflict(
-                        name,
-                        target,
-                        "",
-                        self.sides[1].parts[name].get(target, ABSENT),
-                        self.sides[2].parts[name].get(target, ABSENT),
-                        f"deleted on one side, but {who} still refers to it",
-                    )
-                )
+                ours = self.sides[1].parts[name].get(target, ABSENT)
+                theirs = self.sides[2].parts[name].get(target, ABSENT)
+                reason = f"deleted on one side, but {who} still refers to it"
+                kept = "theirs" if ours is ABSENT and theirs is not ABSENT else "ours"
+                self.conflicts.append(Conflict(name, target, "", ours, theirs, reason, kept))
                 return True
         return False
 

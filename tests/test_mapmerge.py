@@ -77,6 +77,23 @@ def test_a_statement_deleted_on_one_side_and_changed_on_the_other_is_kept_as_a_c
     assert CONFLICT_TAG in result.map.statement("gimmick").tags
 
 
+def test_a_statement_we_deleted_and_they_changed_is_noted_as_theirs_kept_in_plain_words():
+    base = small_map()
+    ours = base.model_copy(
+        update={
+            "statements": [s for s in base.statements if s.id != "gimmick"],
+            "relations": [r for r in base.relations if r.id != "r-gimmick"],
+        }
+    )
+    gimmick = base.statement("gimmick").model_copy(update={"text": "Changed by them"})
+    result = merge_maps(base, ours, _with_statement(base, gimmick))
+    note = result.map.statement("gimmick").note
+    assert "kept theirs: {text “Changed by them”" in note
+    assert "ours: deleted" in note
+    assert "'id'" not in note
+    assert "None" not in note
+
+
 def test_a_relation_to_a_statement_the_other_side_deleted_keeps_that_statement():
     base = small_map()
     ours = base.model_copy(
@@ -294,6 +311,13 @@ def test_merge_exits_1_lists_the_conflicts_and_writes_a_valid_map(three_files, t
     assert "1 conflict" in err
     merged = load_map(out)
     assert CONFLICT_TAG in merged.statement("claim").tags
+
+
+def test_merge_as_a_git_driver_names_the_map_not_gits_temporary_copy(three_files, tmp_path, capsys):
+    out = tmp_path / ".merge_file_lZcz19"
+    args = [*three_files, "-o", str(out), "--path", "maps/treaty.argmap"]
+    assert main(["merge", *args]) == 1
+    assert "maps/treaty.argmap: merged with 1 conflict" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("trouble", ["missing", "broken"])
