@@ -31,7 +31,8 @@ def git(tmp_path):
     (repo / ".gitattributes").write_text("*.argmap diff=argmap merge=argmap\n")
     run("config", "diff.argmap.command", f"{sys.executable} -m argmap diff")
     run("config", "merge.argmap.name", "argmap three-way merge by element id")
-    run("config", "merge.argmap.driver", f"{sys.executable} -m argmap merge %O %A %B -o %A")
+    driver = f"{sys.executable} -m argmap merge %O %A %B -o %A --path %P"
+    run("config", "merge.argmap.driver", driver)
     run.repo = repo  # type: ignore[attr-defined]
     return run
 
@@ -87,3 +88,46 @@ def test_git_diff_shows_what_changed_by_element(git):
     out = git("diff").stdout
     assert "changed statement claim" in out
     assert "{+not help+}" in out
+
+
+def test_git_merge_names_the_map_in_its_messages_not_gits_temporary_copy(git):
+    _two_branches(git, {"claim": "Ours"}, {"claim": "Theirs"})
+    merged = git("merge", "-q", "theirs", "-m", "Merge", check=False)
+    assert "map.argmap: merged with 1 conflict" in merged.stderr
+    assert ".merge_file" not in merged.stderr
+
+
+def test_a_driver_line_set_up_without_the_path_still_merges(git):
+    driver = f"{sys.executable} -m argmap merge %O %A %B -o %A"
+    git("config", "merge.argmap.driver", driver)
+    path = _two_branches(git, {"claim": "Ours"}, {"gimmick": "Theirs"})
+    assert git("merge", "-q", "theirs", "-m", "Merge").returncode == 0
+    assert load_map(path).statement("gimmick").text == "Theirs"
+
+
+def _committed_map(git):
+    path = git.repo / "map.argmap"
+    save_map(small_map(), path, backup=False)
+    git("add", ".")
+    git("commit", "-qm", "A map")
+    return path
+
+
+def test_git_log_shows_a_renamed_map_under_both_names(git):
+    path = _committed_map(git)
+    git("mv", "map.argmap", "treaty.argmap")
+    _edit(path.with_name("treaty.argmap"), claim="Renamed and reworded")
+    git("commit", "-qam", "Rename")
+    shown = git("log", "-p", "-M", "--ext-diff", "-1")
+    assert "argmap diff a/map.argmap b/treaty.argmap" in shown.stdout
+    assert "changed statement claim" in shown.stdout
+
+
+def test_git_log_goes_on_past_a_map_committed_with_conflict_markers(git):
+    path = _committed_map(git)
+    path.write_text(path.read_text() + "<<<<<<< HEAD\n")
+    git("commit", "-qam", "Broken")
+    shown = git("log", "-p", "--ext-diff")
+    assert "external diff died" not in shown.stderr
+    assert "+<<<<<<< HEAD" in shown.stdout
+    assert "A map" in shown.stdout  # the older commit is still shown
