@@ -7,8 +7,7 @@ statement's proof standard); an undercut argues for the *undercutter* of the
 relation it targets, an implicit proposition whose being in makes that
 argument inapplicable. A support whose target is a relation argues against
 that undercutter, which it puts at issue. A statement is also at issue when
-its author set a proof standard that asks more than ``pe`` (``cce``, ``brd``),
-even if nothing attacks it; ``pe`` is what a statement has anyway.
+its author set a proof standard, even if nothing attacks it.
 
 Propositions and arguments are numbered (lists, not dicts, in the fixpoint
 loop), and everything is built in one pass over the map, without recursion.
@@ -140,7 +139,7 @@ def build_structure(argument_map: ArgumentMap) -> Structure:
     for statement in statements:
         if statement.standard is not None:
             st.standards.setdefault(statement.id, statement.standard)
-        if statement.id in attacked or statement.standard not in (None, ProofStandard.PE):
+        if statement.id in attacked or statement.standard is not None:
             st.negation_node[statement.id] = st.pair(
                 node_of[statement.id], statement.standard or ProofStandard.PE
             )

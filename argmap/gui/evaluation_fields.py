@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["EvaluationFields"]
 
 _STANDARDS = [
-    ("(default: pe)", None),
+    ("(none: pe once attacked)", None),
     ("pe: preponderance of the evidence", ProofStandard.PE),
     ("cce: clear and convincing evidence", ProofStandard.CCE),
     ("brd: beyond reasonable doubt", ProofStandard.BRD),
@@ -72,6 +72,11 @@ class EvaluationFields(QWidget):
             self.standard_box = _narrow_box()
             for text, standard in _STANDARDS:
                 self.standard_box.addItem(text, standard)
+            self.standard_box.setToolTip(
+                "None: the statement is in as soon as one argument for it holds, and weighed"
+                " by pe once something attacks it. A standard set here makes it an issue,"
+                " decided by that standard once every argument about it is decided."
+            )
             form.addRow("Proof s&tandard", self.standard_box)
             self.standard_box.activated.connect(lambda _: self._commit())
 
