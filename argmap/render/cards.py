@@ -161,20 +161,41 @@ class CardLabel:
         cell = f'<tr><td align="{align}" balign="{align}">'
         parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
         if mark is not None:
-            parts.append(
-                f"{cell}{self.title_font}<b>{EVALUATION_BADGES[mark]}</b></font></td></tr>"
-            )
+            badge = html_lines(_directed([EVALUATION_BADGES[mark]], rtl))
+            parts.append(f"{cell}{self.title_font}<b>{badge}</b></font></td></tr>")
         title, body, small = text
         if title:
-            parts.append(f"{cell}{self.title_font}<b>{html_lines(title)}</b></font></td></tr>")
+            lines = html_lines(_directed(title, rtl))
+            parts.append(f"{cell}{self.title_font}<b>{lines}</b></font></td></tr>")
         if body or not title:
-            parts.append(f"{cell}{html_lines(body) or ' '}</td></tr>")
+            parts.append(f"{cell}{html_lines(_directed(body, rtl)) or ' '}</td></tr>")
         if small:
-            parts.append(
-                f"{cell}{self.attribution_font}<i>{html_lines(small)}</i></font></td></tr>"
-            )
+            lines = html_lines(_directed(small, rtl))
+            parts.append(f"{cell}{self.attribution_font}<i>{lines}</i></font></td></tr>")
         parts.append("</table>>")
         return "".join(parts)
+
+
+# Graphviz writes each line of a label as an SVG <text> (or draws it in a PNG) whose base
+# direction is left to right: a Hebrew or Arabic line would then show its final "!" or
+# number at the wrong end. Each line of a right-to-left part starts with RIGHT-TO-LEFT
+# ISOLATE, which makes the line a right-to-left paragraph in browsers, in Graphviz's own
+# PNG and in Qt; it ends with the line, so no closing mark is needed. On a right-aligned
+# card the other lines start with LEFT-TO-RIGHT ISOLATE: Graphviz may count a mark as a
+# little width (an RTL card then has a slightly wider margin on the right), and every
+# line of the card is then shifted alike. The size estimates below measure the lines
+# without marks: the marks take no room when drawn. Cards without right-to-left text
+# are drawn exactly as before.
+_RLI, _LRI = "\u2067", "\u2066"
+
+
+def _directed(lines: list[str], right_aligned: bool) -> list[str]:
+    """A part's lines, each marked with the part's direction where the marks are needed."""
+    if is_rtl(" ".join(lines)):
+        return [_RLI + line for line in lines]
+    if right_aligned:
+        return [_LRI + line for line in lines]
+    return lines
 
 
 # -- estimated sizes ---------------------------------------------------------------

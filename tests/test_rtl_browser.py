@@ -1,0 +1,62 @@
+"""Hebrew and Arabic in the exports, as a reader sees them in a browser (headless Chromium).
+
+A right-to-left line reads from the right: its final "!" or full stop stands at its
+left end, and an English line in the same card still reads from the left.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.render.export import export_map
+
+HEBREW = 'ישראל צריכה אמנה עם ארה"ב (2023) — כן!'
+ENGLISH = "A treaty binds both sides (2023)!"
+
+
+def _map() -> ArgumentMap:
+    return ArgumentMap(
+        statements=[
+            Statement(id="he", text=HEBREW, attribution=Attribution(speaker="Rabin", date="1994")),
+            Statement(id="en", text=ENGLISH, attribution=Attribution(speaker="רבין", date="1994")),
+        ],
+        relations=[
+            Relation(id="r2", kind="attack", premises=["en"], target="he"),
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def svg(tmp_path_factory) -> Path:
+    return export_map(_map(), tmp_path_factory.mktemp("rtl") / "rtl.svg")
+
+
+@pytest.fixture
+def page(browser):
+    opened = browser.new_page()
+    yield opened
+    opened.close()
+
+
+def _x(page, words: str, char: str) -> float:
+    """Where ``char`` of the SVG line holding ``words`` is drawn, from the left."""
+    found: float = page.evaluate(
+        "(() => { const t = [...document.querySelectorAll('text')]"
+        f".find((e) => e.textContent.includes({json.dumps(words)}));"
+        f" return t.getStartPositionOfChar(t.textContent.indexOf({json.dumps(char)})).x; }})()"
+    )
+    return found
+
+
+def test_a_hebrew_line_ends_with_its_exclamation_mark_at_the_left(page, svg):
+    page.open(svg, "document.readyState === 'complete'")
+    assert _x(page, "כן!", "!") < _x(page, "כן!", "כ")
+
+
+def test_a_hebrew_speaker_under_an_english_text_reads_from_the_right(page, svg):
+    page.open(svg, "document.readyState === 'complete'")
+    assert _x(page, "רבין", "—") > _x(page, "רבין", "ר") > _x(page, "רבין", "1")
