@@ -60,3 +60,16 @@ def test_a_hebrew_line_ends_with_its_exclamation_mark_at_the_left(page, svg):
 def test_a_hebrew_speaker_under_an_english_text_reads_from_the_right(page, svg):
     page.open(svg, "document.readyState === 'complete'")
     assert _x(page, "רבין", "—") > _x(page, "רבין", "ר") > _x(page, "רבין", "1")
+
+
+def test_the_list_view_reads_a_hebrew_statement_from_the_right(page, tmp_path):
+    path = export_map(_map(), tmp_path / "rtl.html")
+    page.open(path, "document.documentElement.dataset.ready")
+    page.evaluate("document.getElementById('_list').click()")
+    item = (
+        "[...document.querySelectorAll('#_outline li > div')]"
+        ".find((d) => d.textContent.includes('כן!'))"
+    )
+    assert page.evaluate(f"getComputedStyle({item}).direction") == "rtl"
+    speaker = f"{item}.querySelector('.who')"
+    assert page.evaluate(f"getComputedStyle({speaker}).direction") == "ltr"

@@ -456,13 +456,20 @@
       done.add(id);
       const s = statements.get(id);
       const li = parent.appendChild(el("li"));
+      // Each item reads in its statement's direction (Hebrew and Arabic from the right),
+      // set by its title, else its text; the kind and a text in the other direction than
+      // the title keep their own.
       const item = li.appendChild(el("div"));
-      if (kind) item.append(el("span", kind, "kind"));
+      item.dir = "auto";
+      if (kind) item.append(Object.assign(el("span", kind, "kind"), { dir: "ltr" }));
       if (s.title) item.append(el("strong", s.title + " "));
-      item.append(el("span", s.text, "body"));
+      const body = item.appendChild(el("span", s.text, "body"));
+      if (s.title) body.dir = "auto";
       const a = s.attribution || {};
       const who = [a.speaker, a.date].filter(Boolean).join(", ");
-      if (who || a.quote) item.append(el("div", [who, a.quote && "\u201c" + a.quote + "\u201d"].filter(Boolean).join(": "), "who"));
+      if (who || a.quote) {
+        item.append(Object.assign(el("div", [who, a.quote && "\u201c" + a.quote + "\u201d"].filter(Boolean).join(": "), "who"), { dir: "auto" }));
+      }
       const children = [];
       const reasons = [...(incoming.get(id) || [])];
       while (reasons.length) {  // reasons and objections, then attacks on their inferences
