@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import MAPS, small_map
+from conftest import MAPS, objection_chain, small_map
 from page_helpers import (
     card,
     center,
@@ -420,3 +420,14 @@ def test_around_the_drawing_is_the_theme_s_background(page, tmp_path, theme):
     shown = page.evaluate("getComputedStyle(document.getElementById('_view')).backgroundColor")
     wanted = get_theme(theme).background.lstrip("#")
     assert shown == "rgb({}, {}, {})".format(*(int(wanted[i : i + 2], 16) for i in (0, 2, 4)))
+
+
+def test_search_unfolds_both_folds_above_a_match_folded_away_twice(page, tmp_path):
+    path = export_map(objection_chain(4), tmp_path / "chain.html")
+    open_page(page, path)
+    for folded in ("s2", "s1"):  # the inner fold, then the outer one
+        page.evaluate(f"{card(folded)}.nextElementSibling.dispatchEvent(new MouseEvent('click'))")
+    assert not displayed(page, "s3")
+    search(page, "level 3")
+    assert displayed(page, "s3")
+    assert page.evaluate("document.getElementById('_count').value") == "1 of 1"

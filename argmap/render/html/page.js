@@ -246,11 +246,14 @@
     refold();
   }
   function reveal(id) {
-    if (!collapsed.size) return;
-    // Unfold every folded card whose branch hides this one.
-    for (const c of [...collapsed]) {
-      collapsed.delete(c);
-      if (hiddenIds().has(id)) collapsed.add(c);
+    if (!collapsed.size || !hiddenIds().has(id)) return;
+    // Unfold every fold, then fold again each one the card stays visible without: what
+    // stays unfolded are the folds on its way down, however many are nested.
+    const folded = [...collapsed];
+    collapsed.clear();
+    for (const c of folded) {
+      collapsed.add(c);
+      if (hiddenIds().has(id)) collapsed.delete(c);
     }
     refold();
   }
