@@ -158,6 +158,16 @@ def test_a_quote_that_stops_inside_a_word_of_the_source_is_not_found():
     assert passage("It was impossible to agree.", "It was imposs") is None
 
 
+def test_quotes_in_scripts_without_spaces_between_words_are_found():
+    assert passage("我们认为和平是必要的。双方应当签署条约。", "和平是必要的") == "和平是必要的"
+    assert passage("平和条約は必要だと首相は述べた。", "平和条約は必要だ") == "平和条約は必要だ"
+
+
+def test_a_hebrew_or_arabic_prefix_joined_to_the_first_word_may_be_left_out():
+    assert passage("הוא אמר וברית הגנה תועיל", "ברית הגנה תועיל") == "ברית הגנה תועיל"
+    assert passage("הוא אמר שבריתות רבות", "ריתות רבות") is None
+
+
 def test_an_insertion_may_stand_for_part_of_a_word():
     assert passage("the treaty is good", "[T]he treaty is good") == "he treaty is good"
     assert passage("He said it was impossible", "it was im[possible]") is not None

@@ -235,13 +235,42 @@ def _placed_before(
 
 
 def _starts_word(text: str, position: int, literal: str) -> bool:
-    """Whether ``literal`` at ``position`` does not begin inside a word of ``text``."""
-    return not (literal[:1].isalnum() and position > 0 and text[position - 1].isalnum())
+    """Whether ``literal`` at ``position`` does not begin inside a word of ``text``.
+
+    A one-letter prefix that Hebrew and Arabic write joined to the next word
+    ("and", "the", "in": וברית, وبرية) may be left out of a quote.
+    """
+    if position == 0 or not _inside_word(text[position - 1], literal[0]):
+        return True
+    prefix = text[position - 1]
+    return prefix in _JOINED_PREFIXES and (position < 2 or not text[position - 2].isalnum())
 
 
 def _ends_word(text: str, end: int, literal: str) -> bool:
     """Whether ``literal`` ending at ``end`` does not stop inside a word of ``text``."""
-    return not (literal[-1:].isalnum() and end < len(text) and text[end].isalnum())
+    return end >= len(text) or not _inside_word(literal[-1], text[end])
+
+
+def _inside_word(before: str, after: str) -> bool:
+    """Whether two neighbouring characters belong to one word.
+
+    Chinese, Japanese, Thai and the like do not put spaces between words:
+    there every place between two letters may be a word's edge.
+    """
+    return (
+        before.isalnum()
+        and after.isalnum()
+        and not _UNSPACED.match(before)
+        and not _UNSPACED.match(after)
+    )
+
+
+# Han, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer: scripts written without spaces.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+_JOINED_PREFIXES = frozenset("ובהלמשכوفبلك")
 
 
 @lru_cache(maxsize=8)
