@@ -111,14 +111,24 @@ def test_sentences_end_at_stops_and_blank_lines():
 def test_a_full_stop_of_an_abbreviation_does_not_end_a_sentence():
     text = (
         "Israel first asked the U.S. to sign a treaty. Dermer went to Washington, D.C. in"
-        " August. Mr. Netanyahu and J. Smith agreed. Nothing else happened."
+        " August. Mr. Netanyahu and John F. Kennedy agreed. J. Smith did not."
     )
     assert [text[s:e] for s, e in sentences(text)] == [
         "Israel first asked the U.S. to sign a treaty.",
         "Dermer went to Washington, D.C. in August.",
-        "Mr. Netanyahu and J. Smith agreed.",
-        "Nothing else happened.",
+        "Mr. Netanyahu and John F. Kennedy agreed.",
+        "J. Smith did not.",
     ]
+
+
+def test_a_capital_letter_after_a_word_in_lower_case_ends_its_sentence():
+    text = "We need plan B. The rest follows."
+    assert [text[s:e] for s, e in sentences(text)] == ["We need plan B.", "The rest follows."]
+
+
+def test_a_blank_line_ends_a_sentence_whatever_comes_after_it():
+    text = "A letter from Dr.\n\nthe next part begins in lower case."
+    assert len(sentences(text)) == 2
 
 
 def test_coverage_counts_the_sentences_a_quote_touches():

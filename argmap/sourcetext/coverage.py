@@ -72,19 +72,38 @@ def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
 
     It does not when the next word starts in lower case ("the U.S. to sign",
     "D.C. in August") or when it ends a title or an initial ("Mr. Netanyahu",
-    "J. Smith"). Other marks, and blank lines, always end a sentence.
+    "John F. Kennedy"). Other marks, and blank lines, always end a sentence.
     """
     stop = boundary.start() - 1
-    if stop < 0 or text[stop] != ".":
-        return True
+    if stop < 0 or text[stop] != "." or boundary.group().count("\n") > 1:
+        return True  # not a full stop, or a blank line after it
     following = text[boundary.end() : boundary.end() + 1]
     if following.islower():
         return False
-    start = stop
+    start = _word_start(text, stop)
+    word = text[start:stop].lstrip("\"'“‘«([")
+    if word in _TITLES:
+        return False
+    return not (len(word) == 1 and word.isupper() and _name_goes_on(text, start))
+
+
+def _word_start(text: str, end: int) -> int:
+    start = end
     while start > 0 and not text[start - 1].isspace():
         start -= 1
-    word = text[start:stop].lstrip("\"'“‘«([")
-    return not (word in _TITLES or (len(word) == 1 and word.isupper()))
+    return start
+
+
+def _name_goes_on(text: str, start: int) -> bool:
+    """Whether the capital letter at ``start`` is an initial: "John F. Kennedy", "J. Smith".
+
+    It is when it begins a sentence or follows a capitalised word; after a
+    word in lower case ("plan B.") it ends the sentence.
+    """
+    before = text[:start].rstrip()
+    if not before or before[-1] in ".!?":
+        return True
+    return text[_word_start(text, len(before)) : len(before)][:1].isupper()
 
 
 def coverage(text: str, quoted: Iterable[tuple[int, int]]) -> Coverage:
