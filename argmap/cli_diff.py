@@ -75,12 +75,13 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     labels = ("a", "b")
     if len(files) in (_GIT_ARGUMENTS, _GIT_RENAME_ARGUMENTS):
         old_path = new_path = files[0]
+        moved = ""  # git's own lines: "similarity index 90%", "rename from …" or "copy from …"
         if len(files) == _GIT_RENAME_ARGUMENTS:
-            new_path = files[7]
+            new_path, moved = files[7], files[8].strip()
         labels = (f"a/{old_path}", f"b/{new_path}")
         header = f"argmap diff {labels[0]} {labels[1]}"
         if new_path != old_path:
-            header += f"\nrename from {old_path}\nrename to {new_path}"
+            header += "\n" + (moved or f"rename from {old_path}\nrename to {new_path}")
         files = [files[1], files[4]]
     elif len(files) != 2:
         parser.error("give two files, OLD and NEW")

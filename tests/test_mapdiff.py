@@ -342,6 +342,16 @@ def test_a_map_git_renamed_shows_its_changes_under_both_names(two_files, capsys)
     assert "changed statement claim" in out
 
 
+def test_a_map_git_copied_is_shown_as_a_copy(two_files, capsys):
+    old, new = two_files
+    args = ["old.argmap", str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    copy = "similarity index 90%\ncopy from old.argmap\ncopy to new.argmap\n"
+    assert main(["diff", *args, "new.argmap", copy]) == 0
+    out = capsys.readouterr().out
+    assert "copy from old.argmap\ncopy to new.argmap" in out
+    assert "rename" not in out
+
+
 def test_a_revision_git_shows_that_is_not_a_map_is_said_and_compared_line_by_line(
     two_files, tmp_path, capsys
 ):
