@@ -55,12 +55,9 @@ def losses(argument_map: ArgumentMap, format_name: str) -> list[Loss]:
 
     ValueError names a format that is unknown or cannot be written.
     """
-    from argmap.formats import format_by_name
+    from argmap.formats import writer_for
 
-    chosen = format_by_name(format_name)
-    if getattr(chosen, "write", None) is None:
-        raise ValueError(f"argmap cannot write the {chosen.title} format")
-    checker = _CHECKERS.get(chosen.name)
+    checker = _CHECKERS.get(writer_for("", format_name).name)
     return [] if checker is None else list(checker(argument_map))
 
 
@@ -70,10 +67,10 @@ def loss_warnings(argument_map: ArgumentMap, format_name: str) -> list[Problem]:
     This is what ``argmap convert`` prints and what an export dialog should show; an
     empty list means the file will give back the map as it is.
     """
-    from argmap.formats import format_by_name
+    from argmap.formats import writer_for
 
     found = losses(argument_map, format_name)
-    title = format_by_name(format_name).title
+    title = writer_for("", format_name).title
     kinds: dict[tuple[str, str], list[str]] = {}
     for loss in found:
         kinds.setdefault((loss.element, loss.field), []).append(loss.element_id)
