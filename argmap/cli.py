@@ -332,7 +332,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             written = export_map(argument_map, out, output_format, **render_options)
             print(f"{file} -> {written}")
         except (ArgmapError, ValueError) as error:
-            named = str(file) in str(error)  # a map's own errors name it; Graphviz's do not
+            named = str(error).startswith(f"{file}:")  # a map's own errors name it first
             print(f"argmap: {error}" if named else f"argmap: {file}: {error}", file=sys.stderr)
             status = EXIT_INVALID
             details = getattr(error, "details", "")

@@ -399,7 +399,8 @@ class FileActions:
             QMessageBox.Icon.Warning,
             "Export map as",
             f"{path.name} will not hold everything in this map: {title} leaves out or"
-            f" changes {len(losses)} kinds of content. The map itself keeps all of it.",
+            f" changes {len(losses)} kind{'s' if len(losses) != 1 else ''} of content."
+            " The map itself keeps all of it.",
             parent=self.window,
         )
         shown = losses[:_LOSSES_SHOWN]
