@@ -54,7 +54,9 @@ class Browser:
     def __init__(self, executable: str, width: int = 1280, height: int = 800) -> None:
         from websockets.sync.client import connect
 
-        self._profile = tempfile.TemporaryDirectory(prefix="argmap-chromium-")
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="argmap-chromium-", ignore_cleanup_errors=True
+        )
         self._process = subprocess.Popen(
             [
                 executable,
@@ -149,7 +151,16 @@ class Browser:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+            self._remove_profile()
+
+    def _remove_profile(self) -> None:
+        """Chromium's helper processes may write to the profile a moment after it exits."""
+        folder = Path(self._profile.name)
+        for _ in range(50):
             self._profile.cleanup()
+            if not folder.exists():
+                return
+            time.sleep(0.1)
 
 
 class Page:
