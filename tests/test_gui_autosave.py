@@ -20,7 +20,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.files import dumps_map, load_map, save_map
 from argmap.gui import MainWindow
-from argmap.gui.autosave import encode_record, left_behind, read_record, recovery_folder
+from argmap.gui.autosave import (
+    MAX_SECONDS,
+    encode_record,
+    left_behind,
+    read_record,
+    recovery_folder,
+)
 from argmap.gui.preferences import PreferencesDialog
 from argmap.gui.recovery import Choice, Recovery
 
@@ -97,6 +103,18 @@ def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
     (file,) = recovery_files()
     assert read_record(file).map.statement("narrow").note == "A note not yet committed"
     assert window.current_map().statement("narrow").note is None
+
+
+def test_a_field_of_an_arrow_still_being_typed_in_the_inspector_is_autosaved(window):
+    window.inspector.show_relation("r-freedom")
+    window.inspector.relation_quote_edit.setFocus()
+    typed("A quote not yet committed")
+    lose_focus(window)
+    (file,) = recovery_files()
+    recovered = read_record(file).map.relation("r-freedom").attribution
+    assert recovered is not None
+    assert recovered.quote == "A quote not yet committed"
+    assert window.current_map().relation("r-freedom").attribution is None
 
 
 def test_unsaved_changes_are_autosaved_when_the_application_goes_to_the_background(window):
@@ -209,6 +227,31 @@ def start(qtbot, choice: Choice, path: Path | None = None) -> tuple[MainWindow, 
         if opened.has_map():
             wait_for_layout(qtbot, opened)
     return window, recovery, asked
+
+
+def test_a_recovery_file_names_the_map_by_its_whole_path(tmp_path, monkeypatch):
+    """The next start may be in another folder: "notes.argmap" would name another file."""
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(encode_record(small_map(), Path("notes.argmap"), None, datetime.now(UTC)))
+    assert data["path"] == str(tmp_path / "notes.argmap")
+
+
+def test_a_recovery_file_that_cannot_be_read_is_reported_once_and_kept_aside(qtbot):
+    folder = recovery_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    damaged = folder / f"{dead_pid()}-cut.recovery.json"
+    damaged.write_text('{"format": "argmap-recovery", "map": "{\\"format\\": \\"arg')
+    window = MainWindow()
+    qtbot.addWidget(window)
+    reported: list = []
+    for _ in range(2):  # two starts
+        recovery = Recovery(window)
+        recovery.ask = lambda record: Choice.LATER
+        recovery.report_damaged = reported.append
+        recovery.offer()
+    assert [[file for file, _ in files] for files in reported] == [[damaged]]
+    assert not damaged.exists()
+    assert damaged.with_name(damaged.name + ".damaged").exists()  # the bytes are kept
 
 
 def test_restore_opens_the_recovered_map_unsaved_with_its_file_remembered(qtbot, tmp_path):
@@ -409,6 +452,23 @@ def test_preferences_set_the_autosave_interval_and_restart_the_timer(window):
     dialog.accept()
     assert window.autosave.seconds() == 15
     assert window.autosave.timer.interval() == 15_000
+
+
+def test_preferences_change_the_autosave_interval_of_every_window(window, qtbot):
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.show()
+    dialog = PreferencesDialog(window)
+    dialog.autosave.setValue(5)
+    dialog.accept()
+    assert other.autosave.timer.interval() == 5_000
+
+
+def test_an_autosave_interval_longer_than_a_timer_holds_is_the_longest_one(window):
+    window.settings.setValue("autosave/seconds", 3_000_000_000)
+    window.autosave.restart_timer()
+    assert window.autosave.seconds() == MAX_SECONDS
+    assert window.autosave.timer.interval() == MAX_SECONDS * 1000
 
 
 def test_preferences_can_turn_the_autosave_timer_off(window):

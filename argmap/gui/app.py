@@ -66,7 +66,7 @@ def run_editor(path: str | None = None) -> int:
     from argmap.gui.mainwindow import MainWindow
     from argmap.gui.recovery import Recovery
 
-    window = MainWindow(Path(path) if path else None)
+    window = MainWindow(Path(path).absolute() if path else None)  # as a recovery file keeps it
     window.show()
     recovery = Recovery(window)  # once per start: work that an argmap which died left behind
     QTimer.singleShot(0, recovery.offer)

@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -26,7 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from argmap.errors import ArgmapError
 from argmap.files import dumps_map, loads_map, write_atomically
 from argmap.gui.commands import checked_fields
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation, Statement
 from argmap.processes import process_is_running
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ __all__ = [
 ]
 
 DEFAULT_SECONDS = 60
+MAX_SECONDS = 24 * 60 * 60  # a day; Qt's timers hold up to about 24 days
 SUFFIX = ".recovery.json"
+DAMAGED_SUFFIX = ".damaged"  # added to a recovery file that cannot be read, once reported
 RECORD_FORMAT = "argmap-recovery"
 
 _folder_override: Path | None = None
@@ -85,8 +87,9 @@ def encode_record(
     data = {
         "format": RECORD_FORMAT,
         "version": 1,
-        "path": str(path) if path else None,
-        "imported_from": str(imported_from) if imported_from else None,
+        # Absolute: the next start may be in another working folder.
+        "path": str(path.absolute()) if path else None,
+        "imported_from": str(imported_from.absolute()) if imported_from else None,
         "pid": os.getpid(),
         "saved_at": saved_at.isoformat(),
         "map": dumps_map(argument_map),  # the canonical text, kept whole
@@ -110,25 +113,47 @@ def read_record(file: Path) -> RecoveryRecord:
     )
 
 
-def left_behind() -> list[RecoveryRecord]:
-    """Recovery files whose process has died, oldest first (unreadable ones are left alone)."""
+def left_behind(damaged: list[tuple[Path, str]] | None = None) -> list[RecoveryRecord]:
+    """Recovery files whose process has died, oldest first.
+
+    Files that cannot be read as a recovery record are added to ``damaged``
+    with the reason, renamed to end in ``.damaged`` (kept, but not offered or
+    reported again): their work cannot be brought back, and the user should know.
+    """
     records = []
     for file in sorted(recovery_folder().glob(f"*{SUFFIX}")):
         try:
             record = read_record(file)
-        except (OSError, ValueError, KeyError, TypeError, ArgmapError):
+        except (OSError, ValueError, KeyError, TypeError, ArgmapError) as error:
+            if damaged is not None and not _written_by_a_live_process(file):
+                damaged.append((file, str(error).splitlines()[0] if str(error) else repr(error)))
+                with contextlib.suppress(OSError):
+                    file.rename(file.with_name(file.name + DAMAGED_SUFFIX))
             continue
         if not record.owner_is_running():  # this process too, if written before it started
             records.append(record)
     return sorted(records, key=lambda r: r.saved_at)
 
 
+def _written_by_a_live_process(file: Path) -> bool:
+    """The file's name starts with the id of its writer: a running one may be mid-write."""
+    pid = file.name.split("-", 1)[0]
+    try:
+        modified = file.stat().st_mtime
+    except OSError:
+        return False
+    return pid.isdigit() and process_is_running(int(pid), wrote_at=modified)
+
+
 def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
-    """Statement fields typed in the window but not yet made an edit, by statement id."""
+    """Fields typed in the window but not yet made an edit, by statement or relation id."""
     changes: dict[str, dict[str, Any]] = {}
-    inspected = window.inspector.pending_statement_changes()
-    if inspected is not None:
-        changes[inspected[0]] = dict(inspected[1])
+    for inspected in (
+        window.inspector.pending_statement_changes(),
+        window.inspector.pending_relation_changes(),
+    ):
+        if inspected is not None:
+            changes[inspected[0]] = dict(inspected[1])
     inline = window.editor.inline.pending()
     if inline is not None and window.document.has_element(inline[0]):
         changes.setdefault(inline[0], {})["text"] = inline[1]  # the card is where the keys go
@@ -136,18 +161,31 @@ def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
 
 
 def with_changes(argument_map: ArgumentMap, changes: dict[str, dict[str, Any]]) -> ArgumentMap:
-    """The map with ``changes`` applied to its statements, except any that would not load."""
+    """The map with ``changes`` applied to its statements and relations, except any that
+    would not load."""
     if not changes:
         return argument_map
-    statements = []
-    for statement in argument_map.statements:
-        fields = changes.get(statement.id)
+    return argument_map.model_copy(
+        update={
+            "statements": _changed(argument_map.statements, changes),
+            "relations": _changed(argument_map.relations, changes),
+        }
+    )
+
+
+_Edited = TypeVar("_Edited", Statement, Relation)
+
+
+def _changed(elements: list[_Edited], changes: dict[str, dict[str, Any]]) -> list[_Edited]:
+    result = []
+    for element in elements:
+        fields = changes.get(element.id)
         if fields:
             # A change refused (a pasted control character): the last good text is kept.
             with contextlib.suppress(ArgmapError):
-                statement = statement.model_copy(update=checked_fields(statement, fields))
-        statements.append(statement)
-    return argument_map.model_copy(update={"statements": statements})
+                element = element.model_copy(update=checked_fields(element, fields))
+        result.append(element)
+    return result
 
 
 class Autosaver(QObject):
@@ -174,9 +212,10 @@ class Autosaver(QObject):
             app.applicationStateChanged.connect(self._application_state_changed)
 
     def seconds(self) -> int:
+        """The interval setting; 0 is off, and a value no timer can hold is the longest one."""
         value = self.window.settings.value("autosave/seconds", DEFAULT_SECONDS)
         try:
-            return max(0, int(str(value)))
+            return min(max(0, int(str(value))), MAX_SECONDS)
         except (TypeError, ValueError):
             return DEFAULT_SECONDS
 

@@ -184,6 +184,15 @@ class Inspector(QStackedWidget):
         changed = self._statement_changes(self.source_box.currentData() or None)
         return (self.statement_id, changed) if changed else None
 
+    def pending_relation_changes(self) -> tuple[str, dict] | None:
+        """The shown arrow's fields as typed but not committed yet, if any differ."""
+        if self._loading or self.relation_id is None:
+            return None
+        if not self.document.has_element(self.relation_id):
+            return None
+        changed = self._relation_changes(self.relation_source_box.currentData() or None)
+        return (self.relation_id, changed) if changed else None
+
     def _forget_if_shown(self, element_id: str) -> None:
         """What the inspector shows was deleted (or its addition undone)."""
         if element_id in (self.statement_id, self.relation_id):

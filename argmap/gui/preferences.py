@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -111,5 +112,9 @@ class PreferencesDialog(QDialog):
         settings.setValue(AUTOSAVE_KEY, self.autosave.value())
         settings.setValue(GRAPHVIZ_KEY, program)
         apply_graphviz_setting(settings)
-        self.window_.autosave.restart_timer()
+        from argmap.gui.mainwindow import MainWindow
+
+        for widget in QApplication.topLevelWidgets():  # every window follows the setting at once
+            if isinstance(widget, MainWindow):
+                widget.autosave.restart_timer()
         super().accept()

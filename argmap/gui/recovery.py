@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.gui.autosave import RecoveryRecord, left_behind
+from argmap.gui.autosave import DAMAGED_SUFFIX, RecoveryRecord, left_behind
 
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
@@ -40,8 +40,30 @@ class Recovery:
         self.windows: list[MainWindow] = []  # opened here: kept alive while the application runs
 
     def offer(self) -> None:
-        for record in left_behind():
+        damaged: list[tuple[Path, str]] = []
+        records = left_behind(damaged)
+        if damaged:
+            self.report_damaged(damaged)
+        for record in records:
             self.resolve(record, self.ask(record))
+
+    # Dialogs go through this method so tests can answer it.
+    def report_damaged(self, damaged: list[tuple[Path, str]]) -> None:
+        """Some work cannot be brought back: say which file and why, and where it is kept."""
+        lines = [f"{file.name}: {reason}" for file, reason in damaged]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Recover unsaved work",
+            f"{len(damaged)} recovery file{'s' if len(damaged) != 1 else ''} left by an argmap"
+            " that closed unexpectedly could not be read, so its work cannot be restored.",
+            parent=self.window,
+        )
+        folder = damaged[0][0].parent
+        box.setInformativeText(
+            f"It is kept, renamed to end in {DAMAGED_SUFFIX}, in {folder}, and not offered again."
+        )
+        box.setDetailedText("\n".join(lines))
+        box.exec()
 
     # Dialogs go through this method so tests can answer it.
     def ask(self, record: RecoveryRecord) -> Choice:
