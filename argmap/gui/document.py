@@ -8,7 +8,7 @@ undo and redo replay exactly.
 
 from __future__ import annotations
 
-import secrets
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,12 +31,15 @@ __all__ = ["MapDocument", "fresh_id"]
 # Letters and digits that cannot be misread for one another (no 0/o, 1/l/i).
 _ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 _ID_LENGTH = 6  # 31**6, about 900 million: two branches' additions practically never meet
+# Its own generator, seeded by the system: ids need not be secret, only different from
+# another copy's, and a program that seeds the shared one must not make them repeat.
+_RANDOM = random.Random()
 
 
 def fresh_id(prefix: str, taken: Callable[[str], bool]) -> str:
     """``prefix-`` and a short random part, such as ``s-k3f9q2``, for which ``taken`` is false."""
     while True:
-        candidate = f"{prefix}-{''.join(secrets.choice(_ID_ALPHABET) for _ in range(_ID_LENGTH))}"
+        candidate = f"{prefix}-{''.join(_RANDOM.choices(_ID_ALPHABET, k=_ID_LENGTH))}"
         if not taken(candidate):
             return candidate
 
