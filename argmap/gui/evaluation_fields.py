@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["EvaluationFields"]
 
 _STANDARDS = [
-    ("(none: pe once attacked)", None),
+    ("(none)", None),
     ("pe: preponderance of the evidence", ProofStandard.PE),
     ("cce: clear and convincing evidence", ProofStandard.CCE),
     ("brd: beyond reasonable doubt", ProofStandard.BRD),
