@@ -12,7 +12,15 @@ from strategies import argument_maps
 from argmap.cli import main
 from argmap.files import dumps_map, load_map, loads_map, save_map
 from argmap.mapmerge import CONFLICT_TAG, merge_maps
-from argmap.model import Group, ProofStandard, Relation, RelationKind, Statement, Weighing
+from argmap.model import (
+    ArgumentMap,
+    Group,
+    ProofStandard,
+    Relation,
+    RelationKind,
+    Statement,
+    Weighing,
+)
 from argmap.problems import errors_only, find_problems
 
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -61,7 +69,8 @@ def test_the_same_field_changed_differently_is_a_conflict_that_keeps_ours(base, 
         assert getattr(merged, field) == "ours wrote this"
 
 
-def test_a_statement_deleted_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict():
+def _deleted_by_us_changed_by_them() -> tuple[ArgumentMap, ArgumentMap, ArgumentMap]:
+    """Base, ours without the statement "gimmick", theirs with its text changed."""
     base = small_map()
     ours = base.model_copy(
         update={
@@ -70,23 +79,18 @@ def test_a_statement_deleted_on_one_side_and_changed_on_the_other_is_kept_as_a_c
         }
     )
     gimmick = base.statement("gimmick").model_copy(update={"text": "Changed by them"})
-    theirs = _with_statement(base, gimmick)
-    result = merge_maps(base, ours, theirs)
+    return base, ours, _with_statement(base, gimmick)
+
+
+def test_a_statement_deleted_on_one_side_and_changed_on_the_other_is_kept_as_a_conflict():
+    result = merge_maps(*_deleted_by_us_changed_by_them())
     assert [(c.collection, c.id) for c in result.conflicts] == [("statements", "gimmick")]
     assert result.map.statement("gimmick").text == "Changed by them"
     assert CONFLICT_TAG in result.map.statement("gimmick").tags
 
 
 def test_a_statement_we_deleted_and_they_changed_is_noted_as_theirs_kept_in_plain_words():
-    base = small_map()
-    ours = base.model_copy(
-        update={
-            "statements": [s for s in base.statements if s.id != "gimmick"],
-            "relations": [r for r in base.relations if r.id != "r-gimmick"],
-        }
-    )
-    gimmick = base.statement("gimmick").model_copy(update={"text": "Changed by them"})
-    result = merge_maps(base, ours, _with_statement(base, gimmick))
+    result = merge_maps(*_deleted_by_us_changed_by_them())
     note = result.map.statement("gimmick").note
     assert "kept theirs: {text “Changed by them”" in note
     assert "ours: deleted" in note
