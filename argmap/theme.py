@@ -50,6 +50,7 @@ class Theme:
     support: EdgeStyle
     attack: EdgeStyle
     background: str = "#ffffff"
+    ink: str = "black"  # text drawn on the background: the map's title, the legend
     font_family: str = "Arial"
     font_size: float = 11.0
     title_size: float = 12.0
@@ -114,6 +115,7 @@ _DARK = Theme(
     support=EdgeStyle(colour="#81c784", width=1.6, dashed=False, arrowhead="normal"),
     attack=EdgeStyle(colour="#ef9a9a", width=1.6, dashed=True, arrowhead="tee"),
     background="#1e1e1e",
+    ink="#e6e6e6",
     attribution_colour="#c8c8c8",
     group_fill="#2a2a2a",
     group_border="#777777",

@@ -214,6 +214,18 @@ def test_every_theme_renders(theme, argument_map):
     assert run_graphviz(find_engine(), source, "svg").startswith(b"<?xml")
 
 
+def test_the_dark_themes_title_and_legend_are_light_on_its_dark_background(argument_map):
+    titled = argument_map.model_copy(update={"title": "Dark title"})
+    svg = render_map(titled, "svg", theme="dark", legend=True).decode("utf-8")
+    ink = get_theme("dark").ink
+    title = re.search(r"<text[^>]*>Dark title</text>", svg)
+    legend = re.search(r"<text[^>]*> main claim</text>", svg)
+    assert title is not None
+    assert legend is not None
+    assert f'fill="{ink}"' in title.group()
+    assert f'fill="{ink}"' in legend.group()
+
+
 def test_an_unknown_theme_names_the_known_ones():
     with pytest.raises(ValueError, match="default, print, dark"):
         get_theme("neon")

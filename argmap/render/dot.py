@@ -109,7 +109,8 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
         + "\n",
     ]
     if argument_map.title:
-        body.append(f"\tfontsize=16 label={dot_id(argument_map.title)} labelloc=t\n")
+        ink = "" if theme.ink == "black" else f" fontcolor={dot_id(theme.ink)}"  # else default
+        body.append(f"\tfontsize=16 label={dot_id(argument_map.title)} labelloc=t{ink}\n")
     body.append(f"\tnode [{attr_list(styles.node_defaults)}]\n")
     body.append(f"\tedge [{attr_list(styles.edge_defaults)}]\n")
     roles = argument_map.roles()

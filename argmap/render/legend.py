@@ -46,6 +46,7 @@ def legend_line(
         "shape": "box",
         "style": "rounded",
         "color": dot_id("#bbbbbb"),
+        "fontcolor": dot_id(theme.ink),
         "id": "legend",
     }
     if positions and LEGEND_NODE in positions:
