@@ -57,13 +57,29 @@ def test_the_pages_cover_the_drawing_one_after_the_other():
     assert pages[-1][1] == 2000.0
     assert all(end == following for (_, end), (following, _) in pairwise(pages))
     room = (PAPERS["a4"][1] - 2 * MARGIN) / page_scale(500.0, PAPERS["a4"])
-    assert all(end - start <= room for start, end in pages)
+    assert all(end - start <= room for start, end in pages[:-1])
+    assert pages[-1][1] - pages[-1][0] <= room + MARGIN / page_scale(500.0, PAPERS["a4"])
 
 
 def test_a_page_ends_above_a_card_rather_than_through_it():
     drawing = drawing_of([(y, 0.8) for y in range(60, 2000, 90)])
     for _, end in page_breaks(drawing, PAPERS["a4"])[:-1]:
         assert not any(top < end < bottom for top, bottom in spans(drawing))
+
+
+def test_a_page_ends_clear_of_the_border_of_the_card_below():
+    drawing = drawing_of([(2000 - (65 + 90 * k), 0.8) for k in range(21)])  # pages end in cards
+    for _, end in page_breaks(drawing, PAPERS["a4"])[:-1]:
+        assert not any(top - 2.4 < end < bottom for top, bottom in spans(drawing))
+
+
+def test_a_last_strip_with_no_card_goes_into_the_margin_not_onto_a_page_of_its_own():
+    room = (PAPERS["letter"][1] - 2 * MARGIN) / page_scale(500.0, PAPERS["letter"])
+    cards = [(y, 0.8) for y in range(60, int(room) - 40, 90)]
+    drawing = drawing_of(cards, height=room + 6.0)  # a group box's bottom edge past the page
+    cards_bottom = max(bottom for _, bottom in spans(drawing))
+    assert cards_bottom < room
+    assert page_breaks(drawing, PAPERS["letter"]) == [(0.0, room + 6.0)]
 
 
 def test_a_card_taller_than_a_page_is_cut_rather_than_leaving_pages_empty():

@@ -3,8 +3,10 @@
 A folded map reads on paper when it is scaled to a landscape page's width
 (:mod:`argmap.render.fold`); a drawing taller than the page then goes on over
 the next. This module says where each page ends: just above the first card
-that would otherwise be cut in two, unless that leaves less than half a page
-(a card taller than that is cut). It works on Graphviz's ``-Tjson`` drawing
+that would otherwise be cut in two (its border too), unless that leaves less
+than half a page (a card taller than that is cut). What is left after the
+last card, if only a group box's edge, goes into the bottom margin rather
+than onto a page of its own. It works on Graphviz's ``-Tjson`` drawing
 and knows nothing of how the pages are painted (``argmap.render_qt`` does).
 """
 
@@ -29,7 +31,8 @@ def page_breaks(drawing: dict[str, Any], paper: tuple[float, float]) -> list[tup
     """Each page's top and bottom, in points down from the drawing's top edge."""
     left, bottom, right, top = (float(v) for v in str(drawing["bb"]).split(","))
     height = max(top - bottom, 1.0)
-    room = (paper[1] - 2 * MARGIN) / page_scale(right - left, paper)  # drawing points per page
+    scale = page_scale(right - left, paper)
+    room = (paper[1] - 2 * MARGIN) / scale  # drawing points per page
     cards = _card_spans(drawing, top)
     pages: list[tuple[float, float]] = []
     start = 0.0
@@ -37,7 +40,10 @@ def page_breaks(drawing: dict[str, Any], paper: tuple[float, float]) -> list[tup
         end = _end_between_cards(cards, start + room, start + room / 2)
         pages.append((start, end))
         start = end
-    pages.append((start, height))
+    if pages and height - start <= MARGIN / scale and not any(b > start for _, b in cards):
+        pages[-1] = (pages[-1][0], height)  # no card, only a group box's edge: into the margin
+    else:
+        pages.append((start, height))
     return pages
 
 
@@ -68,5 +74,9 @@ def _card_spans(drawing: dict[str, Any], top: float) -> list[tuple[float, float]
             half = float(node["height"]) * 36.0  # inches to points, halved
         except (ValueError, IndexError):
             continue
-        spans.append((top - y - half, top - y + half))
+        # With room for the border's width, so that no sliver of it ends the page above.
+        spans.append((top - y - half - _BORDER, top - y + half + _BORDER))
     return spans
+
+
+_BORDER: Final = 3.0  # points: half the widest card border, and then some
