@@ -146,3 +146,13 @@ def test_a_title_of_spaces_draws_no_empty_bold_line(cards):
     label = statement_label(statement, THEME, cards)
     assert "<b></b>" not in label
     run_graphviz(find_engine(), f"digraph {{ n [label={label}] }}", "svg")
+
+
+def test_a_line_of_english_text_that_starts_with_an_arabic_word_keeps_reading_left_to_right():
+    """A PDF (drawn with Qt) guesses each line's direction from its first letter."""
+    statement = Statement(id="m", text="Mixed עברית and English and العربية 123 in one line")
+    label = statement_label(statement, get_theme(None))
+    lines = label.split("<br/>")
+    second = next(line for line in lines if "in one line" in line)
+    assert second.startswith("\u2066العربية")  # LEFT-TO-RIGHT ISOLATE, then the line
+    assert "\u2067" not in label  # no line of it is right to left

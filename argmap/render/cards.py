@@ -18,6 +18,7 @@ the two cannot disagree about what a card holds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from enum import StrEnum
 from typing import NamedTuple
@@ -190,12 +191,20 @@ _RLI, _LRI = "\u2067", "\u2066"
 
 
 def _directed(lines: list[str], right_aligned: bool) -> list[str]:
-    """A part's lines, each marked with the part's direction where the marks are needed."""
+    """A part's lines, each marked with the part's direction where the marks are needed.
+
+    A left-to-right part's line that starts with a Hebrew or Arabic word would
+    be read as a right-to-left line by what guesses a line's direction from its
+    first letter (Qt, drawing a PDF): such lines are marked too.
+    """
     if is_rtl(" ".join(lines)):
         return [_RLI + line for line in lines]
     if right_aligned:
         return [_LRI + line for line in lines]
-    return lines
+    return [_LRI + line if _RTL_LETTER.search(line) else line for line in lines]
+
+
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic...
 
 
 # -- estimated sizes ---------------------------------------------------------------
