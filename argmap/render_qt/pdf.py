@@ -89,8 +89,9 @@ def pdf_from_xdot(drawing: dict[str, Any], pages: tuple[float, float] | None = N
     except (KeyError, ValueError):
         raise RenderError("Graphviz's layout has no bounding box; cannot draw a PDF") from None
     width, height = max(right - left, 1.0), max(top - bottom, 1.0)
-    if pages is None:
-        paper, margin, scale, slices = (width, height), 0.0, 1.0, [(0.0, height)]
+    if pages is None:  # the map's own size, with the margin Graphviz gives its drawings
+        margin, scale, slices = _PAD, 1.0, [(0.0, height)]
+        paper = (width + 2 * _PAD, height + 2 * _PAD)
     else:
         paper, margin = pages, MARGIN
         scale, slices = page_scale(width, pages), page_breaks(drawing, pages)
@@ -122,6 +123,9 @@ def pdf_from_xdot(drawing: dict[str, Any], pages: tuple[float, float] | None = N
     if not data.startswith(b"%PDF"):
         raise RenderError("Qt could not write the PDF")
     return data
+
+
+_PAD = 4.0  # points around a drawing: Graphviz's "pad", which its SVG and PNG have too
 
 
 def _page_layout(paper: tuple[float, float], margin: float, *, named: bool) -> QPageLayout:
