@@ -60,14 +60,17 @@ def test_pdf_without_a_pdf_capable_graphviz_is_drawn_by_qt(argument_map, monkeyp
     assert b"argmap" in pdf
 
 
-def test_the_qt_pdf_page_has_the_size_of_the_graph(argument_map, monkeypatch):
+def test_the_qt_pdf_page_has_the_size_of_the_graph_with_the_margin_svg_has(
+    argument_map, monkeypatch
+):
+    """Graphviz pads its drawings by 4 points; without that, the outer borders are cut."""
     monkeypatch.setattr(Engine, "supports", lambda self, fmt: False)
     layout = json.loads(render_map(argument_map, "json"))
     _, _, width, height = (float(v) for v in layout["bb"].split(","))
     pdf = render_map(argument_map, "pdf", pdf_painter=pdf_from_xdot).decode("latin-1")
     box = [float(v) for v in pdf.split("/MediaBox [")[1].split("]")[0].split()]
-    assert box[2] == pytest.approx(width, abs=1.5)
-    assert box[3] == pytest.approx(height, abs=1.5)
+    assert box[2] == pytest.approx(width + 8, abs=1.5)
+    assert box[3] == pytest.approx(height + 8, abs=1.5)
 
 
 def test_a_pdf_that_graphviz_cannot_write_needs_a_painter(argument_map, monkeypatch):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from itertools import pairwise
 
 import pytest
@@ -145,14 +144,3 @@ def test_the_command_line_prints_on_pages(tmp_path, capsys):
 def test_the_command_line_refuses_pages_for_an_svg(tmp_path, capsys):
     assert main(["export", str(PACT), "-o", str(tmp_path / "pact.svg"), "--pages", "a4"]) == 2
     assert "--pages is for PDF" in capsys.readouterr().err
-
-
-def test_a_one_page_pdf_has_the_margin_around_the_map_that_its_svg_has():
-    one_card = load_map(PACT).model_copy(update={"relations": [], "groups": []})
-    one_card = one_card.model_copy(update={"statements": one_card.statements[:1], "title": None})
-    svg = render_map(one_card, "svg").decode("utf-8")
-    width, height = (
-        float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
-    )
-    box = pdf_pages(render_map(one_card, "pdf", pdf_painter=pdf_from_xdot)).pages[0].mediabox
-    assert (float(box.width), float(box.height)) == pytest.approx((width, height), abs=1.0)
