@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
+from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.premises_editor import PremisesEditor
 from argmap.gui.quote_badge import QuoteBadge
 from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statement, clean_text
@@ -63,6 +64,7 @@ class Inspector(QStackedWidget):
         self.addWidget(hint)
         self.addWidget(self._statement_form())
         self.addWidget(self._relation_form())
+        keep_editing_keys(self)  # Delete in a list or a box deletes nothing on the map
         for signal in (document.statementChanged, document.relationChanged):
             signal.connect(self._refresh_if_shown)
         document.sourcesChanged.connect(self._refresh_sources)

@@ -41,6 +41,7 @@ from argmap.gui.layout_runner import TREE
 from argmap.gui.main_menus import build_menus
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
+from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.preferences import PreferencesDialog, apply_graphviz_setting
 from argmap.gui.scene import MapScene
 from argmap.gui.source_dock import install_source_dock
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
         self.inspector.relationEdited.connect(self._edit_relation)
         self.undo_view = QUndoView(self.undo_stack)
         self.undo_view.setEmptyLabel("Opened map")
+        keep_editing_keys(self.undo_view)
         self.sources_panel = SourcesPanel(self.document, self.editor.sources)
         self.sources_panel.message.connect(self._show_message)
         self.inspector.newSourceRequested.connect(self._new_source_for_selection)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.gui.panel_keys import on_delete_key
+
 __all__ = ["PremisesEditor"]
 
 ID_ROLE = 256  # Qt.ItemDataRole.UserRole
@@ -68,6 +70,7 @@ class PremisesEditor(QWidget):
         )  # the quote box grows
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.remove_button.clicked.connect(self.remove_selected)
+        on_delete_key(self.list, self.remove_selected)
         self.add_box.activated.connect(self._candidate_picked)
 
     def show_premises(self, premises: list[str], describe: Callable[[str], str]) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from argmap.errors import ArgmapError
 from argmap.gui.document import MapDocument
+from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.quoting import PassageDrops, QuoteGestures
 from argmap.gui.source_text_view import Highlight, SourceTextView
 from argmap.model import RelationKind, Source
@@ -93,6 +94,7 @@ class SourceTextPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.coverage_label)
+        keep_editing_keys(self)  # Ctrl+C copies the passage, Ctrl+A selects the whole text
         self.current_statement: str | None = None
         self.shown: str | None = None  # the id of the source shown
         self.drops: PassageDrops | None = None  # passages dropped on the canvas (the window's)

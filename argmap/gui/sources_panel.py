@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.document import MapDocument
+from argmap.gui.panel_keys import keep_editing_keys, on_delete_key
 from argmap.gui.source_editing import SourceGestures
 from argmap.gui.wording import counted
 
@@ -62,6 +63,8 @@ class SourcesPanel(QWidget):
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add_source)
         self.remove_button.clicked.connect(self.remove_selected)
+        keep_editing_keys(self)  # Delete here removes a source, never the selected card
+        on_delete_key(self.table, self.remove_selected)
         self.table.itemChanged.connect(self._cell_edited)
         for signal in (
             document.sourcesChanged,
