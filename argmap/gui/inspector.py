@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
+from argmap.gui.narrow_label import NarrowLabel
 from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.premises_editor import PremisesEditor
 from argmap.gui.quote_badge import QuoteBadge
@@ -133,8 +134,7 @@ class Inspector(QStackedWidget):
         self.kind_box.addItems([k.value for k in RelationKind])
         self.premises_editor = PremisesEditor(self._premise_candidates)
         self.premises_editor.premisesChanged.connect(self._premises_changed)
-        self.target_label = QLabel()
-        self.target_label.setWordWrap(True)
+        self.target_label = NarrowLabel()  # as wide as the dock, whatever the target's title
         self.relation_speaker_edit = QLineEdit()
         self.relation_speaker_edit.setCompleter(self.speaker_completer)
         self.relation_speaker_edit.installEventFilter(self._speakers_filter)

@@ -1,0 +1,27 @@
+"""A label showing the user's words in a dock, which never makes the dock wider.
+
+A word-wrapping label asks for the width of its longest word: one long word
+(a URL, a title typed without spaces) would widen the dock, and with it the
+window, past the screen. This label takes the width the dock gives it; a word
+longer than that is cut at the edge, and the tooltip holds the whole text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+__all__ = ["NarrowLabel"]
+
+
+class NarrowLabel(QLabel):
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
