@@ -76,8 +76,14 @@ class InlineEditor(QObject):
         return self._text
 
     def open(self, item: StatementItem, text: str) -> None:
-        """Edit over the card, as its child: when a layout moves the card, the editor goes along."""
-        self.close()
+        """Edit over the card, as its child: when a layout moves the card, the editor goes along.
+
+        Opened again on the card being edited, the editor stays as it is; opened
+        on another card, what was typed in the first is kept first.
+        """
+        if self._text is not None and self._card is item and self.statement_id == item.statement_id:
+            return
+        self.commit()
         self.statement_id = item.statement_id
         self._original = text
         self._card, self._card_z = item, item.zValue()

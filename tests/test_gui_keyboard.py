@@ -1,0 +1,53 @@
+"""Gestures made from the keyboard do what the user sees on the map.
+
+Every key goes to ``QApplication.focusWidget()``, as a user's keyboard does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+pytestmark = pytest.mark.gui
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def keys(key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def typed(text: str) -> None:
+    for char in text:
+        QTest.keyClick(QApplication.focusWidget(), char)
+
+
+def on_canvas(window, *statement_ids: str) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    window.scene.select_only(list(statement_ids))
+
+
+def test_f2_again_while_typing_in_a_card_keeps_what_was_typed_in_one_undo_step(window):
+    on_canvas(window, "claim")
+    steps = window.undo_stack.count()
+    keys(Qt.Key.Key_F2)
+    typed("new text")
+    keys(Qt.Key.Key_F2)
+    assert window.editor.inline.is_open()
+    keys(Qt.Key.Key_Return)
+    assert window.current_map().statement("claim").text == "new text"
+    assert window.undo_stack.count() == steps + 1
+
+
+def test_f2_on_another_card_keeps_what_was_typed_in_the_first(window):
+    on_canvas(window, "claim")
+    keys(Qt.Key.Key_F2)
+    typed("new text")
+    window.scene.select_only(["credible"])
+    keys(Qt.Key.Key_F2)
+    assert window.current_map().statement("claim").text == "new text"
+    assert window.editor.inline.statement_id == "credible"
