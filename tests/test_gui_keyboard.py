@@ -51,3 +51,21 @@ def test_f2_on_another_card_keeps_what_was_typed_in_the_first(window):
     keys(Qt.Key.Key_F2)
     assert window.current_map().statement("claim").text == "new text"
     assert window.editor.inline.statement_id == "credible"
+
+
+def test_a_card_pasted_with_its_objection_keeps_the_objection_on_the_copy_only(window):
+    on_canvas(window, "freedom", "narrow")
+    keys(Qt.Key.Key_C, CTRL)
+    on_canvas(window, "credible")
+    keys(Qt.Key.Key_V, CTRL)
+    argument_map = window.current_map()
+    (freedom,) = [
+        s.id
+        for s in argument_map.statements
+        if s.text.endswith("freedom of action") and s.id != "freedom"
+    ]
+    (narrow,) = [
+        s.id for s in argument_map.statements if s.text.startswith("A narrow") and s.id != "narrow"
+    ]
+    assert [r.target for r in argument_map.relations if narrow in r.premises] == [freedom]
+    assert [r.target for r in argument_map.relations if freedom in r.premises] == ["credible"]

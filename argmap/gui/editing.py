@@ -246,7 +246,11 @@ class MapEditor(QObject):
         self.undo_stack.push(RemoveElementsCommand(self.document, selected, set(), "Cut"))
 
     def paste(self) -> list[str]:
-        """Paste a branch; with one statement selected, the pasted statements argue for it."""
+        """Paste a branch; with one statement selected, the pasted branches argue for it.
+
+        A copied statement that argues within the branch (a premise of another
+        one copied with it) stays where it was, not linked to the selected card too.
+        """
         branch = branch_from_mime(QGuiApplication.clipboard().mimeData())
         if branch is None or not branch.statements:
             self.message.emit("Nothing to paste.")
@@ -258,7 +262,10 @@ class MapEditor(QObject):
             fresh = fresh_relation_ids(
                 self.document.map, {r.id for r in relations} | {s.id for s in branch.statements}
             )
-            for root, kind in branch.roots.items():
+            argued = {p for r in relations for p in r.premises}  # inside the branch already
+            heads = [root for root in branch.roots if root not in argued] or list(branch.roots)[:1]
+            for root in heads:  # a copied cycle has no head: its first statement is linked
+                kind = branch.roots[root]
                 relations.append(
                     Relation(id=next(fresh), kind=kind, premises=[root], target=selected[0])
                 )
