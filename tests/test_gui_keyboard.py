@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
 def keys(key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -69,3 +70,32 @@ def test_a_card_pasted_with_its_objection_keeps_the_objection_on_the_copy_only(w
     ]
     assert [r.target for r in argument_map.relations if narrow in r.premises] == [freedom]
     assert [r.target for r in argument_map.relations if freedom in r.premises] == ["credible"]
+
+
+def test_the_arrow_keys_reach_an_undercut_where_the_outline_shows_it(window):
+    on_canvas(window, "claim")
+    keys(Qt.Key.Key_Down)
+    seen = window.scene.selected_statement_ids()
+    for _ in range(3):
+        keys(Qt.Key.Key_Right)
+        seen += window.scene.selected_statement_ids()
+    assert seen == ["deterrence", "credible", "freedom", "gimmick"]
+    keys(Qt.Key.Key_Right)
+    assert window.scene.selected_statement_ids() == ["deterrence"]
+    keys(Qt.Key.Key_Left)
+    keys(Qt.Key.Key_Up)
+    assert window.scene.selected_statement_ids() == ["claim"]
+
+
+def test_every_card_is_reached_from_the_claim_with_the_arrow_keys(window):
+    reached, todo = set(), ["claim"]
+    while todo:
+        statement_id = todo.pop()
+        if statement_id in reached:
+            continue
+        reached.add(statement_id)
+        for arrow in ARROWS:
+            on_canvas(window, statement_id)
+            keys(arrow)
+            todo += window.scene.selected_statement_ids()
+    assert reached == {s.id for s in window.current_map().statements}

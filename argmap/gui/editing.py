@@ -35,6 +35,7 @@ from argmap.gui.commands import (
 from argmap.gui.document import MapDocument
 from argmap.gui.group_editing import GroupGestures
 from argmap.gui.inline_editor import InlineEditor
+from argmap.gui.map_tree import neighbour
 from argmap.gui.scene import MapScene
 from argmap.gui.source_editing import SourceGestures
 from argmap.model import Position, Relation, RelationKind, Statement, clean_text
@@ -441,39 +442,21 @@ class MapEditor(QObject):
     # -- moving the selection ----------------------------------------------
 
     def navigate(self, direction: str) -> None:
-        """Arrow keys: up to the target, down to the first premise, left/right to siblings."""
+        """Arrow keys: up to the target, down to the first premise, left/right to siblings.
+
+        The order is the outline's (:mod:`argmap.gui.map_tree`), undercuts included.
+        """
         selected = self.scene.selected_statement_ids()
-        argument_map = self.document.map
         if not selected:
-            claims = argument_map.main_claims()
+            claims = self.document.map.main_claims()
             if claims:
                 self.scene.select_only([claims[0].id])
             return
-        current = selected[0]
-        relations = argument_map.relations
-        relation_of = next((r for r in relations if current in r.premises), None)
-        target = self._statement_target(relation_of.target) if relation_of else None
-        if direction == "up" and target:
-            self.scene.select_only([target])
-        elif direction == "down":
-            children = [p for r in relations if r.target == current for p in r.premises]
-            if children:
-                self.scene.select_only([children[0]])
-        elif direction in ("left", "right") and relation_of is not None:
-            siblings = [p for r in relations if r.target == relation_of.target for p in r.premises]
-            if len(siblings) > 1:
-                index = siblings.index(current) + (1 if direction == "right" else -1)
-                self.scene.select_only([siblings[index % len(siblings)]])
+        to = neighbour(self.document.map, selected[0], direction)
+        if to is not None and to in self.scene.statement_items:
+            self.scene.select_only([to])
         for statement_id in self.scene.selected_statement_ids():
             self.scene.statement_items[statement_id].ensureVisible()
-
-    def _statement_target(self, target: str) -> str | None:
-        relations = {r.id: r for r in self.document.map.relations}
-        seen = set()
-        while target in relations and target not in seen:
-            seen.add(target)
-            target = relations[target].target
-        return target if target in self.scene.statement_items else None
 
 
 def _toggled(kind: RelationKind) -> RelationKind:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from argmap.gui.document import MapDocument
+from argmap.gui.map_tree import children_of
 from argmap.gui.outline_editor import OutlineTextDelegate
 from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 from argmap.roles import Role
@@ -354,7 +355,7 @@ def _row_plan(argument_map: ArgumentMap, roles: dict[str, Role]) -> list[_Row]:
     heads its cycle at the top level, marked "↻". Rows are nested at most
     ``MAX_DEPTH`` deep.
     """
-    children = _children(argument_map)
+    children = children_of(argument_map)
     index_of = {s.id: i for i, s in enumerate(argument_map.statements)}
     plan: list[_Row] = []
     depth: list[int] = []  # by row
@@ -390,21 +391,6 @@ def _row_plan(argument_map: ArgumentMap, roles: dict[str, Role]) -> list[_Row]:
         for child, kind, by in reversed(children.get(statement_id, [])):
             stack.append((child, row, "+ " if kind == RelationKind.SUPPORT else "− ", by))
     return plan
-
-
-def _children(argument_map: ArgumentMap) -> dict[str, list[tuple[str, RelationKind, str]]]:
-    """Premises under what they argue for (undercuts under the attacked inference's target)."""
-    relations = {r.id: r for r in argument_map.relations}
-    children: dict[str, list[tuple[str, RelationKind, str]]] = {}
-    for relation in argument_map.relations:
-        target = relation.target
-        seen = set()
-        while target in relations and target not in seen:
-            seen.add(target)
-            target = relations[target].target
-        for premise in relation.premises:
-            children.setdefault(target, []).append((premise, relation.kind, relation.id))
-    return children
 
 
 def _apply_in_place(tree: OutlineTree, events: list[tuple[str, str]]) -> bool:

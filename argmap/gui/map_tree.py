@@ -1,0 +1,62 @@
+"""The map as the outline shows it: which statements hang under which, in what order.
+
+The outline's rows and the arrow keys on the canvas both follow this order,
+so a card is reached by the keyboard where the outline shows it: an undercut
+under the statement its attacked inference argues for, after that
+inference's premises and the other relations listed before it.
+"""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap, Relation, RelationKind
+
+__all__ = ["children_of", "neighbour"]
+
+Children = dict[str, list[tuple[str, RelationKind, str]]]  # premise, kind, relation id
+
+
+def children_of(argument_map: ArgumentMap) -> Children:
+    """Premises under what they argue for (undercuts under the attacked inference's target)."""
+    relations = {r.id: r for r in argument_map.relations}
+    children: Children = {}
+    for relation in argument_map.relations:
+        target = _statement_argued_for(relation, relations)
+        for premise in relation.premises:
+            children.setdefault(target, []).append((premise, relation.kind, relation.id))
+    return children
+
+
+def _statement_argued_for(relation: Relation, relations: dict[str, Relation]) -> str:
+    """The relation's target, or for an undercut the target of the inference it attacks."""
+    target = relation.target
+    seen = set()
+    while target in relations and target not in seen:
+        seen.add(target)
+        target = relations[target].target
+    return target
+
+
+def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | None:
+    """The statement an arrow key goes to from ``current``: "up", "down", "left" or "right".
+
+    Up goes to what the statement argues for (through an undercut, the
+    statement the attacked inference argues for), down to its first child,
+    left and right to the previous and next child of the same parent, round
+    the end. A statement argued with twice is taken where it first shows.
+    """
+    children = children_of(argument_map)
+    if direction == "down":
+        below = children.get(current, [])
+        return below[0][0] if below else None
+    relations = {r.id: r for r in argument_map.relations}
+    first = next((r for r in argument_map.relations if current in r.premises), None)
+    parent = _statement_argued_for(first, relations) if first is not None else None
+    if parent is None or direction not in ("up", "left", "right"):
+        return None
+    if direction == "up":
+        return parent
+    siblings = [c for c, _, _ in children[parent]]
+    if len(siblings) < 2:
+        return None
+    index = siblings.index(current) + (1 if direction == "right" else -1)
+    return siblings[index % len(siblings)]
