@@ -10,7 +10,7 @@ from scaling import LINEAR, slowdown
 from argmap.gui.clipboard import Branch, branch_to_mime
 from argmap.gui.document import MapDocument
 from argmap.gui.outline import OutlineTree
-from argmap.model import ArgumentMap, RelationKind, Statement
+from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 from argmap.theme import get_theme
 
 pytestmark = pytest.mark.gui
@@ -54,3 +54,29 @@ def test_the_outline_of_a_deep_branch_is_rebuilt_in_linear_time(qtbot):
         outlines[size].rows(f"p{size - 1}")
 
     assert slowdown(rebuild, 1500, 6000, repeat=2) < LINEAR
+
+
+def test_selecting_every_card_of_a_big_map_in_the_outline_takes_linear_time(qtbot):
+    """Ctrl+A on the canvas selects every row of the outline: row by row, it took seconds."""
+    outlines = {}
+    for size in (1000, 4000):
+        statements = [Statement(id="c", text="claim")]
+        statements += [Statement(id=f"s{i}", text=f"reason {i}") for i in range(1, size)]
+        relations = [
+            Relation(id=f"r{i}", kind=RelationKind.SUPPORT, premises=[f"s{i}"], target="c")
+            for i in range(1, size)
+        ]
+        document = MapDocument(ArgumentMap(statements=statements, relations=relations))
+        outline = OutlineTree(document, get_theme(None))
+        qtbot.addWidget(outline)
+        outline.show()
+        outline.rows("c")  # every row made
+        outlines[size] = (outline, [s.id for s in statements])
+
+    def select_all(size: int) -> None:
+        outline, ids = outlines[size]
+        outline.select_ids([])
+        outline.select_ids(ids)
+        assert len(outline.selectedItems()) == size
+
+    assert slowdown(select_all, 1000, 4000, repeat=2) < LINEAR

@@ -8,9 +8,12 @@ inference's premises and the other relations listed before it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelection, QModelIndex
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
 from argmap.model import ArgumentMap, Relation, RelationKind
 
-__all__ = ["children_of", "neighbour"]
+__all__ = ["children_of", "neighbour", "row_ranges"]
 
 Children = dict[str, list[tuple[str, RelationKind, str]]]  # premise, kind, relation id
 
@@ -60,3 +63,30 @@ def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | 
         return None
     index = siblings.index(current) + (1 if direction == "right" else -1)
     return siblings[index % len(siblings)]
+
+
+def row_ranges(tree: QTreeWidget, rows: list[QTreeWidgetItem]) -> QItemSelection:
+    """The rows as a selection, neighbours under one parent joined into one range.
+
+    Selecting every row of a big outline then takes a range per parent, not
+    one per row: Qt's selection does work in proportion to its ranges.
+    """
+    by_parent: dict[int, tuple[QModelIndex, set[int]]] = {}
+    for row in rows:
+        index = tree.indexFromItem(row)
+        parent = index.parent()  # its internal id is the parent row's own, unique
+        by_parent.setdefault(parent.internalId(), (parent, set()))[1].add(index.row())
+    model, last_column = tree.model(), max(tree.columnCount() - 1, 0)
+    selection = QItemSelection()
+    for parent, numbers in by_parent.values():
+        ordered = sorted(numbers)
+        start = previous = ordered[0]
+        for number in [*ordered[1:], None]:
+            if number is not None and number == previous + 1:
+                previous = number
+                continue
+            top, bottom = model.index(start, 0, parent), model.index(previous, last_column, parent)
+            selection.select(top, bottom)
+            if number is not None:
+                start = previous = number
+    return selection

@@ -9,12 +9,12 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from argmap.gui.document import MapDocument
-from argmap.gui.map_tree import children_of
+from argmap.gui.map_tree import children_of, row_ranges
 from argmap.gui.outline_editor import OutlineTextDelegate
 from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 from argmap.roles import Role
@@ -296,16 +296,16 @@ class OutlineTree(QTreeWidget):
     def select_ids(self, statement_ids: list[str]) -> None:
         self._complete()
         self._wanted = list(statement_ids)  # kept for a rebuild that is still pending
+        rows = [row for s in statement_ids for row in self._items.get(s, [])]
         self._syncing = True
-        self.clearSelection()
-        first = None
-        for statement_id in statement_ids:
-            for item in self._items.get(statement_id, []):
-                item.setSelected(True)
-                first = first or item
-        if first is not None:
-            self.scrollToItem(first)
-        self._syncing = False
+        try:  # one selection for all the rows: row by row, Qt takes quadratic time
+            self.selectionModel().select(
+                row_ranges(self, rows), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._syncing = False
+        if rows:
+            self.scrollToItem(rows[0])
 
     def _statement_changed(self, statement_id: str) -> None:
         """A new text needs only its own rows relabelled, not the whole tree rebuilt."""
