@@ -293,3 +293,16 @@ def test_the_view_does_not_jump_when_a_map_is_opened_normally(window):
     assert window.open_path(window.document.path)
     wait_for_layout(window.qtbot, window)
     assert window.view.zoom() != pytest.approx(3.0)
+
+
+def test_a_long_file_name_in_the_bar_does_not_widen_the_window(window):
+    width = window.width()
+    window.watch.bar.show_missing("a" * 400 + ".argmap")
+    window.qtbot.wait(1)
+    assert window.width() == width
+    assert window.watch.bar.label.toolTip().startswith("<b>aaaa")
+
+
+def test_a_file_name_with_angle_brackets_is_shown_as_written(window):
+    window.watch.bar.show_missing("<i>odd</i>.argmap")
+    assert "&lt;i&gt;odd&lt;/i&gt;.argmap" in window.watch.bar.label.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from html import escape
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.gui.narrow_label import NarrowLabel
 from argmap.model import ArgumentMap
 
 __all__ = ["BarMode", "ChangeBar", "CompareDialog", "MapChanges", "compare_maps"]
@@ -45,8 +47,7 @@ class ChangeBar(QFrame):
         self.setPalette(palette)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = NarrowLabel()  # a long file name must not widen the window
         row.addWidget(self.label, 1)
         self.reload_button = self._button(row, "&Reload (lose my changes)")
         self.keep_button = self._button(row, "&Keep mine")
@@ -63,15 +64,15 @@ class ChangeBar(QFrame):
     def show_changed(self, name: str) -> None:
         self._show(
             BarMode.CHANGED,
-            f"<b>{name}</b> was changed on disk by another program, and this map has unsaved"
-            " changes.",
+            f"<b>{escape(name)}</b> was changed on disk by another program, and this map has"
+            " unsaved changes.",
             [self.reload_button, self.keep_button, self.save_as_button, self.compare_button],
         )
 
     def show_missing(self, name: str) -> None:
         self._show(
             BarMode.MISSING,
-            f"<b>{name}</b> was deleted or moved away. Save puts it back.",
+            f"<b>{escape(name)}</b> was deleted or moved away. Save puts it back.",
             [self.save_button, self.save_as_button, self.keep_button],
         )
 
@@ -79,7 +80,7 @@ class ChangeBar(QFrame):
         first_line = reason.splitlines()[0] if reason else ""
         self._show(
             BarMode.UNREADABLE,
-            f"<b>{name}</b> changed on disk but cannot be read: {first_line}",
+            f"<b>{escape(name)}</b> changed on disk but cannot be read: {escape(first_line)}",
             [self.reload_button, self.keep_button, self.save_as_button],
         )
 
