@@ -92,7 +92,10 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"argmap: {error}", file=sys.stderr)
             return EXIT_TROUBLE
         print(header)
-        print(f"argmap: {error}; the files compared line by line:")
+        message = str(error)
+        for temporary, label in zip(files, labels, strict=True):  # git's copies: name the map
+            message = message.replace(temporary, label)
+        print(f"argmap: {message}; the files compared line by line:")
         sys.stdout.writelines(_line_diff(files, labels))
         return EXIT_OK
     changes = diff_maps(old, new)

@@ -364,6 +364,8 @@ def test_a_revision_git_shows_that_is_not_a_map_is_said_and_compared_line_by_lin
     assert out.startswith("argmap diff a/map.argmap b/map.argmap")
     assert "invalid JSON" in out
     assert "+<<<<<<< HEAD" in out
+    assert "argmap: b/map.argmap:" in out  # the map's name, not git's temporary copy
+    assert str(broken) not in out.split("the files compared line by line")[0]
 
 
 def test_a_file_that_is_not_a_map_still_exits_2_outside_git(two_files, tmp_path):
