@@ -20,7 +20,10 @@ Children = dict[str, list[tuple[str, RelationKind, str]]]  # premise, kind, rela
 
 def children_of(argument_map: ArgumentMap) -> Children:
     """Premises under what they argue for (undercuts under the attacked inference's target)."""
-    relations = {r.id: r for r in argument_map.relations}
+    return _children(argument_map, {r.id: r for r in argument_map.relations})
+
+
+def _children(argument_map: ArgumentMap, relations: dict[str, Relation]) -> Children:
     children: Children = {}
     for relation in argument_map.relations:
         target = _statement_argued_for(relation, relations)
@@ -47,18 +50,17 @@ def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | 
     left and right to the previous and next child of the same parent, round
     the end. A statement argued with twice is taken where it first shows.
     """
-    children = children_of(argument_map)
-    if direction == "down":
-        below = children.get(current, [])
-        return below[0][0] if below else None
     relations = {r.id: r for r in argument_map.relations}
+    if direction == "down":
+        below = _children(argument_map, relations).get(current, [])
+        return below[0][0] if below else None
     first = next((r for r in argument_map.relations if current in r.premises), None)
     parent = _statement_argued_for(first, relations) if first is not None else None
     if parent is None or direction not in ("up", "left", "right"):
         return None
     if direction == "up":
         return parent
-    siblings = [c for c, _, _ in children[parent]]
+    siblings = [c for c, _, _ in _children(argument_map, relations)[parent]]
     if len(siblings) < 2:
         return None
     index = siblings.index(current) + (1 if direction == "right" else -1)
