@@ -1,4 +1,7 @@
-"""Driving the canvas with the mouse the way a person does."""
+"""Driving the editor with the mouse and the keyboard the way a person does.
+
+Keys go to ``QApplication.focusWidget()``, as a user's keyboard does.
+"""
 
 from __future__ import annotations
 
@@ -78,3 +81,23 @@ def pasted_chain(size: int, *, reverse: bool = False) -> Branch:
     if reverse:
         relations.reverse()
     return Branch(statements, relations, [], {"p0": RelationKind.SUPPORT})
+
+
+def keys(key, modifiers=NO_MODIFIER) -> None:
+    """A key pressed on whatever has the keyboard focus."""
+    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def focus_on(window, widget) -> None:
+    """Click into ``widget``: it has the keyboard."""
+    window.activateWindow()
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def on_canvas(window, *statement_ids: str) -> None:
+    """The canvas has the keyboard, with these cards selected."""
+    window.activateWindow()
+    window.view.setFocus()
+    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
+    window.scene.select_only(list(statement_ids))

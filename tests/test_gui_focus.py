@@ -7,28 +7,12 @@ does; a test that picked its own widget would hide exactly these bugs.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import focus_on, keys, typed
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def focus_on(window, widget) -> None:
-    window.activateWindow()
-    widget.setFocus(Qt.FocusReason.MouseFocusReason)
-    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
-
-
-def keys(key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
-
-
-def typed(text: str) -> None:
-    for char in text:
-        QTest.keyClick(QApplication.focusWidget(), char)
 
 
 def test_a_claim_typed_after_file_new_lands_in_the_claim_not_the_inspector(window):

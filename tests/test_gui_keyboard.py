@@ -6,30 +6,13 @@ Every key goes to ``QApplication.focusWidget()``, as a user's keyboard does.
 from __future__ import annotations
 
 import pytest
+from gui_helpers import keys, on_canvas, typed
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
-
-
-def keys(key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
-
-
-def typed(text: str) -> None:
-    for char in text:
-        QTest.keyClick(QApplication.focusWidget(), char)
-
-
-def on_canvas(window, *statement_ids: str) -> None:
-    window.activateWindow()
-    window.view.setFocus()
-    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
-    window.scene.select_only(list(statement_ids))
 
 
 def test_f2_again_while_typing_in_a_card_keeps_what_was_typed_in_one_undo_step(window):

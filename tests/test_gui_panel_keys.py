@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
+from gui_helpers import focus_on, keys
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
-
-
-def focus_on(window, widget) -> None:
-    window.activateWindow()
-    widget.setFocus(Qt.FocusReason.MouseFocusReason)
-    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
-
-
-def keys(key, modifiers=NO_MODIFIER) -> None:
-    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
 
 
 def select_arrow(window, relation_id: str) -> None:

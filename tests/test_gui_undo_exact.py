@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from gui_helpers import typed
+from gui_helpers import keys as key
+from gui_helpers import on_canvas, typed
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from argmap.files import dumps_map, save_map
 from argmap.gui.menus import statement_menu
@@ -18,19 +17,6 @@ pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
-
-
-def key(key, modifiers=NONE) -> None:
-    """A key pressed on whatever has the keyboard focus."""
-    QTest.keyClick(QApplication.focusWidget(), key, modifiers)
-
-
-def on_canvas(window, *statement_ids: str) -> None:
-    """The canvas has the keyboard, with these cards selected."""
-    window.activateWindow()
-    window.view.setFocus()
-    window.qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)
-    window.scene.select_only(list(statement_ids))
 
 
 def test_adding_a_co_premise_and_typing_its_text_is_one_undo_step(window):
