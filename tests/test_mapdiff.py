@@ -322,9 +322,14 @@ def test_diff_exits_2_when_a_file_cannot_be_read(two_files, tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
 
 
+def git_arguments(path: str, old, new) -> list[str]:
+    """What git passes an external diff: the path, then each side's file, hash and mode."""
+    return [path, str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
+
+
 def test_a_file_git_added_compares_with_an_empty_map(two_files, capsys):
     _, new = two_files
-    args = ["map.argmap", "/dev/null", "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    args = git_arguments("map.argmap", "/dev/null", new)
     assert main(["diff", *args]) == 0  # git takes any other status as a failure
     out = capsys.readouterr().out
     assert out.startswith("argmap diff a/map.argmap b/map.argmap")
@@ -333,7 +338,7 @@ def test_a_file_git_added_compares_with_an_empty_map(two_files, capsys):
 
 def test_a_map_git_renamed_shows_its_changes_under_both_names(two_files, capsys):
     old, new = two_files
-    args = ["old.argmap", str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    args = git_arguments("old.argmap", old, new)
     rename = "similarity index 90%\nrename from old.argmap\nrename to new.argmap\n"
     assert main(["diff", *args, "new.argmap", rename]) == 0
     out = capsys.readouterr().out
@@ -344,7 +349,7 @@ def test_a_map_git_renamed_shows_its_changes_under_both_names(two_files, capsys)
 
 def test_a_map_git_copied_is_shown_as_a_copy(two_files, capsys):
     old, new = two_files
-    args = ["old.argmap", str(old), "0" * 40, "100644", str(new), "1" * 40, "100644"]
+    args = git_arguments("old.argmap", old, new)
     copy = "similarity index 90%\ncopy from old.argmap\ncopy to new.argmap\n"
     assert main(["diff", *args, "new.argmap", copy]) == 0
     out = capsys.readouterr().out
@@ -358,7 +363,7 @@ def test_a_revision_git_shows_that_is_not_a_map_is_said_and_compared_line_by_lin
     old, _ = two_files
     broken = tmp_path / "broken.argmap"
     broken.write_text(old.read_text() + "<<<<<<< HEAD\n", encoding="utf-8")
-    args = ["map.argmap", str(old), "0" * 40, "100644", str(broken), "1" * 40, "100644"]
+    args = git_arguments("map.argmap", old, broken)
     assert main(["diff", *args]) == 0  # any other status stops git log -p
     out = capsys.readouterr().out
     assert out.startswith("argmap diff a/map.argmap b/map.argmap")
