@@ -363,14 +363,23 @@ def _refuse_overwriting(
 
     Either would lose a file without a word: the export replaces what it writes to.
     """
+    read: dict[tuple[int, int], Path] = {}  # each input by its file on disk, found once
+    for source, _ in pairs:
+        with suppress(OSError):
+            status = os.stat(source)
+            read.setdefault((status.st_dev, status.st_ino), source)
     written_by: dict[str, Path] = {}
     for file, out in pairs:
         if out is None:
             continue
-        for source, _ in pairs:
-            if same_file(out, source):
-                named = "" if str(out) == str(source) else f" ({source})"
-                parser.error(f"{out} is the map being read{named}: write the export elsewhere")
+        try:
+            status = os.stat(out)
+            overwritten = read.get((status.st_dev, status.st_ino))
+        except OSError:  # not there yet: it cannot be a map being read
+            overwritten = None
+        if overwritten is not None:
+            named = "" if str(out) == str(overwritten) else f" ({overwritten})"
+            parser.error(f"{out} is the map being read{named}: write the export elsewhere")
         key = os.path.normcase(os.path.realpath(out))
         if key in written_by:
             parser.error(
