@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
-from argmap.render.dot_text import attr_list, dot_id, pin_point
+from argmap.render.dot_text import attr_list, dot_id, html_text, pin_point
 from argmap.roles import Role
 from argmap.theme import Theme
 
@@ -31,7 +30,7 @@ def legend_line(
         card = theme.card(role)
         rows.append(
             f'<tr><td bgcolor="{card.fill}" color="{card.border}" border="1" width="18"> </td>'
-            f'<td align="left"> {html.escape(role.value)}</td></tr>'
+            f'<td align="left"> {html_text(role.value)}</td></tr>'
         )
     for name, edge in (("support", theme.support), ("attack", theme.attack)):
         line = "- - - -|" if edge.dashed else "&#8212;&#8212;&gt;"
