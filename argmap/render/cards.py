@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from argmap.model import Statement
-from argmap.render.dot_text import dot_number, html_lines
+from argmap.render.dot_text import dot_number, html_lines, html_text
 from argmap.theme import Theme, attribution_line, is_rtl, wrap_text
 
 __all__ = [
@@ -162,16 +162,16 @@ class CardLabel:
         cell = f'<tr><td align="{align}" balign="{align}">'
         parts = ['<<table border="0" cellborder="0" cellspacing="2" cellpadding="0">']
         if mark is not None:
-            badge = html_lines(_directed([EVALUATION_BADGES[mark]], rtl))
+            badge = _html_part([EVALUATION_BADGES[mark]], rtl)
             parts.append(f"{cell}{self.title_font}<b>{badge}</b></font></td></tr>")
         title, body, small = text
         if title:
-            lines = html_lines(_directed(title, rtl))
+            lines = _html_part(title, rtl)
             parts.append(f"{cell}{self.title_font}<b>{lines}</b></font></td></tr>")
         if body or not title:
-            parts.append(f"{cell}{html_lines(_directed(body, rtl)) or ' '}</td></tr>")
+            parts.append(f"{cell}{_html_part(body, rtl) or ' '}</td></tr>")
         if small:
-            lines = html_lines(_directed(small, rtl))
+            lines = _html_part(small, rtl)
             parts.append(f"{cell}{self.attribution_font}<i>{lines}</i></font></td></tr>")
         parts.append("</table>>")
         return "".join(parts)
@@ -188,6 +188,19 @@ class CardLabel:
 # without marks: the marks take no room when drawn. Cards without right-to-left text
 # are drawn exactly as before.
 _RLI, _LRI = "\u2067", "\u2066"
+
+
+def _html_part(lines: list[str], right_aligned: bool) -> str:
+    """A part's lines as label text, marked with their direction where that is needed.
+
+    Most cards are left-aligned and hold no Hebrew or Arabic: their lines need
+    no marks, which one look at the part's text tells (the common path of
+    every card of an export).
+    """
+    joined = "\n".join(lines)
+    if right_aligned or _RTL_LETTER.search(joined) or is_rtl(joined):
+        return html_lines(_directed(lines, right_aligned))
+    return html_text(joined).replace("\n", "<br/>")
 
 
 def _directed(lines: list[str], right_aligned: bool) -> list[str]:
