@@ -197,3 +197,38 @@ def test_fields_the_page_does_not_know_are_listed_in_the_panel(page, tmp_path):
     details = page.evaluate("document.getElementById('_details').innerText")
     assert "Verdict" in details
     assert "contested" in details
+
+
+def _line_edges(page, statement_id: str) -> list[tuple[float, float]]:
+    """The left and right edge on screen of each line drawn on a card."""
+    boxes = page.evaluate(
+        f"[...{card(statement_id)}.querySelectorAll('text')].map((t) => {{"
+        " const r = t.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    return [(left, right) for left, right in boxes]
+
+
+def test_the_lines_of_a_hebrew_card_end_flush_with_its_right_side(page, tmp_path):
+    argument_map = ArgumentMap(
+        statements=[
+            Statement(
+                id="hebrew",
+                title="ביטחון",
+                text="ישראל צריכה לחתום על ברית הגנה עם ארצות הברית כדי להבטיח את עתידה!",
+                attribution=Attribution(speaker="רבין", date="1990"),
+            ),
+            Statement(
+                id="english",
+                text="A reason in English that takes more than one line on its card.",
+                attribution=Attribution(speaker="פרס"),
+            ),
+        ],
+        relations=[Relation(id="r1", kind="support", premises=["english"], target="hebrew")],
+    )
+    open_page(page, export_map(argument_map, tmp_path / "rtl.html"))
+    rights = [right for _, right in _line_edges(page, "hebrew")]
+    assert len(rights) == 4
+    assert max(rights) - min(rights) < 1  # italic letters lean out a little
+    lefts = [left for left, _ in _line_edges(page, "english")]
+    assert len(lefts) == 3
+    assert max(lefts) - min(lefts) < 0.5  # a left-to-right card stays flush left

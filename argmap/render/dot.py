@@ -213,6 +213,7 @@ class _Writer:
     def statement(self, statement: Statement, indent: str) -> None:
         statement_id = statement.id
         name = dot_id(statement_id)
+        right_aligned = False
         if statement_id in self.sizes:  # the editor draws the text; Graphviz only needs the size
             width, height = self.sizes[statement_id]
             label = '""'
@@ -226,12 +227,14 @@ class _Writer:
             text = style.lines(statement)
             if self.texts is not None:
                 self.texts[statement_id] = text
-            label, size = style.draw(text, is_rtl(statement.title or statement.text), mark), ""
+            right_aligned = is_rtl(statement.title or statement.text)
+            label, size = style.draw(text, right_aligned, mark), ""
+        role = self.roles[statement_id]
+        line = f"{indent}{name} [label={label}{size} {self.styles.card[role]}"
+        if right_aligned:  # a class the SVG's lines are set flush right by (svg_lines)
+            line += f" class={self.styles.right_aligned[role]}"
         tooltip = _tooltip(statement, self.sources, whole_text=self.titles_only)
-        line = (
-            f"{indent}{name} [label={label}{size} {self.styles.card[self.roles[statement_id]]}"
-            f" id={name} tooltip={dot_id(tooltip)}"
-        )
+        line += f" id={name} tooltip={dot_id(tooltip)}"
         if self.labels is not None and statement_id in self.labels:
             line += " " + _EVALUATION_BORDERS[self.labels[statement_id]]
         if statement_id in self.positions:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from argmap.render.cards import CardLabel, Cards, card_margin
 from argmap.render.dot_text import attr_list, dot_id, dot_number
+from argmap.render.svg_lines import RIGHT_ALIGNED
 from argmap.roles import Role
 from argmap.theme import Theme
 
@@ -73,6 +74,8 @@ class Styles:
             for attack in (False, True)
         }
         self.label = CardLabel(theme, card_style)
+        # The class of a card whose lines are right-aligned: its role's, and one more.
+        self.right_aligned = {role: dot_id(f"{_role_class(role)} {RIGHT_ALIGNED}") for role in Role}
 
 
 def _card_attributes(theme: Theme, role: Role, cards: Cards) -> dict[str, str]:
@@ -85,8 +88,12 @@ def _card_attributes(theme: Theme, role: Role, cards: Cards) -> dict[str, str]:
         "fontcolor": dot_id(card.text),
         "penwidth": dot_id(dot_number(card.border_width)),
         "margin": dot_id(",".join(dot_number(v) for v in card_margin(cards))),
-        "class": dot_id(role.value.replace(" ", "-")),
+        "class": dot_id(_role_class(role)),
     }
+
+
+def _role_class(role: Role) -> str:
+    return role.value.replace(" ", "-")
 
 
 def _edge_attributes(theme: Theme, attack: bool) -> dict[str, str]:

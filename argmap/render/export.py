@@ -42,6 +42,7 @@ from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graph
 from argmap.render.fold import LANDSCAPE_PAGE
 from argmap.render.legend import LEGEND_NODE
 from argmap.render.pages import PAPERS
+from argmap.render.svg_lines import flush_right
 from argmap.theme import THEMES, get_theme
 
 __all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
@@ -178,7 +179,7 @@ def render_map(
         if pages is None:
             return pdf_painter(_parse_json(drawing))
         return pdf_painter(_parse_json(drawing), pages=PAPERS[pages])
-    return run_graphviz(
+    drawn = run_graphviz(
         engine,
         source,
         output_format,
@@ -186,6 +187,7 @@ def render_map(
         extra_args=extra_args,
         timeout=timeout,
     )
+    return flush_right(drawn) if output_format == "svg" else drawn
 
 
 def _evaluation_marks(argument_map: ArgumentMap) -> dict[str, Any]:
