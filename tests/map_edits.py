@@ -34,7 +34,15 @@ def owners_of(draw: st.DrawFn, argument_map: ArgumentMap) -> dict[str, str | Non
     sides = st.sampled_from(["ours", "theirs", None])
     ids = [e.id for e in (*argument_map.statements, *argument_map.relations)]
     ids += [f"source:{s.id}" for s in argument_map.sources]
-    return {element_id: draw(sides) for element_id in [*ids, "map:title"]}
+    owners = {element_id: draw(sides) for element_id in [*ids, "map:title"]}
+    # A side owns a statement only with every relation its deletion takes along: else
+    # deleting it would depend on whether the other side had deleted those first.
+    data = argument_map.model_dump(mode="json")
+    for statement in argument_map.statements:
+        side = owners[statement.id]
+        if side and any(owners[e] != side for e in _taken_along(data, statement.id)):
+            owners[statement.id] = None
+    return owners
 
 
 def apply_edits(
@@ -113,16 +121,7 @@ def _delete(data: dict[str, Any], rights: _Rights, number: int, index: int, _: i
     statement = _pick(data["statements"], index, rights.mine)
     if statement is None:
         return
-    gone = {statement["id"]}
-    relations = {r["id"]: r for r in data["relations"]}
-    changed = True
-    while changed:
-        changed = False
-        for relation in relations.values():
-            involved = relation["target"] in gone or gone.intersection(relation["premises"])
-            if relation["id"] not in gone and involved:
-                gone.add(relation["id"])
-                changed = True
+    gone = {statement["id"], *_taken_along(data, statement["id"])}
     if not all(rights.mine(element_id) for element_id in gone):
         return
     data["statements"] = [s for s in data["statements"] if s["id"] not in gone]
@@ -130,6 +129,21 @@ def _delete(data: dict[str, Any], rights: _Rights, number: int, index: int, _: i
     for group in data["groups"]:
         group["statements"] = [s for s in group["statements"] if s not in gone]
     data["layout"]["positions"].pop(statement["id"], None)
+
+
+def _taken_along(data: dict[str, Any], statement_id: str) -> set[str]:
+    """The relations that deleting the statement deletes: those that involve it, or argue
+    about a relation that does."""
+    gone = {statement_id}
+    changed = True
+    while changed:
+        changed = False
+        for relation in data["relations"]:
+            involved = relation["target"] in gone or gone.intersection(relation["premises"])
+            if relation["id"] not in gone and involved:
+                gone.add(relation["id"])
+                changed = True
+    return gone - {statement_id}
 
 
 def _move(data: dict[str, Any], rights: _Rights, number: int, index: int, group: int) -> None:
