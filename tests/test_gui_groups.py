@@ -104,3 +104,90 @@ def test_a_grouped_map_saves_and_loads_with_its_new_group(window, answer, tmp_pa
     path = tmp_path / "grouped.argmap"
     assert window.save_to(path)
     assert load_map(path).groups == window.current_map().groups
+
+
+def _edges_through(scene, rect):
+    """The edges whose line (as drawn, without arrowheads) passes through ``rect``."""
+    from PySide6.QtGui import QPainterPathStroker
+
+    from argmap.gui.items import EdgeItem
+
+    stroker = QPainterPathStroker()
+    stroker.setWidth(1.6)
+    return [
+        item
+        for item in scene.items(rect)
+        if isinstance(item, EdgeItem)
+        and item.isVisible()
+        and stroker.createStroke(item.mapToScene(item.path())).intersects(rect)
+    ]
+
+
+def _seed(window, start: str):
+    from conftest import MAPS, showing
+
+    return showing(window, next(path for path in MAPS if path.name.startswith(start)))
+
+
+def _boxes(window):
+    return [item for item in window.scene.group_items.values() if item.isVisible()]
+
+
+@pytest.mark.parametrize("start", ["israel", "us-saudi"])
+def test_a_group_title_stands_where_the_fewest_edges_cross_the_top_of_its_box(window, start):
+    _seed(window, start)
+    assert _boxes(window)
+    for box in _boxes(window):
+        title, band = box.title_rect(), box.title_band()
+        assert band.left() <= title.left()
+        assert title.right() <= band.right() + 0.5
+        crossed = len(_edges_through(window.scene, title))
+        probes = [title.translated(band.left() + x - title.left(), 0) for x in range(0, 2000, 2)]
+        inside = [probe for probe in probes if probe.right() <= band.right()]
+        elsewhere = [len(_edges_through(window.scene, probe)) for probe in inside]
+        assert crossed <= min(elsewhere, default=0), box.title
+
+
+def test_the_sample_maps_first_group_title_makes_way_for_the_edge_through_its_corner(window):
+    _seed(window, "israel")
+    box = next(b for b in _boxes(window) if b.title.startswith("How the motives changed"))
+    title, band = box.title_rect(), box.title_band()
+    corner = title.translated(band.left() - title.left(), 0)
+    assert _edges_through(window.scene, corner)  # where the title used to stand
+    assert _edges_through(window.scene, title) == []
+    for edge in _edges_through(window.scene, band):
+        edge.setVisible(False)  # hidden edges are not looked at, like edges gone
+    box.edges_moved()
+    assert box.title_rect().left() == band.left()
+
+
+def test_an_edge_a_title_cannot_avoid_passes_behind_it_and_still_takes_a_click(window):
+    from PySide6.QtTest import QTest
+
+    _seed(window, "israel")
+    crossed = [(b, _edges_through(window.scene, b.title_rect())) for b in _boxes(window)]
+    box, edges = next((b, e) for b, e in crossed if e)
+    title = box.title_rect()
+    assert all(edge.zValue() < box.label.zValue() for edge in edges)
+    assert box.label.zValue() < min(card.zValue() for card in window.scene.statement_items.values())
+    edge = edges[0]
+    path = edge.mapToScene(edge.path())
+    point = next(
+        p for p in (path.pointAtPercent(i / 2000) for i in range(2001)) if title.contains(p)
+    )
+    window.view.centerOn(point)
+    window.scene.clearSelection()
+    QTest.mouseClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.mapFromScene(point)
+    )
+    assert edge.isSelected()
+
+
+def test_a_title_longer_than_its_box_is_shortened_to_fit(window, answer):
+    answer["title"] = "A title much longer than the box around the Rabin era cards " * 3
+    window.scene.select_only(["narrow"])
+    window.named_actions["rename_group"].trigger()
+    wait_for_layout(window.qtbot, window)
+    box = window.scene.group_items["rabin"]
+    assert box.title == answer["title"].strip()
+    assert box.title_rect().right() <= box.title_band().right() + 0.5

@@ -8,17 +8,54 @@ there, for the moment the layout takes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QPointF
 
 from argmap.gui.cards import CardLayout
-from argmap.gui.items import StatementItem
+from argmap.gui.items import EdgeItem, StatementItem
 from argmap.layout.tree import exact  # the layout works in 64ths of a point
-from argmap.model import Relation
+from argmap.model import ArgumentMap, Direction, Relation
 from argmap.theme import Theme
 
-__all__ = ["first_place", "newest_first"]
+__all__ = ["first_place", "newest_first", "place_new_cards"]
+
+
+def place_new_cards(
+    argument_map: ArgumentMap,
+    added: set[str],
+    cards: Mapping[str, StatementItem],
+    edges_at: Mapping[str, list[EdgeItem]],
+    theme: Theme,
+) -> set[str]:
+    """Put the ``added`` cards that have no stored place below what they argue for.
+
+    Returns the ids of those that have a card and no stored place (the ones that
+    argue for nothing keep where they are). ``edges_at`` are the edges at each card.
+    """
+    pending = {sid for sid in added if sid in cards and sid not in argument_map.layout.positions}
+    now: set[str] = set()
+    top_down = Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP
+    for relation in newest_first(argument_map.relations, pending):
+        target = cards.get(relation.target)
+        siblings = [e for e in edges_at.get(relation.target, ()) if e.head == relation.target]
+        for offset, premise in enumerate(relation.premises):
+            if premise not in pending or premise in now:
+                continue
+            place = QPointF(0, 0)
+            if target is not None:
+                others = [cards.get(e.tail) for e in siblings if e.tail != premise]
+                place = first_place(
+                    cards[premise].card,
+                    target,
+                    [item for item in others if item is not None],
+                    theme,
+                    straight_below=len(siblings) <= 1 and offset == 0 and top_down,
+                    offset=offset,
+                )
+            cards[premise].setPos(place)
+            now.add(premise)
+    return pending
 
 
 def first_place(

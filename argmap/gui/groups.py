@@ -2,6 +2,7 @@
 
 The scene owns one :class:`GroupBoxes`, which keeps a box item per group and
 fits it (or the tinted bands the tree layout asks for) after cards move.
+The boxes and their titles are :mod:`argmap.gui.group_items`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Set as AbstractSet
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from argmap.gui.items import GroupItem, StatementItem
+from argmap.gui.group_items import GroupItem
+from argmap.gui.items import StatementItem
 from argmap.layout import LayoutResult
 from argmap.model import Group
 from argmap.theme import Theme
@@ -51,6 +53,16 @@ class GroupBoxes:
                 item = self.items[group_id] = GroupItem(group_id, group.title, theme)
                 self.scene.addItem(item)
             item.title = group.title
+
+    def edges_moved_in(self, area: QRectF) -> None:
+        """Edges moved within ``area``: the titles there look for their place again."""
+        for item in self.items.values():
+            if item.isVisible() and item.title_band().intersects(area):
+                item.edges_moved()
+
+    def edges_moved_everywhere(self) -> None:
+        for item in self.items.values():
+            item.edges_moved()
 
     def fit(
         self,

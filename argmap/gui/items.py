@@ -1,4 +1,4 @@
-"""Canvas items: statement cards, junction points and relation edges."""
+"""Canvas items: statement cards, junction points and relation edges (group boxes: groups.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -31,7 +30,7 @@ from argmap.model import Source, Statement
 from argmap.roles import Role
 from argmap.theme import EdgeStyle, Theme
 
-__all__ = ["EdgeItem", "GroupItem", "JunctionItem", "StatementItem"]
+__all__ = ["EdgeItem", "JunctionItem", "StatementItem"]
 
 
 class StatementItem(QGraphicsObject):
@@ -328,6 +327,10 @@ class EdgeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def path(self) -> QPainterPath:
+        """The line drawn (without its arrowhead), in the item's coordinates."""
+        return self._path
+
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
@@ -402,74 +405,4 @@ class EdgeItem(QGraphicsItem):
                     QPointF(back.x() + uy * half, back.y() - ux * half),
                 ]
             )
-        )
-
-
-class GroupItem(QGraphicsItem):
-    """A group's box behind its cards, with the group's title in its corner, as in the export.
-
-    A group that one box cannot hold without enclosing other cards is drawn
-    as a tinted band behind each of its cards instead (``set_bands``).
-    """
-
-    PADDING = 14.0
-    BAND = 6.0  # how far a band reaches beyond its card
-
-    def __init__(self, group_id: str, title: str, theme: Theme) -> None:
-        super().__init__()
-        self.group_id = group_id
-        self.title = title
-        self.theme = theme
-        self.rect = QRectF()
-        self.bands: list[QRectF] = []
-        self.setZValue(-1)
-
-    def set_rect(self, rect: QRectF) -> None:
-        self.prepareGeometryChange()
-        self.rect = rect
-        self.bands = []
-        self.update()
-
-    def set_bands(self, cards: list[QRectF]) -> None:
-        """One tinted band per card; the title goes above the first."""
-        self.prepareGeometryChange()
-        self.bands = [card.adjusted(-self.BAND, -self.BAND, self.BAND, self.BAND) for card in cards]
-        self.rect = QRectF()
-        for band in self.bands:
-            self.rect = band if self.rect.isNull() else self.rect.united(band)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-1, -1 - (self.theme.font_size + 4 if self.bands else 0), 1, 1)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        for band in self.bands or [self.rect]:
-            path.addRect(band)
-        return path
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(self.theme.group_border), 1.0))
-        painter.setBrush(QColor(self.theme.group_fill))
-        for band in self.bands or [self.rect]:
-            painter.drawRoundedRect(band, 6, 6)
-        font = QFont(self.theme.font_family)
-        font.setPixelSize(round(self.theme.font_size))
-        painter.setFont(font)
-        painter.setPen(QColor(self.theme.attribution_colour))
-        if self.bands:
-            first = self.bands[0]
-            label = QRectF(
-                first.left() + 4,
-                first.top() - self.theme.font_size - 4,
-                max(first.width(), 200),
-                self.theme.font_size + 4,
-            )
-        else:
-            label = self.rect.adjusted(8, 3, -8, 0)
-        painter.drawText(
-            label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.title
         )

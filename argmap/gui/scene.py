@@ -7,6 +7,7 @@ as signals for the window to turn into undo commands.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -19,11 +20,12 @@ from argmap.gui.cards import card_slot
 from argmap.gui.document import MapDocument
 from argmap.gui.edge_geometry import EdgeGeometry
 from argmap.gui.evaluation_look import CanvasMarks
-from argmap.gui.first_place import first_place, newest_first
+from argmap.gui.first_place import place_new_cards
 from argmap.gui.follow import ViewFollow
 from argmap.gui.gestures import ConnectionDrag
+from argmap.gui.group_items import GroupItem
 from argmap.gui.groups import GroupBoxes
-from argmap.gui.items import EdgeItem, GroupItem, JunctionItem, StatementItem
+from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, LayoutRunner, PreparedLayout
 from argmap.gui.relation_items import RelationItems
 from argmap.gui.scene_layout import LayoutLanding
@@ -221,13 +223,23 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.geometry.place_junctions()
         for edge in self.edge_items:
             self.geometry.update_edge(edge)
+        self.groups.edges_moved_everywhere()
 
     def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
         """After cards moved: their junctions and the edges at them (not every edge of the map)."""
         self._fit_groups(statement_ids)
         moved = statement_ids | self.geometry.place_junctions(statement_ids)
-        for edge in self.geometry.edges_touching(moved):
-            self.geometry.update_edge(edge)
+        self._update_edges(self.geometry.edges_touching(moved))
+
+    def _update_edges(self, edges: Iterable[EdgeItem], placed: bool = False) -> None:
+        """Edges drawn where their ends are now; group titles where they were or are make way."""
+        area = QRectF()
+        for edge in edges:
+            area = area.united(edge.sceneBoundingRect())
+            self.geometry.update_edge(edge, placed=placed)
+            area = area.united(edge.sceneBoundingRect())
+        if not area.isNull():
+            self.groups.edges_moved_in(area)
 
     # -- document signals --------------------------------------------------
 
@@ -347,8 +359,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
             placed = self._place_provisionally(update_edges=False)
             if placed:
                 placed |= self.geometry.place_junctions(placed)
-            for edge in set(added) | self.geometry.edges_touching(placed):
-                self.geometry.update_edge(edge)
+            self._update_edges(set(added) | self.geometry.edges_touching(placed))
         self._fit_groups(None if self._groups_dirty else placed)
         self._groups_dirty = False
         if self._relayout_wanted:
@@ -401,46 +412,11 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
 
     def _place_new_cards(self) -> set[str]:
         """Returns the ids of the cards placed now (only cards added since the last call)."""
-        argument_map = self.document.map
         layout_nodes = self.layout_result.nodes if self.layout_result is not None else {}
-        pending = {
-            sid
-            for sid in self._unplaced
-            if sid in self.statement_items
-            and sid not in argument_map.layout.positions
-            and sid not in layout_nodes
-        }
+        pending = {sid for sid in self._unplaced if sid not in layout_nodes}
         self._unplaced.clear()
-        if not pending:
-            return set()
-        now: set[str] = set()
-        for relation in newest_first(argument_map.relations, pending):
-            target = self.statement_items.get(relation.target)
-            for offset, premise in enumerate(relation.premises):
-                if premise not in pending or premise in now:
-                    continue
-                self.statement_items[premise].setPos(
-                    self._first_place(premise, relation.target, target, offset)
-                )
-                now.add(premise)
-        return pending  # those that argue for nothing keep where they are
-
-    def _first_place(
-        self, premise: str, target_id: str, target: StatementItem | None, offset: int
-    ) -> QPointF:
-        """Where a new card waits for the layout (see argmap.gui.first_place)."""
-        if target is None:
-            return QPointF(0, 0)
-        siblings = [e for e in self._edges_at.get(target_id, ()) if e.head == target_id]
-        others = [self.statement_items.get(e.tail) for e in siblings if e.tail != premise]
-        top_down = Direction(self.document.map.layout.direction) == Direction.BOTTOM_TO_TOP
-        return first_place(
-            self.statement_items[premise].card,
-            target,
-            [item for item in others if item is not None],
-            self.theme,
-            straight_below=len(siblings) <= 1 and offset == 0 and top_down,
-            offset=offset,
+        return place_new_cards(
+            self.document.map, pending, self.statement_items, self._edges_at, self.theme
         )
 
     # -- groups ------------------------------------------------------------
