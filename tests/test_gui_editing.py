@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import small_map, wait_for_layout
 from gui_helpers import card_centre, click, double_click, drag, handle_point, show_card
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -91,6 +91,19 @@ def test_shift_enter_starts_a_new_line_and_escape_cancels(window):
     assert not window.editor.inline.is_open()
     assert window.current_map() == small_map()
     assert window.undo_stack.count() == 0
+
+
+def test_a_click_on_empty_canvas_keeps_what_was_typed_and_closes_the_editor(window):
+    select(window, "narrow")
+    press(window, Qt.Key.Key_F2)
+    type_into_inline_editor(window, "Limited")
+    corner = window.view.viewport().rect().bottomLeft() + QPoint(5, -5)
+    empty = window.view.mapToScene(corner)
+    assert window.scene.items(empty) == []
+    click(window, empty)
+    assert not window.editor.inline.is_open()
+    assert window.current_map().statement("narrow").text == "Limited"
+    assert window.undo_stack.count() == 1
 
 
 def test_double_click_on_a_card_edits_it(window):

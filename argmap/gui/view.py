@@ -133,6 +133,8 @@ class MapView(QGraphicsView):
         )
         left = event.button() == Qt.MouseButton.LeftButton
         if event.button() == Qt.MouseButton.MiddleButton or (empty and left and not selecting):
+            if left and self.scene() is not None:
+                self.scene().clearFocus()  # a click elsewhere finishes typing in a card
             self._panning = event.position().toPoint()
             self._pan_moved = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
