@@ -7,7 +7,7 @@ does; a test that picked its own widget would hide exactly these bugs.
 from __future__ import annotations
 
 import pytest
-from gui_helpers import focus_on, keys, typed
+from gui_helpers import focus_on, keys, on_canvas, typed
 from PySide6.QtCore import Qt
 
 pytestmark = pytest.mark.gui
@@ -101,3 +101,36 @@ def test_a_new_objection_says_what_to_type(window):
     focus_on(window, window.view)
     keys(Qt.Key.Key_Insert, Qt.KeyboardModifier.ShiftModifier)
     assert window.editor.inline.placeholder() == "Type an objection to it"
+
+
+def _outline_order(window) -> list[str]:
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from argmap.gui.outline import ID_ROLE
+
+    order = []
+    iterator = QTreeWidgetItemIterator(window.outline)
+    while iterator.value():
+        order.append(iterator.value().data(0, ID_ROLE))
+        iterator += 1
+    return order
+
+
+def test_f2_in_the_outline_edits_the_statement_selected_on_the_canvas(window):
+    window.outline.setCurrentItem(window.outline.rows("freedom")[0])  # a row clicked earlier
+    on_canvas(window, "narrow")
+    focus_on(window, window.outline)
+    keys(Qt.Key.Key_F2)
+    keys(Qt.Key.Key_End, CTRL)
+    typed(" (edited)")
+    keys(Qt.Key.Key_Return)
+    assert window.current_map().statement("narrow").text.endswith(" (edited)")
+    assert not window.current_map().statement("freedom").text.endswith(" (edited)")
+
+
+def test_down_in_the_outline_goes_to_the_row_below_the_one_selected_on_the_canvas(window):
+    order = _outline_order(window)
+    on_canvas(window, "credible")
+    focus_on(window, window.outline)
+    keys(Qt.Key.Key_Down)
+    assert window.scene.selected_statement_ids() == [order[order.index("credible") + 1]]

@@ -302,6 +302,10 @@ class OutlineTree(QTreeWidget):
             self.selectionModel().select(
                 row_ranges(self, rows), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+            if rows:  # F2 and the arrow keys start from the row selected, not an old one
+                self.selectionModel().setCurrentIndex(
+                    self.indexFromItem(rows[0]), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
         finally:
             self._syncing = False
         if rows:
