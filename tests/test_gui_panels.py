@@ -84,6 +84,31 @@ def test_find_reports_no_matches(window):
     assert window.find_bar.count_label.text() == "no matches"
 
 
+def _find_and_step(window, needle: str, steps: int) -> list[str]:
+    window.find_bar.open_bar()
+    QTest.keyClicks(window.find_bar.field, needle)
+    for _ in range(steps):
+        QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    return list(window.find_bar.hits)
+
+
+def test_an_edit_while_finding_keeps_the_place_enter_goes_on_from(window):
+    hits = _find_and_step(window, "a", 2)
+    assert len(hits) >= 3
+    window.editor.set_fields("gimmick", note="checked")  # an edit elsewhere
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_statement_ids() == [hits[2]]
+    assert window.find_bar.count_label.text() == f"3 of {len(hits)}"
+
+
+def test_when_the_current_match_stops_matching_enter_goes_to_the_one_after_it(window):
+    hits = _find_and_step(window, "a", 2)
+    window.editor.set_fields(hits[1], text="Nothing to see here")
+    assert hits[1] not in window.find_bar.hits
+    QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_statement_ids() == [hits[2]]
+
+
 # -- clipboard ---------------------------------------------------------------
 
 

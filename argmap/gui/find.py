@@ -120,8 +120,20 @@ class FindBar(QWidget):
         self._show_count()
 
     def _refresh(self, *_) -> None:
-        if self.isVisible():
-            self.search(self.field.text())
+        """The map changed: the matches again, and Enter still goes on from where it was."""
+        if not self.isVisible():
+            return
+        old, at = self.hits, self.current
+        self.search(self.field.text())
+        if at < 0 or not self.hits:
+            return
+        kept = {statement_id: index for index, statement_id in enumerate(self.hits)}
+        if old[at] in kept:
+            self.current = kept[old[at]]
+        else:  # no longer a match: the next step goes to the match that came after it
+            before = [statement_id for statement_id in old[:at] if statement_id in kept]
+            self.current = kept[before[-1]] if before else -1
+        self._show_count()
 
     def _highlight(self, ids: set[str]) -> None:
         for statement_id, item in self.scene.statement_items.items():
