@@ -307,6 +307,17 @@ def test_removing_a_cited_source_asks_and_clears_the_citations(window, monkeypat
     assert window.current_map() == small_map()
 
 
+def test_a_statement_that_only_cited_a_removed_source_keeps_no_empty_attribution(
+    window, monkeypatch
+):
+    from argmap.model import Attribution
+
+    window.editor.set_fields("narrow", attribution=Attribution(source="op-ed"))
+    monkeypatch.setattr(window.sources_panel, "confirm_remove", lambda title, count: True)
+    assert window.sources_panel.remove_source("op-ed")
+    assert window.current_map().statement("narrow").attribution is None
+
+
 def test_declining_to_remove_a_cited_source_keeps_it(window, monkeypatch):
     monkeypatch.setattr(window.sources_panel, "confirm_remove", lambda title, count: False)
     assert not window.sources_panel.remove_source("op-ed")

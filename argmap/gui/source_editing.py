@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from argmap.gui.commands import EditRelationCommand, EditStatementCommand, SetSourcesCommand
-from argmap.model import Relation, Source, Statement
+from argmap.model import Attribution, Relation, Source, Statement
 
 if TYPE_CHECKING:
     from argmap.gui.editing import MapEditor
@@ -115,7 +115,9 @@ class SourceGestures:
                 attribution = element.attribution
                 if attribution is None or attribution.source != source_id:
                     continue
-                uncited = attribution.model_copy(update={"source": None})
+                uncited: Attribution | None = attribution.model_copy(update={"source": None})
+                if uncited is not None and uncited.is_empty():
+                    uncited = None  # nothing else was attributed: no empty attribution in the file
                 if isinstance(element, Statement):
                     self.editor.undo_stack.push(
                         EditStatementCommand(
