@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -133,32 +133,53 @@ def _boxes(window):
     return [item for item in window.scene.group_items.values() if item.isVisible()]
 
 
+def _assert_in_the_best_place(window, box) -> None:
+    """No place along the top of the box is crossed by fewer edges than the title's."""
+    title, band = box.title_rect(), box.title_band()
+    assert band.left() <= title.left()
+    assert title.right() <= band.right() + 0.5
+    crossed = len(_edges_through(window.scene, title))
+    probes = [title.translated(band.left() + x - title.left(), 0) for x in range(0, 2000, 2)]
+    inside = [probe for probe in probes if probe.right() <= band.right()]
+    elsewhere = [len(_edges_through(window.scene, probe)) for probe in inside]
+    assert crossed <= min(elsewhere, default=0), box.title
+
+
 @pytest.mark.parametrize("start", ["israel", "us-saudi"])
 def test_a_group_title_stands_where_the_fewest_edges_cross_the_top_of_its_box(window, start):
     _seed(window, start)
     assert _boxes(window)
     for box in _boxes(window):
-        title, band = box.title_rect(), box.title_band()
-        assert band.left() <= title.left()
-        assert title.right() <= band.right() + 0.5
-        crossed = len(_edges_through(window.scene, title))
-        probes = [title.translated(band.left() + x - title.left(), 0) for x in range(0, 2000, 2)]
-        inside = [probe for probe in probes if probe.right() <= band.right()]
-        elsewhere = [len(_edges_through(window.scene, probe)) for probe in inside]
-        assert crossed <= min(elsewhere, default=0), box.title
+        _assert_in_the_best_place(window, box)
 
 
-def test_the_sample_maps_first_group_title_makes_way_for_the_edge_through_its_corner(window):
+def test_group_titles_find_their_place_again_when_a_dragged_card_moves_edges(window):
+    from gui_helpers import card_centre, drag, show_card
+
+    _seed(window, "israel")
+    main_claim = window.current_map().statements[0].id
+    show_card(window, main_claim)
+    start = card_centre(window, main_claim)
+    drag(window, start, start + QPointF(400, 0))
+    assert card_centre(window, main_claim) != start  # the edges to it moved, the boxes did not
+    for box in _boxes(window):
+        _assert_in_the_best_place(window, box)
+
+
+def test_a_group_title_makes_way_for_an_edge_and_goes_back_to_its_corner_when_it_goes(window):
     _seed(window, "israel")
     box = next(b for b in _boxes(window) if b.title.startswith("How the motives changed"))
     title, band = box.title_rect(), box.title_band()
     corner = title.translated(band.left() - title.left(), 0)
-    assert _edges_through(window.scene, corner)  # where the title used to stand
+    edges = _edges_through(window.scene, corner)  # where the title would stand
+    assert edges
     assert _edges_through(window.scene, title) == []
-    for edge in _edges_through(window.scene, band):
-        edge.setVisible(False)  # hidden edges are not looked at, like edges gone
-    box.edges_moved()
-    assert box.title_rect().left() == band.left()
+    window.scene.clearSelection()
+    edges[0].setSelected(True)
+    window.editor.delete_selection()  # the arrow goes
+    wait_for_layout(window.qtbot, window)
+    box = window.scene.group_items[box.group_id]  # wherever the layout puts it now
+    assert box.title_rect().left() == box.title_band().left()
 
 
 def test_an_edge_a_title_cannot_avoid_passes_behind_it_and_still_takes_a_click(window):

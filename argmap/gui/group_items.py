@@ -60,14 +60,14 @@ class GroupItem(QGraphicsItem):
     def title(self, title: str) -> None:
         if title != self.label.title:
             self.label.title = title
-            self.label.edges_moved()
+            self.label.look_again()
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
         self.label.prepareGeometryChange()
         self.rect = rect
         self.bands = []
-        self.label.edges_moved()
+        self.label.look_again()
 
     def set_bands(self, cards: list[QRectF]) -> None:
         """One tinted band per card; the title goes above the first."""
@@ -77,11 +77,7 @@ class GroupItem(QGraphicsItem):
         self.rect = QRectF()
         for band in self.bands:
             self.rect = band if self.rect.isNull() else self.rect.united(band)
-        self.label.edges_moved()
-
-    def edges_moved(self) -> None:
-        """Edges near the box may have moved: the title looks for its place again when drawn."""
-        self.label.edges_moved()
+        self.label.look_again()
 
     def title_band(self) -> QRectF:
         """The strip along the box's top (above the first band) that the title stands in."""
@@ -128,8 +124,8 @@ class GroupItem(QGraphicsItem):
 class GroupTitle(QGraphicsItem):
     """A group box's title: above the edges, below junctions and cards; never takes a click.
 
-    Its place is worked out when it is first drawn after a change, so that a
-    map's many boxes off screen cost nothing while it is edited.
+    Its place is worked out when it is drawn after a change, so that a map's
+    many boxes off screen cost nothing while it is edited.
     """
 
     def __init__(self, box: GroupItem, title: str) -> None:
@@ -137,11 +133,13 @@ class GroupTitle(QGraphicsItem):
         self.box = box
         self.title = title
         self._ink: QRectF | None = None  # where the letters go; None: to be worked out
+        self._moves = -1  # EdgeItem.moves when the place was worked out
         self._shown = title  # the title, shortened with "…" if the box is too narrow
         self.setZValue(0.25)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def edges_moved(self) -> None:
+    def look_again(self) -> None:
+        """The box or the title changed: the title's place is worked out again when drawn."""
         self._ink = None
         self.update()
 
@@ -157,8 +155,13 @@ class GroupTitle(QGraphicsItem):
         return QPainterPath()  # nothing to hit: clicks go to the edges and the box below
 
     def ink(self) -> QRectF:
-        """The rectangle the letters take (in scene coordinates)."""
-        if self._ink is None:
+        """The rectangle the letters take (in scene coordinates).
+
+        Looked at again when edges have moved since: only titles that are drawn
+        then (Qt draws what the edges' moves uncovered or covered) pay for it.
+        """
+        if self._ink is None or self._moves != EdgeItem.moves:
+            self._moves = EdgeItem.moves
             band = self.box.title_band()
             metrics = QFontMetricsF(self.font())
             self._shown = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, band.width())
@@ -193,7 +196,10 @@ class GroupTitle(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         theme = self.box.theme
+        before = self._ink
         ink = self.ink()
+        if before is not None and ink != before:
+            self.update()  # moved: drawn whole in its new place, and cleared from the old
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         # Above the first band the title stands on the canvas; in a box, on the box.

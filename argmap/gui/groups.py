@@ -54,16 +54,6 @@ class GroupBoxes:
                 self.scene.addItem(item)
             item.title = group.title
 
-    def edges_moved_in(self, area: QRectF) -> None:
-        """Edges moved within ``area``: the titles there look for their place again."""
-        for item in self.items.values():
-            if item.isVisible() and item.title_band().intersects(area):
-                item.edges_moved()
-
-    def edges_moved_everywhere(self) -> None:
-        for item in self.items.values():
-            item.edges_moved()
-
     def fit(
         self,
         groups: list[Group],

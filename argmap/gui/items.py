@@ -288,6 +288,9 @@ class EdgeItem(QGraphicsItem):
     """One drawn piece of a relation: premise → target, premise → junction or junction → target."""
 
     ARROW = 9.0
+    # Counts every change of any edge's line, or of which edges a scene has: what is drawn
+    # beside the edges (group titles) looks again when this has moved on.
+    moves = 0
 
     def __init__(
         self, relation_id: str, tail: str, head: str, style: EdgeStyle, *, arrow: bool
@@ -312,6 +315,7 @@ class EdgeItem(QGraphicsItem):
         tip = (tip_from, tip_to) if tip_from is not None and tip_to is not None else None
         if tip == self._tip and path == self._path:
             return  # unchanged: no repaint (an edit elsewhere must not redraw the whole map)
+        EdgeItem.moves += 1
         self.prepareGeometryChange()
         self._path = path
         self._tip = tip

@@ -7,7 +7,6 @@ as signals for the window to turn into undo commands.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -191,6 +190,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
     def _rebuild_edges(self) -> list[EdgeItem]:
         """Bring edge and junction items in line with the relations changed since the last call."""
         dirty, self._dirty_relations = self._dirty_relations, set()
+        EdgeItem.moves += 1  # edges may go: group titles that made way for them look again
         if dirty is None:
             return self.relation_items.sync_all(self.document.map.relations, self.theme)
         return self.relation_items.sync(dirty, self._relation_or_none, self.theme)
@@ -223,23 +223,13 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self.geometry.place_junctions()
         for edge in self.edge_items:
             self.geometry.update_edge(edge)
-        self.groups.edges_moved_everywhere()
 
     def _update_edges_of_cards(self, statement_ids: set[str]) -> None:
         """After cards moved: their junctions and the edges at them (not every edge of the map)."""
         self._fit_groups(statement_ids)
         moved = statement_ids | self.geometry.place_junctions(statement_ids)
-        self._update_edges(self.geometry.edges_touching(moved))
-
-    def _update_edges(self, edges: Iterable[EdgeItem], placed: bool = False) -> None:
-        """Edges drawn where their ends are now; group titles where they were or are make way."""
-        area = QRectF()
-        for edge in edges:
-            area = area.united(edge.sceneBoundingRect())
-            self.geometry.update_edge(edge, placed=placed)
-            area = area.united(edge.sceneBoundingRect())
-        if not area.isNull():
-            self.groups.edges_moved_in(area)
+        for edge in self.geometry.edges_touching(moved):
+            self.geometry.update_edge(edge)
 
     # -- document signals --------------------------------------------------
 
@@ -359,7 +349,8 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
             placed = self._place_provisionally(update_edges=False)
             if placed:
                 placed |= self.geometry.place_junctions(placed)
-            self._update_edges(set(added) | self.geometry.edges_touching(placed))
+            for edge in set(added) | self.geometry.edges_touching(placed):
+                self.geometry.update_edge(edge)
         self._fit_groups(None if self._groups_dirty else placed)
         self._groups_dirty = False
         if self._relayout_wanted:

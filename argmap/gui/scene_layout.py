@@ -8,7 +8,6 @@ event-loop turns so the window never freezes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -75,7 +74,6 @@ class LayoutLanding(_SceneBase):
         def _update_all_edges(self) -> None: ...
         def _place_provisionally(self, *, update_edges: bool = True) -> set[str]: ...
         def _update_edges_of_cards(self, statement_ids: set[str]) -> None: ...
-        def _update_edges(self, edges: Iterable[EdgeItem], placed: bool = False) -> None: ...
         def _fit_groups(
             self, moved: AbstractSet[str] | None = None, groups: AbstractSet[str] = frozenset()
         ) -> None: ...
@@ -286,8 +284,9 @@ class LayoutLanding(_SceneBase):
         return self._follow.active()
 
     def _update_edge_batch(self, edges: list[EdgeItem], placed: bool = False) -> None:
-        # An edit in between may have replaced some of them.
-        self._update_edges([edge for edge in edges if edge.scene() is self], placed)
+        for edge in edges:
+            if edge.scene() is self:  # an edit in between may have replaced it
+                self.geometry.update_edge(edge, placed=placed)
 
     def _show_cards(self) -> None:
         if self.waiting_for_layout:
