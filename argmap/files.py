@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -26,7 +27,7 @@ from pydantic import ValidationError
 from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically
 from argmap.collector import collector_paused
 from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
-from argmap.jsonpos import locate
+from argmap.jsonpos import line_column, locate, too_long_integer, value_offset
 from argmap.model import FORMAT_NAME, ArgumentMap, required_version
 from argmap.problems import find_errors, find_problems
 
@@ -46,6 +47,7 @@ __all__ = [
     "read_text_file",
     "remove_stale_temporaries",
     "save_map",
+    "too_long_number",
     "validate_file",
     "write_atomically",
 ]
@@ -222,6 +224,8 @@ def _parse_map(text: str, file: str | Path | None) -> ArgumentMap:
         raise MapFileError(file, [Problem("", message)]) from None
     except RecursionError:
         raise MapFileError(file, [Problem("", "the JSON is nested too deeply")]) from None
+    except ValueError as error:  # an integer with more digits than Python converts
+        raise MapFileError(file, [too_long_number(text, error)]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         message = 'this is not an argmap file (it has no "format": "argmap" at the top)'
         raise MapFileError(file, [Problem("", message)])
@@ -233,6 +237,21 @@ def _parse_map(text: str, file: str | Path | None) -> ArgumentMap:
     if errors:
         raise MapFileError(file, [_with_line(p, text) for p in errors])
     return argument_map
+
+
+def too_long_number(text: str, error: ValueError) -> Problem:
+    """The problem ``json.loads`` raised ``error`` for, though the JSON is well formed: an
+    integer with more digits than Python converts, located by its path, line and column.
+    """
+    found = too_long_integer(text)
+    if found is None:
+        return Problem("", f"invalid JSON: {error}")
+    path, digits = found
+    offset = value_offset(text, path)
+    line, column = (None, None) if offset is None else line_column(text, offset)
+    limit = sys.get_int_max_str_digits()
+    message = f"the number has {digits:,} digits; argmap reads numbers of up to {limit:,} digits"
+    return Problem(format_path(path), message, line=line, column=column)
 
 
 def validate_file(path: str | Path) -> tuple[ArgumentMap | None, list[Problem]]:

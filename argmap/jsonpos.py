@@ -19,6 +19,12 @@ as ``json.decoder.scanstring`` is needed.
 The text is expected to be JSON that has already been parsed successfully;
 if it is not, the functions answer "not found" rather than raise. Of a key
 repeated in one object, the first is found.
+
+One JSON value is valid yet cannot be parsed: an integer with more digits
+than Python converts (``sys.get_int_max_str_digits()``, 4,300 by default),
+for which ``json.loads`` raises a ValueError that says neither where nor
+which. :func:`too_long_integer` parses the text again, keeping such an
+integer's digits as a string, and finds its path.
 """
 
 from __future__ import annotations
@@ -27,7 +33,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["element_offsets", "line_column", "line_columns", "locate", "value_offset"]
+__all__ = [
+    "element_offsets",
+    "line_column",
+    "line_columns",
+    "locate",
+    "too_long_integer",
+    "value_offset",
+]
 
 Path = Sequence[str | int]
 
@@ -95,6 +108,46 @@ def line_columns(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]
         counted = offset
         result[offset] = (line, offset - line_start + 1)
     return result
+
+
+class _Digits(str):
+    """The text of an integer too long for ``int()``."""
+
+
+class _Members(list[tuple[str, object]]):
+    """An object's members in the order of the text (a key may repeat)."""
+
+
+def _integer(text: str) -> int | _Digits:
+    try:
+        return int(text)
+    except ValueError:
+        return _Digits(text)
+
+
+def too_long_integer(text: str) -> tuple[list[str | int], int] | None:
+    """The path of the first integer too long for Python to convert, and its number of digits.
+
+    None if there is no such integer, or the text is not JSON for another reason.
+    """
+    try:
+        data = json.loads(text, parse_int=_integer, object_pairs_hook=_Members)
+    except (ValueError, RecursionError):
+        return None
+    pending: list[tuple[list[str | int], object]] = [([], data)]
+    while pending:  # depth first, in the order of the text
+        path, value = pending.pop()
+        if isinstance(value, _Digits):
+            return path, len(value.lstrip("-"))
+        children: list[tuple[str | int, object]]
+        if isinstance(value, _Members):
+            children = list(value)
+        elif isinstance(value, list):
+            children = list(enumerate(value))
+        else:
+            continue
+        pending.extend(([*path, key], child) for key, child in reversed(children))
+    return None
 
 
 def _skip(text: str, position: int) -> int:

@@ -43,9 +43,10 @@ def test_json_nested_too_deeply_is_a_clear_error():
         AIF.read('{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}")
 
 
-def test_an_integer_too_long_to_convert_is_a_clear_error():
-    with pytest.raises(MapFileError, match="invalid JSON"):
-        AIF.read('{"nodes": [], "edges": [], "n": ' + "9" * 5000 + "}")
+def test_an_integer_too_long_to_convert_is_an_error_at_its_place():
+    with pytest.raises(MapFileError) as caught:
+        AIF.read('{"nodes": [],\n "edges": [], "n": ' + "9" * 5000 + "}", "big.json")
+    assert str(caught.value).startswith("big.json:2:20: n: the number has 5,000 digits")
 
 
 def test_nodes_and_edges_of_the_wrong_shape_are_warnings_with_lines():

@@ -134,6 +134,28 @@ def test_validate_reports_a_missing_file(tmp_path, capsys):
     assert "none.argmap: no such file" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        ("validate big.argmap", 1),
+        ("info big.argmap", 1),
+        ("evaluate big.argmap", 1),
+        ("convert big.argmap out.argdown", 1),
+        ("diff big.argmap big.argmap", 2),
+        ("merge big.argmap big.argmap big.argmap -o out.argmap", 2),
+    ],
+)
+def test_an_integer_too_long_to_convert_is_one_line_naming_the_file_and_place(
+    tmp_path, monkeypatch, capsys, command, status
+):
+    monkeypatch.chdir(tmp_path)
+    Path("big.argmap").write_text('{"format": "argmap", "version": ' + "9" * 5000 + "}")
+    assert main(command.split()) == status
+    printed = capsys.readouterr()
+    (line,) = (printed.out + printed.err).splitlines()
+    assert line.removeprefix("argmap: ").startswith("big.argmap:1:33: version: the number has")
+
+
 def test_info_counts_roles_sources_and_speakers(map_file, capsys):
     assert main(["info", str(map_file)]) == 0
     out = capsys.readouterr().out

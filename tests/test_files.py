@@ -133,6 +133,16 @@ def test_absurdly_deep_nesting_is_a_clear_error():
     assert "nested too deeply" in line
 
 
+def test_an_integer_too_long_to_convert_is_an_error_at_its_place():
+    long = "9" * 5000
+    text = f'{{"format": "argmap",\n "statements": [{{"id": "a", "text": "A", "x": {long}}}]}}'
+    (line,) = problems_of(text)
+    assert line == (
+        "broken.argmap:2:47: statements[0].x: the number has 5,000 digits;"
+        " argmap reads numbers of up to 4,300 digits"
+    )
+
+
 def test_a_binary_file_is_a_clear_error(tmp_path):
     path = tmp_path / "junk.argmap"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")

@@ -7,7 +7,14 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.jsonpos import element_offsets, line_column, line_columns, locate, value_offset
+from argmap.jsonpos import (
+    element_offsets,
+    line_column,
+    line_columns,
+    locate,
+    too_long_integer,
+    value_offset,
+)
 
 TEXT = '{\n "a": [1, {"b": "x"}],\n "c": 2}'
 
@@ -42,6 +49,13 @@ def test_a_byte_order_mark_and_leading_space_are_passed_over():
 def test_text_that_is_not_json_gives_none_not_an_error():
     assert locate('{"a": [1, oops', ["a", 2]) is None
     assert locate("", ["a"]) is None
+
+
+def test_the_first_integer_too_long_to_convert_is_found_by_its_path():
+    long = "9" * 5000
+    text = f'{{"a": [1, {{"b": 2, "c": -{long}}}], "d": {long}0}}'
+    assert too_long_integer(text) == (["a", 1, "c"], 5000)
+    assert too_long_integer(TEXT) is None
 
 
 def test_element_offsets_walk_an_array_once_and_stop_at_the_last_index_wanted():

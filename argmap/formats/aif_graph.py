@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import MapFileError, Problem, Severity
+from argmap.files import too_long_number
 from argmap.jsonpos import element_offsets, line_columns
 
 __all__ = ["Graph", "Node", "Report", "clean_text", "load_graph", "node_key", "type_name"]
@@ -181,8 +182,8 @@ def _parse_json(text: str, source: str | None, repeated: list[list[tuple[str, An
         raise MapFileError(source, [problem]) from None
     except RecursionError:
         raise MapFileError(source, [Problem("", "the JSON is nested too deeply")]) from None
-    except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise MapFileError(source, [Problem("", f"invalid JSON: {error}")]) from None
+    except ValueError as error:  # an integer with more digits than Python converts
+        raise MapFileError(source, [too_long_number(text, error)]) from None
 
 
 def _index_nodes(items: list[Any], report: Report) -> dict[str, Node]:
