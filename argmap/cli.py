@@ -12,6 +12,7 @@ import argparse
 import atexit
 import errno
 import importlib
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+MAX_TIMEOUT = 86_400.0  # a day: longer waits overflow the system's timers
 # Subcommands that live in their own modules, each with ``add_parser(commands)``;
 # only the module of the command being run is imported, so startup stays fast.
 COMMAND_MODULES: dict[str, str] = {
@@ -229,10 +231,10 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--timeout",
-        type=float,
+        type=_seconds,
         default=120.0,
         metavar="SECONDS",
-        help="stop Graphviz after this long",
+        help=f"stop Graphviz after this long (default: 120; at most {MAX_TIMEOUT:g})",
     )
     export.add_argument(
         "-v", "--verbose", action="store_true", help="on failure, print all Graphviz wrote"
@@ -252,6 +254,19 @@ def _command_parser(command: str) -> argparse.ArgumentParser:
     if command in COMMAND_MODULES:
         importlib.import_module(COMMAND_MODULES[command]).add_parser(commands)
     return parser
+
+
+def _seconds(text: str) -> float:
+    """A timeout: a number of seconds above 0, and at most a day (longer overflows timers)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT:  # also NaN, for which every comparison is false
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds above 0 and at most {MAX_TIMEOUT:g}"
+        )
+    return seconds
 
 
 def _from_option(parser: argparse.ArgumentParser) -> None:

@@ -89,6 +89,18 @@ def test_an_unknown_extension_is_a_usage_error(map_file, capsys):
     assert "cannot tell the format" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("seconds", ["0", "-1", "nan", "inf", "1e12", "soon"])
+def test_a_timeout_that_is_not_a_sensible_number_of_seconds_is_a_usage_error(
+    map_file, tmp_path, capsys, seconds
+):
+    out = tmp_path / "x.svg"
+    assert main(["export", str(map_file), "-o", str(out), "--timeout", seconds]) == 2
+    err = capsys.readouterr().err
+    assert f"argument --timeout: {seconds!r} is not a number of seconds above 0" in err
+    assert "Graphviz" not in err
+    assert not out.exists()
+
+
 def test_an_invalid_map_fails_export_with_the_place(broken_file, tmp_path, capsys):
     assert main(["export", str(broken_file), "-o", str(tmp_path / "x.svg")]) == 1
     err = capsys.readouterr().err
