@@ -32,6 +32,27 @@ def test_plain_text_keeps_its_paragraphs_and_a_short_first_line_is_the_title(tmp
     assert extracted.title == "Headline"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+@pytest.mark.parametrize(
+    ("name", "content", "text"),
+    [
+        ("a.txt", "Headline\n\nBody text, café.\n", "Headline\n\nBody text, café."),
+        ("a.md", "# Headline\n\nBody text, café.\n", "Headline\n\nBody text, café."),
+    ],
+)
+def test_text_and_markdown_in_utf16_or_utf32_with_a_byte_order_mark_are_read(
+    tmp_path, encoding, name, content, text
+):
+    mark = "\ufeff" if encoding.endswith("-be") else ""  # the codecs without an ending write one
+    path = write(tmp_path, name, (mark + content).encode(encoding))
+    assert extract_file(path).text == text
+
+
+def test_a_text_file_with_zero_bytes_is_refused_as_binary(tmp_path):
+    path = write(tmp_path, "a.txt", b"Some words\x00\x01\x02 and more")
+    assert "binary file, not text" in refusal(path)
+
+
 def test_markdown_keeps_the_words_and_drops_the_markup(tmp_path):
     source = (
         "---\ntitle: front matter\n---\n"

@@ -146,7 +146,7 @@ def _extract(kind: str, path: Path, data: bytes) -> ExtractedText:
 
         return html_text(decode_html(data))
     text = read_text_file(path, MAX_SOURCE_FILE_BYTES)  # its decoding, with its messages
-    if b"\x00" in data[:8192] and not text.startswith("\ufeff"):
+    if "\x00" in text[:8192]:  # decoded: UTF-16 and UTF-32 text has zero bytes, not characters
         raise SourceTextError("this is a binary file, not text")
     if kind == "markdown":
         from argmap.sourcetext.markdown_text import markdown_text
