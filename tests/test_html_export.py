@@ -5,6 +5,8 @@ What the page does in a browser is tested in ``test_html_browser.py``.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +18,10 @@ from argmap.errors import MapFileError
 from argmap.files import dumps_map, load_map
 from argmap.formats import read_any
 from argmap.formats.html_page import HTML_PAGE
+from argmap.jsonpos import line_column
 from argmap.model import Attribution, ProofStandard, Statement, Weighing
 from argmap.render.export import format_for_path, render_map
+from argmap.render.page import map_text_of_page
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,6 +83,22 @@ def test_a_page_is_at_most_twice_the_svg_plus_the_map(name):
     svg = render_map(argument_map, "svg", legend=True)
     page = render_map(argument_map, "html", legend=True)
     assert len(page) <= 2 * len(svg) + len(dumps_map(argument_map).encode("utf-8"))
+
+
+@pytest.mark.parametrize("indent", [None, 2], ids=["as-exported", "reformatted"])
+def test_an_error_in_a_pages_map_is_placed_by_its_line_and_column_in_the_page(indent):
+    page = render_map(small_map(), "html").decode("utf-8")
+    embedded = map_text_of_page(page)
+    assert embedded is not None
+    data = json.loads(embedded)
+    data["relations"][0]["target"] = "nowhere"
+    page = page.replace(embedded, json.dumps(data, indent=indent))
+    with pytest.raises(MapFileError) as caught:
+        HTML_PAGE.read(page, "page.html")
+    (problem,) = caught.value.problems
+    where = page.index('"nowhere"')
+    assert (problem.line, problem.column) == line_column(page, where)
+    assert problem.line > 100  # below the page's head, style and drawing
 
 
 def test_a_page_argmap_did_not_write_is_not_read_as_a_map(tmp_path):

@@ -45,7 +45,13 @@ from argmap.files import dumps_map
 from argmap.model import ArgumentMap
 from argmap.sourcetext.check import QuoteStatus, check_quote
 
-__all__ = ["MAP_BLOCK_ID", "VIEW_BLOCK_ID", "build_page", "map_text_of_page"]
+__all__ = [
+    "MAP_BLOCK_ID",
+    "VIEW_BLOCK_ID",
+    "build_page",
+    "map_block_of_page",
+    "map_text_of_page",
+]
 
 # Page element ids start with "_": statement ids cannot (model.ID_PATTERN), so the
 # ids Graphviz gives the cards never clash with the page's own.
@@ -102,8 +108,14 @@ def build_page(
 
 def map_text_of_page(text: str) -> str | None:
     """The map's JSON embedded in a page :func:`build_page` wrote (None if there is none)."""
+    block = map_block_of_page(text)
+    return block[0] if block else None
+
+
+def map_block_of_page(text: str) -> tuple[str, int] | None:
+    """The map's JSON embedded in a page and the offset in the page where it starts."""
     found = _MAP_BLOCK.search(text)
-    return found.group(1) if found else None
+    return (found.group(1), found.start(1)) if found else None
 
 
 def _quote_spans(argument_map: ArgumentMap) -> dict[str, list[tuple[int, int]]]:
