@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with collector_paused():  # a command makes many objects and no cycles
                 parser = _command_parser(args[0])
                 options = parser.parse_args(args)
-                status = _run(options, parser)
+                status = _run(options, _parser_of(parser, options))
                 if argv is None:  # before the collector wakes to a pass over all of them
                     _end_process(status)
             return status
@@ -269,13 +269,38 @@ def _seconds(text: str) -> float:
     return seconds
 
 
-def _from_option(parser: argparse.ArgumentParser) -> None:
+def _parser_of(
+    parser: argparse.ArgumentParser, options: argparse.Namespace
+) -> argparse.ArgumentParser:
+    """The parser of the command being run (``source add``: of ``add``), whose usage line
+    the command's own usage errors show."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(str(getattr(options, action.dest, "")))
+            if chosen is not None:
+                return _parser_of(chosen, options)
+    return parser
+
+
+def _from_option(
+    parser: argparse.ArgumentParser, help: str = "the input format (default: from the file name)"
+) -> None:
     parser.add_argument(
-        "--from",
-        dest="from_format",
-        metavar="FORMAT",
-        help="the input format (default: from the file name)",
+        "--from", dest="from_format", type=_readable_format, metavar="FORMAT", help=help
     )
+
+
+def _readable_format(name: str) -> str:
+    """A format ``--from`` names, if argmap knows and reads it (else a usage error)."""
+    from argmap.formats import format_by_name
+
+    try:
+        chosen = format_by_name(name)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if getattr(chosen, "read", None) is None:
+        raise argparse.ArgumentTypeError(f"argmap cannot read the {chosen.title} format")
+    return name
 
 
 # -- commands --------------------------------------------------------------

@@ -83,8 +83,6 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             parser.error(
                 f"cannot tell the format of {options.output!r} from its name; give it with --to"
             )
-        if options.from_format:
-            format_by_name(options.from_format)
     except ValueError as error:
         parser.error(str(error))
     if options.output != "-" and same_file(options.output, options.input):

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.cli import EXIT_OK, _load
+from argmap.cli import EXIT_OK, _from_option, _load
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="text (default) or json"
     )
-    parser.add_argument(
-        "--from", dest="from_format", metavar="FORMAT", help="the input format of both files"
-    )
+    _from_option(parser, "the input format of both files")
     parser.set_defaults(run=run, trouble=EXIT_TROUBLE)  # also when the output cannot be written
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli import EXIT_OK
+from argmap.cli import EXIT_OK, _from_option
 from argmap.cli_diff import load_or_empty
 from argmap.errors import ArgmapError
 
@@ -44,9 +44,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the merged map (may be OURS)"
     )
-    parser.add_argument(
-        "--from", dest="from_format", metavar="FORMAT", help="the input format of all three"
-    )
+    _from_option(parser, "the input format of all three")
     parser.add_argument(
         "--path",
         metavar="NAME",

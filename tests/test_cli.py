@@ -189,6 +189,45 @@ def test_unknown_commands_and_options_are_usage_errors(capsys):
     assert main(["a.argmap", "b.argmap"]) == 2
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate {map}",
+        "info {map}",
+        "evaluate {map}",
+        "export {map} -o {out}.svg",
+        "convert {map} {out}.argdown",
+        "diff {map} {map}",
+        "merge {map} {map} {map} -o {out}.argmap",
+    ],
+)
+def test_an_unknown_input_format_is_a_usage_error_of_the_command(
+    map_file, tmp_path, capsys, command
+):
+    arguments = command.format(map=map_file, out=tmp_path / "out").split()
+    assert main([*arguments, "--from", "nosuch"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: argmap {arguments[0]} ")
+    assert f"argmap {arguments[0]}: error: argument --from: unknown format 'nosuch'" in err
+    assert not list(tmp_path.glob("out.*"))
+
+
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("export {map} -o {out}.xyz", "argmap export"),
+        ("convert {map} {out}.xyz", "argmap convert"),
+        ("diff {map}", "argmap diff"),
+        ("source add {out}.txt {map}", "argmap source add"),
+    ],
+)
+def test_a_usage_error_found_by_a_command_shows_that_commands_usage(
+    map_file, tmp_path, capsys, command, usage
+):
+    assert main(command.format(map=map_file, out=tmp_path / "out").split()) == 2
+    assert capsys.readouterr().err.startswith(f"usage: {usage} [-h]")
+
+
 def test_help_exits_zero(capsys):
     assert main(["--help"]) == 0
     assert "argmap export" in capsys.readouterr().out
