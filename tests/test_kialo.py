@@ -158,6 +158,12 @@ def test_without_a_sources_list_brackets_are_plain_text():
     assert argument_map.statements[0].attribution is None
 
 
+def test_a_marker_after_a_backslash_is_text_without_the_backslash():
+    result = read("Discussion Title: T\n\n1. Table \\[1] shows it\n\nSources:\n[1] One\n")
+    assert result.map.statements[0].text == "Table [1] shows it"
+    assert result.map.statements[0].attribution is None
+
+
 def test_a_claim_citing_two_sources_records_one_and_warns():
     result = read("Discussion Title: T\n\n1. A [1] and B [2]\n\nSources:\n[1] One\n[2] Two\n")
     assert result.map.statements[0].text == "A [1] and B"

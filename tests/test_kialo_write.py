@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from conftest import MAPS, objection_chain, small_map
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from kialo_helpers import (
     DATA,
     kialo_shape,
@@ -130,6 +131,52 @@ def test_footnote_numbers_read_from_kialo_are_kept_when_written_again():
         "\n[3] Living Streets, The Pedestrian Pound https://example.org/pedestrian-pound\n"
         in written
     )
+
+
+def _cites(text: str, source: str | None, statement_id: str = "a") -> Statement:
+    attribution = Attribution(source=source) if source else None
+    return Statement(id=statement_id, text=text, attribution=attribution)
+
+
+def _two_sources(*statements: Statement) -> ArgumentMap:
+    sources = [Source(id="source-1", title="One"), Source(id="source-2", title="Two")]
+    return ArgumentMap(statements=list(statements), sources=sources)
+
+
+def test_a_bracketed_number_in_a_text_that_cites_nothing_reads_back_as_text():
+    argument_map = _two_sources(_cites("As table [1] shows", None))
+    result = read(KIALO.write(argument_map))
+    assert result.map.statements[0].text == "As table [1] shows"
+    assert result.map.statements[0].attribution is None
+    assert result.warnings == []
+
+
+def test_a_text_ending_in_its_own_sources_marker_keeps_the_marker():
+    again = read(KIALO.write(_two_sources(_cites("Table [1]", "source-1")))).map
+    assert again.statements[0].text == "Table [1]"
+    assert again.statements[0].attribution == Attribution(source="source-1")
+
+
+def test_a_text_with_another_sources_marker_first_keeps_the_source_it_cites():
+    again = read(KIALO.write(_two_sources(_cites("See [2] and [1] there", "source-1")))).map
+    assert again.statements[0].text == "See [2] and [1] there"
+    assert again.statements[0].attribution == Attribution(source="source-1")
+
+
+_MARKER_TEXTS = st.lists(st.sampled_from(["[1]", "[2]", "[3]", "\\", " ", "x", "[01]"]), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_MARKER_TEXTS, st.sampled_from([None, "source-1", "source-2"]))))
+def test_texts_with_markers_and_backslashes_read_back_with_the_source_they_cite(claims):
+    statements = [
+        _cites("".join(parts).strip() or "x", source, f"s{index}")
+        for index, (parts, source) in enumerate(claims)
+    ]
+    again = read(KIALO.write(_two_sources(*statements))).map
+    assert [(s.text, s.attribution) for s in again.statements] == [
+        (s.text, s.attribution) for s in statements
+    ]
 
 
 # -- round trips: exactly what Kialo keeps and loses --------------------------------------

@@ -11,7 +11,8 @@ Reading maps Pro to support, Con to attack, numbers to statement ids (``1.2.3``,
 ``n<claim order>`` when too long for an id) and the list to sources (``source-<n>``).
 A marker ending a text is taken off and recorded as ``attribution.source``, because
 writing puts it back there; other markers stay where they are, the first one becoming
-the source. What cannot be placed is a warning with its line, and is kept: stray lines
+the source. A marker after a backslash (``\\[1]``) is text: the backslash is taken off.
+What cannot be placed is a warning with its line, and is kept: stray lines
 in the description, a claim with a missing parent or no Pro/Con as an unconnected
 statement, a broken link as text. Only text that cannot be Kialo at all (no title line,
 control characters) is a :class:`MapFileError`. One pass over the lines and iterative
@@ -36,7 +37,9 @@ for a given map, which of it applies (``argmap convert`` prints it as warnings):
   and read back as title and web address;
 * white space around a text or in the title, and carriage returns, are not kept; a text
   line that would read as structure (``2. …``, ``-> See``, ``Sources:``) is written
-  with one extra leading space, which reading takes off.
+  with one extra leading space, which reading takes off; a ``[n]`` in a text that would
+  read as citing a source it does not cite is written escaped (``\\[n]``), and a
+  source address with no other title is written once.
 
 Writing is deterministic: it follows the order of statements, relations and sources.
 """
@@ -50,7 +53,7 @@ from pydantic import ValidationError
 
 from argmap.errors import MapFileError, Problem
 from argmap.formats.base import ReadResult, warning
-from argmap.formats.kialo_write import LINK, NUMBER, STRUCTURE, write_kialo
+from argmap.formats.kialo_write import LINK, NUMBER, STRUCTURE, read_citation, write_kialo
 from argmap.model import (
     ArgumentMap,
     Attribution,
@@ -68,8 +71,6 @@ _STANCE = re.compile(r"(pro|con):(?=[ \t]|$)", re.IGNORECASE)
 _SOURCES = re.compile(r"Sources:[ \t]*$", re.IGNORECASE)
 _HEADER = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)$", re.IGNORECASE)
 _ENTRY = re.compile(r"\[([0-9]+)\][:.]?(?:[ \t]+(.*))?$")
-_MARKER = re.compile(r"\[([0-9]+)\]")
-_TRAILING_MARKER = re.compile(r"[ \t]*\[([0-9]+)\]$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -353,19 +354,15 @@ class _Reader:
             self.warn(f"claim {_short(claim.number)} has no text", claim.line)
         cited: str | None = None
         if self.entries:
-            trailing = _TRAILING_MARKER.search(text)
-            if trailing and _key(trailing.group(1)) in source_numbers:
-                cited = source_numbers[_key(trailing.group(1))]
-                text = text[: trailing.start()]
-            others = [_key(m.group(1)) for m in _MARKER.finditer(text)]
-            unknown = dict.fromkeys(n for n in others if n not in source_numbers)
-            known = [source_numbers[n] for n in others if n in source_numbers]
+            reading = read_citation(text, source_numbers)
+            text = reading.text
+            cited = source_numbers[reading.cited] if reading.cited else None
+            unknown = dict.fromkeys(n for n in reading.markers if n not in source_numbers)
+            known = {source_numbers[n] for n in reading.markers if n in source_numbers}
             where = _short(claim.number)
             if unknown:
                 listed = ", ".join(f"[{_short(n)}]" for n in list(unknown)[:5])
                 self.warn(f"claim {where} cites {listed}, which the Sources list lacks", claim.line)
-            if cited is None and known:
-                cited = known[0]
             if len({cited, *known}) > 1:
                 self.warn(
                     f"claim {where} cites several sources; argmap records one per statement,"
@@ -423,10 +420,6 @@ def _skip_blank(lines: list[str], index: int) -> int:
     while index < len(lines) and not lines[index].strip():
         index += 1
     return index
-
-
-def _key(number: str) -> str:
-    return number.lstrip("0") or "0"
 
 
 def _short(number: str) -> str:

@@ -3,22 +3,40 @@
 What a map holds that Kialo cannot is listed in :mod:`argmap.formats.kialo`. The
 patterns for claim numbers, links and the sources heading live here, because a
 written text line must never read as one of them; the reader uses the same ones.
+So does :func:`read_citation`, which reads a claim's ``[n]`` footnote markers: the
+writer checks with it that a text reads back as it is, citing what it cited, and
+otherwise escapes the markers (``\\[n]``, as in Markdown) and puts the citation at the end.
 """
 
 from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Container
+from dataclasses import dataclass
 
 from argmap.model import ArgumentMap, RelationKind, Source, Statement
 
-__all__ = ["LINK", "MAX_LEVELS", "NUMBER", "STRUCTURE", "source_numbers", "write_kialo"]
+__all__ = [
+    "LINK",
+    "MAX_LEVELS",
+    "NUMBER",
+    "STRUCTURE",
+    "Citation",
+    "read_citation",
+    "source_numbers",
+    "write_kialo",
+]
 
 NUMBER = r"[0-9]+(?:\.[0-9]+)*"  # ASCII digits only: a claim number becomes an id
 LINK = re.compile(rf"->[ \t]*See[ \t]+({NUMBER})\.?[ \t]*$", re.IGNORECASE)
 STRUCTURE = re.compile(
     rf" *(?:{NUMBER}\.(?:[ \t]|$)|->[ \t]*See[ \t]|Sources:[ \t]*$)", re.IGNORECASE
 )
+
+# A footnote marker and the backslashes before it: an odd number escapes it (the text
+# holds half of them, rounded down, and a literal ``[n]``), an even number is halved.
+MARKER = re.compile(r"(\\*)\[([0-9]+)\]")
 
 
 MAX_LEVELS = 40  # parts of a claim number; a deeper claim continues as a thesis of its own
@@ -28,7 +46,8 @@ def write_kialo(argument_map: ArgumentMap) -> str:
     """The map as Kialo's first variant; an iterative depth-first walk numbers the tree."""
     children, premises = _answers(argument_map)
     numbers = source_numbers(argument_map.sources)
-    texts = {s.id: _cited_text(s, numbers) for s in argument_map.statements}
+    listed = {str(number) for number in numbers.values()}
+    texts = {s.id: _cited_text(s, numbers, listed) for s in argument_map.statements}
     out = [f"Discussion Title: {_one_line(argument_map.title)}".rstrip(), ""]
     tree = _Numbering(children, texts, out)
     roots = [s.id for s in argument_map.statements if s.id not in premises]
@@ -139,12 +158,64 @@ def _claim_lines(prefix: str, text: str) -> list[str]:
     return result
 
 
-def _cited_text(statement: Statement, numbers: dict[str, int]) -> str:
+@dataclass(frozen=True)
+class Citation:
+    """What a claim's text says once its footnote markers are read."""
+
+    text: str  # the text without the marker it cites by, escapes undone
+    cited: str | None  # the number of the source it cites
+    markers: list[str]  # the numbers of the markers left in the text, in order
+
+
+def read_citation(text: str, listed: Container[str]) -> Citation:
+    """Read the markers of a text when the file has a Sources list (``listed``: its numbers).
+
+    A marker of a listed source that ends the text is taken off and cited; else the first
+    marker of a listed source is cited and stays. An escaped marker is only text.
+    """
+    found = [m for m in MARKER.finditer(text) if len(m.group(1)) % 2 == 0]
+    cited: str | None = None
+    last = found[-1] if found else None
+    if last and last.end() == len(text) and not last.group(1) and _key(last[2]) in listed:
+        cited = _key(last[2])
+        text = text[: last.start()].rstrip(" \t")
+        found.pop()
+    markers = [_key(m[2]) for m in found]
+    if cited is None:
+        cited = next((number for number in markers if number in listed), None)
+    return Citation(MARKER.sub(_unescape, text), cited, markers)
+
+
+def _unescape(marker: re.Match[str]) -> str:
+    return "\\" * (len(marker[1]) // 2) + f"[{marker[2]}]"
+
+
+def _key(number: str) -> str:
+    return number.lstrip("0") or "0"
+
+
+def _cited_text(statement: Statement, numbers: dict[str, int], listed: set[str]) -> str:
+    """The text to write: reading it gives back the statement's text and source, no other.
+
+    A text that already reads so is written as it is (a marker read from Kialo stays where
+    it was); otherwise a source's marker goes at the end, and a marker in a text that cites
+    nothing is escaped.
+    """
     text = statement.text.strip()
+    if not listed:
+        return text
     source = statement.attribution.source if statement.attribution else None
-    if source in numbers and f"[{numbers[source]}]" not in text:
-        text = f"{text} [{numbers[source]}]".strip()
-    return text
+    number = str(numbers[source]) if source in numbers else None
+    reading = read_citation(text, listed)
+    if reading.text == text and reading.cited == number:
+        return text
+
+    def escape(marker: re.Match[str]) -> str:
+        literal = number is None and _key(marker[2]) in listed
+        return "\\" * (2 * len(marker[1]) + literal) + f"[{marker[2]}]"
+
+    escaped = MARKER.sub(escape, text)
+    return f"{escaped} [{number}]".strip() if number else escaped
 
 
 def source_numbers(sources: list[Source]) -> dict[str, int]:
