@@ -271,6 +271,14 @@ def test_round_trip_flattens_a_source_into_title_and_address():
     assert again.statements[0].attribution == Attribution(source="source-1")
 
 
+def test_a_source_that_is_only_an_address_is_written_back_as_it_was_read():
+    original = (
+        "Discussion Title: T\n\n1. Claim.\n1.1. Pro: Reason. [1]\n\n"
+        "Sources:\n[1] https://example.org/a\n"
+    )
+    assert KIALO.write(read(original).map) == original
+
+
 def test_round_trip_drops_titles_notes_tags_groups_and_relation_attributions():
     again = round_trip(small_map())
     assert all(s.title is None and s.note is None and s.tags == [] for s in again.statements)

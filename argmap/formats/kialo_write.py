@@ -238,9 +238,12 @@ def source_numbers(sources: list[Source]) -> dict[str, int]:
 
 
 def _source_line(source: Source) -> str:
+    """Title, author, publisher, date and address; an address read as the title, once."""
     parts = (source.title, source.author, source.publisher, source.date)
     line = "; ".join(_one_line(p) for p in parts if p and p.strip())
-    return f"{line} {_one_line(source.url)}".strip() if source.url else line
+    if not source.url or line == _one_line(source.url):
+        return line
+    return f"{line} {_one_line(source.url)}".strip()
 
 
 def _one_line(text: str) -> str:
