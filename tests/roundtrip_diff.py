@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from argmap.formats.losses import Loss
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.roles import compute_roles
 
 _MAP_FIELDS = ("title", "description", "authors", "created", "modified")
 _STATEMENT_FIELDS = ("title", "note", "acceptance", "standard", "tags")
@@ -25,8 +26,9 @@ def differences(before: ArgumentMap, after: ArgumentMap) -> set[Loss]:
         other = statements.get(statement.id)
         if other is not None:
             _compare_statement(statement, other, sources, found)
-    _compare_relations(before, after, statements, sources, found)
+    relations = _compare_relations(before, after, statements, sources, found)
     _compare_groups(before, after, statements, found)
+    _compare_orders(before, after, statements, relations, found)
     for field in _MAP_FIELDS:
         if getattr(before, field) != getattr(after, field):
             found.add(Loss("map", "", field))
@@ -124,7 +126,7 @@ def _compare_relations(
     statements: dict[str, Statement],
     sources: dict[str, str],
     found: set[Loss],
-) -> None:
+) -> dict[str, Relation]:
     """Match relations by shape; one whose shape did not come back lost all it held."""
     unmatched_after = list(after.relations)
     matched: dict[str, Relation] = {}
@@ -164,6 +166,35 @@ def _compare_relations(
         _compare_attribution(
             "relation", relation.id, relation.attribution, other.attribution, sources, found
         )
+    return matched
+
+
+def _compare_orders(
+    before: ArgumentMap,
+    after: ArgumentMap,
+    statements: dict[str, Statement],
+    relations: dict[str, Relation],
+    found: set[Loss],
+) -> None:
+    """The order of statements, of relations and of each group's statements, and the roles."""
+    for field, elements, matched, again in (
+        ("order.statements", before.statements, statements, after.statements),
+        ("order.relations", before.relations, relations, after.relations),
+    ):
+        ids = [matched[e.id].id for e in elements if e.id in matched]
+        if ids != [e.id for e in again if e.id in set(ids)]:
+            found.add(Loss("map", "", field))
+    by_id = {g.id: g for g in after.groups}
+    for group in before.groups:
+        members = [statements[s].id for s in group.statements if s in statements]
+        other = by_id.get(group.id)
+        same_members = other is not None and set(other.statements) == set(members)
+        if same_members and other is not None and other.statements != members:
+            found.add(Loss("group", group.id, "order"))
+    roles, roles_after = compute_roles(before), compute_roles(after)
+    for statement_id, other in statements.items():
+        if roles.get(statement_id) != roles_after.get(other.id):
+            found.add(Loss("statement", statement_id, "role"))
 
 
 def _compare_groups(

@@ -323,6 +323,23 @@ def test_relations_of_a_reconstructed_argument_start_at_its_conclusion():
     assert relation_between(m, [by_title(m, "C").id], by_title(m, "Other").id).kind == "attack"
 
 
+def test_relations_come_in_the_order_of_the_file_an_arguments_where_it_first_appears():
+    m = read("""
+        [A]: a
+          + [B]: b
+          + <Arg>
+          - [D]: d
+
+        <Arg>
+
+        (1) [P]: p
+        ----
+        (2) [A]
+    """).map
+    titles = {s.id: s.title for s in m.statements}
+    assert [[titles[p] for p in r.premises] for r in m.relations] == [["B"], ["P"], ["D"]]
+
+
 def test_an_undercut_aims_at_the_last_inference_of_the_argument():
     m = read("""
         <Arg>

@@ -14,6 +14,7 @@ from strategies import argument_maps
 from argmap.files import load_map
 from argmap.formats.argdown import ARGDOWN
 from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
+from argmap.roles import compute_roles
 
 
 def read(text: str):
@@ -236,6 +237,70 @@ def test_any_map_survives_a_round_trip(argument_map):
     kept, warnings = round_trip(argument_map)
     assert kept == comparable(argument_map)
     assert warnings == []
+
+
+def roles_by_text(argument_map: ArgumentMap) -> dict[str, str]:
+    text = {s.id: s.text for s in argument_map.statements}
+    return {text[i]: str(role) for i, role in compute_roles(argument_map).items()}
+
+
+def test_a_premise_keeps_the_role_its_first_relation_gives_it():
+    """x first attacks b, then supports a: it stays an objection, though a's tree comes first."""
+    argument_map = ArgumentMap(
+        statements=[
+            Statement(id="a", text="A"),
+            Statement(id="b", text="B"),
+            Statement(id="x", text="X"),
+        ],
+        relations=[
+            Relation(id="r1", kind="attack", premises=["x"], target="b"),
+            Relation(id="r2", kind="support", premises=["x"], target="a"),
+            Relation(id="r3", kind="support", premises=["b"], target="a"),
+        ],
+    )
+    again = read(ARGDOWN.write(argument_map)).map
+    assert roles_by_text(again)["X"] == "objection"
+
+
+def test_a_premise_of_an_argument_keeps_the_role_its_first_relation_gives_it():
+    argument_map = ArgumentMap(
+        statements=[
+            Statement(id="a", text="A"),
+            Statement(id="b", text="B"),
+            Statement(id="x", text="X"),
+            Statement(id="y", text="Y"),
+        ],
+        relations=[
+            Relation(id="r1", kind="attack", premises=["x"], target="b"),
+            Relation(id="r2", kind="support", premises=["x", "y"], target="a"),
+            Relation(id="r3", kind="support", premises=["b"], target="a"),
+        ],
+    )
+    again = read(ARGDOWN.write(argument_map)).map
+    assert roles_by_text(again)["X"] == "objection"
+
+
+def first_relations(argument_map: ArgumentMap) -> dict[str, tuple]:
+    """Each premise's first relation, by what it connects: it decides the premise's role."""
+    relations = {r.id: r for r in argument_map.relations}
+
+    def shape(relation_id: str, depth: int = 0) -> tuple:
+        r = relations[relation_id]
+        target = shape(r.target, depth + 1) if r.target in relations and depth < 50 else r.target
+        return (r.kind.value, tuple(sorted(r.premises)), target)
+
+    first: dict[str, tuple] = {}
+    for relation in argument_map.relations:
+        for premise in relation.premises:
+            first.setdefault(premise, shape(relation.id))
+    return first
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_any_map_keeps_the_first_relation_of_every_premise_in_a_round_trip(argument_map):
+    again = read(ARGDOWN.write(argument_map)).map
+    assert first_relations(again) == first_relations(argument_map)
 
 
 # Pieces of text that Argdown reads as formatting, and text that only looks like it.

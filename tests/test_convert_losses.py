@@ -195,6 +195,39 @@ def test_an_undercut_written_to_kialo_is_named_with_what_becomes_of_it():
     assert "first premise instead of the inference" in undercut
 
 
+def premise_of_two_relations_map() -> ArgumentMap:
+    """x first attacks b, then supports a: its first relation makes it an objection."""
+    return ArgumentMap(
+        statements=[
+            Statement(id="a", text="A"),
+            Statement(id="b", text="B"),
+            Statement(id="x", text="X"),
+        ],
+        relations=[
+            Relation(id="r1", kind="attack", premises=["x"], target="b"),
+            Relation(id="r2", kind="support", premises=["x"], target="a"),
+            Relation(id="r3", kind="support", premises=["b"], target="a"),
+        ],
+    )
+
+
+def test_argdown_says_it_does_not_keep_the_order_of_relations_but_keeps_roles():
+    messages = [w.message for w in loss_warnings(premise_of_two_relations_map(), "argdown")]
+    assert "Argdown does not keep the order of the map's relations" in messages
+    assert not [m for m in messages if "role" in m]
+
+
+def test_kialo_names_a_statement_whose_role_changes():
+    messages = [w.message for w in loss_warnings(premise_of_two_relations_map(), "kialo")]
+    assert "Kialo discussion export changes the role of 1 statement (x)" in messages
+
+
+def test_argdown_names_the_groups_whose_statements_change_order():
+    assert Loss("group", "troops", "order") in losses(
+        load_map(next(p for p in MAPS if p.name == "us-saudi-defense-pact.argmap")), "argdown"
+    )
+
+
 def test_a_format_that_cannot_be_written_has_no_loss_list():
     with pytest.raises(ValueError, match="cannot write"):
         losses(small_map(), "html")
@@ -238,7 +271,7 @@ def test_converting_strictly_to_a_format_that_leaves_things_out_fails_and_writes
     error = capsys.readouterr().err
     assert "cannot hold 49 statement titles" in error
     assert error.strip().splitlines()[-1] == (
-        f"argmap: {target}: 22 kinds of content would be left out or changed;"
+        f"argmap: {target}: 23 kinds of content would be left out or changed;"
         " nothing written (--strict)"
     )
     assert not target.exists()

@@ -13,6 +13,10 @@
   takes part in exactly one.
 * Attacks, undercuts, contraries and contradictions all become attacks;
   whatever meaning that loses is reported.
+* Relations come in the order of the file: a relation written as a line where
+  that line is, an argument's relations where the argument first appears (its
+  ``<Title>`` or its premise–conclusion structure), so a statement's first
+  relation, which decides its role, stays first.
 * A conclusion marked ``{implicit: true}`` is not a statement: it stands for
   "what the premises jointly establish", and the single relation the argument
   has becomes the linked relation itself. This is how argmap writes a linked
@@ -40,6 +44,7 @@ class Rel:
     premises: list[str]
     target: str
     attribution: dict[str, Any] | None = None
+    at: tuple[int, int] = (0, 0)  # where the file states it: relations keep the file's order
 
 
 def conclusion_of(model: Model, argument: Element) -> Element:
@@ -100,6 +105,7 @@ def inference_relations(
         if pcs is None:
             continue
         conclusions = [index for index, item in enumerate(pcs.items) if item[2] is not None]
+        at = min([(pcs.line, pcs.column), *((n.line, n.column) for n in argument.nodes)])
         previous: Element | None = None
         pending: list[Element] = []
         for step, index in enumerate(conclusions, start=1):
@@ -143,6 +149,7 @@ def inference_relations(
                     premise_ids,
                     target_id,
                     attribution.get(id(argument)) if last else None,
+                    at,
                 )
             )
             by_inference[id(inference)] = relation_id
@@ -232,7 +239,8 @@ def link_relations(
             return
         seen.add(key)
         counter += 1
-        relations.append(Rel(model.ids.claim(None, f"r{counter}"), kind, [premise], target))
+        relation_id = model.ids.claim(None, f"r{counter}")
+        relations.append(Rel(relation_id, kind, [premise], target, at=(link.line, link.column)))
 
     for link in doc.links:
         source = model.by_node[id(link.source)] if isinstance(link.source, Node) else None
@@ -323,6 +331,7 @@ def link_relations(
             )
             if premise != target.id:
                 add("attack", premise, target.id, link)
+    relations.sort(key=lambda r: r.at)  # stable: the steps of one argument stay in order
     return [r for r in relations if r.kind and r.target]
 
 

@@ -110,6 +110,16 @@ class _Layout:
         self.queue: deque[str] = deque()
         self.count: dict[str, int] = {}
         self.section: str | None = None
+        # A statement's role comes from the first relation it is a premise of, so no other
+        # relation of it is written before that one: it waits, and is written after it.
+        self.first_of: dict[str, str] = {}
+        for relation in argument_map.relations:
+            for premise in relation.premises:
+                self.first_of.setdefault(premise, relation.id)
+        self.written: set[str] = set()  # relations whose line (or argument) is written
+        self.waiting_for: dict[str, list[str]] = {}  # relation id -> relations waiting for it
+        self.blocked: dict[str, int] = {}  # relation id -> relations it still waits for
+        self.ready: deque[str] = deque()  # waiting relations that can now be written
 
     def run(self) -> list[tuple[Group | None, list[Occ | ArgBlock]]]:
         sections: list[tuple[Group | None, list[Occ | ArgBlock]]] = []
@@ -125,7 +135,9 @@ class _Layout:
                     blocks.extend(self.flush())
             sections.append((group, blocks))
         leftover = [
-            rid for rid in self.relations if rid in self.as_argument and rid not in self.queued
+            rid
+            for rid in self.relations
+            if rid in self.as_argument and rid not in self.queued and rid not in self.blocked
         ]
         for rid in leftover:  # relations in a cycle of relations: nothing led to them
             self.enqueue(rid)
@@ -152,42 +164,91 @@ class _Layout:
     def can_define(self, sid: str) -> bool:
         return sid not in self.defined and self.home.get(sid) == self.section
 
-    def tree(self, root: Occ, depth: int) -> Occ:
-        """Define ``root`` (a statement or argument) with everything aimed at it, iteratively."""
-        if root.kind == "statement":
+    def tree(self, root: Occ, depth: int, only: Relation | None = None) -> Occ:
+        """Define ``root`` (a statement or argument) with everything aimed at it, iteratively.
+
+        Lines are decided in the order they are written (depth first), so a relation can
+        tell whether the first relation of each of its premises is written before it.
+        ``only``: write just this relation under ``root``, a reference written for it.
+        """
+        if root.kind == "statement" and only is None:
             root.define = True
             self.defined.add(root.ref)
             self.mention(root.ref)
-        stack = [(root, depth)]
+        stack: list[tuple[Occ, int, Relation | None]] = [(root, depth, only)]
         while stack:
-            occ, level = stack.pop()
-            on_relation = occ.kind == "argument"
-            for relation in self.aimed_at.get(occ.ref, []):
-                attack = relation.kind == "attack"
-                symbol = ("<_" if on_relation else "-") if attack else "+"
-                if relation.id in self.as_argument:
-                    occ.children.append((symbol, Occ("argument", relation.id)))
-                    self.enqueue(relation.id)
-                    continue
-                premise = relation.premises[0]
-                child = Occ("statement", premise)
-                self.mention(premise)
-                if self.can_define(premise) and level < MAX_NESTING:
-                    child.define = True
-                    self.defined.add(premise)
-                    stack.append((child, level + 1))
-                occ.children.append((symbol, child))
+            occ, level, relation = stack.pop()
+            if relation is None:  # a statement or argument whose answers come next
+                answers = self.aimed_at.get(occ.ref, [])
+                stack.extend((occ, level, answer) for answer in reversed(answers))
+                continue
+            if relation is not only and self.wait(relation):
+                continue
+            child = self.answer(occ, relation, level)
+            if child is not None:
+                stack.append((child, level + 1, None))
         return root
+
+    def answer(self, occ: Occ, relation: Relation, level: int) -> Occ | None:
+        """Write ``relation`` under ``occ``; the child to continue under, if it is defined here."""
+        self.done(relation.id)
+        attack = relation.kind == "attack"
+        symbol = ("<_" if occ.kind == "argument" else "-") if attack else "+"
+        if relation.id in self.as_argument:
+            occ.children.append((symbol, Occ("argument", relation.id)))
+            self.enqueue(relation.id)
+            return None
+        premise = relation.premises[0]
+        child = Occ("statement", premise)
+        self.mention(premise)
+        occ.children.append((symbol, child))
+        if self.can_define(premise) and level < MAX_NESTING:
+            child.define = True
+            self.defined.add(premise)
+            return child
+        return None
+
+    def wait(self, relation: Relation) -> bool:
+        """Whether ``relation`` must wait for the first relation of one of its premises."""
+        firsts = {self.first_of[p] for p in relation.premises} - {relation.id} - self.written
+        if not firsts:
+            return False
+        self.blocked[relation.id] = len(firsts)
+        for first in firsts:
+            self.waiting_for.setdefault(first, []).append(relation.id)
+        return True
+
+    def done(self, rid: str) -> None:
+        self.written.add(rid)
+        for waiting in self.waiting_for.pop(rid, []):
+            self.blocked[waiting] -= 1
+            if not self.blocked[waiting]:
+                del self.blocked[waiting]
+                self.ready.append(waiting)
+
+    def waited(self, rid: str) -> Occ:
+        """A relation that waited, under a reference to its target, in a block of its own."""
+        relation = self.relations[rid]
+        if relation.target in self.relations:
+            root = Occ("argument", relation.target)
+        else:
+            root = Occ("statement", relation.target)
+            self.mention(relation.target)
+        return self.tree(root, 0, only=relation)
 
     def enqueue(self, rid: str) -> None:
         if rid not in self.queued:
             self.queued.add(rid)
             self.queue.append(rid)
 
-    def flush(self) -> list[ArgBlock]:
-        blocks = []
-        while self.queue:
+    def flush(self) -> list[Occ | ArgBlock]:
+        blocks: list[Occ | ArgBlock] = []
+        while self.queue or self.ready:
+            if not self.queue:
+                blocks.append(self.waited(self.ready.popleft()))
+                continue
             relation = self.relations[self.queue.popleft()]
+            self.done(relation.id)  # an argument nothing led to is stated by its structure
             holder = self.tree(Occ("argument", relation.id), 0)
             pcs = []
             for premise in relation.premises:

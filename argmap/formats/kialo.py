@@ -26,6 +26,8 @@ for a given map, which of it applies (``argmap convert`` prints it as warnings):
 * a relation aimed at an inference (an undercut) answers the inference's first premise;
 * a statement answering several claims is written once, then linked (``-> See N.``);
   further main claims and circles no main claim reaches become theses ``2.``, ``3.`` …;
+  statements and relations read back in the tree's order, so a statement whose first
+  relation is not the one the tree reaches first changes its role;
 * a claim number repeats the whole path to its claim (``1.1.1.1.``), so a chain n
   claims deep would take n² characters (a 20,000-deep chain, 400 MB). A claim at
   ``MAX_LEVELS`` (40) levels that has answers is written as a link to a further thesis,

@@ -125,12 +125,20 @@ _NAMES: dict[tuple[str, str], tuple[str, str, str]] = {
     ("source", "date"): ("cannot hold the date of {n}", "source", "sources"),
     ("source", "text"): ("cannot hold the full text of {n}", "source", "sources"),
     ("group", "group"): ("cannot hold {n}", "group", "groups"),
+    ("group", "order"): ("does not keep the order of the statements of {n}", "group", "groups"),
+    ("statement", "role"): ("changes the role of {n}", "statement", "statements"),
+}
+_MAP_ORDER = {
+    "order.statements": "does not keep the order of the map's statements",
+    "order.relations": "does not keep the order of the map's relations",
 }
 _SHOWN_IDS = 5
 
 
 def _describe(title: str, element: str, field: str, ids: list[str]) -> str:
     if element == "map":
+        if field in _MAP_ORDER:
+            return f"{title} {_MAP_ORDER[field]}"
         return f"{title} cannot hold {_MAP_FIELDS[field]}"
     if field.startswith("attribution."):
         part = field.removeprefix("attribution.")
@@ -195,7 +203,7 @@ def _groups(argument_map: ArgumentMap) -> Iterator[Loss]:
 
 
 def _renamed_on_reading(
-    argument_map: ArgumentMap, format_name: str, statement_ids: set[str], relation_ids: set[str]
+    argument_map: ArgumentMap, back: ArgumentMap, statement_ids: set[str], relation_ids: set[str]
 ) -> Iterator[Loss]:
     """The ids among those given that reading the written file does not give back.
 
@@ -204,15 +212,9 @@ def _renamed_on_reading(
     comes back only at the right place, which reading the written text tells: the map
     read from a file in that format, written again, keeps its ids.
     """
-    named = (
-        {i for i in statement_ids if _CLAIM_NUMBER.fullmatch(i)}
-        if format_name == "kialo"
-        else set()
-    )
+    named = {i for i in statement_ids if _CLAIM_NUMBER.fullmatch(i)}
     named |= {i for i in relation_ids if _RELATION_ID_ON_READING.fullmatch(i)}
-    kept: set[str] = set()
-    if named:
-        kept = _kept_ids(argument_map, format_name, named)
+    kept = _kept_ids(argument_map, back, named) if named else set()
     for statement_id in sorted(statement_ids - kept, key=_order(argument_map.statements)):
         yield Loss("statement", statement_id, "id")
     for relation_id in sorted(relation_ids - kept, key=_order(argument_map.relations)):
@@ -224,13 +226,17 @@ def _order(elements: list[Statement] | list[Relation]) -> Callable[[str], int]:
     return places.__getitem__
 
 
-def _kept_ids(argument_map: ArgumentMap, format_name: str, ids: set[str]) -> set[str]:
-    """Which of ``ids`` name the same statement (by text) or relation (by kind, premises and
-    target, by text) in the map read back from the written file."""
+def _read_back(argument_map: ArgumentMap, format_name: str) -> ArgumentMap:
+    """The map as reading the file written in ``format_name`` gives it back."""
     from argmap.formats import format_by_name
 
     chosen = format_by_name(format_name)
-    back = chosen.read(chosen.write(argument_map), None).map
+    return chosen.read(chosen.write(argument_map), None).map
+
+
+def _kept_ids(argument_map: ArgumentMap, back: ArgumentMap, ids: set[str]) -> set[str]:
+    """Which of ``ids`` name the same statement (by text) or relation (by kind, premises and
+    target, by text) in the map read back from the written file."""
 
     def texts(m: ArgumentMap) -> dict[str, str]:
         return {s.id: " ".join(s.text.split()) for s in m.statements}
@@ -252,16 +258,103 @@ def _kept_ids(argument_map: ArgumentMap, format_name: str, ids: set[str]) -> set
     }
 
 
+def _reordered(argument_map: ArgumentMap, back: ArgumentMap) -> Iterator[Loss]:
+    """Orders and roles that reading back does not give: of statements, relations, a group's
+    statements, and each statement's role (which its first relation decides).
+
+    Statements are matched by id, else by text; relations by kind, premises and target.
+    """
+    from argmap.roles import compute_roles
+
+    statements = _match_statements(argument_map, back)
+    relations = _match_relations(argument_map, back, statements)
+    for field, before, after, matched in (
+        ("order.statements", argument_map.statements, back.statements, statements),
+        ("order.relations", argument_map.relations, back.relations, relations),
+    ):
+        ids = [matched[e.id] for e in before if e.id in matched]
+        if ids != [e.id for e in after if e.id in set(ids)]:
+            yield Loss("map", "", field)
+    groups = {g.id: g for g in back.groups}
+    for group in argument_map.groups:
+        ids = [statements[s] for s in group.statements if s in statements]
+        other = groups.get(group.id)
+        if other is not None and set(other.statements) == set(ids) and other.statements != ids:
+            yield Loss("group", group.id, "order")
+    roles, roles_back = compute_roles(argument_map), compute_roles(back)
+    for statement in argument_map.statements:
+        if statement.id in statements and roles_back.get(statements[statement.id]) != roles.get(
+            statement.id
+        ):
+            yield Loss("statement", statement.id, "role")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _match_statements(argument_map: ArgumentMap, back: ArgumentMap) -> dict[str, str]:
+    """Statement id -> the id of the same statement read back: the same id and text, or text."""
+    by_id = {s.id: s for s in back.statements}
+    by_text: dict[str, list[str]] = {}
+    for statement in back.statements:
+        by_text.setdefault(_normal(statement.text), []).append(statement.id)
+    matched: dict[str, str] = {}
+    for statement in argument_map.statements:
+        same = by_id.get(statement.id)
+        if same is not None and _normal(same.text) == _normal(statement.text):
+            matched[statement.id] = same.id
+            by_text[_normal(same.text)].remove(same.id)
+    for statement in argument_map.statements:
+        candidates = by_text.get(_normal(statement.text))
+        if statement.id not in matched and candidates:
+            matched[statement.id] = candidates.pop(0)
+    return matched
+
+
+def _match_relations(
+    argument_map: ArgumentMap, back: ArgumentMap, statements: dict[str, str]
+) -> dict[str, str]:
+    """Relation id -> the id of the relation read back with the same kind, premises and target
+    (a relation aimed at a relation once that one is matched)."""
+    free: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
+    for relation in back.relations:
+        shape = (str(relation.kind), tuple(sorted(relation.premises)), relation.target)
+        free.setdefault(shape, []).append(relation.id)
+    matched: dict[str, str] = {}
+    waiting = list(argument_map.relations)
+    while waiting:
+        later = []
+        for relation in waiting:
+            target = statements.get(relation.target) or matched.get(relation.target)
+            if target is None and any(r.id == relation.target for r in waiting):
+                later.append(relation)
+                continue
+            premises = tuple(sorted(statements.get(p, "") for p in relation.premises))
+            candidates = free.get((str(relation.kind), premises, target or ""), [])
+            if candidates:
+                same = relation.id if relation.id in candidates else candidates[0]
+                candidates.remove(same)
+                matched[relation.id] = same
+        if len(later) == len(waiting):
+            break
+        waiting = later
+    return matched
+
+
 # -- the formats --------------------------------------------------------------------------
 
 
 def _argdown(argument_map: ArgumentMap) -> Iterator[Loss]:
-    """Argdown keeps everything but the layout and the ids of relations written as arrows."""
+    """Argdown keeps everything but the layout, the ids of relations written as arrows, and the
+    order of statements and relations (the file lists them as its trees read; roles are kept)."""
     from argmap.formats.argdown_writer import written_as_arguments
 
     arguments = written_as_arguments(argument_map)
     plain = {r.id for r in argument_map.relations if r.id not in arguments}
-    yield from _renamed_on_reading(argument_map, "argdown", set(), plain)
+    back = _read_back(argument_map, "argdown")
+    yield from _renamed_on_reading(argument_map, back, set(), plain)
+    yield from _reordered(argument_map, back)
     yield from _map_fields(argument_map, ("layout.direction", "layout.theme"))
     yield from _positions(argument_map)
 
@@ -283,7 +376,9 @@ def _kialo(argument_map: ArgumentMap) -> Iterator[Loss]:
         if len(r.premises) == 1 and r.target not in relation_ids
     }
     statement_ids = {s.id for s in argument_map.statements}
-    yield from _renamed_on_reading(argument_map, "kialo", statement_ids, plain)
+    back = _read_back(argument_map, "kialo")
+    yield from _renamed_on_reading(argument_map, back, statement_ids, plain)
+    yield from _reordered(argument_map, back)
     for statement in argument_map.statements:
         if statement.text != _kialo_text(statement.text):
             yield Loss("statement", statement.id, "text")
