@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from textwrap import dedent
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from argmap.cli import main
 from argmap.formats import formats_for_path, read_any
 from argmap.formats.argdown import ARGDOWN
-from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.model import ID_PATTERN, ArgumentMap, Attribution, Relation, Statement
 
 
 def read(text: str):
@@ -338,6 +339,36 @@ def test_relations_come_in_the_order_of_the_file_an_arguments_where_it_first_app
     """).map
     titles = {s.id: s.title for s in m.statements}
     assert [[titles[p] for p in r.premises] for r in m.relations] == [["B"], ["P"], ["D"]]
+
+
+def test_a_relation_written_as_a_line_is_named_by_what_it_connects():
+    m = read("""
+        [A]: a
+          + [B]: b
+          - [C]: c
+            <_ [D]: d
+    """).map
+    assert [r.id for r in m.relations] == ["B-supports-A", "C-attacks-A", "D-attacks-C"]
+
+
+def test_a_relation_keeps_its_id_when_another_is_written_before_it():
+    before = read("[A]: a\n  - [C]: c\n").map
+    after = read("[A]: a\n  + [B]: b\n  - [C]: c\n").map
+    assert after.relation(before.relations[0].id).premises == ["C"]
+
+
+def test_a_relation_id_too_long_for_an_id_ends_in_a_digest_and_stays_unique():
+    long = "x" * 60
+    m = read(f"[{long}1]: a\n  + [{long}2]: b\n  - [{long}2]\n").map
+    ids = [r.id for r in m.relations]
+    assert len(set(ids)) == 2
+    assert all(re.fullmatch(r"x{50,}-[0-9a-f]{8}", i) for i in ids)
+    assert all(len(i) <= 64 and re.fullmatch(ID_PATTERN, i) for i in ids)
+
+
+def test_a_relation_id_taken_by_a_statement_gets_a_number():
+    m = read("[A]: a\n  + [B]: b\n\n[B-supports-A]: a statement so named\n").map
+    assert [r.id for r in m.relations] == ["B-supports-A-2"]
 
 
 def test_an_undercut_aims_at_the_last_inference_of_the_argument():

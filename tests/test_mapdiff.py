@@ -317,6 +317,20 @@ def test_diff_compares_across_formats(two_files, tmp_path):
     assert main(["diff", str(converted), str(new)]) == 1
 
 
+def test_a_reason_inserted_in_an_argdown_file_is_one_added_relation_and_nothing_else(
+    tmp_path, capsys
+):
+    old, new = tmp_path / "old.argdown", tmp_path / "new.argdown"
+    old.write_text("[A]: Claim A.\n  + [B]: Reason B.\n  - [C]: Objection C.\n")
+    new.write_text("[A]: Claim A.\n  + [B]: Reason B.\n  + [D]: Reason D.\n  - [C]: Objection C.\n")
+    assert main(["diff", str(old), str(new), "--format", "json"]) == 1
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert sorted((c["kind"], c["collection"], c["id"]) for c in changes) == [
+        ("added", "relations", "D-supports-A"),
+        ("added", "statements", "D"),
+    ]
+
+
 def test_diff_exits_2_when_a_file_cannot_be_read(two_files, tmp_path, capsys):
     assert main(["diff", str(two_files[0]), str(tmp_path / "missing.argmap")]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -337,3 +337,28 @@ def test_merge_exits_2_naming_a_file_it_cannot_read_and_writes_nothing(
     err = capsys.readouterr().err
     assert err.startswith(f"argmap: {theirs}")
     assert not out.exists()
+
+
+_ARGDOWN_BASE = "[A]: Claim A.\n  + [B]: Reason B.\n  - [C]: Objection C.\n"
+
+
+def test_merging_argdown_files_combines_a_reason_added_on_one_side_and_an_objection_on_the_other(
+    tmp_path,
+):
+    files = {
+        "base": _ARGDOWN_BASE,
+        "ours": "[A]: Claim A.\n  + [B]: Reason B.\n  + [D]: Reason D.\n  - [C]: Objection C.\n",
+        "theirs": _ARGDOWN_BASE + "  - [E]: Objection E.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / f"{name}.argdown").write_text(text)
+    out = tmp_path / "merged.argmap"
+    names = [str(tmp_path / f"{name}.argdown") for name in files]
+    assert main(["merge", *names, "-o", str(out)]) == 0
+    merged = load_map(out)
+    assert sorted((r.premises[0], r.kind.value, r.target) for r in merged.relations) == [
+        ("B", "support", "A"),
+        ("C", "attack", "A"),
+        ("D", "support", "A"),
+        ("E", "attack", "A"),
+    ]

@@ -52,11 +52,13 @@ warning.
 Writing is described in :mod:`argdown_writer`. Ids travel as ``{id: …}``
 metadata where they differ from the title, and relations written as arguments
 keep theirs as the argument's title; what a written map cannot carry are the
-ids of relations written as plain ``+``/``-`` lines (they come back as ``r1``,
-``r2`` …), the layout (positions, direction, theme), and the order of statements
-and relations: reading takes them in the order of the file, which is written as
-trees. Each statement's first relation, which decides its role, is written before
-its others, so roles come back as they were.
+ids of relations written as plain ``+``/``-`` lines (they come back named by
+what they connect, ``b-supports-a``, so they stay put when lines are added or
+moved, and diff and merge match them up), the layout (positions, direction,
+theme), and the order of statements and relations: reading takes them in the
+order of the file, which is written as trees. Each statement's first relation,
+which decides its role, is written before its others, so roles come back as
+they were.
 
 Anything unreadable raises MapFileError with line and column; doubtful input
 gives warnings. The reader runs in linear time and never recurses on the

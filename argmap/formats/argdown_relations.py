@@ -13,6 +13,9 @@
   takes part in exactly one.
 * Attacks, undercuts, contraries and contradictions all become attacks;
   whatever meaning that loses is reported.
+* A relation written as a line (``+``, ``-``, ``->`` …) is named by what it
+  connects (``b-supports-a``, see :func:`relation_id_for`), not by its place,
+  so diff and merge of two versions of a file match it up.
 * Relations come in the order of the file: a relation written as a line where
   that line is, an argument's relations where the argument first appears (its
   ``<Title>`` or its premise–conclusion structure), so a statement's first
@@ -26,6 +29,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +38,15 @@ from argmap.formats.argdown_reader import Element, Model
 from argmap.formats.argdown_tree import Document, Inference, Link, Node
 from argmap.formats.argdown_yaml import dump_flow
 
-__all__ = ["Rel", "implicit_conclusions", "inference_relations", "link_relations"]
+__all__ = [
+    "Rel",
+    "implicit_conclusions",
+    "inference_relations",
+    "link_relations",
+    "relation_id_for",
+]
+
+_MAX_ID = 64  # as Ids allows
 
 
 @dataclass
@@ -230,16 +242,13 @@ def link_relations(
     by_id = {r.id: r for r in relations}
     seen: set[tuple[str, tuple[str, ...], str]] = set()  # a relation stated twice is one relation
     undercuts: list[tuple[Link, str, Element]] = []
-    counter = 0
 
     def add(kind: str, premise: str, target: str, link: Link) -> None:
-        nonlocal counter
         key = (kind, (premise,), target)
         if key in seen:
             return
         seen.add(key)
-        counter += 1
-        relation_id = model.ids.claim(None, f"r{counter}")
+        relation_id = model.ids.claim(None, relation_id_for(premise, kind, target))
         relations.append(Rel(relation_id, kind, [premise], target, at=(link.line, link.column)))
 
     for link in doc.links:
@@ -333,6 +342,21 @@ def link_relations(
                 add("attack", premise, target.id, link)
     relations.sort(key=lambda r: r.at)  # stable: the steps of one argument stay in order
     return [r for r in relations if r.kind and r.target]
+
+
+def relation_id_for(premise: str, kind: str, target: str) -> str:
+    """The id of a relation written as a line: what it connects, so that it stays the same
+    wherever the line moves and whatever is added around it (``b-supports-a``).
+
+    One too long for an id keeps its start and ends in a digest of the whole; one that is
+    taken (by a statement, say) gets ``-2``, ``-3`` … when it is claimed.
+    """
+    verb = "supports" if kind == "support" else "attacks"
+    whole = f"{premise}-{verb}-{target}"
+    if len(whole) <= _MAX_ID:
+        return whole
+    digest = hashlib.blake2s(whole.encode(), digest_size=4).hexdigest()
+    return f"{whole[: _MAX_ID - len(digest) - 1].rstrip('-_.')}-{digest}"
 
 
 def _conclusion_id(model: Model, argument: Element) -> str:

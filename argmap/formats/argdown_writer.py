@@ -431,7 +431,7 @@ def _tags_inline(tags: list[str]) -> bool:
 def written_as_arguments(argument_map: ArgumentMap) -> set[str]:
     """The relations written as arguments ``<id>``: a plain "+ [premise]" line cannot carry them.
 
-    Only an argument keeps its relation's id; a plain line is named ``r1``, ``r2``, … on reading.
+    Only an argument keeps its relation's id; reading names a plain line by what it connects.
     """
     targeted = {r.target for r in argument_map.relations}
     seen: set[tuple[str, str, str]] = set()

@@ -28,8 +28,6 @@ from argmap.model import Acceptance, ArgumentMap, Attribution, Layout, Relation,
 
 __all__ = ["Loss", "loss_warnings", "losses"]
 
-_RELATION_ID_ON_READING = re.compile(r"r[0-9]+")  # what Argdown and Kialo name a plain relation
-_CLAIM_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")  # what Kialo names a claim
 _KIALO_SOURCE_ID = re.compile(r"source-[1-9][0-9]{0,8}")
 _ATTRIBUTION = ("speaker", "quote", "date", "source")
 
@@ -208,13 +206,12 @@ def _renamed_on_reading(
     """The ids among those given that reading the written file does not give back.
 
     Reading names statements and relations by their place in the file (Kialo's claim
-    numbers, ``r1``, ``r2``, …). An id of another form cannot come back; one of that form
-    comes back only at the right place, which reading the written text tells: the map
-    read from a file in that format, written again, keeps its ids.
+    numbers and ``r1``, ``r2``, …) or, for Argdown's relation lines, by what they connect
+    (``b-supports-a``). An id of another form cannot come back; one of that form comes
+    back only where it fits, which the map read back tells: the map read from a file in
+    that format, written again, keeps its ids.
     """
-    named = {i for i in statement_ids if _CLAIM_NUMBER.fullmatch(i)}
-    named |= {i for i in relation_ids if _RELATION_ID_ON_READING.fullmatch(i)}
-    kept = _kept_ids(argument_map, back, named) if named else set()
+    kept = _kept_ids(argument_map, back, statement_ids | relation_ids)
     for statement_id in sorted(statement_ids - kept, key=_order(argument_map.statements)):
         yield Loss("statement", statement_id, "id")
     for relation_id in sorted(relation_ids - kept, key=_order(argument_map.relations)):
