@@ -284,12 +284,22 @@ def _keep_groups_moved_into(
 
 
 def _regroup(groups: dict[str, Any], membership: dict[str, Any], sides: list[_Side]) -> None:
-    """Give the merged groups their statements back: ours' order, then theirs', then the rest."""
+    """Give the merged groups their statements back: ours' order, then theirs', then the rest;
+    theirs' order first where only they reordered the members they share with the base."""
     for group_id, group in groups.items():
         members = [sid for sid, gid in membership.items() if gid == group_id]
-        listed = [s.group_lists.get(group_id, []) for s in (sides[1], sides[2], sides[0])]
-        order = [sid for lst in listed for sid in lst if sid in members]
+        base, ours, theirs = (s.group_lists.get(group_id, []) for s in sides)
+        first, second = ours, theirs
+        if not _reordered(ours, base) and _reordered(theirs, base):
+            first, second = theirs, ours
+        order = [sid for lst in (first, second, base) for sid in lst if sid in members]
         group["statements"] = list(dict.fromkeys([*order, *members]))
+
+
+def _reordered(members: list[str], base: list[str]) -> bool:
+    """Whether the members a side shares with the base stand in another order."""
+    common = set(members) & set(base)
+    return [s for s in members if s in common] != [s for s in base if s in common]
 
 
 # -- making the result valid ------------------------------------------------------------

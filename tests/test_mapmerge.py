@@ -134,6 +134,26 @@ def test_moving_one_statement_into_two_groups_is_a_conflict_and_keeps_ours():
     assert groups == {"rabin": ["freedom"], "peres": ["narrow"], "later": []}
 
 
+def _with_rabin_group(argument_map, members):
+    groups = [Group(id="rabin", title="Rabin era", statements=members)]
+    return argument_map.model_copy(update={"groups": groups})
+
+
+def test_members_reordered_by_theirs_alone_keep_their_order():
+    base = _with_rabin_group(small_map(), ["freedom", "narrow"])
+    theirs = _with_rabin_group(base, ["narrow", "freedom"])
+    ours = base.model_copy(update={"title": "Our title"})  # an edit elsewhere
+    assert merge_maps(base, ours, theirs).map.groups[0].statements == ["narrow", "freedom"]
+
+
+def test_members_reordered_on_both_sides_keep_our_order():
+    base = _with_rabin_group(small_map(), ["freedom", "narrow", "gimmick"])
+    ours = _with_rabin_group(base, ["gimmick", "freedom", "narrow"])
+    theirs = _with_rabin_group(base, ["narrow", "freedom", "gimmick"])
+    merged = merge_maps(base, ours, theirs).map.groups[0].statements
+    assert merged == ["gimmick", "freedom", "narrow"]
+
+
 def test_a_merge_without_changes_on_either_side_is_the_base():
     base = small_map()
     assert merge_maps(base, base, base).map == base
