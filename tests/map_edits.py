@@ -53,8 +53,10 @@ def apply_edits(
 ) -> ArgumentMap:
     """The map after ``side`` made ``steps`` (edits that do not apply are left out)."""
     data = argument_map.model_dump(mode="json")
+    rights = _Rights(side, owners)
+    rights.first_group = {s: g["id"] for g in data["groups"] for s in g["statements"]}
     for number, (kind, first, second) in enumerate(steps):
-        _EDITS[kind](data, _Rights(side, owners), number, first, second)
+        _EDITS[kind](data, rights, number, first, second)
     return ArgumentMap.model_validate(data)
 
 
@@ -63,6 +65,7 @@ class _Rights:
         self.side = side
         self.owners = owners
         self.prefix = side.upper() + "-"  # base ids are lower case (strategies.ids): no clash
+        self.first_group: dict[str, str] = {}  # the group each statement was in at the start
 
     def mine(self, element_id: str) -> bool:
         if self.owners is None:
@@ -149,13 +152,20 @@ def _taken_along(data: dict[str, Any], statement_id: str) -> set[str]:
 def _move(data: dict[str, Any], rights: _Rights, number: int, index: int, group: int) -> None:
     """Into another group (appended), or out of every group.
 
-    Never into the group it is in: that would reorder the group, which is not
-    independent of the other side moving another of its statements.
+    Never into the group it is in or was in at the start (out of it and back):
+    that would reorder the group, which is not independent of the other side
+    moving another of its statements.
     """
     statement = _pick(data["statements"], index, rights.mine)
     groups = data["groups"]
     into = group % (len(groups) + 1)
-    if statement is None or (into < len(groups) and statement["id"] in groups[into]["statements"]):
+    if statement is None or (
+        into < len(groups)
+        and (
+            statement["id"] in groups[into]["statements"]
+            or rights.first_group.get(statement["id"]) == groups[into]["id"]
+        )
+    ):
         return
     for each in data["groups"]:
         if statement["id"] in each["statements"]:
