@@ -11,12 +11,19 @@ Exit codes: 0 merged cleanly; 1 merged with conflicts (each is listed on
 stderr and recorded in the merged map, which is written all the same and
 always valid); 2 when a file cannot be read or written. An empty file is an
 empty map, as git passes for a file both sides added.
+
+When a version cannot be read and OUT is OURS (as for git), OUT is given
+both versions between conflict markers, as git does for text it cannot
+merge: left as ours alone, it would look merged, and their changes would be
+lost at the next ``git add``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from argmap.cli import EXIT_OK, _from_option
 from argmap.cli_diff import load_or_empty
@@ -65,6 +72,8 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     except (ArgmapError, ValueError) as error:
         print(f"argmap: {error}", file=sys.stderr)
+        if _same_file(options.output, options.ours):
+            _mark_whole_file_conflict(options)
         return EXIT_TROUBLE
     result = merge_maps(base, ours, theirs)
     writers = [f for f in formats_for_path(options.output) if getattr(f, "write", None)]
@@ -86,3 +95,36 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_CONFLICTS
     return EXIT_OK
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _mark_whole_file_conflict(options: argparse.Namespace) -> None:
+    """Both versions in OUT between git's conflict markers, each as it was written."""
+    from argmap.files import write_atomically
+
+    name = options.path or options.ours
+    try:
+        ours, theirs = (Path(file).read_bytes() for file in (options.ours, options.theirs))
+        text = b"".join(
+            [
+                f"<<<<<<< ours: {name}\n".encode(),
+                ours if ours.endswith(b"\n") or not ours else ours + b"\n",
+                b"=======\n",
+                theirs if theirs.endswith(b"\n") or not theirs else theirs + b"\n",
+                b">>>>>>> theirs\n",
+            ]
+        )
+        write_atomically(options.output, text)
+    except OSError as error:
+        print(f"argmap: {options.output}: could not write: {error.strerror}", file=sys.stderr)
+        return
+    print(
+        f"argmap: {name}: not merged; both versions are left in it between conflict markers",
+        file=sys.stderr,
+    )

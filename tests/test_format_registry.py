@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 
 import pytest
+from conftest import small_map
 
 import argmap.formats
 from argmap.formats import FORMAT_MODULES, all_formats
@@ -42,3 +43,23 @@ def test_a_format_module_that_cannot_be_imported_is_an_error(monkeypatch):
     monkeypatch.setattr(argmap.formats, "FORMAT_MODULES", renamed)
     with pytest.raises(ModuleNotFoundError, match="renamed_away"):
         all_formats()
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": "), (",", " : ")])
+def test_an_argmap_file_is_recognised_however_its_json_is_spaced(separators):
+    import json
+
+    from argmap.files import dumps_map
+    from argmap.formats.native import NATIVE
+
+    text = json.dumps(json.loads(dumps_map(small_map())), separators=separators)
+    assert NATIVE.sniff(text)
+
+
+def test_an_html_page_holding_a_map_is_not_taken_for_an_argmap_file():
+    from argmap.formats.native import NATIVE
+    from argmap.render.page import build_page
+
+    page = build_page(small_map(), "<svg></svg>")
+    assert '"format":"argmap"' in page.replace(" ", "")
+    assert not NATIVE.sniff(page)

@@ -131,3 +131,44 @@ def test_git_log_goes_on_past_a_map_committed_with_conflict_markers(git):
     assert "external diff died" not in shown.stderr
     assert "+<<<<<<< HEAD" in shown.stdout
     assert "A map" in shown.stdout  # the older commit is still shown
+
+
+def _compact(path) -> None:
+    """The map as JSON.stringify or jq -c would write it: one line, no spaces."""
+    import json
+
+    path.write_text(json.dumps(json.loads(path.read_text()), separators=(",", ":")) + "\n")
+
+
+def test_git_merges_a_map_written_as_compact_json(git):
+    path = _committed_map(git)
+    _compact(path)
+    git("commit", "-qam", "Compact")
+    git("checkout", "-qb", "theirs")
+    _edit(path, gimmick="Theirs")
+    _compact(path)
+    git("commit", "-qam", "Their edit")
+    git("checkout", "-q", "main")
+    _edit(path, claim="Ours")
+    git("commit", "-qam", "Our edit")
+    assert git("merge", "-q", "theirs", "-m", "Merge", check=False).returncode == 0
+    texts = {s.id: s.text for s in load_map(path).statements}
+    assert (texts["claim"], texts["gimmick"]) == ("Ours", "Theirs")
+
+
+def test_a_version_that_cannot_be_read_leaves_both_between_conflict_markers(git):
+    path = _committed_map(git)
+    git("checkout", "-qb", "theirs")
+    path.write_text(path.read_text().replace('"Treaty"', '"Their title"')[:-40])  # cut off
+    git("commit", "-qam", "Their broken edit")
+    git("checkout", "-q", "main")
+    _edit(path, claim="Ours")
+    git("commit", "-qam", "Our edit")
+    merged = git("merge", "-q", "theirs", "-m", "Merge", check=False)
+    assert merged.returncode != 0
+    assert "map.argmap" in git("diff", "--name-only", "--diff-filter=U").stdout
+    text = path.read_text()
+    assert text.startswith("<<<<<<< ours: map.argmap\n")
+    assert '"Ours"' in text  # our change
+    assert '"Their title"' in text  # and theirs, nothing lost
+    assert "both versions are left in it" in merged.stderr
