@@ -227,6 +227,24 @@ def test_on_a_phone_nothing_is_wider_than_the_screen(page, pages):
     assert tools["right"] <= PHONE[0]
 
 
+@pytest.mark.parametrize("size", [PHONE, (1280, 800)])
+def test_the_list_wraps_a_long_address_instead_of_running_off_the_screen(page, tmp_path, size):
+    address = "https://example.org/" + "x" * 300 + ".html"  # no place to break a line
+    argument_map = small_map()
+    statements = [
+        s.model_copy(update={"text": f"See {address}"}) if s.id == "narrow" else s
+        for s in argument_map.statements
+    ]
+    path = export_map(
+        argument_map.model_copy(update={"statements": statements}), tmp_path / "a.html"
+    )
+    page.emulate(*size, phone=size == PHONE)
+    open_page(page, path)
+    page.evaluate("document.getElementById('_list').click()")
+    outline = "document.getElementById('_outline')"
+    assert page.evaluate(f"{outline}.scrollWidth") <= page.evaluate(f"{outline}.clientWidth")
+
+
 # -- printing ---------------------------------------------------------------------------------
 
 
