@@ -122,6 +122,18 @@ def test_a_change_on_disk_with_unsaved_changes_shows_the_bar_and_keeps_mine(wind
     assert offered == ["&Reload (lose my changes)", "&Keep mine", "Save mine &as…", "&Compare"]
 
 
+def test_a_file_made_unreadable_while_mine_is_unsaved_is_said_to_be_unreadable(window):
+    add_a_reason(window, "Mine, not saved")
+    mine = window.current_map().model_copy(deep=True)
+    window.document.path.write_text('{"format": "argmap", "version": 1, "statements": [')
+    bar_shows(window, BarMode.UNREADABLE)
+    assert "cannot be read" in window.watch.bar.label.text()
+    offered = [b.text() for b in window.watch.bar.findChildren(QPushButton) if b.isVisible()]
+    assert "&Reload (lose my changes)" not in offered
+    assert "&Compare" not in offered
+    assert window.current_map() == mine
+
+
 def test_typing_not_yet_committed_counts_as_an_unsaved_change(window):
     window.activateWindow()
     window.view.setFocus()

@@ -131,8 +131,13 @@ class FileWatch(QObject):
             self.window.commit_pending_edits()  # typing still open counts as a change here
             if self.window.undo_stack.isClean():
                 self.reload()
-            else:
-                self.bar.show_changed(self.path.name)
+                return
+            try:  # a file that cannot be read is said so, not offered to reload or compare
+                load_map(self.path)
+            except ArgmapError as error:
+                self.bar.show_unreadable(self.path.name, str(error))
+                return
+            self.bar.show_changed(self.path.name)
 
     # -- the bar's choices -------------------------------------------------
 
