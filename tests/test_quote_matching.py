@@ -38,6 +38,17 @@ def test_dashes_and_the_spaces_around_them_are_one_hyphen():
     assert normalised("a — b") == normalised("a–b") == normalised("a - b") == normalised("a--b")
 
 
+def test_a_hyphen_between_two_letters_may_be_there_or_not():
+    assert normalised("self-reliance, long\u2010standing") == "selfreliance, longstanding"
+    assert normalised("1967-1973") == "1967-1973"  # not between letters: kept
+
+
+def test_a_compound_quoted_with_its_hyphen_is_found_where_a_pdf_joined_it():
+    text = "Selfreliance is the goal, and longstanding ties matter."
+    assert passage(text, "Self-reliance is the goal") == "Selfreliance is the goal"
+    assert passage(text, "long-standing ties") == "longstanding ties"
+
+
 def test_soft_hyphens_and_zero_width_and_directional_marks_vanish():
     assert normalised("secu\u00adrity\u200b \u200fword\u2066") == "security word"
 

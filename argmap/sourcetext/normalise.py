@@ -4,10 +4,12 @@ A quote is checked against its source after both are normalised the same
 way: runs of whitespace (line breaks, tabs, no-break spaces) become one
 space; curly, low and angle quotation marks become ``'`` and ``"``; every
 dash (en, em, minus, ``--``) becomes ``-``, with the spaces around it
-dropped, since typesetters differ about them; soft hyphens, zero-width
-spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
+dropped, since typesetters differ about them; a hyphen between two letters
+is dropped (self-reliance, selfreliance), since text taken from a PDF cannot
+tell a compound broken at a line's end from a word hyphenated there; soft
+hyphens, zero-width spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
 ﬆ are their letters; and letters with combining marks are composed (NFC).
-Nothing else changes: case, punctuation and spelling must match.
+Nothing else changes: case, punctuation and otherwise spelling must match.
 
 The normalised text keeps, for each of its characters, the offset of the
 character it came from, so that a passage found in it can be shown (and
@@ -32,7 +34,8 @@ INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 
 _SPACE = rf"[\s{INVISIBLE}]"
 _SPECIAL = re.compile(
-    rf"{_SPACE}*[{DASHES}]{_SPACE}*"  # a dash and the spaces around it
+    r"(?P<hyphen>(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_]))"  # a hyphen inside a word
+    rf"|{_SPACE}*[{DASHES}]{_SPACE}*"  # a dash and the spaces around it
     rf"|{_SPACE}+-{{1,3}}{_SPACE}*|-{{1,3}}{_SPACE}+|-{{2,3}}"  # hyphens typed as dashes
     rf"|{_SPACE}{{2,}}|[^\S ]|[{INVISIBLE}]"  # whitespace other than one space
     rf"|[{SINGLE_QUOTES}{DOUBLE_QUOTES}]"
@@ -89,6 +92,8 @@ def normalise(text: str) -> NormalisedText:
 
 
 def _replacement(match: re.Match[str]) -> str:
+    if match.lastgroup == "hyphen":
+        return ""
     token = match.group()
     if token in _QUOTE_MARK:
         return _QUOTE_MARK[token]
