@@ -117,6 +117,18 @@ def test_a_field_of_an_arrow_still_being_typed_in_the_inspector_is_autosaved(win
     assert window.current_map().relation("r-freedom").attribution is None
 
 
+def test_a_weight_still_being_typed_in_the_inspector_is_autosaved(window):
+    window.inspector.show_relation("r-freedom")
+    box = window.inspector.relation_evaluation.weight_box
+    box.setFocus()
+    box.selectAll()
+    typed("0.4")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert read_record(file).map.relation("r-freedom").weight == 0.4
+    assert window.current_map().relation("r-freedom").weight is None
+
+
 def test_unsaved_changes_are_autosaved_when_the_application_goes_to_the_background(window):
     add_a_reason(window)
     QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)

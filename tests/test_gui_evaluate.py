@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import wait_for_layout
-from gui_helpers import click, show_card
+from gui_helpers import click, focus_on, keys, show_card, typed
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
+from argmap.files import load_map
+from argmap.formats import read_any
 from argmap.gui.evaluation_look import badge_rect
 from argmap.model import Acceptance
 
@@ -137,6 +140,37 @@ def test_the_inspector_sets_weighing_and_weight(window, weight, stored):
         window.undo_stack.undo()  # the weighing and the weight were set one after the other
     relation = window.document.relation("r-freedom")
     assert (relation.weighing, relation.weight) == (None, None)
+
+
+DISCARD = QMessageBox.StandardButton.Discard
+
+
+def _typing_a_weight(window, text: str) -> None:
+    window.inspector.show_relation("r-freedom")
+    box = window.inspector.relation_evaluation.weight_box
+    focus_on(window, box)
+    box.selectAll()
+    typed(text)
+
+
+def test_a_weight_still_being_typed_is_saved_by_ctrl_s(window):
+    _typing_a_weight(window, "0.4")
+    keys(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_map(window.document.path).relation("r-freedom").weight == 0.4
+
+
+def test_closing_with_a_weight_still_being_typed_asks_to_save_it(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window, "ask_save_changes", lambda: asked.append(True) or DISCARD)
+    _typing_a_weight(window, "0.4")
+    window.close()
+    assert asked == [True]
+
+
+def test_a_weight_still_being_typed_is_in_an_export(window, tmp_path):
+    _typing_a_weight(window, "0.4")
+    assert window.files.export_as_to(tmp_path / "map.json", "aif")
+    assert read_any(tmp_path / "map.json").map.relation("r-freedom").weight == 0.4
 
 
 def test_labels_follow_an_edit_made_elsewhere(window):

@@ -133,6 +133,24 @@ class EvaluationFields(QWidget):
         elif not self.relation and element_id in evaluation.statements:
             self.why.setText(evaluation.why(element_id).text)
 
+    def commit_pending(self) -> None:
+        """Keep a weight still being typed (before a save, an export or closing)."""
+        if self.relation and self.weight_box.hasFocus():
+            self.weight_box.interpretText()
+        self._commit()
+
+    def pending(self) -> dict[str, object]:
+        """The fields as the boxes hold them where they differ from what was shown."""
+        if self._loading or self.element_id is None:
+            return {}
+        if self.relation:
+            fields = self._relation_fields()
+            return {k: v for k, v in fields.items() if self._shown.get(k) != v}
+        standard = self.standard_box.currentData()
+        if self.inspector.document.statement(self.element_id).standard != standard:
+            return {"standard": standard}
+        return {}
+
     def _commit(self) -> None:
         if self._loading or self.element_id is None:
             return

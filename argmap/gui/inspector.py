@@ -171,8 +171,10 @@ class Inspector(QStackedWidget):
         """Keep what is typed in a field that has not lost focus yet (before a save or close)."""
         if self.statement_id is not None:
             self._commit_statement()
+            self.statement_evaluation.commit_pending()
         elif self.relation_id is not None:
             self._commit_relation()
+            self.relation_evaluation.commit_pending()
 
     def _refresh_speakers(self) -> None:
         self.speakers.setStringList(self.document.map.speakers())
@@ -184,6 +186,7 @@ class Inspector(QStackedWidget):
         if not self.document.has_element(self.statement_id):
             return None
         changed = self._statement_changes(self.source_box.currentData() or None)
+        changed.update(self.statement_evaluation.pending())
         return (self.statement_id, changed) if changed else None
 
     def pending_relation_changes(self) -> tuple[str, dict] | None:
@@ -193,6 +196,7 @@ class Inspector(QStackedWidget):
         if not self.document.has_element(self.relation_id):
             return None
         changed = self._relation_changes(self.relation_source_box.currentData() or None)
+        changed.update(self.relation_evaluation.pending())
         return (self.relation_id, changed) if changed else None
 
     def _forget_if_shown(self, element_id: str) -> None:
