@@ -136,6 +136,37 @@ def test_an_unchanged_map_closes_without_asking(window, monkeypatch):
     assert not asked
 
 
+@pytest.fixture
+def second_window(qtbot, tmp_path, monkeypatch):
+    """Another editor window, on a map of its own, with unsaved changes."""
+    path = tmp_path / "second.argmap"
+    save_map(small_map(), path)
+    other = MainWindow(path)
+    qtbot.addWidget(other)
+    other.show()
+    wait_for_layout(qtbot, other)
+    other.editor.set_text("claim", "Unsaved in the second window")
+    yield other
+    other.scene.runner.wait(10_000)
+
+
+def test_quit_closes_every_window_asking_about_each_unsaved_map(window, second_window, monkeypatch):
+    window.editor.set_text("claim", "Unsaved in the first window")
+    asked = _answer(window, monkeypatch, QMessageBox.StandardButton.Discard)
+    asked_second = _answer(second_window, monkeypatch, QMessageBox.StandardButton.Discard)
+    window.named_actions["quit"].trigger()
+    assert (asked, asked_second) == ([True], [True])
+    assert not window.isVisible()
+    assert not second_window.isVisible()
+
+
+def test_a_cancel_while_quitting_keeps_that_window_open(window, second_window, monkeypatch):
+    _answer(window, monkeypatch, QMessageBox.StandardButton.Discard)
+    _answer(second_window, monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.named_actions["quit"].trigger()
+    assert second_window.isVisible()
+
+
 def test_opening_remembers_recent_files(window, tmp_path):
     assert str(Path(window.document.path).resolve()) in window.files.recent()
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -176,7 +177,21 @@ class FileActions:
             menu, "Export &PDF…", lambda: self.export(preset="pdf"), QKeySequence("Ctrl+P")
         )
         menu.addSeparator()
-        add(menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit)
+        self.actions["quit"] = add(menu, "&Quit", self.quit, QKeySequence.StandardKey.Quit)
+
+    def quit(self) -> None:
+        """Close every editor window, this one first, each asking about its unsaved map;
+        a Cancel keeps that window and the ones after it open."""
+        others = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, type(self.window))
+            and widget is not self.window
+            and widget.isVisible()
+        ]
+        for window in [self.window, *others]:
+            if not window.close():
+                return
 
     def _add(self, menu: QMenu, text: str, slot, shortcut) -> QAction:
         action = QAction(text, self.window)
