@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from PySide6.QtCore import QPointF, qVersion
+from PySide6.QtCore import QPointF, Qt, qVersion
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 
 from argmap import __version__
+from argmap.gui.export_dialog import ExportDialog
 from argmap.gui.help import ShortcutsDialog, about_text, legend_scene, shortcut_rows
 from argmap.gui.items import EdgeItem, StatementItem
 from argmap.gui.menus import canvas_menu, relation_menu, statement_menu
@@ -125,3 +129,37 @@ def test_no_key_is_bound_to_two_commands(window):
         for key in keys.split(", "):
             owners.setdefault(key, []).append(command)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single ``&`` (``&&`` is a literal ampersand), lower case."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_every_mnemonic_in_the_export_dialog_is_its_own(window):
+    dialog = ExportDialog(window, "default")
+    texts = [
+        w.text() for w in (*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton))
+    ]
+    owners: dict[str, list[str]] = {}
+    for text in texts:
+        letter = _mnemonic(text)
+        if letter is not None:
+            owners.setdefault(letter, []).append(text)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    assert len(owners) >= 8  # format, theme, cards, layout, legend, fold, pages, labels
+
+
+def test_alt_and_the_legends_letter_ticks_the_legend(window, qtbot):
+    dialog = ExportDialog(window, "default")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.format_box.setFocus()
+    letter = _mnemonic(dialog.legend_box.text())
+    assert letter is not None
+    assert not dialog.legend_box.isChecked()
+    QTest.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.legend_box.isChecked)  # a mnemonic clicks, as a click is shown

@@ -44,9 +44,9 @@ class ExportDialog(QDialog):
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
         form.addRow("&Cards", self.cards_box)
-        self.legend_box = QCheckBox("Add a &legend of roles and arrows")
+        self.legend_box = QCheckBox("Add a le&gend of roles and arrows")
         self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
-        self.fold_box = QCheckBox("&Fold a wide map to print readably on landscape pages")
+        self.fold_box = QCheckBox("Fold a &wide map to print readably on landscape pages")
         self.fold_box.setToolTip(
             "Graphviz's layered layout: stack branches of a map much wider than high,"
             " so it prints larger on a landscape page"
