@@ -1,12 +1,16 @@
-"""A name typed in a save dialog without its extension: the file with the extension added
-is replaced only if the user says so (the dialog itself asked about the name as typed)."""
+"""The names save and export dialogs propose, and a name typed in one without its
+extension: the file with the extension added is replaced only if the user says so (the
+dialog itself asked about the name as typed)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from argmap.files import load_map, save_map
+from argmap.formats import write_any
 from argmap.gui import file_actions
 from argmap.model import ArgumentMap, Statement
 
@@ -20,6 +24,45 @@ def choose(monkeypatch, path, chosen_filter: str = "") -> None:
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), chosen_filter))
     )
+
+
+def proposed(monkeypatch) -> list[str]:
+    """The names the save dialogs start from; each dialog is cancelled."""
+    starts: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: starts.append(a[2]) or ("", ""))
+    )
+    return starts
+
+
+def imported(window, tmp_path, monkeypatch) -> Path:
+    """The window's map written as Argdown in a folder of its own, and opened from there."""
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    path = folder / "debate.argdown"
+    path.write_text(write_any(window.current_map(), path), encoding="utf-8")
+    monkeypatch.setattr(window, "show_warnings", lambda *shown: None)
+    assert window.open_path(path)
+    return path
+
+
+def test_export_of_an_imported_map_proposes_its_folder_and_name(window, tmp_path, monkeypatch):
+    path = imported(window, tmp_path, monkeypatch)
+    monkeypatch.setattr(
+        file_actions.ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted
+    )
+    starts = proposed(monkeypatch)
+    window.files.export()
+    assert starts == [str(path.with_suffix(".svg"))]
+
+
+def test_export_map_as_of_an_imported_map_proposes_its_folder_and_name(
+    window, tmp_path, monkeypatch
+):
+    path = imported(window, tmp_path, monkeypatch)
+    starts = proposed(monkeypatch)
+    window.files.export_as()
+    assert starts == [str(path.with_suffix(""))]
 
 
 def answer_replace(window, monkeypatch, answer: bool) -> list:

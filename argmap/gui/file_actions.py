@@ -206,11 +206,11 @@ class FileActions:
         self.window.settings.setValue("export/cards", cards)
         self.window.settings.setValue("export/pages", dialog.pages_box.currentData() or "")
         output_format = dialog.format_box.currentText()
-        stem = self.window.document.path.stem if self.window.document.path else "map"
+        named = self._named()
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export map",
-            str(Path(self._folder()) / f"{stem}.{output_format}"),
+            str(named.with_name(f"{named.stem}.{output_format}")),
             f"{output_format.upper()} (*.{output_format})",
         )
         chosen = self._with_extension(path, (f".{output_format}",))
@@ -280,9 +280,9 @@ class FileActions:
 
         formats = [f for f in writable_formats() if f.name != "argmap"]
         filters = [f"{f.title} ({_patterns(f)})" for f in formats]
-        stem = self.window.document.path.stem if self.window.document.path else "map"
+        start = str(self._named().with_suffix(""))
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export map as", str(Path(self._folder()) / stem), ";;".join(filters)
+            self.window, "Export map as", start, ";;".join(filters)
         )
         fmt = formats[filters.index(chosen)] if chosen in filters else None
         if fmt is None:  # no filter chosen: the name tells the format
@@ -337,9 +337,13 @@ class FileActions:
 
     # -- recent files ------------------------------------------------------
 
+    def _named(self) -> Path:
+        """The file a save or export dialog starts from: the map's own, the one it was
+        imported from, or for a new map ``map`` in the home folder."""
+        return self.window.document.path or self.window.imported_from or Path.home() / "map"
+
     def _folder(self) -> str:
-        path = self.window.document.path
-        return str(path.parent) if path else str(Path.home())
+        return str(self._named().parent)
 
     def recent(self) -> list[str]:
         value = self.window.settings.value("recentFiles", [])
