@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.files import save_map
+from argmap.formats import write_any
 from argmap.gui import MainWindow
 from argmap.gui.start_page import example_maps
 
@@ -128,3 +129,13 @@ def test_recent_files_that_are_gone_are_not_offered(empty_window, tmp_path):
     empty_window.show_start_page()
     recent = empty_window.start_page.recent_list
     assert [recent.item(i).toolTip() for i in range(recent.count())] == [str(kept.resolve())]
+
+
+def test_two_recent_files_of_one_name_in_one_folder_are_told_apart(empty_window, tmp_path):
+    for path in (tmp_path / "debate.argdown", tmp_path / "debate.argmap"):
+        path.write_text(write_any(small_map(), path), encoding="utf-8")
+        empty_window.files.remember_recent(path)
+    empty_window.show_start_page()
+    recent = empty_window.start_page.recent_list
+    rows = [recent.item(i).text() for i in range(recent.count())]
+    assert [row.split()[0] for row in rows] == ["debate.argmap", "debate.argdown"]

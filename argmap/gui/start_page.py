@@ -101,7 +101,7 @@ class StartPage(QWidget):
     def _fill(files: QListWidget, paths: list[Path]) -> None:
         files.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
+            item = QListWidgetItem(f"{path.name}    —    {path.parent}")  # debate.argdown
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             files.addItem(item)
