@@ -45,6 +45,35 @@ def test_opening_a_recent_file_with_unsaved_changes_asks_and_cancel_keeps_the_ma
     assert window.current_map().title == "Another map"
 
 
+def recent_entries(window) -> list[str]:
+    """What File › Open Recent lists when the File menu is opened."""
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.popup(window.mapToGlobal(window.rect().center()))
+    entries = [action.text() for action in window.files.recent_menu.actions()]
+    file_menu.hide()
+    return entries
+
+
+def test_open_recent_does_not_offer_a_file_deleted_since_it_was_opened(window, tmp_path):
+    path = other_map(tmp_path)
+    window.files.remember_recent(path)
+    assert str(path) in recent_entries(window)
+    path.unlink()
+    assert str(path) not in recent_entries(window)
+    assert str(window.document.path) in recent_entries(window)
+
+
+def test_picking_a_recent_file_that_is_gone_takes_it_off_the_list(window, tmp_path):
+    path = other_map(tmp_path)
+    window.files.remember_recent(path)
+    path.unlink()  # while the menu still lists it
+    next(a for a in window.files.recent_menu.actions() if a.text() == str(path)).trigger()
+    assert "other.argmap is no longer in" in window.errors[-1]
+    assert str(path) not in window.files.recent()
+    assert str(path) not in [a.text() for a in window.files.recent_menu.actions()]
+    assert window.current_map() == small_map()
+
+
 def test_the_export_dialog_exports_with_the_chosen_theme_and_layout(window, tmp_path, monkeypatch):
     out = tmp_path / "chosen.svg"
 

@@ -139,3 +139,21 @@ def test_two_recent_files_of_one_name_in_one_folder_are_told_apart(empty_window,
     recent = empty_window.start_page.recent_list
     rows = [recent.item(i).text() for i in range(recent.count())]
     assert [row.split()[0] for row in rows] == ["debate.argmap", "debate.argdown"]
+
+
+def test_a_recent_file_deleted_while_the_start_page_lists_it_goes_when_picked(
+    empty_window, tmp_path, monkeypatch
+):
+    errors: list[str] = []
+    monkeypatch.setattr(empty_window, "show_error", lambda title, text: errors.append(text))
+    gone = tmp_path / "gone.argmap"
+    save_map(small_map(), gone)
+    empty_window.files.remember_recent(gone)
+    empty_window.show_start_page()
+    gone.unlink()
+    recent = empty_window.start_page.recent_list
+    recent.itemActivated.emit(recent.item(0))
+    assert "gone.argmap is no longer in" in errors[0]
+    assert not empty_window.has_map()
+    assert str(gone.resolve()) not in empty_window.files.recent()
+    assert not recent.isVisible()

@@ -64,6 +64,7 @@ class FileActions:
         self.actions["open"] = add(menu, "&Open…", self.open, QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu("Open &Recent")
         self._fill_recent()
+        menu.aboutToShow.connect(self._fill_recent)  # without the files deleted since
         menu.addSeparator()
         self.actions["save"] = add(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         self.actions["save_as"] = add(menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"))
@@ -357,17 +358,33 @@ class FileActions:
         self.window.settings.setValue("recentFiles", files[:MAX_RECENT])
         self._fill_recent()
 
+    def forget_recent(self, file: str) -> None:
+        self.window.settings.setValue("recentFiles", [f for f in self.recent() if f != file])
+        self._fill_recent()
+        self.window.start_page.set_recent(self.recent())
+
     def _fill_recent(self) -> None:
+        """The recent files that are still there (a moved or deleted one is left out)."""
         if self.recent_menu is None:
             return
         self.recent_menu.clear()
-        for file in self.recent():
+        present = [file for file in self.recent() if Path(file).is_file()]
+        for file in present:
             action = self.recent_menu.addAction(file)
-            action.triggered.connect(lambda checked=False, f=file: self._open_recent(f))
-        self.recent_menu.setEnabled(bool(self.recent()))
+            action.triggered.connect(lambda checked=False, f=file: self.open_recent(f))
+        self.recent_menu.setEnabled(bool(present))
 
-    def _open_recent(self, file: str) -> None:
-        self.open_file(Path(file))
+    def open_recent(self, file: str | Path) -> bool:
+        """Open a recent file; one that is gone since it was listed is taken off the list."""
+        path = Path(file)
+        if path.is_file():
+            return self.open_file(path)
+        self.forget_recent(str(file))
+        self.window.show_error(
+            "Cannot open map",
+            f"{path.name} is no longer in {path.parent}; it is taken off the recent files.",
+        )
+        return False
 
     def open_file(self, path: Path) -> bool:
         """Open a file picked from a list (recent files, examples), after the usual question."""

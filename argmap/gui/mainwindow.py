@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage(
             self.files.new, self.files.open, self.named_actions["shortcuts"].trigger
         )
-        self.start_page.openRequested.connect(self.files.open_file)
+        self.start_page.openRequested.connect(self.files.open_recent)
         self.pages.addWidget(self.start_page)
         if path is None or not self.open_path(Path(path)):
             self.show_start_page()
