@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from argmap.files import load_map, save_map
+from argmap.formats import write_any
 from argmap.gui import MainWindow, window_state
 from argmap.model import Attribution
 
@@ -99,6 +100,27 @@ def test_a_broken_file_shows_a_dialog_and_keeps_the_current_map(window, tmp_path
     assert "broken.argmap" in window.errors[0]
     assert "statements[0].text" in window.errors[0]
     assert window.current_map() == before
+
+
+def test_a_markdown_outline_is_refused_with_the_formats_the_editor_opens(window):
+    outline = window.document.path.with_suffix(".md")
+    outline.write_text(write_any(window.current_map(), outline), encoding="utf-8")
+    assert not window.open_path(outline)
+    (message,) = window.errors
+    assert message.startswith("treaty.md is in the Markdown outline format")
+    assert message.count("treaty.md") == 1
+    assert "--from" not in message
+    assert "Argdown: .argdown" in message
+
+
+def test_a_file_of_no_known_format_is_refused_in_the_editors_words(window, tmp_path):
+    notes = tmp_path / "notes.xyz"
+    notes.write_text("Shopping: bread, milk\n", encoding="utf-8")
+    assert not window.open_path(notes)
+    (message,) = window.errors
+    assert message.count("notes.xyz") == 1
+    assert "--from" not in message
+    assert "argmap opens:" in message
 
 
 def _answer(window, monkeypatch, button):

@@ -24,6 +24,7 @@ __all__ = [
     "Format",
     "Loss",
     "ReadResult",
+    "UnknownFormatError",
     "all_formats",
     "format_by_name",
     "formats_for_path",
@@ -49,6 +50,13 @@ FORMAT_MODULES = (
     ("argmap.formats.markdown", "MARKDOWN"),
     ("argmap.formats.html_page", "HTML_PAGE"),
 )
+
+
+class UnknownFormatError(MapFileError):
+    """Neither the file's name nor its content tells a format argmap reads.
+
+    The command line names its ``--from`` option; the editor says which formats it opens.
+    """
 
 
 def all_formats() -> list[Format]:
@@ -144,7 +152,7 @@ def _guess(path: str | Path, text: str) -> Format:
         sniffed = [f for f in readable_formats() if f.sniff(text)]
         if len(sniffed) == 1:
             return sniffed[0]
-        raise MapFileError(
+        raise UnknownFormatError(
             path, [Problem("", "cannot tell the format from the file name; give it with --from")]
         )
     return candidates[0]

@@ -19,7 +19,7 @@ from argmap.render_qt import pdf_from_xdot
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
 
-__all__ = ["AS_SHOWN", "ExportDialog", "FileActions"]
+__all__ = ["AS_SHOWN", "ExportDialog", "FileActions", "why_not_opened"]
 
 MAX_RECENT = 10
 MAP_FILTER = "Argument maps (*.argmap);;All files (*)"
@@ -38,6 +38,24 @@ def open_filter() -> str:
     return ";;".join(
         [f"All maps ({every})", *(f"{f.title} ({_patterns(f)})" for f in formats), "All files (*)"]
     )
+
+
+def why_not_opened(path: Path, error: ArgmapError) -> str:
+    """What the editor says of a file it cannot open, naming the file once."""
+    from argmap.formats import UnknownFormatError, formats_for_path, readable_formats
+
+    if not isinstance(error, UnknownFormatError):
+        return f"{path} could not be opened:\n\n{error}"
+    named = formats_for_path(path)
+    if named:
+        why = (
+            f"{path.name} is in the {named[0].title} format, which argmap writes"
+            " (File › Export Map As…) but does not open."
+        )
+    else:
+        why = f"argmap cannot tell what kind of map {path.name} is from its name or its content."
+    opened = "\n".join(f"• {f.title}: {', '.join(f.extensions)}" for f in readable_formats())
+    return f"{why}\n\nargmap opens:\n{opened}"
 
 
 _LOSSES_SHOWN = 6  # what a format leaves out, listed in the export's warning; the rest: Details

@@ -32,7 +32,7 @@ from argmap.gui.autosave import Autosaver
 from argmap.gui.document import MapDocument
 from argmap.gui.editing import MapEditor
 from argmap.gui.evaluate_mode import EvaluateMode
-from argmap.gui.file_actions import FileActions
+from argmap.gui.file_actions import FileActions, why_not_opened
 from argmap.gui.file_watch import FileWatch
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
                 result = read_any(path)
                 argument_map, warnings = result.map, result.warnings
         except ArgmapError as error:
-            self.show_error("Cannot open map", f"{path} could not be opened:\n\n{error}")
+            self.show_error("Cannot open map", why_not_opened(path, error))
             return False
         self.show_map(
             argument_map, path if native else None, imported_from=None if native else path
