@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import small_map, wait_for_layout
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from argmap.files import save_map
+from argmap.files import load_map, save_map
 from argmap.formats import write_any
 from argmap.gui import MainWindow
 from argmap.gui.start_page import example_maps
@@ -90,7 +92,54 @@ def test_the_start_page_offers_the_example_maps(empty_window):
     examples.itemActivated.emit(examples.item(0))
     wait_for_layout(empty_window.qtbot, empty_window)
     assert empty_window.has_map()
-    assert empty_window.document.path == example_maps()[0]
+    assert empty_window.current_map() == load_map(example_maps()[0])
+
+
+@pytest.fixture
+def example(empty_window, tmp_path):
+    """The start page offers a copy of an example in a folder of the test's own."""
+    shipped = tmp_path / "shipped" / "treaty-example.argmap"
+    shipped.parent.mkdir()
+    save_map(small_map(), shipped)
+    empty_window.start_page.set_examples([shipped])
+    return shipped
+
+
+def open_example_with_enter(window, qtbot) -> None:
+    examples = window.start_page.example_list
+    examples.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is examples)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wait_for_layout(qtbot, window)
+
+
+def test_an_example_opens_as_an_untitled_copy_under_its_name(empty_window, example, qtbot):
+    open_example_with_enter(empty_window, qtbot)
+    assert empty_window.current_map() == small_map()
+    assert empty_window.document.path is None
+    assert empty_window.windowTitle().startswith("treaty-example (example)")
+    assert not empty_window.isWindowModified()
+    assert str(example) not in empty_window.files.recent()
+
+
+def test_saving_an_example_asks_where_and_leaves_the_one_shipped_alone(
+    empty_window, example, qtbot, tmp_path, monkeypatch
+):
+    shipped = example.read_bytes()
+    open_example_with_enter(empty_window, qtbot)
+    empty_window.editor.set_text("claim", "Changed")
+    starts: list[str] = []
+    copy = tmp_path / "mine.argmap"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a: starts.append(a[2]) or (str(copy), "")),
+    )
+    empty_window.view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert starts == [str(Path.home() / "treaty-example.argmap")]
+    assert load_map(copy).statement("claim").text == "Changed"
+    assert example.read_bytes() == shipped
 
 
 def test_close_map_asks_to_save_then_shows_the_start_page(empty_window, monkeypatch):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 from argmap.errors import ArgmapError, Problem
+from argmap.files import load_map
 from argmap.gui.export_dialog import AS_SHOWN, ExportDialog
 from argmap.gui.layout_runner import TREE
 from argmap.render.cards import Cards
@@ -150,8 +151,8 @@ class FileActions:
         return self.window.save_to(self.window.document.path)
 
     def save_as(self) -> bool:
-        imported = self.window.imported_from
-        start = str(imported.with_suffix(".argmap")) if imported else self._folder()
+        named = self.window.imported_from or self.window.example_name  # with no .argmap yet
+        start = str(self._named().with_suffix(".argmap")) if named else self._folder()
         path, _ = QFileDialog.getSaveFileName(self.window, "Save map", start, MAP_FILTER)
         chosen = self._with_extension(path, (".argmap",))
         return chosen is not None and self.window.save_to(chosen)
@@ -358,8 +359,10 @@ class FileActions:
 
     def _named(self) -> Path:
         """The file a save or export dialog starts from: the map's own, the one it was
-        imported from, or for a new map ``map`` in the home folder."""
-        return self.window.document.path or self.window.imported_from or Path.home() / "map"
+        imported from, or in the home folder the example's name, or ``map`` for a new map."""
+        window = self.window
+        home = Path.home() / (window.example_name or "map")
+        return window.document.path or window.imported_from or home
 
     def _folder(self) -> str:
         return str(self._named().parent)
@@ -407,6 +410,19 @@ class FileActions:
     def open_file(self, path: Path) -> bool:
         """Open a file picked from a list (recent files, examples), after the usual question."""
         return self.window.maybe_save() and self.window.open_path(path)
+
+    def open_example(self, path: Path) -> bool:
+        """An example opens as an untitled copy: saving asks where, so the one that comes
+        with argmap stays as it is (and it is not a recent file)."""
+        if not self.window.maybe_save():
+            return False
+        try:
+            example = load_map(path)
+        except ArgmapError as error:
+            self.window.show_error("Cannot open map", why_not_opened(path, error))
+            return False
+        self.window.show_map(example, None, example=path.stem)
+        return True
 
     def close_map(self) -> None:
         """File › Close Map: back to the start page, once the map is saved or discarded."""

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self, path: str | Path | None = None) -> None:
         super().__init__()
         self.imported_from: Path | None = None  # the other-format file the map came from
+        self.example_name: str | None = None  # an example opened as an untitled copy
         self.settings = QSettings("argmap", "argmap")
         apply_graphviz_setting(self.settings)
         self.undo_stack = QUndoStack(self)
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
             self.files.new, self.files.open, self.named_actions["shortcuts"].trigger
         )
         self.start_page.openRequested.connect(self.files.open_recent)
+        self.start_page.exampleRequested.connect(self.files.open_example)
         self.pages.addWidget(self.start_page)
         if path is None or not self.open_path(Path(path)):
             self.show_start_page()
@@ -139,12 +141,14 @@ class MainWindow(QMainWindow):
         path: Path | None,
         *,
         imported_from: Path | None = None,
+        example: str | None = None,
         keep_view: bool = False,
     ) -> None:
         """Replace the map shown: the one way opening, importing and File → New do it.
 
         The history starts empty and the map unmodified, except an imported map:
         it has no .argmap file yet, so saving asks where and closing asks first.
+        ``example``: the name of an example map shown as an untitled copy of it.
         ``keep_view``: the same map again (reloaded), so the view stays where it was.
         The canvas and outline are built with the cyclic collector paused: they make
         a few objects per card and no garbage cycles (see argmap.collector).
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         else:
             self.undo_stack.resetClean()
         self.imported_from = imported_from
+        self.example_name = example
         self._after_load(keep_view)
 
     def show_start_page(self) -> None:
@@ -382,6 +387,8 @@ class MainWindow(QMainWindow):
             name = self.document.path.name
         elif imported is not None:
             name = f"{imported.name} (imported)"
+        elif self.example_name is not None:
+            name = f"{self.example_name} (example)"
         else:
             name = "Untitled"
         self.setWindowTitle(f"{name}[*] — argmap")

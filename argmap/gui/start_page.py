@@ -38,9 +38,11 @@ def example_maps() -> list[Path]:
 
 
 class StartPage(QWidget):
-    """``openRequested`` carries the path of a recent file or an example picked."""
+    """``openRequested`` carries the path of a recent file picked, ``exampleRequested`` that
+    of an example."""
 
     openRequested = Signal(Path)
+    exampleRequested = Signal(Path)
 
     def __init__(
         self,
@@ -60,8 +62,8 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(new)
         self.open_button.clicked.connect(open_dialog)
         self.shortcuts_button.clicked.connect(shortcuts)
-        self.recent_list = self._file_list()
-        self.example_list = self._file_list()
+        self.recent_list = self._file_list(self.openRequested.emit)
+        self.example_list = self._file_list(self.exampleRequested.emit)
         self.no_recent = QLabel("Maps you open will be listed here.")
         self.no_recent.setEnabled(False)
         buttons = QVBoxLayout()
@@ -82,9 +84,11 @@ class StartPage(QWidget):
         column.addLayout(grid, 1)
         self.set_examples(example_maps())
 
-    def _file_list(self) -> QListWidget:
+    @staticmethod
+    def _file_list(picked: Callable[[Path], object]) -> QListWidget:
         files = QListWidget()
-        files.itemActivated.connect(self._picked)  # Enter, or a double click
+        # Enter, or a double click
+        files.itemActivated.connect(lambda item: picked(Path(item.data(PATH_ROLE))))
         return files
 
     def set_recent(self, files: list[str]) -> None:
@@ -107,6 +111,3 @@ class StartPage(QWidget):
             files.addItem(item)
         if paths:
             files.setCurrentRow(0)
-
-    def _picked(self, item: QListWidgetItem) -> None:
-        self.openRequested.emit(Path(item.data(PATH_ROLE)))
