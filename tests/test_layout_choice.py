@@ -139,6 +139,42 @@ def test_view_layout_style_switches_the_canvas_to_graphviz_and_back(tree_window)
     assert canvas_positions(window) == as_tree
 
 
+def _cards_in_view(window) -> set[str]:
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    return {
+        sid
+        for sid, item in window.scene.statement_items.items()
+        if shown.intersects(item.sceneBoundingRect())
+    }
+
+
+@pytest.mark.parametrize("engine", [GRAPHVIZ, TREE])
+def test_after_a_switch_of_layout_style_the_selected_card_is_in_view(tree_window, engine):
+    from conftest import showing
+
+    window = showing(tree_window, MAPS[0])
+    window.resize(1000, 700)
+    if engine == TREE:
+        choose(window, GRAPHVIZ)
+    chosen = window.current_map().statements[-1].id
+    window.scene.select_only([chosen])
+    window.view.centerOn(window.scene.statement_items[chosen])
+    choose(window, engine)
+    assert chosen in _cards_in_view(window)
+
+
+def test_after_a_switch_of_layout_style_without_a_selection_the_map_is_in_view(tree_window):
+    from conftest import showing
+
+    window = showing(tree_window, MAPS[0])
+    window.resize(1000, 700)
+    window.scene.select_only([])
+    window.view.centerOn(window.scene.statement_items[window.current_map().statements[-1].id])
+    choose(window, GRAPHVIZ)
+    main_claim = window.current_map().main_claims()[0].id
+    assert main_claim in _cards_in_view(window)
+
+
 def test_export_as_shown_uses_the_layout_the_canvas_shows(tree_window, tmp_path, monkeypatch):
     window = tree_window
     out = tmp_path / "shown.json"

@@ -268,4 +268,21 @@ def _build_layout_menu(window: MainWindow, menu: QMenu) -> QActionGroup:
 
 def _choose_layout(window: MainWindow, action: QAction) -> None:
     window.settings.setValue("layout/engine", action.data())
+    if action.data() == window.scene.engine:
+        return
+    selected = window.scene.selected_statement_ids()
+
+    def landed() -> None:
+        """The other layout puts every card elsewhere: show the selected card, or the map
+        as it shows when opened, rather than the empty place the view was looking at."""
+        window.scene.layoutApplied.disconnect(landed)
+        item = window.scene.statement_items.get(selected[0]) if selected else None
+        if item is not None:
+            window.view.centerOn(item)
+            return
+        claims = window.document.map.main_claims()
+        start = window.scene.statement_items.get(claims[0].id) if claims else None
+        window.view.show_start(start, corner=window.scene.engine == TREE)
+
+    window.scene.layoutApplied.connect(landed)
     window.scene.set_engine(action.data())
