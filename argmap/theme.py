@@ -19,8 +19,11 @@ __all__ = [
     "EdgeStyle",
     "Theme",
     "attribution_line",
+    "columns",
     "get_theme",
+    "has_wide",
     "is_rtl",
+    "is_wide",
     "wrap_text",
 ]
 
@@ -58,7 +61,7 @@ class Theme:
     attribution_colour: str = "#4d4d4d"
     group_fill: str = "#f4f4f4"
     group_border: str = "#9e9e9e"
-    wrap_width: int = 34  # characters per line of statement text
+    wrap_width: int = 34  # columns per line of statement text (a wide character takes two)
     card_padding: float = 8.0  # points between the card border and its text
     corner_radius: float = 6.0
     node_gap: float = 0.35  # inches, Graphviz nodesep
@@ -144,7 +147,10 @@ def wrap_text(text: str, width: int) -> list[str]:
     """Break a statement's text into card lines, keeping the author's own line breaks.
 
     Lines are filled greedily with whole words; a word longer than a line is
-    cut. The result is exactly what ``textwrap.wrap(paragraph, width,
+    cut. ``width`` counts columns: a wide character (Chinese, Japanese,
+    Korean, most emoji) takes two, as it is drawn about twice as wide as a
+    Latin letter, and a paragraph holding one is wrapped by ``_wrap_columns``.
+    For any other paragraph the result is exactly what ``textwrap.wrap(paragraph, width,
     break_on_hyphens=False)`` gives for each paragraph, which is what cards
     have always shown, but ordinary prose (words separated by single spaces)
     takes a direct path: ``textwrap`` costs about as much per card as the
@@ -156,7 +162,15 @@ def wrap_text(text: str, width: int) -> list[str]:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        if not _is_prose(paragraph):
+        if (
+            not paragraph.isascii()
+            and _MAYBE_WIDE.search(paragraph)
+            and has_wide(
+                "".join(paragraph.split())  # wide letters, not an ideographic space
+            )
+        ):
+            _wrap_columns(paragraph, width, lines)
+        elif not _is_prose(paragraph):
             import textwrap  # only for the rare paragraph that is not plain prose: 5 ms to load
 
             wrapped = textwrap.wrap(
@@ -204,6 +218,114 @@ def _wrap_words(paragraph: str, width: int, lines: list[str]) -> None:
             lines.append(paragraph[start:cut])
             start = cut + 1
     lines.append(paragraph[start:])
+
+
+# -- wide characters -------------------------------------------------------------
+
+_WIDE = frozenset(("W", "F"))  # East Asian Width: wide and full-width
+# Japanese and Chinese line breaking (kinsoku): what may not start a line (closing
+# brackets, punctuation, small kana, the prolonged sound mark) and what may not end one.
+_NO_LINE_START = frozenset(
+    "、。，．：；？！）］｝」』】〕〉》〗〙〟ー々〻ゝゞヽヾ・"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+_NO_LINE_END = frozenset("（［｛「『【〔〈《〖〘〝")
+
+
+# Every assigned wide character lies in these blocks (checked against Unicode 14): a
+# search for them in C spares looking up each character of other non-ASCII text.
+_MAYBE_WIDE = re.compile(
+    "[\u1100-\u115f\u231a-\u2bff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6\U00016fe0-\U0003fffd]"
+)
+
+
+def is_wide(char: str) -> bool:
+    """True for a character drawn about twice as wide as a Latin letter (CJK, most emoji)."""
+    return bool(_MAYBE_WIDE.match(char)) and unicodedata.east_asian_width(char) in _WIDE
+
+
+def has_wide(text: str) -> bool:
+    """True when ``text`` holds a wide character; ASCII text is told at once."""
+    if text.isascii() or not _MAYBE_WIDE.search(text):
+        return False
+    width = unicodedata.east_asian_width
+    return any(width(char) in _WIDE for char in _MAYBE_WIDE.findall(text))
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes: two for each wide character, one for any other."""
+    if text.isascii():
+        return len(text)
+    width = unicodedata.east_asian_width
+    return len(text) + sum(width(char) in _WIDE for char in _MAYBE_WIDE.findall(text))
+
+
+def _wrap_columns(paragraph: str, width: int, lines: list[str]) -> None:
+    """Greedy wrapping by columns of a paragraph with wide characters, appended to ``lines``.
+
+    Chinese and Japanese put no spaces between words: a line may break at a
+    space, or between two wide characters unless the second may not start a
+    line or the first may not end one (``_NO_LINE_START``, ``_NO_LINE_END``).
+    Runs of spaces count as one. A piece longer than a line is cut by columns,
+    filling the line it starts on, as ``textwrap`` cuts a long word. This is
+    a small part of Unicode's line breaking algorithm (UAX #14); the libraries
+    that implement all of it need ICU or are not kept up, and cards need no more.
+    """
+    line, used = "", 0
+    for word in paragraph.split():
+        spaced = True
+        for piece in _pieces(word):
+            size = columns(piece)
+            gap = 1 if spaced and line else 0
+            spaced = False
+            if used + gap + size <= width:
+                line, used = line + " " * gap + piece, used + gap + size
+                continue
+            if size > width:  # fill this line (if its first character fits), then go on cutting
+                head, piece = _cut(piece, width - used - gap)
+                line += " " * gap + head if head else ""
+            if line:
+                lines.append(line)
+            while columns(piece) > width:
+                head, piece = _cut(piece, width)
+                if not head:  # a wide character on lines one column wide
+                    head, piece = piece[:1], piece[1:]
+                lines.append(head)
+            line, used = piece, columns(piece)
+    lines.append(line)
+
+
+def _pieces(word: str) -> list[str]:
+    """A word without spaces, split where a line may break between two wide characters."""
+    if not has_wide(word):
+        return [word]
+    pieces, start = [], 0
+    previous_wide = is_wide(word[0])
+    for index in range(1, len(word)):
+        char = word[index]
+        wide = is_wide(char)
+        if (
+            wide
+            and previous_wide
+            and char not in _NO_LINE_START
+            and word[index - 1] not in _NO_LINE_END
+        ):
+            pieces.append(word[start:index])
+            start = index
+        previous_wide = wide
+    pieces.append(word[start:])
+    return pieces
+
+
+def _cut(piece: str, room: int) -> tuple[str, str]:
+    """``piece`` cut after as many characters as fit in ``room`` columns (maybe none)."""
+    used = 0
+    for index, char in enumerate(piece):
+        used += 2 if is_wide(char) else 1
+        if used > room:
+            return piece[:index], piece[index:]
+    return piece, ""
 
 
 def is_rtl(text: str) -> bool:

@@ -13,11 +13,20 @@ from drawing_geometry import node_boxes
 from argmap.cli import main
 from argmap.files import load_map, save_map
 from argmap.model import ArgumentMap, Attribution, Statement
-from argmap.render.cards import SHORT_WORDS, CardLines, Cards, card_size, short_text
+from argmap.render.cards import (
+    SHORT_COLUMNS,
+    SHORT_WORDS,
+    CardLines,
+    Cards,
+    CardText,
+    card_size,
+    measure_card,
+    short_text,
+)
 from argmap.render.dot import DotOptions, build_dot, statement_label
 from argmap.render.engine import find_engine, run_graphviz
 from argmap.render.export import render_map
-from argmap.theme import get_theme
+from argmap.theme import columns, get_theme
 
 THEME = get_theme(None)
 LONG_TEXT = (
@@ -63,6 +72,21 @@ def test_a_short_text_is_shown_whole_without_an_ellipsis():
 def test_a_shortened_text_drops_the_punctuation_before_the_ellipsis():
     text = "First, second, third, fourth, fifth, sixth, seventh, eighth, ninth"
     assert short_text(text, 3) == "First, second, third…"
+
+
+def test_a_text_without_spaces_is_shortened_by_columns():
+    text = "日本語のテキストはスペースなしで長く続くことがあります。これはカードの幅を超えます。"
+    shown = short_text(text)
+    assert shown.endswith("…")
+    assert text.startswith(shown[:-1])
+    assert SHORT_COLUMNS - 2 < columns(shown[:-1]) <= SHORT_COLUMNS
+
+
+def test_a_wide_character_is_estimated_a_full_em_wide():
+    def width(line: str) -> float:
+        return measure_card(CardText([], [line], []), THEME)[0]
+
+    assert width("日本語日本語") - width("日本語") == pytest.approx(3 * THEME.font_size)
 
 
 def test_the_svg_hover_text_of_a_titles_only_card_is_its_whole_text():

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
+from argmap.render.cards import CardLines
 from argmap.render.dot import DotOptions, build_dot, junction_relations, statement_label
 from argmap.render.engine import find_engine, run_graphviz
 from argmap.render.export import render_map
@@ -94,6 +95,21 @@ def test_long_text_wraps_onto_several_lines():
     statement = Statement(id="a", text=" ".join(["word"] * 40))
     label = statement_label(statement, get_theme(None))
     assert label.count("<br/>") >= 4
+
+
+def test_a_card_of_wide_characters_is_made_as_wide_as_its_lines_are_drawn():
+    """Graphviz counts a Japanese character about 0.8 em wide; it is drawn 1 em wide."""
+    text = "日本語のテキストはスペースなしで長く続くことがあります。"
+    statement = Statement(id="ja", text=text)
+    node = next(o for o in layout(ArgumentMap(statements=[statement]))["objects"])
+    widest = max(len(line) for line in CardLines(get_theme(None))(statement).text)
+    drawn = widest * get_theme(None).font_size  # every character of the text is wide
+    assert float(node["width"]) * 72 >= drawn + 2 * 0.12 * 72  # and the card's margins
+
+
+def test_a_card_without_wide_characters_is_measured_by_graphviz_alone():
+    for text in ["A reason in English", "שלום, Israel — أمن الخليج", "naïve café"]:
+        assert "width=" not in statement_label(Statement(id="s", text=text), get_theme(None))
 
 
 def test_right_to_left_text_is_right_aligned():

@@ -232,3 +232,27 @@ def test_the_lines_of_a_hebrew_card_end_flush_with_its_right_side(page, tmp_path
     lefts = [left for left, _ in _line_edges(page, "english")]
     assert len(lefts) == 3
     assert max(lefts) - min(lefts) < 0.5  # a left-to-right card stays flush left
+
+
+@pytest.mark.parametrize("cards", ["full", "titles"])
+def test_the_lines_of_a_japanese_card_stay_inside_it(page, tmp_path, cards):
+    text = (
+        "日本語のテキストはスペースなしで長く続くことがあります。"
+        "これはカードの幅を超える可能性があります。中文文本也没有空格。"
+    )
+    argument_map = ArgumentMap(
+        statements=[
+            Statement(id="claim", text="Claim"),
+            Statement(id="ja", text=text),
+            Statement(id="en", text="An English neighbour card"),
+        ],
+        relations=[
+            Relation(id="r1", kind="support", premises=["ja"], target="claim"),
+            Relation(id="r2", kind="support", premises=["en"], target="claim"),
+        ],
+    )
+    open_page(page, export_map(argument_map, tmp_path / "ja.html", cards=cards))
+    border = page.evaluate(f"{card('ja')}.querySelector('path').getBoundingClientRect().right")
+    rights = [right for _, right in _line_edges(page, "ja")]
+    assert rights
+    assert max(rights) <= border

@@ -2,7 +2,9 @@
 
 ``wrap_text`` has its own fast path for ordinary prose; cards must still
 break exactly where ``textwrap`` (which cards used before) breaks them, so
-every case is checked against it.
+every case without wide characters is checked against it. Chinese and
+Japanese text, whose characters are drawn twice as wide and which has no
+spaces between words, is wrapped by columns.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.theme import wrap_text
+from argmap.theme import columns, is_wide, wrap_text
 
 
 def textwrap_lines(text: str, width: int) -> list[str]:
@@ -29,7 +31,7 @@ def textwrap_lines(text: str, width: int) -> list[str]:
 
 _words = st.sampled_from(
     ["a", "an", "treaty", "security,", "self-reliance", "x" * 12, "y" * 45, "שלום", "أمن",
-     "naïve", "e\u0301", "—", "“quoted”", "😀", "1990s"]
+     "naïve", "e\u0301", "—", "“quoted”", "𝔸", "1990s"]
 )  # fmt: skip
 # Mostly single spaces, sometimes what real text also contains: double spaces,
 # tabs, line breaks of every kind, no-break and ideographic spaces.
@@ -45,10 +47,13 @@ def test_wrapping_matches_textwrap_for_prose(text, width):
 
 
 @given(
-    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+    text=st.text(
+        st.characters(blacklist_categories=("Cs",)).filter(lambda char: not is_wide(char)),
+        max_size=80,
+    ),
     width=st.integers(1, 40),
 )
-def test_wrapping_matches_textwrap_for_any_text(text, width):
+def test_wrapping_matches_textwrap_for_any_text_without_wide_characters(text, width):
     assert wrap_text(text, width) == textwrap_lines(text, width)
 
 
@@ -89,3 +94,40 @@ def test_right_to_left_text_wraps_by_words():
 def test_a_width_below_one_is_refused():
     with pytest.raises(ValueError, match="width"):
         wrap_text("text", 0)
+
+
+JAPANESE = "日本語のテキストはスペースなしで長く続くことがあります。これはカードの幅を超えます。"
+
+
+def test_a_wide_character_takes_two_columns():
+    assert columns("abc") == 3
+    assert columns("日本語") == 6
+    assert columns("ａ😀") == 4  # full-width letters and emoji are wide too
+
+
+def test_text_without_spaces_breaks_between_wide_characters_within_the_width():
+    lines = wrap_text(JAPANESE, 20)
+    assert len(lines) == 5
+    assert "".join(lines) == JAPANESE
+    assert all(columns(line) <= 20 for line in lines)
+
+
+def test_closing_punctuation_and_the_prolonged_sound_mark_do_not_start_a_line():
+    assert wrap_text("これはカードです。", 8) == ["これは", "カードで", "す。"]
+
+
+def test_latin_words_among_wide_characters_stay_whole():
+    assert wrap_text("東京 Metropolitan Government 庁舎", 20) == [
+        "東京 Metropolitan",
+        "Government 庁舎",
+    ]
+
+
+@given(
+    text=st.text(st.sampled_from("日本語。「」ｗ😀ab c"), max_size=60),
+    width=st.integers(2, 40),
+)
+def test_wide_text_keeps_every_character_on_lines_no_wider_than_the_width(text, width):
+    lines = wrap_text(text, width)
+    assert all(columns(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == "".join(text.split())

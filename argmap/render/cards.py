@@ -18,6 +18,7 @@ the two cannot disagree about what a card holds.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from enum import StrEnum
@@ -25,10 +26,11 @@ from typing import NamedTuple
 
 from argmap.model import Statement
 from argmap.render.dot_text import dot_number, html_lines, html_text
-from argmap.theme import Theme, attribution_line, is_rtl, wrap_text
+from argmap.theme import Theme, attribution_line, columns, has_wide, is_rtl, is_wide, wrap_text
 
 __all__ = [
     "EVALUATION_BADGES",
+    "SHORT_COLUMNS",
     "SHORT_WORDS",
     "TITLE_WRAP",
     "CardLabel",
@@ -42,6 +44,7 @@ __all__ = [
     "short_text",
     "spaced_for",
     "statement_label",
+    "wide_cell_width",
 ]
 
 
@@ -52,8 +55,10 @@ class Cards(StrEnum):
     TITLES = "titles"  # title (or the text's first words) and speaker line
 
 
-# A statement without a title shows this many words of its text on a titles-only card.
+# A statement without a title shows this many words of its text on a titles-only card,
+# and no more columns than this (Chinese and Japanese put no spaces between words).
 SHORT_WORDS = 8
+SHORT_COLUMNS = 32
 # Characters per line of a titles-only card. Narrower than a full card's lines: a
 # title of four or five words then takes two short lines, and the drawing, whose
 # width is what keeps a large map from printing larger, gets narrower.
@@ -91,12 +96,36 @@ def short_text(text: str, words: int = SHORT_WORDS) -> str:
     """The first ``words`` words of ``text``, with "…" if there were more.
 
     Punctuation that would stand before the ellipsis (a comma, a colon) is
-    dropped: "first, second…" rather than "first, second,…".
+    dropped: "first, second…" rather than "first, second,…". Text with wide
+    characters (Chinese, Japanese) is also cut after ``SHORT_COLUMNS`` columns,
+    a wide character taking two: such text may have no spaces at all.
     """
     parts = text.split()
-    if len(parts) <= words:
-        return " ".join(parts)
-    return " ".join(parts[:words]).rstrip(",;:–—-") + "…"
+    shown = " ".join(parts[:words])
+    cut = len(parts) > words
+    if has_wide(shown) and columns(shown) > SHORT_COLUMNS:
+        shown, cut = _first_columns(shown, SHORT_COLUMNS), True
+    if not cut:
+        return shown
+    return shown.rstrip(",;:–—-、，：；") + "…"
+
+
+def _first_columns(text: str, room: int) -> str:
+    """The start of ``text`` that fits in ``room`` columns, ending before a word it would cut.
+
+    A word of wide characters may be cut anywhere, as a line may break between them.
+    """
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if is_wide(char) else 1
+        if used <= room:
+            continue
+        before = text[index - 1]
+        if not (is_wide(char) or is_wide(before) or " " in (char, before)):
+            space = text.rfind(" ", 0, index)  # a word of narrow letters is not cut, unless alone
+            index = space if space > 0 else index
+        return text[:index].rstrip()
+    return text
 
 
 class CardLines:
@@ -150,6 +179,7 @@ class CardLabel:
 
     def __init__(self, theme: Theme, cards: Cards = Cards.FULL) -> None:
         self.lines = CardLines(theme, cards)
+        self.sizes = (theme.title_size, theme.font_size, theme.attribution_size)
         self.title_font = f'<font point-size="{dot_number(theme.title_size)}">'
         self.attribution_font = (
             f'<font point-size="{dot_number(theme.attribution_size)}"'
@@ -165,16 +195,35 @@ class CardLabel:
             badge = _html_part([EVALUATION_BADGES[mark]], rtl)
             parts.append(f"{cell}{self.title_font}<b>{badge}</b></font></td></tr>")
         title, body, small = text
+        # Rare, and checked part by part: most parts are ASCII, told at once.
+        if has_wide("".join(body)) or has_wide("".join(title)) or has_wide("".join(small)):
+            title_size, font_size, small_size = self.sizes
+            starts = [
+                _wide_cell(cell, part, size, bold)
+                for part, size, bold in (
+                    (title, title_size, True),
+                    (body, font_size, False),
+                    (small, small_size, True),
+                )
+            ]
+        else:
+            starts = [cell] * 3
         if title:
             lines = _html_part(title, rtl)
-            parts.append(f"{cell}{self.title_font}<b>{lines}</b></font></td></tr>")
+            parts.append(f"{starts[0]}{self.title_font}<b>{lines}</b></font></td></tr>")
         if body or not title:
-            parts.append(f"{cell}{_html_part(body, rtl) or ' '}</td></tr>")
+            parts.append(f"{starts[1]}{_html_part(body, rtl) or ' '}</td></tr>")
         if small:
             lines = _html_part(small, rtl)
-            parts.append(f"{cell}{self.attribution_font}<i>{lines}</i></font></td></tr>")
+            parts.append(f"{starts[2]}{self.attribution_font}<i>{lines}</i></font></td></tr>")
         parts.append("</table>>")
         return "".join(parts)
+
+
+def _wide_cell(cell: str, lines: list[str], size: float, bold: bool) -> str:
+    """The start of a part's cell, as wide as its lines need if they hold wide characters."""
+    width = wide_cell_width(lines, size, bold)
+    return cell if width is None else f'{cell[:-1]} width="{width}">'
 
 
 # Graphviz writes each line of a label as an SVG <text> (or draws it in a PNG) whose base
@@ -245,15 +294,51 @@ _LINE = 1.2  # line height, in font sizes
 _SPACING = 2.0  # the label table's cell spacing
 
 
+_WIDE_UNITS = 100  # a wide character (Chinese, Japanese, Korean) is drawn a full em wide
+
+
 def _line_units(lines: list[str]) -> list[int]:
     """Each line's estimated width in Arial, in hundredths of an em."""
-    joined = "\n".join(lines).encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)
+    text = "\n".join(lines)
+    data = text.encode("utf-8", "surrogatepass")
+    joined = data.translate(_BYTE_UNITS)
     units = list(map(sum, joined.split(b"\x01")))
     if len(units) != len(lines):  # a line held a line break after all: measure one by one
         units = [
             sum(line.encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)) for line in lines
         ]
+    if _maybe_wide(data) and has_wide(text):  # the bytes counted a wide character as narrow
+        extra = _WIDE_UNITS - _OTHER_UNITS
+        units = [
+            width + extra * (columns(line) - len(line))
+            for width, line in zip(units, lines, strict=True)
+        ]
     return units
+
+
+# The first UTF-8 bytes of every wide character (U+1100 and up; from U+2000 to U+2FFF,
+# only U+2300 and up): found by ``bytes.find``, much faster than looking at every
+# character, so that text with dashes, quotes or accents is measured as fast as before.
+_WIDE_LEADS = tuple(bytes([lead]) for lead in (0xE1, *range(0xE3, 0xF0), 0xF0))
+_WIDE_AFTER_E2 = re.compile(b"\xe2[\x8c-\xbf]")
+
+
+def _maybe_wide(data: bytes) -> bool:
+    """False when UTF-8 ``data`` certainly holds no wide character."""
+    return any(lead in data for lead in _WIDE_LEADS) or bool(_WIDE_AFTER_E2.search(data))
+
+
+def wide_cell_width(lines: list[str], size: float, bold: bool = False) -> int | None:
+    """The width in points a label cell needs for these lines, if they hold wide characters.
+
+    Graphviz counts a character beyond ASCII as wide as a space per byte of
+    its UTF-8 form: a Chinese or Japanese character comes out at about 0.8 em
+    where it is drawn 1 em wide, and its card too narrow for its lines.
+    Lines without wide characters get None: Graphviz's own measure is right.
+    """
+    if not any(has_wide(line) for line in lines):
+        return None
+    return math.ceil(max(_line_units(lines)) / 100 * size * (_BOLD if bold else 1.0))
 
 
 def measure_cards(
