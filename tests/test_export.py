@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -294,3 +295,23 @@ def test_the_configured_program_is_used_when_none_is_named(monkeypatch, fake_dot
         assert find_engine("/bin/true").executable == "/bin/true"  # a named one wins
     finally:
         configure_program(None)
+
+
+NESTED_GROUPS = Path(__file__).parent / "data" / "groups" / "nested-groups.argmap"
+
+
+def test_the_tree_layout_draws_the_title_of_every_group_nested_in_bands():
+    """Inner (in Outer, both drawn as bands) has all its cards in Outer's bands too."""
+    argument_map = load_map(NESTED_GROUPS)
+    svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
+    boxes = re.findall(r'class="cluster">(.*?)</g>', svg, re.S)
+    drawn = [text for box in boxes for text in re.findall(r"<text[^>]*>([^<]+)</text>", box)]
+    for group in argument_map.groups:
+        assert any(group.title.startswith(text.removesuffix("…")) for text in drawn), group.title
+
+
+def test_the_tree_layout_shortens_a_group_title_longer_than_its_box():
+    argument_map = load_map(NESTED_GROUPS)
+    svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
+    assert "Outer group with a rather long title that might collide" not in svg
+    assert re.search(r">Outer group with [^<]*…<", svg)

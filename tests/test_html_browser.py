@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import MAPS
@@ -256,3 +257,16 @@ def test_the_lines_of_a_japanese_card_stay_inside_it(page, tmp_path, cards):
     rights = [right for _, right in _line_edges(page, "ja")]
     assert rights
     assert max(rights) <= border
+
+
+def test_every_group_title_of_a_tree_layout_stays_inside_its_box(page, tmp_path):
+    path = Path(__file__).parent / "data" / "groups" / "nested-groups.argmap"
+    open_page(page, export_map(load_map(path), tmp_path / "groups.html", layout="tree"))
+    overflows = page.evaluate(
+        "[...document.querySelectorAll('g.cluster')].flatMap((box) => {"
+        " const right = box.querySelector('path').getBoundingClientRect().right;"
+        " return [...box.querySelectorAll('text')]"
+        "   .filter((t) => t.getBoundingClientRect().right > right - 2)"
+        "   .map((t) => t.textContent); })"
+    )
+    assert overflows == []

@@ -39,11 +39,13 @@ __all__ = [
     "Cards",
     "card_margin",
     "card_size",
+    "fit_text",
     "measure_card",
     "measure_cards",
     "short_text",
     "spaced_for",
     "statement_label",
+    "text_width",
     "wide_cell_width",
 ]
 
@@ -339,6 +341,21 @@ def wide_cell_width(lines: list[str], size: float, bold: bool = False) -> int | 
     if not any(has_wide(line) for line in lines):
         return None
     return math.ceil(max(_line_units(lines)) / 100 * size * (_BOLD if bold else 1.0))
+
+
+def text_width(text: str, size: float) -> float:
+    """A line's estimated width in points, in regular Arial of ``size`` points."""
+    return _line_units([text])[0] / 100 * size
+
+
+def fit_text(text: str, width: float, size: float) -> str:
+    """``text``, shortened with "…" until its estimated width is at most ``width`` points."""
+    if text_width(text, size) <= width:
+        return text
+    cut = len(text)
+    while cut > 0 and text_width(text[:cut].rstrip() + "…", size) > width:
+        cut -= 1
+    return text[:cut].rstrip() + "…" if cut else ""
 
 
 def measure_cards(

@@ -22,13 +22,14 @@ callers hand it to Graphviz on stdin.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.render.cards import (
     Cards,
     CardText,
+    fit_text,
     spaced_for,
     statement_label,
 )
@@ -355,19 +356,26 @@ def _add_groups(
         }
 
     def add_band(group: Group, indent: str) -> None:
-        """One small tinted cluster per member; the group's title on the first."""
+        """One small tinted cluster per member; the group's title on the first.
+
+        A member already drawn in an outer group's band gets its band all the
+        same, without the card, so a subgroup's bands and title are drawn too.
+        """
         inner = indent + "\t"
+        title = group.title
         for number, (statement_id, *box) in enumerate(writer.bands[group.id]):
-            if statement_id not in statements or statement_id in placed:
+            if statement_id not in statements:
                 continue
             body.append(f"{indent}subgraph {dot_id(f'cluster_{group.id}-band-{number}')} {{\n")
-            title = group.title if number == 0 else ""
-            band = attributes(group, f"group-{group.id}-band-{number}", title)
+            shown = _fitted_title(title, box, theme)
+            band = attributes(group, f"group-{group.id}-band-{number}", shown)
             body.append(f"{inner}{attr_list(band)}\n")
             body.append(f"{inner}bb={dot_id(','.join(dot_number(v) for v in box))}\n")
-            placed.add(statement_id)
-            writer.statement(statements[statement_id], inner)
+            if statement_id not in placed:
+                placed.add(statement_id)
+                writer.statement(statements[statement_id], inner)
             body.append(f"{indent}}}\n")
+            title = ""
 
     def add(group: Group, indent: str, depth: int) -> None:
         if group.id in writer.bands:
@@ -378,9 +386,11 @@ def _add_groups(
             return
         inner = indent + "\t"
         body.append(f"{indent}subgraph {dot_id(f'cluster_{group.id}')} {{\n")
-        body.append(f"{inner}{attr_list(attributes(group, f'group-{group.id}', group.title))}\n")
-        if group.id in writer.cluster_boxes:
-            box = ",".join(dot_number(v) for v in writer.cluster_boxes[group.id])
+        corners = writer.cluster_boxes.get(group.id)
+        title = group.title if corners is None else _fitted_title(group.title, corners, theme)
+        body.append(f"{inner}{attr_list(attributes(group, f'group-{group.id}', title))}\n")
+        if corners is not None:
+            box = ",".join(dot_number(v) for v in corners)
             body.append(f"{inner}bb={dot_id(box)}\n")
         for statement_id in group.statements:
             if statement_id in statements and statement_id not in placed:
@@ -397,6 +407,22 @@ def _add_groups(
     for group in children.get(None, []):
         add(group, "\t", 0)
     return placed
+
+
+# Graphviz sets a group's title this far in from its box's left side, and as much is
+# kept on the right: a title in a box of given size (positions given) is fitted between.
+# argmap's estimate of a title's width (argmap.render.cards) runs up to a tenth short of
+# what browsers draw in Arial or its metric twin, Liberation Sans: hence the slack.
+_TITLE_INSET = 8.0
+_TITLE_SLACK = 1.12
+
+
+def _fitted_title(title: str, box: Sequence[float], theme: Theme) -> str:
+    """A group's title, shortened with "…" to fit in its box (left, bottom, right, top)."""
+    if not title:
+        return title
+    room = (box[2] - box[0] - 2 * _TITLE_INSET) / _TITLE_SLACK
+    return fit_text(title, room, theme.font_size)
 
 
 def _title_side(argument_map: ArgumentMap, writer: _Writer) -> str:
