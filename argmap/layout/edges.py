@@ -1,5 +1,7 @@
 """Edge curves for the tree layout: tree edges drop straight where they can, cross-links curve.
 
+A cross-link's curve goes around the cards in its way (:mod:`argmap.layout.detour`)
+and meets its cards off their middles, where the tree's own edges meet them.
 Curves are made when first asked for: the canvas asks only for the edges of
 cards that moved, the exporter (Graphviz routes its own) for none, so a big
 map's layout does not pay for ten thousand curves nobody draws.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from argmap.layout.detour import CardGrid
 from argmap.layout.result import EdgeCurve, Point
 from argmap.model import ArgumentMap, Direction
 
@@ -20,6 +23,7 @@ __all__ = ["ARROW", "JUNCTION_SIZE", "TreeEdges"]
 
 ARROW = 9.0  # the arrowhead's length, as the canvas and Graphviz (arrowsize 0.9) draw it
 JUNCTION_SIZE = 6.5
+PORT_INSET = 16.0  # an extra curve meets a card at least this far from its corners
 Spec = tuple[int, int, bool, bool]  # tail, head, a tree edge, has an arrowhead
 
 
@@ -32,6 +36,7 @@ class TreeEdges(Mapping[str, EdgeCurve]):
         self.identity = plan.frame.direction == Direction.BOTTOM_TO_TOP  # scene = (breadth, depth)
         self._specs = self._collect(argument_map)
         self._made: dict[str, EdgeCurve] = {}
+        self._grid: CardGrid | None = None  # the cards, for routing cross-links around them
         self.cross_links = frozenset(
             edge_id for edge_id, spec in self._specs.items() if not spec[2]
         )
@@ -77,12 +82,35 @@ class TreeEdges(Mapping[str, EdgeCurve]):
     def _make(self, edge_id: str, tail: int, head: int, tree: bool, arrow: bool) -> EdgeCurve:
         start, start_down = self._tail_point(tail, head)
         points, tip = self._route(start, start_down, head, tree, arrow)
+        if not tree:  # an extra curve: around the cards in its way
+            if self._grid is None:
+                self._grid = CardGrid(self.plan.boxes[: self.forest.statement_count])
+            count = self.forest.statement_count
+            ends = (tail if tail < count else -1, head if head < count else -1)
+            leave = None if ends[0] < 0 else (0.0, 1.0 if start_down else -1.0)
+            arrive = None if tip is None else _direction(points[-1], tip)
+            slide = (
+                self._span(ends[0]),
+                self._span(ends[1]) if arrive is not None and arrive[0] == 0.0 else None,
+            )
+            end = points[-1]
+            points = self._grid.around(points, ends, leave, arrive, slide)
+            if tip is not None:  # the arrowhead moves with the end
+                tip = (tip[0] + points[-1][0] - end[0], tip[1] + points[-1][1] - end[1])
         if not self.identity:
             to_scene = self.plan.frame.to_scene
             points = [to_scene(*p) for p in points]
             tip = to_scene(*tip) if tip is not None else None
         ids = self.forest.ids
         return EdgeCurve(edge_id, ids[tail], ids[head], tuple(points), tip)
+
+    def _span(self, v: int) -> tuple[float, float] | None:
+        """Where along a card's side an extra curve may meet it: off its rounded corners."""
+        if v < 0:
+            return None
+        left, _, right, _ = self.plan.box(v)
+        inset = min(PORT_INSET, (right - left) / 2)
+        return left + inset, right - inset
 
     def _tail_point(self, tail: int, head: int) -> tuple[Point, bool]:
         """Where an edge leaves its tail: the side facing its head. True: it leaves downwards."""
@@ -131,6 +159,12 @@ class TreeEdges(Mapping[str, EdgeCurve]):
             end = (tip[0], far + ARROW) if arrow else tip
         bend = 0.0 if tree else 40.0
         return _curve(start, end, bend), (tip if arrow else None)
+
+
+def _direction(a: Point, b: Point) -> Point | None:
+    """The unit vector from a to b (None when they are one point)."""
+    length = ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5
+    return None if length < 1e-6 else ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
 
 
 def _line(a: Point, b: Point) -> list[Point]:
