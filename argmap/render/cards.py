@@ -26,7 +26,16 @@ from typing import NamedTuple
 
 from argmap.model import Statement
 from argmap.render.dot_text import dot_number, html_lines, html_text
-from argmap.theme import Theme, attribution_line, columns, has_wide, is_rtl, is_wide, wrap_text
+from argmap.theme import (
+    Theme,
+    attribution_line,
+    columns,
+    has_wide,
+    is_rtl,
+    is_wide,
+    maybe_wide,
+    wrap_text,
+)
 
 __all__ = [
     "EVALUATION_BADGES",
@@ -309,25 +318,13 @@ def _line_units(lines: list[str]) -> list[int]:
         units = [
             sum(line.encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)) for line in lines
         ]
-    if _maybe_wide(data) and has_wide(text):  # the bytes counted a wide character as narrow
+    if maybe_wide(data) and has_wide(text):  # the bytes counted a wide character as narrow
         extra = _WIDE_UNITS - _OTHER_UNITS
         units = [
             width + extra * (columns(line) - len(line))
             for width, line in zip(units, lines, strict=True)
         ]
     return units
-
-
-# The first UTF-8 bytes of every wide character (U+1100 and up; from U+2000 to U+2FFF,
-# only U+2300 and up): found by ``bytes.find``, much faster than looking at every
-# character, so that text with dashes, quotes or accents is measured as fast as before.
-_WIDE_LEADS = tuple(bytes([lead]) for lead in (0xE1, *range(0xE3, 0xF0), 0xF0))
-_WIDE_AFTER_E2 = re.compile(b"\xe2[\x8c-\xbf]")
-
-
-def _maybe_wide(data: bytes) -> bool:
-    """False when UTF-8 ``data`` certainly holds no wide character."""
-    return any(lead in data for lead in _WIDE_LEADS) or bool(_WIDE_AFTER_E2.search(data))
 
 
 def wide_cell_width(lines: list[str], size: float, bold: bool = False) -> int | None:
