@@ -165,6 +165,7 @@ def wrap_text(text: str, width: int) -> list[str]:
     for paragraph in text.splitlines() or [""]:
         if (
             not paragraph.isascii()
+            and maybe_wide(paragraph.encode("utf-8", "surrogatepass"))
             and has_wide("".join(paragraph.split()))  # wide letters, not an ideographic space
         ):
             _wrap_columns(paragraph, width, lines)
@@ -231,17 +232,16 @@ _NO_LINE_END = frozenset("（［｛「『【〔〈《〖〘〝")
 
 
 # The first UTF-8 bytes of every wide character (U+1100 and up; from U+2000 to U+2FFF,
-# only U+2300 and up): found by ``bytes.find`` in C, so that text with dashes, quotes or
-# accents is told to hold none at once. (A regular expression of the wide blocks would
-# tell as fast, but compiling its character class costs every start 2.5 ms.)
-_WIDE_LEADS = tuple(bytes([lead]) for lead in (0xE1, *range(0xE3, 0xF0), 0xF0))
-_WIDE_AFTER_E2 = re.compile(b"\xe2[\x8c-\xbf]")
+# only U+2300 and up), looked for in C, so that text with dashes, quotes or accents is
+# told to hold none at once. (A character class of the wide blocks themselves would
+# cost every start 2.5 ms to compile.)
+_WIDE_BYTES = re.compile(b"[\xe1\xe3-\xf0]|\xe2[\x8c-\xbf]")
 _FIRST_WIDE = "\u1100"  # no character before this one is wide
 
 
 def maybe_wide(data: bytes) -> bool:
     """False when UTF-8 ``data`` certainly holds no wide character."""
-    return any(lead in data for lead in _WIDE_LEADS) or bool(_WIDE_AFTER_E2.search(data))
+    return _WIDE_BYTES.search(data) is not None
 
 
 def is_wide(char: str) -> bool:
