@@ -183,3 +183,19 @@ def objection_chain(length: int) -> ArgumentMap:
             for k in range(1, length)
         ],
     )
+
+
+def objection_then_reason_map() -> ArgumentMap:
+    """x first attacks b, then supports a: its first relation makes it an objection."""
+    return ArgumentMap(
+        statements=[
+            Statement(id="a", text="A"),
+            Statement(id="b", text="B"),
+            Statement(id="x", text="X"),
+        ],
+        relations=[
+            Relation(id="r1", kind="attack", premises=["x"], target="b"),
+            Relation(id="r2", kind="support", premises=["x"], target="a"),
+            Relation(id="r3", kind="support", premises=["b"], target="a"),
+        ],
+    )

@@ -6,7 +6,7 @@ import json
 from textwrap import dedent
 
 import pytest
-from conftest import MAPS, small_map
+from conftest import MAPS, objection_then_reason_map, small_map
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import argument_maps
@@ -246,19 +246,7 @@ def roles_by_text(argument_map: ArgumentMap) -> dict[str, str]:
 
 def test_a_premise_keeps_the_role_its_first_relation_gives_it():
     """x first attacks b, then supports a: it stays an objection, though a's tree comes first."""
-    argument_map = ArgumentMap(
-        statements=[
-            Statement(id="a", text="A"),
-            Statement(id="b", text="B"),
-            Statement(id="x", text="X"),
-        ],
-        relations=[
-            Relation(id="r1", kind="attack", premises=["x"], target="b"),
-            Relation(id="r2", kind="support", premises=["x"], target="a"),
-            Relation(id="r3", kind="support", premises=["b"], target="a"),
-        ],
-    )
-    again = read(ARGDOWN.write(argument_map)).map
+    again = read(ARGDOWN.write(objection_then_reason_map())).map
     assert roles_by_text(again)["X"] == "objection"
 
 

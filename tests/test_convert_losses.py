@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import objection_then_reason_map
 
 from argmap.cli import main
 from argmap.files import load_map
@@ -195,30 +196,14 @@ def test_an_undercut_written_to_kialo_is_named_with_what_becomes_of_it():
     assert "first premise instead of the inference" in undercut
 
 
-def premise_of_two_relations_map() -> ArgumentMap:
-    """x first attacks b, then supports a: its first relation makes it an objection."""
-    return ArgumentMap(
-        statements=[
-            Statement(id="a", text="A"),
-            Statement(id="b", text="B"),
-            Statement(id="x", text="X"),
-        ],
-        relations=[
-            Relation(id="r1", kind="attack", premises=["x"], target="b"),
-            Relation(id="r2", kind="support", premises=["x"], target="a"),
-            Relation(id="r3", kind="support", premises=["b"], target="a"),
-        ],
-    )
-
-
 def test_argdown_says_it_does_not_keep_the_order_of_relations_but_keeps_roles():
-    messages = [w.message for w in loss_warnings(premise_of_two_relations_map(), "argdown")]
+    messages = [w.message for w in loss_warnings(objection_then_reason_map(), "argdown")]
     assert "Argdown does not keep the order of the map's relations" in messages
     assert not [m for m in messages if "role" in m]
 
 
 def test_kialo_names_a_statement_whose_role_changes():
-    messages = [w.message for w in loss_warnings(premise_of_two_relations_map(), "kialo")]
+    messages = [w.message for w in loss_warnings(objection_then_reason_map(), "kialo")]
     assert "Kialo discussion export changes the role of 1 statement (x)" in messages
 
 
