@@ -355,6 +355,7 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         "pages": options.pages,
         "timeout": options.timeout,
         "pdf_painter": _pdf_drawn_by_qt,
+        "png_painter": _png_drawn_by_qt,
     }
     status = EXIT_OK
     try:
@@ -446,6 +447,13 @@ def _pdf_drawn_by_qt(drawing: dict[str, Any], pages: tuple[float, float] | None 
     from argmap.render_qt import pdf_from_xdot
 
     return pdf_from_xdot(drawing, pages)
+
+
+def _png_drawn_by_qt(drawing: dict[str, Any]) -> bytes:
+    """A PNG with letters graphviz-pure's font lacks: Qt paints it (imported only then)."""
+    from argmap.render_qt import png_from_xdot
+
+    return png_from_xdot(drawing)
 
 
 def _is_native(file: str | Path, from_format: str | None) -> bool:

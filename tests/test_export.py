@@ -20,7 +20,7 @@ from argmap.model import ArgumentMap, Position, Relation, Statement
 from argmap.render import export
 from argmap.render.engine import ENV_VARIABLE, Engine, find_engine
 from argmap.render.export import FORMATS, export_map, format_for_path, render_map
-from argmap.render_qt import pdf_from_xdot
+from argmap.render_qt import pdf_from_xdot, png_from_xdot
 from argmap.theme import get_theme, wrap_text
 
 MAGIC = {
@@ -72,6 +72,61 @@ def test_the_qt_pdf_page_has_the_size_of_the_graph_with_the_margin_svg_has(
     box = [float(v) for v in pdf.split("/MediaBox [")[1].split("]")[0].split()]
     assert box[2] == pytest.approx(width + 8, abs=1.5)
     assert box[3] == pytest.approx(height + 8, abs=1.5)
+
+
+def _with_text(text: str) -> ArgumentMap:
+    return ArgumentMap(
+        statements=[Statement(id="a", text=text), Statement(id="b", text="A reason")],
+        relations=[Relation(id="r", kind="support", premises=["b"], target="a")],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["يجب على المملكة توقيع المعاهدة", "日本語のテキスト", "✓ checked"],
+    ids=["arabic", "japanese", "symbol"],
+)
+def test_a_png_with_letters_graphviz_pure_lacks_is_drawn_by_qt(text):
+    drawn = []
+
+    def painter(drawing):
+        drawn.append(drawing)
+        return b"\x89PNG from Qt"
+
+    engine = Engine(str(find_engine().executable))
+    assert engine.is_pure  # the Graphviz these tests run with
+    png = render_map(_with_text(text), "png", engine=engine, png_painter=painter)
+    assert png == b"\x89PNG from Qt"
+    assert {node["name"] for node in drawn[0]["objects"]} >= {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Latin, Ελληνικά, Русский — “quoted”", "עברית"], ids=["european", "hebrew"]
+)
+def test_a_png_graphviz_pure_can_letter_is_its_own(text):
+    def painter(drawing):
+        raise AssertionError("graphviz-pure letters these itself")
+
+    png = render_map(_with_text(text), "png", png_painter=painter)
+    assert png.startswith(MAGIC["png"])
+
+
+def test_the_qt_png_has_the_size_graphviz_gives_the_drawing():
+    from PySide6.QtGui import QImage
+
+    layout = json.loads(render_map(_with_text("日本語"), "json"))
+    _, _, width, height = (float(v) for v in layout["bb"].split(","))
+    image = QImage.fromData(render_map(_with_text("日本語"), "png", png_painter=png_from_xdot))
+    assert image.width() == pytest.approx((width + 8) * 96 / 72, abs=2)
+    assert image.height() == pytest.approx((height + 8) * 96 / 72, abs=2)
+
+
+def test_the_command_line_draws_such_a_png_with_qt(tmp_path):
+    path = tmp_path / "arabic.argmap"
+    save_map(_with_text("يجب على المملكة توقيع المعاهدة"), path)
+    assert main(["export", str(path), "-o", str(tmp_path / "map.png")]) == 0
+    qt_drawn = render_map(load_map(path), "png", png_painter=png_from_xdot)
+    assert (tmp_path / "map.png").read_bytes() == qt_drawn
 
 
 def test_a_pdf_that_graphviz_cannot_write_needs_a_painter(argument_map, monkeypatch):

@@ -15,7 +15,7 @@ from argmap.gui.export_dialog import AS_SHOWN, ExportDialog
 from argmap.gui.layout_runner import TREE
 from argmap.render.cards import Cards
 from argmap.render.export import FORMATS, LayoutMode, export_map
-from argmap.render_qt import pdf_from_xdot
+from argmap.render_qt import pdf_from_xdot, png_from_xdot
 
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
@@ -287,6 +287,7 @@ class FileActions:
                 cards=cards,
                 pages=pages,
                 pdf_painter=pdf_from_xdot,
+                png_painter=png_from_xdot,
             )
         except (ArgmapError, ValueError) as error:
             self.window.show_error("Export failed", str(error))

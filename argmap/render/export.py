@@ -24,6 +24,7 @@ that also carries the map itself, so it can be read back.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from enum import StrEnum
@@ -45,7 +46,15 @@ from argmap.render.pages import PAPERS
 from argmap.render.svg_lines import flush_right
 from argmap.theme import THEMES, get_theme
 
-__all__ = ["FORMATS", "LayoutMode", "PdfPainter", "export_map", "format_for_path", "render_map"]
+__all__ = [
+    "FORMATS",
+    "LayoutMode",
+    "PdfPainter",
+    "PngPainter",
+    "export_map",
+    "format_for_path",
+    "render_map",
+]
 
 FORMATS = ("dot", "svg", "png", "pdf", "json", "html")
 _EXTENSIONS = {
@@ -62,6 +71,7 @@ _EXTENSIONS = {
 # Draws a PDF from Graphviz's ``-Tjson`` drawing (a parsed JSON object), on one page
 # or, given a landscape paper's size in points, across pages as wide as the paper.
 PdfPainter = Callable[..., bytes]
+PngPainter = Callable[[dict[str, Any]], bytes]
 
 
 class LayoutMode(StrEnum):
@@ -91,6 +101,7 @@ def render_map(
     engine: Engine | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     pdf_painter: PdfPainter | None = None,
+    png_painter: PngPainter | None = None,
     evaluate: bool = False,
     labels: Mapping[str, str] | None = None,
     fold: bool = True,
@@ -110,6 +121,9 @@ def render_map(
 
     ``pages`` ("a4" or "letter", PDF only) prints the drawing as wide as that
     landscape paper, over as many pages as it takes (:mod:`argmap.render.pages`);
+    ``png_painter`` draws a PNG whose letters graphviz-pure's own font lacks (Arabic,
+    Chinese, Japanese, the evaluation badges' ✓ and ✗); without it, graphviz-pure
+    draws them as empty boxes.
     ``pdf_painter`` draws those pages, and the PDF when the Graphviz in use cannot write one;
     without it, asking such a Graphviz for a PDF is a :class:`RenderError`.
     ``labels`` are evaluation labels by statement id, which the HTML page
@@ -179,6 +193,16 @@ def render_map(
         if pages is None:
             return pdf_painter(_parse_json(drawing))
         return pdf_painter(_parse_json(drawing), pages=PAPERS[pages])
+    if output_format == "png" and png_painter is not None and _beyond_pure_font(engine, source):
+        drawing = run_graphviz(
+            engine,
+            source,
+            "json",
+            layout_engine=layout_engine,
+            extra_args=extra_args,
+            timeout=timeout,
+        )
+        return png_painter(_parse_json(drawing))
     drawn = run_graphviz(
         engine,
         source,
@@ -188,6 +212,19 @@ def render_map(
         timeout=timeout,
     )
     return flush_right(drawn) if output_format == "svg" else drawn
+
+
+def _beyond_pure_font(engine: Engine, source: str) -> bool:
+    """Whether graphviz-pure would letter this drawing's PNG with empty boxes.
+
+    Its one built-in font has Latin, Greek, Cyrillic and Hebrew letters and
+    the common punctuation, and nothing else (no Arabic, Chinese, Japanese, nor
+    the evaluation badges' ✓ and ✗). A system Graphviz letters with the
+    system's fonts.
+    """
+    if not engine.is_pure or source.isascii():
+        return False
+    return re.search("[^\x00-\u052f\u0590-\u05ff\u1e00-\u20cf]", source) is not None
 
 
 def _evaluation_marks(argument_map: ArgumentMap) -> dict[str, Any]:
