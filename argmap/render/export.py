@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +176,14 @@ def render_map(
     if output_format == "dot":
         return source.encode("utf-8")
     engine = engine or find_engine()
+    graphviz = partial(
+        run_graphviz,
+        engine,
+        source,
+        layout_engine=layout_engine,
+        extra_args=extra_args,
+        timeout=timeout,
+    )
     if output_format == "pdf" and (pages is not None or not engine.supports("pdf")):
         if pdf_painter is None:
             raise RenderError(
@@ -182,35 +191,13 @@ def render_map(
                 " PDF support, or pass a pdf_painter (argmap.render_qt.pdf_from_xdot draws"
                 " it with Qt)"
             )
-        drawing = run_graphviz(
-            engine,
-            source,
-            "json",
-            layout_engine=layout_engine,
-            extra_args=extra_args,
-            timeout=timeout,
-        )
+        drawn_layout = _parse_json(graphviz("json"))
         if pages is None:
-            return pdf_painter(_parse_json(drawing))
-        return pdf_painter(_parse_json(drawing), pages=PAPERS[pages])
+            return pdf_painter(drawn_layout)
+        return pdf_painter(drawn_layout, pages=PAPERS[pages])
     if output_format == "png" and png_painter is not None and _beyond_pure_font(engine, source):
-        drawing = run_graphviz(
-            engine,
-            source,
-            "json",
-            layout_engine=layout_engine,
-            extra_args=extra_args,
-            timeout=timeout,
-        )
-        return png_painter(_parse_json(drawing))
-    drawn = run_graphviz(
-        engine,
-        source,
-        output_format,
-        layout_engine=layout_engine,
-        extra_args=extra_args,
-        timeout=timeout,
-    )
+        return png_painter(_parse_json(graphviz("json")))
+    drawn = graphviz(output_format)
     return flush_right(drawn) if output_format == "svg" else drawn
 
 
