@@ -102,6 +102,15 @@ def test_a_broken_file_shows_a_dialog_and_keeps_the_current_map(window, tmp_path
     assert window.current_map() == before
 
 
+def test_a_broken_file_is_named_once_and_the_place_in_words(window, tmp_path):
+    cut = tmp_path / "cut.argmap"
+    cut.write_text('{"format": "argmap", "statements": [')
+    assert not window.open_path(cut)
+    (message,) = window.errors
+    assert message.count("cut.argmap") == 1
+    assert "line 1, column 37: invalid JSON" in message
+
+
 def test_a_markdown_outline_is_refused_with_the_formats_the_editor_opens(window):
     outline = window.document.path.with_suffix(".md")
     outline.write_text(write_any(window.current_map(), outline), encoding="utf-8")

@@ -46,7 +46,7 @@ def why_not_opened(path: Path, error: ArgmapError) -> str:
     from argmap.formats import UnknownFormatError, formats_for_path, readable_formats
 
     if not isinstance(error, UnknownFormatError):
-        return f"{path} could not be opened:\n\n{error}"
+        return f"{path} could not be opened:\n\n{_in_the_file(path, str(error))}"
     named = formats_for_path(path)
     if named:
         why = (
@@ -57,6 +57,23 @@ def why_not_opened(path: Path, error: ArgmapError) -> str:
         why = f"argmap cannot tell what kind of map {path.name} is from its name or its content."
     opened = "\n".join(f"• {f.title}: {', '.join(f.extensions)}" for f in readable_formats())
     return f"{why}\n\nargmap opens:\n{opened}"
+
+
+def _in_the_file(path: Path, problems: str) -> str:
+    """A file's problems without its name, said once above them: ``FILE:3:7: …`` reads
+    ``line 3, column 7: …``."""
+    lines = []
+    for line in problems.splitlines():
+        if line.startswith(f"{path}:"):
+            place, _, rest = line[len(str(path)) + 1 :].partition(": ")
+            numbers = place.split(":")
+            if rest and all(n.isdigit() for n in numbers) and len(numbers) <= 2:
+                where = ", column ".join(numbers)
+                line = f"line {where}: {rest}"
+            else:
+                line = line[len(str(path)) + 1 :].lstrip()
+        lines.append(line)
+    return "\n".join(lines)
 
 
 _LOSSES_SHOWN = 6  # what a format leaves out, listed in the export's warning; the rest: Details
