@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
-from argmap.errors import ArgmapError, Problem
+from argmap.errors import ArgmapError, MapFileError, Problem
 from argmap.files import load_map
 from argmap.gui.export_dialog import AS_SHOWN, ExportDialog
 from argmap.gui.layout_runner import TREE
@@ -46,7 +47,7 @@ def why_not_opened(path: Path, error: ArgmapError) -> str:
     from argmap.formats import UnknownFormatError, formats_for_path, readable_formats
 
     if not isinstance(error, UnknownFormatError):
-        return f"{path} could not be opened:\n\n{_in_the_file(path, str(error))}"
+        return f"{path} could not be opened:\n\n{_in_the_file(path, error)}"
     named = formats_for_path(path)
     if named:
         why = (
@@ -59,21 +60,22 @@ def why_not_opened(path: Path, error: ArgmapError) -> str:
     return f"{why}\n\nargmap opens:\n{opened}"
 
 
-def _in_the_file(path: Path, problems: str) -> str:
-    """A file's problems without its name, said once above them: ``FILE:3:7: …`` reads
-    ``line 3, column 7: …``."""
-    lines = []
-    for line in problems.splitlines():
-        if line.startswith(f"{path}:"):
-            place, _, rest = line[len(str(path)) + 1 :].partition(": ")
-            numbers = place.split(":")
-            if rest and all(n.isdigit() for n in numbers) and len(numbers) <= 2:
-                where = ", column ".join(numbers)
-                line = f"line {where}: {rest}"
-            else:
-                line = line[len(str(path)) + 1 :].lstrip()
-        lines.append(line)
+def _in_the_file(path: Path, error: ArgmapError) -> str:
+    """A file's problems without its name, said once above them, each at ``line 3, column 7``."""
+    if not isinstance(error, MapFileError):
+        return str(error).removeprefix(f"{path}: ")
+    lines = [_placed(problem) for problem in error.problems[:50]]
+    if len(error.problems) > 50:
+        lines.append(f"... and {len(error.problems) - 50} more problems")
     return "\n".join(lines)
+
+
+def _placed(problem: Problem) -> str:
+    what = replace(problem, line=None, column=None).located(None)
+    if problem.line is None:
+        return what
+    column = f", column {problem.column}" if problem.column is not None else ""
+    return f"line {problem.line}{column}: {what}"
 
 
 _LOSSES_SHOWN = 6  # what a format leaves out, listed in the export's warning; the rest: Details
