@@ -166,7 +166,7 @@ def wrap_text(text: str, width: int) -> list[str]:
         if (
             not paragraph.isascii()
             and maybe_wide(paragraph.encode("utf-8", "surrogatepass"))
-            and has_wide("".join(paragraph.split()))  # wide letters, not an ideographic space
+            and any(is_wide(char) and not char.isspace() for char in paragraph)  # not U+3000
         ):
             _wrap_columns(paragraph, width, lines)
         elif not _is_prose(paragraph):

@@ -206,8 +206,8 @@ class CardLabel:
             badge = _html_part([EVALUATION_BADGES[mark]], rtl)
             parts.append(f"{cell}{self.title_font}<b>{badge}</b></font></td></tr>")
         title, body, small = text
-        # Rare, and checked part by part: most parts are ASCII, told at once.
-        if has_wide("".join(body)) or has_wide("".join(title)) or has_wide("".join(small)):
+        # Rare: most cards are ASCII but for the speaker line, told at once.
+        if has_wide("".join([*title, *body, *small])):
             title_size, font_size, small_size = self.sizes
             starts = [
                 _wide_cell(cell, part, size, bold)
@@ -318,7 +318,7 @@ def _line_units(lines: list[str]) -> list[int]:
         units = [
             sum(line.encode("utf-8", "surrogatepass").translate(_BYTE_UNITS)) for line in lines
         ]
-    if maybe_wide(data) and has_wide(text):  # the bytes counted a wide character as narrow
+    if maybe_wide(data) and any(map(is_wide, text)):  # the bytes counted them as narrow
         extra = _WIDE_UNITS - _OTHER_UNITS
         units = [
             width + extra * (columns(line) - len(line))
