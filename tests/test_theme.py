@@ -10,12 +10,13 @@ spaces between words, is wrapped by columns.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.theme import columns, is_wide, wrap_text
+from argmap.theme import columns, is_wide, maybe_wide, wrap_text
 
 
 def textwrap_lines(text: str, width: int) -> list[str]:
@@ -103,6 +104,24 @@ def test_a_wide_character_takes_two_columns():
     assert columns("abc") == 3
     assert columns("日本語") == 6
     assert columns("ａ😀") == 4  # full-width letters and emoji are wide too
+
+
+def test_the_quick_look_for_wide_characters_misses_none():
+    """``maybe_wide`` may say yes to text without one, never no to text with one.
+
+    (Unicode's unassigned code points are left out: a few between U+2000 and
+    U+22FF count as wide in Python's tables, and no text holds them.)
+    """
+    for code in range(0x110000):
+        char = chr(code)
+        if is_wide(char) and unicodedata.category(char) != "Cn":
+            assert maybe_wide(f"a—{char}“b".encode("utf-8", "surrogatepass")), hex(code)
+
+
+def test_dashes_quotes_and_accents_are_told_apart_from_wide_characters_at_once():
+    assert not maybe_wide("“Señor” — 1990s, ‘Müller’ … ©".encode())
+    assert maybe_wide("— ⌚".encode())  # U+231A, a wide character starting with E2
+    assert maybe_wide("漢".encode())
 
 
 def test_text_without_spaces_breaks_between_wide_characters_within_the_width():
