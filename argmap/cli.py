@@ -9,7 +9,6 @@ a system Graphviz, so ``argmap export`` starts fast.
 from __future__ import annotations
 
 import argparse
-import atexit
 import errno
 import importlib
 import math
@@ -18,11 +17,12 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
 from argmap.collector import collector_paused
 from argmap.errors import ArgmapError
+from argmap.own_process import end_process, no_plugins_in_own_process
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m argmap`` (``argv`` None: sys.argv)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:  # argmap's own process: no third-party pydantic plugins to look for
-        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # (a scan of every package)
+        no_plugins_in_own_process()
     try:
         if args and args[0] in COMMANDS:
             with collector_paused():  # a command makes many objects and no cycles
@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 options = parser.parse_args(args)
                 status = _run(options, _parser_of(parser, options))
                 if argv is None:  # before the collector wakes to a pass over all of them
-                    _end_process(status)
+                    end_process(status)
             return status
         return _open_editor(_editor_parser().parse_args(args))
     except KeyboardInterrupt:
@@ -108,23 +108,6 @@ def write_stdout(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
-
-
-def _end_process(status: int) -> NoReturn:
-    """End the process as soon as the command is done, skipping the interpreter's teardown.
-
-    The command has closed everything it wrote. Tearing the interpreter down
-    would free every object of the loaded map one at a time: 18 ms of a
-    1,000-statement export, a tenth of what argmap adds to Graphviz's own
-    time. Functions registered with :mod:`atexit` still run, and the standard
-    streams are flushed (a reader that went away, as ``| head`` does, is no error).
-    """
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # None: the process was started with it closed
-            with suppress(OSError, ValueError):
-                stream.flush()
-    os._exit(status)
 
 
 # -- parsers ---------------------------------------------------------------
