@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 
 import pytest
 from conftest import MAPS, small_map
@@ -180,3 +181,29 @@ def test_a_line_of_english_text_that_starts_with_an_arabic_word_keeps_reading_le
     second = next(line for line in lines if "in one line" in line)
     assert second.startswith("\u2066العربية")  # LEFT-TO-RIGHT ISOLATE, then the line
     assert "\u2067" not in label  # no line of it is right to left
+
+
+def test_every_right_to_left_letter_is_noticed_on_a_card_otherwise_left_to_right():
+    """The quick look that spares most cards the direction marks misses no RTL character."""
+    missed = []
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.bidirectional(char) not in ("R", "AL"):
+            continue
+        statement = Statement(id="m", text="Read — this", title=f"A {char} title")
+        if "\u2066" not in statement_label(statement, THEME):  # its line is not marked
+            missed.append(hex(code))
+    assert not missed
+
+
+def test_a_card_in_one_direction_with_quotes_and_dashes_needs_no_marks():
+    statement = Statement(
+        id="m",
+        text="“Quoted” — and ‘more’ … & <tags> \\N",
+        attribution=Attribution(speaker="Müller", date="1990s"),
+    )
+    label = statement_label(statement, THEME)
+    assert "\u2066" not in label
+    assert "\u2067" not in label
+    assert "&lt;tags&gt;" in label
+    assert "\\\\N" in label

@@ -206,8 +206,11 @@ class CardLabel:
             badge = _html_part([EVALUATION_BADGES[mark]], rtl)
             parts.append(f"{cell}{self.title_font}<b>{badge}</b></font></td></tr>")
         title, body, small = text
+        # The three parts as one text (no card text holds NUL, which the model refuses),
+        # so that what most cards need is told and escaped in one go each.
+        whole = "\x00".join(["\n".join(title), "\n".join(body), "\n".join(small)])
         # Rare: most cards are ASCII but for the speaker line, told at once.
-        if has_wide("".join([*title, *body, *small])):
+        if has_wide(whole):
             title_size, font_size, small_size = self.sizes
             starts = [
                 _wide_cell(cell, part, size, bold)
@@ -219,14 +222,18 @@ class CardLabel:
             ]
         else:
             starts = [cell] * 3
+        if rtl or not _left_to_right(whole) or whole.count("\x00") != 2:
+            title_html, body_html, small_html = (_html_part(part, rtl) for part in text)
+        else:  # left to right throughout: no line needs a mark
+            title_html, body_html, small_html = (
+                html_text(whole).replace("\n", "<br/>").split("\x00")
+            )
         if title:
-            lines = _html_part(title, rtl)
-            parts.append(f"{starts[0]}{self.title_font}<b>{lines}</b></font></td></tr>")
+            parts.append(f"{starts[0]}{self.title_font}<b>{title_html}</b></font></td></tr>")
         if body or not title:
-            parts.append(f"{starts[1]}{_html_part(body, rtl) or ' '}</td></tr>")
+            parts.append(f"{starts[1]}{body_html or ' '}</td></tr>")
         if small:
-            lines = _html_part(small, rtl)
-            parts.append(f"{starts[2]}{self.attribution_font}<i>{lines}</i></font></td></tr>")
+            parts.append(f"{starts[2]}{self.attribution_font}<i>{small_html}</i></font></td></tr>")
         parts.append("</table>>")
         return "".join(parts)
 
@@ -258,7 +265,7 @@ def _html_part(lines: list[str], right_aligned: bool) -> str:
     every card of an export).
     """
     joined = "\n".join(lines)
-    if right_aligned or _RTL_LETTER.search(joined) or is_rtl(joined):
+    if right_aligned or not _left_to_right(joined):
         return html_lines(_directed(lines, right_aligned))
     return html_text(joined).replace("\n", "<br/>")
 
@@ -274,10 +281,31 @@ def _directed(lines: list[str], right_aligned: bool) -> list[str]:
         return [_RLI + line for line in lines]
     if right_aligned:
         return [_LRI + line for line in lines]
-    return [_LRI + line if _RTL_LETTER.search(line) else line for line in lines]
+    return [_LRI + line if _RTL.search(line) else line for line in lines]
 
 
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic...
+def _left_to_right(text: str) -> bool:
+    """True when ``text`` holds no right-to-left character; for most text told in C at once."""
+    if text.isascii():
+        return True
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.translate(None, _NOT_RTL_LEADS) and _RLM not in data:
+        return True
+    return _RTL.search(text) is None
+
+
+# The first UTF-8 bytes of every right-to-left character but the RIGHT-TO-LEFT MARK
+# (U+0590 to U+08FF: D6 to E0; U+FB1D to U+FEFC: EF; beyond U+FFFF: F0). Text with
+# dashes, quotes or accents has none of them.
+_NOT_RTL_LEADS = bytes(
+    code for code in range(256) if not (0xD6 <= code <= 0xE0 or code in (0xEF, 0xF0))
+)
+_RLM = "\u200f".encode()
+# Every right-to-left character (Hebrew, Arabic, Syriac, ..., the RIGHT-TO-LEFT MARK): a
+# text this finds nothing in is read left to right throughout.
+_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
 
 
 # -- estimated sizes ---------------------------------------------------------------
