@@ -76,7 +76,9 @@ def _check_text(value: str) -> str:
     and lone surrogates cannot be written as UTF-8; failing at load time names
     the place instead of failing later at export or save.
     """
-    bad = _FORBIDDEN_CHARACTER.search(value)  # one C-speed scan; most texts have none
+    if value.isprintable():  # holds no control character nor surrogate: most texts, told at once
+        return value
+    bad = _FORBIDDEN_CHARACTER.search(value)  # one C-speed scan: line breaks, tabs...
     if bad is None:
         return value
     index, code = bad.start(), ord(bad.group())

@@ -10,6 +10,7 @@ import pytest
 from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
 from argmap.render.cards import CardLines
 from argmap.render.dot import DotOptions, build_dot, junction_relations, statement_label
+from argmap.render.dot_text import dot_id
 from argmap.render.engine import find_engine, run_graphviz
 from argmap.render.export import render_map
 from argmap.theme import get_theme
@@ -287,3 +288,23 @@ def test_ids_that_are_dot_keywords_or_numbers_are_quoted_as_needed():
     assert "1.5 [" in source
     names = {o["name"] for o in layout(argument_map)["objects"]}
     assert names == {"node", "graph", "1.5", "a-b", "edge"}
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("s12", True),
+        ("_claim_2", True),
+        ("subgraphs", True),  # longer than any keyword
+        ("-1.5", True),
+        (".5", True),
+        ("Node", False),  # keywords in any case
+        ("SUBGRAPH", False),
+        ("1a", False),
+        ("a-b", False),
+        ("é", False),  # letters beyond ASCII are quoted, as the graphviz package does
+        ("", False),
+    ],
+)
+def test_a_name_is_bare_only_when_dot_reads_it_as_a_plain_identifier_or_number(text, bare):
+    assert dot_id(text) == (text if bare else f'"{text}"')

@@ -13,6 +13,7 @@ __all__ = ["attr_list", "dot_id", "dot_number", "html_lines", "html_text", "pin_
 # What DOT accepts unquoted (the ``graphviz`` package's rule, so the text stays as before).
 _BARE_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
 _KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_LONGEST_KEYWORD = max(map(len, _KEYWORDS))
 
 
 def dot_id(text: str) -> str:
@@ -23,7 +24,10 @@ def dot_id(text: str) -> str:
     escaped. The result is quoted unless it is a plain identifier or number,
     so a text that happens to look like ``<...>`` is never taken for HTML.
     """
-    if _BARE_ID.fullmatch(text) and text.lower() not in _KEYWORDS:
+    if text.isascii() and text.isidentifier():  # [A-Za-z_][A-Za-z0-9_]*, told without a regex
+        if len(text) > _LONGEST_KEYWORD or text.lower() not in _KEYWORDS:
+            return text
+    elif _BARE_ID.fullmatch(text):  # a number
         return text
     if "\\" in text:
         text = text.replace("\\", "\\\\")
