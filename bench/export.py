@@ -243,8 +243,10 @@ def run_cold(runs: int, timeout: float, engine: Engine, synthetic_size: int, see
     for label, code in (
         ("python -c pass", "pass"),
         ("python -c 'import argmap.cli'", "import argmap.cli"),
-        (
+        (  # as the command imports them: without pydantic's plugin search (argmap.own_process)
             "python -c 'import argmap.cli, argmap.render.export'",
+            "from argmap.own_process import no_plugins_in_own_process as start\n"
+            "start()\n"
             "import argmap.cli, argmap.render.export",
         ),
     ):
