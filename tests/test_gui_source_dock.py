@@ -261,6 +261,76 @@ def test_a_passage_dropped_on_the_empty_canvas_is_a_new_claim_there(window):
     assert window.document.roles()[new.id] is Role.MAIN_CLAIM
 
 
+def another_window(window, sources: list[Source]) -> MainWindow:
+    """A second editor window, on a map of its own with one card, ``target``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    path = window.document.path.with_name("other.argmap")
+    save_map(
+        ArgumentMap(
+            statements=[Statement(id="target", text="Riyadh wants a pact")], sources=sources
+        ),
+        path,
+    )
+    other = MainWindow(path)
+    window.qtbot.addWidget(other)
+    other.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    other.resize(1000, 700)
+    other.show()
+    wait_for_layout(window.qtbot, other)
+    return other
+
+
+def test_a_passage_dropped_into_another_map_never_quotes_its_source_of_the_same_id(window):
+    settle(window)
+    passage = dragged_passage(window)
+    other = another_window(
+        window, [Source(id="op-ed", title="Another op-ed", author="Someone Else", text=FILLER)]
+    )
+    before = other.undo_stack.count()
+    assert drop(other, passage, "target")
+    (relation,) = other.document.map.relations
+    premise = other.document.statement(relation.premises[0])
+    assert (premise.text, premise.attribution) == ("The US would", None)
+    assert other.undo_stack.count() == before + 1
+    assert "without a quote" in other.statusBar().currentMessage()
+
+
+def test_a_passage_dropped_into_another_map_without_its_source_keeps_its_words(window):
+    settle(window)
+    passage = dragged_passage(window)
+    other = another_window(window, [])
+    assert drop(other, passage, None)
+    new = other.document.map.statements[-1]
+    assert (new.text, new.attribution) == ("The US would", None)
+    assert new.id in other.document.map.layout.positions
+
+
+def test_a_passage_dropped_into_another_map_quotes_its_source_holding_the_same_text(window):
+    settle(window)
+    passage = dragged_passage(window)
+    other = another_window(
+        window, [Source(id="copy", title="The op-ed again", author="NG", text=TEXT)]
+    )
+    assert drop(other, passage, "target")
+    (relation,) = other.document.map.relations
+    premise = other.document.statement(relation.premises[0])
+    assert premise.attribution == Attribution(speaker="NG", source="copy", quote="The US would")
+
+
+def test_a_passage_that_does_not_say_which_map_it_came_from_is_dropped_as_its_words(window):
+    settle(window)
+    start = TEXT.index("The US would")
+    data = QMimeData()
+    data.setText("The US would")
+    where = f'{{"source": "op-ed", "start": {start}, "end": {start + 12}}}'
+    data.setData("application/x-argmap-passage", where.encode())
+    assert drop(window, data, "freedom")
+    (relation,) = [r for r in window.document.map.relations if r.target == "freedom"]
+    premise = window.document.statement(relation.premises[0])
+    assert (premise.text, premise.attribution) == ("The US would", None)
+
+
 def test_plain_text_dropped_onto_a_card_changes_nothing(window):
     data = QMimeData()
     data.setText("just text")

@@ -9,6 +9,7 @@ undo and redo replay exactly.
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,8 @@ class MapDocument(QObject):
         super().__init__()
         self._map = argument_map or ArgumentMap()
         self.path: Path | None = Path(path) if path else None
+        # Names this map among all those open, in any argmap: what is dragged out says so.
+        self.origin = uuid.uuid4().hex
         self._statement_at: dict[str, int] | None = (
             None  # id -> index, rebuilt after inserts/removals
         )
@@ -80,6 +83,7 @@ class MapDocument(QObject):
         """Replace the whole map (open, revert, new)."""
         self._map = argument_map
         self.path = Path(path) if path else None
+        self.origin = uuid.uuid4().hex
         self._forget_indexes()
         self.mapReset.emit()
 

@@ -7,12 +7,21 @@ inspector when the author reports someone else's words). Dropped on a card,
 the new statement is a reason for it, or an objection to it when Shift is
 held as it is dropped (as Shift makes a connection an attack); dropped on
 the empty canvas, it is a new claim where it was dropped.
+
+A dragged passage names the map it came from (:attr:`MapDocument.origin`),
+its words and a fingerprint of its source's whole text, so that a drop into
+another window, or another argmap, never quotes the words at the same place
+of a different source that happens to share the id. There it quotes a
+source of the target map only if that source holds the very same text;
+otherwise the passage's words become a statement citing no source.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPointF, Qt, Signal
@@ -28,29 +37,77 @@ if TYPE_CHECKING:
     from argmap.gui.items import StatementItem
     from argmap.sourcetext.extract import ExtractedText
 
-__all__ = ["PASSAGE_MIME", "PassageDrops", "QuoteGestures", "passage_from_mime", "passage_mime"]
+__all__ = [
+    "PASSAGE_MIME",
+    "Passage",
+    "PassageDrops",
+    "QuoteGestures",
+    "passage_from_mime",
+    "passage_mime",
+    "text_fingerprint",
+]
 
 PASSAGE_MIME = "application/x-argmap-passage"
 
 
-def passage_mime(source_id: str, start: int, end: int, text: str) -> QMimeData:
-    """What a dragged passage carries: the plain text, and which source and where."""
+@dataclass(frozen=True)
+class Passage:
+    """A passage dragged out of a source's text, and where it came from."""
+
+    source: str  # the source's id in the map it came from
+    start: int
+    end: int
+    text: str  # the passage as it stands in the source's text
+    origin: str | None = None  # the map it came from (None: unknown)
+    fingerprint: str | None = None  # of the source's whole text (None: unknown)
+
+
+def text_fingerprint(text: str) -> str:
+    """Tells two source texts apart: equal only for the very same text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def passage_mime(
+    origin: str | None, source_id: str, source_text: str, start: int, end: int
+) -> QMimeData:
+    """What a dragged passage carries: its plain text, and which map, source and place."""
+    text = source_text[start:end]
     data = QMimeData()
     data.setText(text)
-    where = json.dumps({"source": source_id, "start": start, "end": end})
-    data.setData(PASSAGE_MIME, QByteArray(where.encode("utf-8")))
+    where = {
+        "origin": origin,
+        "source": source_id,
+        "start": start,
+        "end": end,
+        "text": text,
+        "fingerprint": text_fingerprint(source_text),
+    }
+    data.setData(PASSAGE_MIME, QByteArray(json.dumps(where).encode("ascii")))
     return data
 
 
-def passage_from_mime(data: QMimeData | None) -> tuple[str, int, int] | None:
-    """``(source id, start, end)`` of a dragged passage, or None for anything else."""
+def passage_from_mime(data: QMimeData | None) -> Passage | None:
+    """The dragged passage, or None for anything else.
+
+    A passage whose place cannot be read (an older or another program's) keeps
+    its words: it is dropped as text, citing nothing.
+    """
     if data is None or not data.hasFormat(PASSAGE_MIME):
         return None
+    words = data.text() if data.hasText() else ""
     try:
         where = json.loads(bytes(data.data(PASSAGE_MIME).data()).decode("utf-8"))
-        return str(where["source"]), int(where["start"]), int(where["end"])
-    except (ValueError, KeyError, TypeError):
-        return None
+        origin, fingerprint = where.get("origin"), where.get("fingerprint")
+        return Passage(
+            source=str(where["source"]),
+            start=int(where["start"]),
+            end=int(where["end"]),
+            text=str(where.get("text", words)),
+            origin=str(origin) if origin is not None else None,
+            fingerprint=str(fingerprint) if fingerprint is not None else None,
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return Passage(source="", start=0, end=0, text=words) if words.strip() else None
 
 
 class QuoteGestures:
@@ -82,12 +139,69 @@ class QuoteGestures:
         if not words:
             self.editor.message.emit("Select a passage of the source to quote it.")
             return None
-        self.editor.commit_typing()
-        statement = Statement(
-            id=document.new_id("s"),
-            text=words,
-            attribution=Attribution(speaker=source.author, source=source_id, quote=words),
+        attribution = Attribution(speaker=source.author, source=source_id, quote=words)
+        return self._add(words, attribution, target, kind, point)
+
+    def drop(
+        self,
+        passage: Passage,
+        *,
+        target: str | None = None,
+        kind: RelationKind = RelationKind.SUPPORT,
+        point: QPointF | None = None,
+    ) -> str | None:
+        """A dragged passage dropped on the map, as :meth:`quote` places it; the new id.
+
+        It quotes its source when this map has it (see :meth:`source_of`);
+        otherwise its words become a statement citing no source, and the
+        status bar says why.
+        """
+        source = self.source_of(passage)
+        if source is not None:
+            return self.quote(
+                source.id, passage.start, passage.end, target=target, kind=kind, point=point
+            )
+        words = " ".join(passage.text.split())
+        if not words:
+            return None
+        self.editor.message.emit(
+            "The passage comes from a source this map does not have: "
+            "its words were added without a quote."
         )
+        return self._add(words, None, target, kind, point)
+
+    def source_of(self, passage: Passage) -> Source | None:
+        """The source of this map the passage was taken from, or None.
+
+        Dragged out of this map, it is the source of that id; from another map,
+        a source holding the very same text (the same id preferred). Either way
+        the words at the passage's place must be the passage's own.
+        """
+        document = self.editor.document
+        holding = [
+            s
+            for s in document.map.sources
+            if s.text and s.text[max(passage.start, 0) : passage.end] == passage.text
+        ]
+        if passage.origin is not None and passage.origin == document.origin:
+            return next((s for s in holding if s.id == passage.source), None)
+        if passage.fingerprint is None:
+            return None
+        same = [s for s in holding if s.text and text_fingerprint(s.text) == passage.fingerprint]
+        return next((s for s in same if s.id == passage.source), same[0] if same else None)
+
+    def _add(
+        self,
+        words: str,
+        attribution: Attribution | None,
+        target: str | None,
+        kind: RelationKind,
+        point: QPointF | None,
+    ) -> str:
+        """A new statement of ``words``, arguing about ``target`` or placed at ``point``."""
+        document = self.editor.document
+        self.editor.commit_typing()
+        statement = Statement(id=document.new_id("s"), text=words, attribution=attribution)
         relations = []
         if target is not None and document.has_element(target):
             relations.append(
@@ -96,9 +210,10 @@ class QuoteGestures:
         positions = {}
         if point is not None and not relations:
             positions[statement.id] = Position(x=round(point.x(), 1), y=round(point.y(), 1))
-        label = "Quote as statement"
+        role = "statement"
         if relations:
-            label = "Quote as reason" if kind == RelationKind.SUPPORT else "Quote as objection"
+            role = "reason" if kind == RelationKind.SUPPORT else "objection"
+        label = f"Quote as {role}" if attribution is not None else f"Add {role}"
         self.editor.undo_stack.push(
             AddElementsCommand(document, [statement], relations, label, positions)
         )
@@ -138,7 +253,7 @@ class QuoteGestures:
 class PassageDrops(QObject):
     """Passages dropped on the canvas: on a card (reason, Shift: objection) or anywhere."""
 
-    dropped = Signal(str, int, int, object, bool, object)  # source, start, end, card, attack, point
+    dropped = Signal(object, object, bool, object)  # Passage, card (or None), attack, point
 
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view)
@@ -163,7 +278,7 @@ class PassageDrops(QObject):
             self._mark(None)
             attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
             card_id = card.statement_id if card is not None else None
-            self.dropped.emit(*passage, card_id, attack, point)
+            self.dropped.emit(passage, card_id, attack, point)
         else:
             self._mark(card)
         event.setDropAction(Qt.DropAction.CopyAction)  # type: ignore[attr-defined]

@@ -5,9 +5,11 @@ statement's source and scrolls its passage into view. Clicking a passage
 selects its statement. Selecting words and pressing Ctrl+Shift+Q (Edit ›
 Quote Selected Passage) makes them a new statement, and dragging them onto
 a card makes them a reason for it (Shift: an objection;
-:mod:`argmap.gui.quoting`). The line under the text says how much of it the
-map quotes. A source gets its text here from a file or the clipboard, as a
-new source or for the one shown; each is one undo step.
+:mod:`argmap.gui.quoting`). Dragged into another map, they quote a source
+there only if it has the same text; otherwise they come as words citing no
+source. The line under the text says how much of it the map quotes. A source
+gets its text here from a file or the clipboard, as a new source or for the
+one shown; each is one undo step.
 
 The dock refreshes once per event-loop turn however many edits arrive, and
 not at all while it is hidden.
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 from argmap.errors import ArgmapError
 from argmap.gui.document import MapDocument
 from argmap.gui.panel_keys import keep_editing_keys
-from argmap.gui.quoting import PassageDrops, QuoteGestures
+from argmap.gui.quoting import Passage, PassageDrops, QuoteGestures
 from argmap.gui.source_text_view import Highlight, SourceTextView
 from argmap.model import RelationKind, Source
 from argmap.sourcetext.coverage import coverage
@@ -158,6 +160,7 @@ class SourceTextPanel(QWidget):
         self._dirty = False
         source = self._fill_sources()
         text = source.text if source is not None and source.text else ""
+        self.view.origin = self.document.origin
         self.view.show_text(source.id if source is not None else None, text)
         self.quote_button.setEnabled(bool(text))
         highlights, missing = self._highlights(source) if source is not None and text else ([], 0)
@@ -251,13 +254,13 @@ class SourceTextPanel(QWidget):
         return self.quotes.quote(source_id, *span)
 
     def passage_dropped(
-        self, source_id: str, start: int, end: int, card: str | None, attack: bool, point
+        self, passage: Passage, card: str | None, attack: bool, point
     ) -> str | None:
         """A passage dropped on the canvas: a reason for the card (Shift: objection), or a claim."""
         kind = RelationKind.ATTACK if attack else RelationKind.SUPPORT
         if card is not None:
-            return self.quotes.quote(source_id, start, end, target=card, kind=kind)
-        return self.quotes.quote(source_id, start, end, point=QPointF(point))
+            return self.quotes.drop(passage, target=card, kind=kind)
+        return self.quotes.drop(passage, point=QPointF(point))
 
     # -- adding text -------------------------------------------------------
 

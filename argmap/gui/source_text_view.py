@@ -4,7 +4,7 @@ Each passage is painted in its statement's role colour (an extra selection,
 so the text itself is never touched); the passage of the selected statement
 is underlined in the role's border colour. Clicking a passage asks for its
 statement to be selected; a selection dragged out of the text carries the
-source and the place it came from (:func:`argmap.gui.quoting.passage_mime`).
+map, the source and the place it came from (:func:`argmap.gui.quoting.passage_mime`).
 
 Python counts characters by code point and Qt by UTF-16 unit: a text with
 characters outside the Basic Multilingual Plane (emoji, some CJK) has its
@@ -51,6 +51,7 @@ class SourceTextView(QPlainTextEdit):
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.source_id: str | None = None
+        self.origin: str | None = None  # the map the text belongs to (MapDocument.origin)
         self.text = ""
         self.highlights: list[Highlight] = []
         self.current: str | None = None  # the selected statement, whose passage is underlined
@@ -155,5 +156,4 @@ class SourceTextView(QPlainTextEdit):
         span = self.selected_span()
         if span is None or self.source_id is None:
             return super().createMimeDataFromSelection()
-        start, end = span
-        return passage_mime(self.source_id, start, end, self.text[start:end])
+        return passage_mime(self.origin, self.source_id, self.text, *span)
