@@ -105,6 +105,34 @@ def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
     assert window.current_map().statement("narrow").note is None
 
 
+def test_typing_on_a_card_cancelled_with_escape_leaves_nothing_to_recover(window):
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    typed("Typed then cancelled")
+    lose_focus(window)
+    assert len(recovery_files()) == 1
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # the user comes back
+    window.activateWindow()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.editor.inline.is_open()
+    lose_focus(window)
+    assert recovery_files() == []
+
+
+def test_typing_in_the_inspector_deleted_again_leaves_nothing_to_recover(window):
+    window.scene.select_only(["narrow"])
+    window.inspector.note_edit.setFocus()
+    typed("abc")
+    lose_focus(window)
+    assert len(recovery_files()) == 1
+    for _ in "abc":
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backspace)
+    lose_focus(window)
+    assert recovery_files() == []
+
+
 def test_a_field_of_an_arrow_still_being_typed_in_the_inspector_is_autosaved(window):
     window.inspector.show_relation("r-freedom")
     window.inspector.relation_quote_edit.setFocus()

@@ -232,12 +232,14 @@ class Autosaver(QObject):
 
         Typing not committed yet (a card's inline editor, the Inspector's fields)
         is part of the work: it goes into the recovery file, not into the map.
+        With no changes and nothing typed, a recovery file written earlier goes.
         """
         window = self.window
         if self._closed or not window.has_map():
             return True
         pending = typed_not_committed(window)
         if window.undo_stack.isClean() and not pending:
+            self.discard()  # typing written earlier was cancelled or deleted: nothing to recover
             return True
         generation = (self._generation, repr(pending))
         if generation == self._written_generation and self.written is not None:
