@@ -74,9 +74,9 @@ def panel(window):
     return window.source_text
 
 
-def passage_of(window, statement_id: str) -> str:
+def passage_of(window, element_id: str) -> str:
     view = panel(window).view
-    spans = [(h.start, h.end) for h in view.highlights if h.statement_id == statement_id]
+    spans = [(h.start, h.end) for h in view.highlights if h.element_id == element_id]
     return "|".join(view.text[s:e] for s, e in spans)
 
 
@@ -90,7 +90,7 @@ def test_the_dock_shows_the_source_with_each_quote_in_its_statements_role_colour
     view = panel(window).view
     assert view.toPlainText() == TEXT
     theme = window.scene.theme
-    colours = {h.statement_id: h.fill for h in view.highlights}
+    colours = {h.element_id: h.fill for h in view.highlights}
     assert colours == {
         "claim": theme.card(Role.MAIN_CLAIM).fill,
         "freedom": theme.card(Role.REASON).fill,
@@ -392,6 +392,70 @@ def test_the_badge_turns_to_found_when_the_quote_is_corrected(window):
         "missing", attribution=Attribution(source="op-ed", quote="freedom of action")
     )
     assert window.inspector.quote_badge.text().startswith("✓")
+
+
+ARROW_QUOTE = "The US would hesitate to commit."
+
+
+def quote_on_the_arrow(window, quote: str = ARROW_QUOTE) -> None:
+    window.editor.set_relation_fields("r1", attribution=Attribution(source="op-ed", quote=quote))
+    settle(window)
+
+
+def select_arrow(window, relation_id: str) -> None:
+    window.scene.clearSelection()
+    next(e for e in window.scene.edge_items if e.relation_id == relation_id).setSelected(True)
+    settle(window)
+
+
+def test_an_arrows_quote_is_highlighted_in_the_colour_of_its_argument(window):
+    quote_on_the_arrow(window)
+    assert passage_of(window, "r1") == ARROW_QUOTE
+    (highlight,) = [h for h in panel(window).view.highlights if h.element_id == "r1"]
+    theme = window.scene.theme
+    assert (highlight.fill, highlight.border) == (
+        theme.card(Role.REASON).fill,
+        theme.support.colour,
+    )
+    assert panel(window).coverage_label.text().startswith("3 of 203 sentences quoted")
+
+
+def test_an_arrows_quote_not_in_the_text_counts_as_not_found(window):
+    quote_on_the_arrow(window, "The US would never hesitate to commit.")
+    assert panel(window).coverage_label.text().endswith("· 2 quotes not found in the text")
+
+
+def test_clicking_an_arrows_passage_selects_the_arrow(window):
+    quote_on_the_arrow(window)
+    view = panel(window).view
+    view.select_span(TEXT.index(ARROW_QUOTE) + 5, TEXT.index(ARROW_QUOTE) + 5)
+    view.centerCursor()
+    point = view.cursorRect().center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NO_MODIFIER, point)
+    settle(window)
+    assert window.inspector.relation_id == "r1"
+    assert view.current == "r1"
+
+
+def test_selecting_an_arrow_scrolls_its_passage_into_view(window):
+    quote_on_the_arrow(window)
+    view = panel(window).view
+    view.verticalScrollBar().setValue(0)
+    select_arrow(window, "r1")
+    assert view.current == "r1"
+    assert view.viewport().rect().contains(view.cursorRect().center())
+    assert view.verticalScrollBar().value() > 0
+
+
+def test_the_inspector_marks_an_arrows_quote_found_or_not_found(window):
+    quote_on_the_arrow(window)
+    select_arrow(window, "r1")
+    badge = window.inspector.relation_quote_badge
+    assert badge.isVisible()
+    assert badge.text().startswith("✓")
+    quote_on_the_arrow(window, "The US would never hesitate to commit.")
+    assert badge.text().startswith("⚠")
+    assert "the quote is not in source 'op-ed'" in badge.toolTip()
 
 
 def test_passages_after_characters_qt_counts_twice_are_highlighted_exactly(window):

@@ -141,6 +141,7 @@ class Inspector(QStackedWidget):
         self.relation_source_box = _narrow_box()
         self.relation_quote_edit = QPlainTextEdit()
         self.relation_quote_edit.setTabChangesFocus(True)
+        self.relation_quote_badge = QuoteBadge()
         self.relation_date_edit = QLineEdit()
         form.addRow("&Kind", self.kind_box)
         form.addRow("Premises", self.premises_editor)
@@ -148,6 +149,7 @@ class Inspector(QStackedWidget):
         form.addRow("&Speaker", self.relation_speaker_edit)
         form.addRow("Sou&rce", self.relation_source_box)
         form.addRow("&Quote", self.relation_quote_edit)
+        form.addRow("", self.relation_quote_badge)
         form.addRow("&Date", self.relation_date_edit)
         self.kind_box.activated.connect(lambda _: self._commit_relation())
         self.relation_source_box.activated.connect(
@@ -231,6 +233,9 @@ class Inspector(QStackedWidget):
         if self.statement_id is not None and self.document.has_element(self.statement_id):
             attribution = self.document.statement(self.statement_id).attribution
             self.quote_badge.show_check(self.document.map, attribution)
+        elif self.relation_id is not None and self.document.has_element(self.relation_id):
+            attribution = self.document.relation(self.relation_id).attribution
+            self.relation_quote_badge.show_check(self.document.map, attribution)
 
     def show_relation(self, relation_id: str) -> None:
         if not self.document.has_element(relation_id):
@@ -246,6 +251,7 @@ class Inspector(QStackedWidget):
         attribution = relation.attribution or Attribution()
         _show(self.relation_speaker_edit, attribution.speaker or "")
         self.relation_quote_edit.setPlainText(attribution.quote or "")
+        self.relation_quote_badge.show_check(self.document.map, relation.attribution)
         _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
         self.relation_evaluation.show_element(relation_id)

@@ -1,15 +1,16 @@
 """The Source Text dock: a source's text beside the map, its quoted passages highlighted.
 
-Pick the source in the box, or select a statement: the dock follows to the
-statement's source and scrolls its passage into view. Clicking a passage
-selects its statement. Selecting words and pressing Ctrl+Shift+Q (Edit ›
-Quote Selected Passage) makes them a new statement, and dragging them onto
-a card makes them a reason for it (Shift: an objection;
-:mod:`argmap.gui.quoting`). Dragged into another map, they quote a source
-there only if it has the same text; otherwise they come as words citing no
-source. The line under the text says how much of it the map quotes. A source
-gets its text here from a file or the clipboard, as a new source or for the
-one shown; each is one undo step.
+Pick the source in the box, or select a statement or an arrow: the dock
+follows to its source and scrolls its passage into view. Quotes on arrows
+count as those on cards do, and clicking a passage selects its statement
+(or arrow). Selecting words and pressing Ctrl+Shift+Q (Edit › Quote
+Selected Passage) makes them a new statement, and dragging them onto a card
+makes them a reason for it (Shift: an objection; :mod:`argmap.gui.quoting`).
+Dragged into another map, they quote a source there only if it has the same
+text; otherwise they come as words citing no source. The line under the
+text says how much of it the map quotes. A source gets its text here from a
+file or the clipboard, as a new source or for the one shown; each is one
+undo step.
 
 The dock refreshes once per event-loop turn however many edits arrive, and
 not at all while it is hidden.
@@ -38,11 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.compare import select_element
 from argmap.gui.document import MapDocument
+from argmap.gui.items import EdgeItem
 from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.quoting import Passage, PassageDrops, QuoteGestures
 from argmap.gui.source_text_view import Highlight, SourceTextView
-from argmap.model import RelationKind, Source
+from argmap.model import Attribution, Relation, RelationKind, Source, Statement
+from argmap.roles import Role
 from argmap.sourcetext.coverage import coverage
 from argmap.sourcetext.quotes import index_for
 
@@ -57,7 +61,7 @@ FILE_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (
 
 
 class SourceTextPanel(QWidget):
-    statementActivated = Signal(str)  # a passage was clicked: select its statement
+    elementActivated = Signal(str)  # a passage was clicked: select its statement or arrow
     message = Signal(str)
 
     def __init__(
@@ -97,11 +101,11 @@ class SourceTextPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.coverage_label)
         keep_editing_keys(self)  # Ctrl+C copies the passage, Ctrl+A selects the whole text
-        self.current_statement: str | None = None
+        self.current_element: str | None = None  # the statement or relation selected
         self.shown: str | None = None  # the id of the source shown
         self.drops: PassageDrops | None = None  # passages dropped on the canvas (the window's)
-        # The canvas's selection (the window sets it): the dock follows it.
-        self.selected_statements: Callable[[], list[str]] = list
+        # The canvas's selected cards, else arrows (the window sets it): the dock follows it.
+        self.selected_elements: Callable[[], list[str]] = list
         self._dirty = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -109,7 +113,7 @@ class SourceTextPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.source_box.activated.connect(lambda _: self._source_chosen())
         self.quote_button.clicked.connect(self.quote_selection)
-        self.view.statementClicked.connect(self.statementActivated)
+        self.view.elementClicked.connect(self.elementActivated)
         for signal in (
             document.statementAdded,
             document.statementRemoved,
@@ -164,7 +168,7 @@ class SourceTextPanel(QWidget):
         self.view.show_text(source.id if source is not None else None, text)
         self.quote_button.setEnabled(bool(text))
         highlights, missing = self._highlights(source) if source is not None and text else ([], 0)
-        self.view.set_highlights(highlights, self.current_statement)
+        self.view.set_highlights(highlights, self.current_element)
         if not text:
             self.coverage_label.setText("")
             return
@@ -196,49 +200,69 @@ class SourceTextPanel(QWidget):
         return next((s for s in sources if s.id == wanted), None)
 
     def _highlights(self, source: Source) -> tuple[list[Highlight], int]:
-        """Where each quote of the source is, in role colours, and how many are not found."""
+        """Where each quote of the source is, statements' and arrows' alike, in their colours;
+        and how many are not found."""
         assert source.text is not None
         index = index_for(source.text)
         roles = self.document.roles()
         theme = self.theme()
         highlights, missing = [], 0
-        for statement in self.document.map.statements:
-            attribution = statement.attribution
+        elements: list[Statement | Relation] = [
+            *self.document.map.statements,
+            *self.document.map.relations,
+        ]
+        for element in elements:
+            attribution = element.attribution
             if attribution is None or attribution.source != source.id or not attribution.quote:
                 continue
             found = index.find(attribution.quote)
             if found is None:
                 missing += 1
                 continue
-            style = theme.card(roles[statement.id])
+            if isinstance(element, Statement):
+                style = theme.card(roles[element.id])
+                fill, border = style.fill, style.border
+            else:  # its premise's card colour; underlined in the arrow's colour when selected
+                role = roles.get(element.premises[0], Role.REASON)
+                fill = theme.card(role).fill
+                border = theme.edge(element.kind == RelationKind.ATTACK).colour
             highlights += [
-                Highlight(start, end, statement.id, style.fill, style.border)
-                for start, end in found.spans
+                Highlight(start, end, element.id, fill, border) for start, end in found.spans
             ]
         return highlights, missing
 
     def canvas_selection_changed(self) -> None:
         try:
-            selected = self.selected_statements()
+            selected = self.selected_elements()
         except RuntimeError:  # the canvas is being destroyed with the window
             return
         self.follow_selection(selected)
 
-    def follow_selection(self, statement_ids: list[str]) -> None:
-        """A statement was selected: show its source and scroll to its passage."""
-        statement_id = statement_ids[0] if len(statement_ids) == 1 else None
-        self.current_statement = statement_id
-        if statement_id is not None and self.document.has_element(statement_id):
-            attribution = self.document.statement(statement_id).attribution
-            sources = {s.id for s in self.document.map.sources}
-            if attribution is not None and attribution.source in sources:
-                self.shown = attribution.source
+    def follow_selection(self, element_ids: list[str]) -> None:
+        """A statement or an arrow was selected: show its source and scroll to its passage."""
+        element_id = element_ids[0] if len(element_ids) == 1 else None
+        self.current_element = element_id
+        attribution = self._attribution(element_id) if element_id is not None else None
+        if attribution is not None and attribution.source in {
+            s.id for s in self.document.map.sources
+        }:
+            self.shown = attribution.source
         if not self.isVisible():
             self._dirty = True
             return
         self.refresh()
-        if statement_id is not None:
-            self.view.reveal(statement_id)
+        if element_id is not None:
+            self.view.reveal(element_id)
+
+    def _attribution(self, element_id: str) -> Attribution | None:
+        try:
+            return self.document.statement(element_id).attribution
+        except KeyError:
+            pass
+        try:
+            return self.document.relation(element_id).attribution
+        except KeyError:
+            return None
 
     # -- quoting -----------------------------------------------------------
 
@@ -345,8 +369,8 @@ def install_source_dock(window: MainWindow) -> tuple[QDockWidget, SourceTextPane
         window.document, QuoteGestures(window.editor), lambda: window.scene.theme
     )
     panel.message.connect(window._show_message)
-    panel.selected_statements = window.scene.selected_statement_ids
-    panel.statementActivated.connect(lambda chosen: window._outline_selection_changed([chosen]))
+    panel.selected_elements = lambda: _selected_elements(window)
+    panel.elementActivated.connect(lambda chosen: _select(window, chosen))
     window.scene.selectionChanged.connect(panel.canvas_selection_changed)
     panel.drops = PassageDrops(window.view)
     panel.drops.dropped.connect(panel.passage_dropped)
@@ -355,3 +379,20 @@ def install_source_dock(window: MainWindow) -> tuple[QDockWidget, SourceTextPane
     window.splitDockWidget(window.inspector_dock, dock, Qt.Orientation.Horizontal)
     dock.hide()
     return dock, panel
+
+
+def _selected_elements(window: MainWindow) -> list[str]:
+    """The selected cards; when no card is selected, the selected arrows' relations."""
+    statements = window.scene.selected_statement_ids()
+    if statements:
+        return statements
+    edges = [e for e in window.scene.selectedItems() if isinstance(e, EdgeItem)]
+    return list(dict.fromkeys(e.relation_id for e in edges))
+
+
+def _select(window: MainWindow, element_id: str) -> None:
+    """Select the statement (or the arrow) whose passage was clicked."""
+    if element_id in window.scene.statement_items:
+        window._outline_selection_changed([element_id])
+    else:
+        select_element(window, "relations", element_id)

@@ -1,9 +1,9 @@
 """A source's text, read-only, with its quoted passages highlighted.
 
-Each passage is painted in its statement's role colour (an extra selection,
-so the text itself is never touched); the passage of the selected statement
-is underlined in the role's border colour. Clicking a passage asks for its
-statement to be selected; a selection dragged out of the text carries the
+Each passage is painted in the colours of the statement or arrow quoting it
+(an extra selection, so the text itself is never touched); the passage of
+the selected one is underlined. Clicking a passage asks for its statement
+or arrow to be selected; a selection dragged out of the text carries the
 map, the source and the place it came from (:func:`argmap.gui.quoting.passage_mime`).
 
 Python counts characters by code point and Qt by UTF-16 unit: a text with
@@ -34,13 +34,13 @@ class Highlight:
 
     start: int
     end: int
-    statement_id: str
+    element_id: str  # the statement, or the relation (an arrow), quoting it
     fill: str
     border: str
 
 
 class SourceTextView(QPlainTextEdit):
-    statementClicked = Signal(str)
+    elementClicked = Signal(str)  # a statement's or a relation's id
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -54,7 +54,7 @@ class SourceTextView(QPlainTextEdit):
         self.origin: str | None = None  # the map the text belongs to (MapDocument.origin)
         self.text = ""
         self.highlights: list[Highlight] = []
-        self.current: str | None = None  # the selected statement, whose passage is underlined
+        self.current: str | None = None  # the selected element, whose passage is underlined
         self._astral: list[int] = []  # code-point offsets of characters Qt counts twice
         self._pressed_at: int | None = None
 
@@ -76,7 +76,7 @@ class SourceTextView(QPlainTextEdit):
             selection.cursor = self._cursor(highlight.start, highlight.end)
             char_format = QTextCharFormat()
             char_format.setBackground(QColor(highlight.fill))
-            if highlight.statement_id == current:
+            if highlight.element_id == current:
                 char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 char_format.setUnderlineColor(QColor(highlight.border))
                 char_format.setFontWeight(700)
@@ -84,10 +84,10 @@ class SourceTextView(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
-    def reveal(self, statement_id: str) -> bool:
-        """Scroll the statement's first passage into the middle of the view, if it has one."""
+    def reveal(self, element_id: str) -> bool:
+        """Scroll the element's first passage into the middle of the view, if it has one."""
         for highlight in self.highlights:
-            if highlight.statement_id == statement_id:
+            if highlight.element_id == element_id:
                 cursor = self._cursor(highlight.end, highlight.end)
                 self.setTextCursor(cursor)
                 self.centerCursor()
@@ -104,12 +104,12 @@ class SourceTextView(QPlainTextEdit):
     def select_span(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor(start, end))
 
-    def statement_at(self, offset: int) -> str | None:
-        """The statement whose passage holds this offset (the shortest, where passages overlap)."""
+    def element_at(self, offset: int) -> str | None:
+        """Whose passage holds this offset (the shortest, where passages overlap)."""
         holding = [h for h in self.highlights if h.start <= offset < h.end]
         if not holding:
             return None
-        return min(holding, key=lambda h: h.end - h.start).statement_id
+        return min(holding, key=lambda h: h.end - h.start).element_id
 
     # -- offsets -----------------------------------------------------------
 
@@ -148,9 +148,9 @@ class SourceTextView(QPlainTextEdit):
             return
         if self.textCursor().hasSelection():
             return
-        statement_id = self.statement_at(self._to_python(released))
-        if statement_id is not None:
-            self.statementClicked.emit(statement_id)
+        element_id = self.element_at(self._to_python(released))
+        if element_id is not None:
+            self.elementClicked.emit(element_id)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         span = self.selected_span()
