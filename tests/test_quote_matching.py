@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -55,6 +57,19 @@ def test_soft_hyphens_and_zero_width_and_directional_marks_vanish():
 
 def test_letters_with_combining_marks_are_composed():
     assert normalised("cafe\u0301") == "café"
+
+
+def test_decomposed_korean_and_bengali_are_composed_as_their_quotes_are():
+    for words in ("서울에서 평화 회담이 열렸다.", "আমি তোমাকে ভালোবাসি"):
+        decomposed = unicodedata.normalize("NFD", words)
+        assert normalise(decomposed).text == normalised(decomposed) == words
+
+
+def test_a_quote_from_a_decomposed_text_is_found_and_shown_as_the_text_has_it():
+    text = unicodedata.normalize("NFD", "서울에서 평화 회담이 열렸다. 양측은 합의했다.")
+    shown = unicodedata.normalize("NFD", "평화 회담이 열렸다")
+    assert passage(text, "평화 회담이 열렸다") == shown
+    assert passage(text, shown) == shown
 
 
 def test_each_normalised_character_knows_where_it_came_from():

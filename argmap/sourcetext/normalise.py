@@ -8,7 +8,8 @@ dropped, since typesetters differ about them; a hyphen between two letters
 is dropped (self-reliance, selfreliance), since text taken from a PDF cannot
 tell a compound broken at a line's end from a word hyphenated there; soft
 hyphens, zero-width spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
-ﬆ are their letters; and letters with combining marks are composed (NFC).
+ﬆ are their letters; and the text is composed (NFC): letters with their
+combining marks, Hangul jamo into syllables, two-part Indic vowels.
 Nothing else changes: case, punctuation and otherwise spelling must match.
 
 The normalised text keeps, for each of its characters, the offset of the
@@ -109,22 +110,64 @@ def _composed(text: str) -> str:
 
 
 def _compose_with_offsets(text: str) -> tuple[str, array[int] | None]:
-    """NFC, composing each letter with the marks that follow it; offsets when anything changed.
+    """NFC, with for each composed character the offset it came from; offsets if anything changed.
 
-    Almost every text is NFC already (checked at C speed); only other texts
-    take the character-by-character way.
+    Almost every text is NFC already (checked at C speed). In another, only
+    the stretches between spaces and line breaks that are not NFC (nothing
+    composes across those) are composed, a cluster at a time: a letter with
+    the marks after it, and with the letters that compose with it, as Hangul
+    jamo and the two parts of some Indic vowels do.
     """
     if unicodedata.is_normalized("NFC", text):
         return text, None
     pieces: list[str] = []
     origin = array("q")
-    cluster_start = 0
-    for index in range(1, len(text) + 1):
-        if index < len(text) and unicodedata.combining(text[index]):
+    done = 0
+    for run in _RUN.finditer(text):
+        word = run.group()
+        if unicodedata.is_normalized("NFC", word):
             continue
-        composed = unicodedata.normalize("NFC", text[cluster_start:index])
-        pieces.append(composed)
-        origin.extend([cluster_start] * len(composed))
-        cluster_start = index
+        start = run.start()
+        pieces.append(text[done:start])
+        origin.extend(range(done, start))
+        for offset, cluster in _clusters(word):
+            pieces.append(cluster)
+            origin.extend([start + offset] * len(cluster))
+        done = run.end()
+    pieces.append(text[done:])
+    origin.extend(range(done, len(text)))
     origin.append(len(text))
     return "".join(pieces), origin
+
+
+_RUN = re.compile(r"[^ \n]+")
+
+
+def _clusters(word: str) -> list[tuple[int, str]]:
+    """The word in NFC, cut where composing it cuts nothing: (offset in the word, composed) pairs.
+
+    A cut falls before a character without a combining class that composes
+    with nothing before it. Should the pieces not add up to the word's NFC
+    (a mark in a letter's decomposition moving past another), the word is
+    one piece.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for index in range(1, len(word) + 1):
+        if index < len(word):
+            char = word[index]
+            if unicodedata.combining(char):
+                continue
+            head = word[start:index]
+            alone = unicodedata.normalize("NFC", char)
+            if (
+                unicodedata.combining(alone[0])
+                or unicodedata.normalize("NFC", head + char)
+                != unicodedata.normalize("NFC", head) + alone
+            ):
+                continue
+        pieces.append((start, unicodedata.normalize("NFC", word[start:index])))
+        start = index
+    if "".join(piece for _, piece in pieces) != unicodedata.normalize("NFC", word):
+        return [(0, unicodedata.normalize("NFC", word))]
+    return pieces
