@@ -108,6 +108,14 @@ def test_html_keeps_the_article_in_paragraphs_without_scripts_styles_or_navigati
     )
 
 
+def test_html_table_rows_are_lines_and_their_cells_are_separated_by_a_space():
+    table = (
+        "<table><tr><th>Country</th><th>US troops</th></tr>"
+        "<tr><td>Qatar<td>10,000 soldiers</tr></table>"  # cells left open, as HTML allows
+    )
+    assert extract_string(table, html=True).text == "Country US troops\nQatar 10,000 soldiers"
+
+
 def test_html_metadata_gives_title_author_date_and_address(tmp_path):
     extracted = extract_file(write(tmp_path, "page.htm", PAGE))
     assert extracted.title == "A defense treaty is not the answer"

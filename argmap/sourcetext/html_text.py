@@ -2,11 +2,12 @@
 
 What a reader of the page reads is kept: paragraphs, headings, list items
 and table rows each begin a new line (paragraphs and headings after a blank
-line), and whitespace is collapsed as a browser collapses it, except in
-``<pre>``. What is not the article is dropped: scripts, styles, navigation,
-forms, asides, footers and the like. When the page marks its article
-(``<article>``, else ``<main>``) and that holds a good part of the page's
-text, only the article is kept, leaving out a site's menus and teasers.
+line), a table's cells are separated by a space, and whitespace is collapsed
+as a browser collapses it, except in ``<pre>``. What is not the article is
+dropped: scripts, styles, navigation, forms, asides, footers and the like.
+When the page marks its article (``<article>``, else ``<main>``) and that
+holds a good part of the page's text, only the article is kept, leaving out
+a site's menus and teasers.
 The title, author, date and address come from the page's metadata (Open
 Graph and the usual ``<meta>`` names), else from ``<title>`` and ``<time>``.
 """
@@ -30,6 +31,7 @@ PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 PARAGRAPHS |= {"article", "section", "main", "header", "figure", "figcaption", "address"}
 PARAGRAPHS |= {"details", "summary", "table", "caption", "hr", "dl", "ol", "ul"}
 LINES = frozenset({"br", "li", "tr", "dt", "dd"})
+CELLS = frozenset({"td", "th"})  # each begins after a space, as a Markdown table's cells do
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 VOID |= {"source", "track", "wbr"}
 ARTICLE_SHARE = 0.25  # an <article> holding this share of the page's text is the page
@@ -204,6 +206,8 @@ class _PageReader(HTMLParser):
             self._emit("\n\n")
         elif tag in LINES:
             self._emit("\n")
+        elif tag in CELLS:
+            self._emit(" ")
 
     def _emit(self, text: str) -> None:
         if self.skipping and text.strip():
