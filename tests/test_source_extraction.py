@@ -116,6 +116,11 @@ def test_html_table_rows_are_lines_and_their_cells_are_separated_by_a_space():
     assert extract_string(table, html=True).text == "Country US troops\nQatar 10,000 soldiers"
 
 
+def test_an_inline_quotation_is_in_quotation_marks_as_a_browser_shows_it():
+    page = "<p>He said <q>peace <q>now</q>, not later</q> and left.</p>"
+    assert extract_string(page, html=True).text == "He said “peace ‘now’, not later” and left."
+
+
 def test_html_metadata_gives_title_author_date_and_address(tmp_path):
     extracted = extract_file(write(tmp_path, "page.htm", PAGE))
     assert extracted.title == "A defense treaty is not the answer"

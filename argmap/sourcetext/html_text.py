@@ -2,12 +2,13 @@
 
 What a reader of the page reads is kept: paragraphs, headings, list items
 and table rows each begin a new line (paragraphs and headings after a blank
-line), a table's cells are separated by a space, and whitespace is collapsed
-as a browser collapses it, except in ``<pre>``. What is not the article is
-dropped: scripts, styles, navigation, forms, asides, footers and the like.
-When the page marks its article (``<article>``, else ``<main>``) and that
-holds a good part of the page's text, only the article is kept, leaving out
-a site's menus and teasers.
+line), a table's cells are separated by a space, an inline quotation
+(``<q>``) is in quotation marks, and whitespace is collapsed as a browser
+collapses it, except in ``<pre>``. What is not the article is dropped:
+scripts, styles, navigation, forms, asides, footers and the like. When the
+page marks its article (``<article>``, else ``<main>``) and that holds a
+good part of the page's text, only the article is kept, leaving out a
+site's menus and teasers.
 The title, author, date and address come from the page's metadata (Open
 Graph and the usual ``<meta>`` names), else from ``<title>`` and ``<time>``.
 """
@@ -135,6 +136,7 @@ class _PageReader(HTMLParser):
         self.open: list[str] = []
         self.skipping = 0
         self.pre = 0
+        self.quoting = 0  # <q> elements open: a browser marks them with quotation marks
         self.inside = {"article": 0, "main": 0}
         self.parts: dict[str, list[str]] = {"page": [], "article": [], "main": []}
         self.meta: dict[str, str] = {}
@@ -200,6 +202,12 @@ class _PageReader(HTMLParser):
             self.pre += step
         if tag in self.inside:
             self.inside[tag] += step
+        if tag == "q":  # “outer ‘inner’ quotation”, as a browser shows them
+            if step < 0:
+                self.quoting -= 1
+            self._emit(("“‘", "”’")[step < 0][self.quoting % 2])
+            if step > 0:
+                self.quoting += 1
 
     def _break(self, tag: str) -> None:
         if tag in PARAGRAPHS:
