@@ -45,6 +45,18 @@ def test_a_hyphen_between_two_letters_may_be_there_or_not():
     assert normalised("1967-1973") == "1967-1973"  # not between letters: kept
 
 
+def test_a_hyphen_at_a_lines_end_before_a_letter_is_dropped_with_the_line_break():
+    assert normalised("self-\nreliance, pil- \r\n lars") == "selfreliance, pillars"
+    assert normalised("1967-\n1973") == "1967-1973"  # not between letters: kept
+
+
+def test_a_word_hyphenated_at_a_lines_end_is_found_with_or_without_its_hyphen():
+    text = "Israel prized its self-\nreliance, both security pil-\nlars of its policy."
+    assert passage(text, "its self-reliance, both") == "its self-\nreliance, both"
+    assert passage(text, "its selfreliance, both") == "its self-\nreliance, both"
+    assert passage(text, "security pillars of") == "security pil-\nlars of"
+
+
 def test_a_compound_quoted_with_its_hyphen_is_found_where_a_pdf_joined_it():
     text = "Selfreliance is the goal, and longstanding ties matter."
     assert passage(text, "Self-reliance is the goal") == "Selfreliance is the goal"

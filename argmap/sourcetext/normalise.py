@@ -6,7 +6,8 @@ space; curly, low and angle quotation marks become ``'`` and ``"``; every
 dash (en, em, minus, ``--``) becomes ``-``, with the spaces around it
 dropped, since typesetters differ about them; a hyphen between two letters
 is dropped (self-reliance, selfreliance), since text taken from a PDF cannot
-tell a compound broken at a line's end from a word hyphenated there; soft
+tell a compound broken at a line's end from a word hyphenated there, and so
+is a hyphen that ends a line before a letter ("pil-", "lars": pillars); soft
 hyphens, zero-width spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
 ﬆ are their letters; and the text is composed (NFC): letters with their
 combining marks, Hangul jamo into syllables, two-part Indic vowels.
@@ -35,7 +36,8 @@ INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 
 _SPACE = rf"[\s{INVISIBLE}]"
 _SPECIAL = re.compile(
-    r"(?P<hyphen>(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_]))"  # a hyphen inside a word
+    # A hyphen between letters, or at a line's end with a letter after the break.
+    r"(?P<hyphen>(?<=[^\W\d_])[-\u2010\u2011](?:[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)?(?=[^\W\d_]))"
     rf"|{_SPACE}*[{DASHES}]{_SPACE}*"  # a dash and the spaces around it
     rf"|{_SPACE}+-{{1,3}}{_SPACE}*|-{{1,3}}{_SPACE}+|-{{2,3}}"  # hyphens typed as dashes
     rf"|{_SPACE}{{2,}}|[^\S ]|[{INVISIBLE}]"  # whitespace other than one space
