@@ -51,6 +51,17 @@ def test_the_warning_names_the_closest_passage_and_the_first_difference():
     assert "the source has “seems” where the quote has “looks”" in problem.message
 
 
+def test_the_first_difference_names_the_quotes_words_as_written():
+    (problem,) = quote_problems(quoting("the idea of a formal long-standing agreement has"))
+    assert "the source has “security” where the quote has “long-standing”" in problem.message
+
+
+def test_words_that_differ_only_in_typography_are_no_difference():
+    text = "Netanyahu’s latest effort seems like more of a gimmick."
+    (problem,) = quote_problems(quoting("Netanyahu's latest effort looks like more", text=text))
+    assert "the source has “seems” where the quote has “looks”" in problem.message
+
+
 def test_a_word_left_out_without_a_mark_is_named_with_the_fix():
     argument_map = quoting("the idea of a security agreement")
     (problem,) = quote_problems(argument_map)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from argmap.errors import Problem, Severity
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
 from argmap.sourcetext.closest import Closest, closest_passage, first_difference
-from argmap.sourcetext.quotes import QuoteMatch, index_for, parse_quote
+from argmap.sourcetext.quotes import QuoteMatch, index_for, parse_quote, unmarked
 
 __all__ = ["QuoteCheck", "QuoteStatus", "check_quote", "quote_problems"]
 
@@ -74,7 +74,7 @@ def check_quote(
     if not closest:
         return QuoteCheck(QuoteStatus.NOT_FOUND, attribution.source)
     near = closest_passage(index, pattern)
-    difference = first_difference(pattern.plain(), near.passage) if near else None
+    difference = first_difference(unmarked(attribution.quote), near.passage) if near else None
     return QuoteCheck(
         QuoteStatus.NOT_FOUND, attribution.source, closest=near, difference=difference
     )

@@ -16,11 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from argmap.sourcetext.normalise import normalise
 from argmap.sourcetext.quotes import QuoteIndex, QuotePattern
 
 __all__ = ["Closest", "closest_passage", "first_difference"]
 
 _WORD = re.compile(r"\w+")
+_NORMAL_WORD = re.compile(r"[^ ]+")  # normalised text has single spaces only
 COMMON = 2000  # a word this frequent in the text says nothing about where a quote is
 CANDIDATES = 4  # places compared closely
 SHORTEST_VOTER = 3  # words shorter than this do not vote (articles, particles)
@@ -60,11 +62,18 @@ def closest_passage(index: QuoteIndex, pattern: QuotePattern) -> Closest | None:
 
 
 def first_difference(quote: str, passage: str) -> str | None:
-    """How the passage differs from the quote, first difference only, word by word."""
-    quoted, found = quote.split(), passage.split()
-    matcher = difflib.SequenceMatcher(a=quoted, b=found, autojunk=False)
+    """How the passage differs from the quote, first difference only, word by word.
+
+    The words are compared normalised, so that a curly apostrophe or a dropped
+    hyphen is no difference, and named as written: the quote's as its author
+    typed them, the passage's as the source has them.
+    """
+    quoted, found = _words(quote), _words(passage)
+    matcher = difflib.SequenceMatcher(
+        a=[word for word, _ in quoted], b=[word for word, _ in found], autojunk=False
+    )
     for operation, q1, q2, p1, p2 in matcher.get_opcodes():
-        ours, theirs = " ".join(quoted[q1:q2]), " ".join(found[p1:p2])
+        ours, theirs = _as_written(quoted[q1:q2]), _as_written(found[p1:p2])
         if operation == "replace":
             return f"the source has “{theirs}” where the quote has “{ours}”"
         if operation == "delete":
@@ -72,6 +81,20 @@ def first_difference(quote: str, passage: str) -> str | None:
         if operation == "insert" and 0 < q1 < len(quoted):
             return f"the quote leaves out “{theirs}” (mark an omission with […])"
     return None
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Each word of the normalised text, with the words of ``text`` it came from."""
+    normal = normalise(text)
+    words = []
+    for match in _NORMAL_WORD.finditer(normal.text):
+        start, end = normal.original_span(*match.span())
+        words.append((match.group(), text[start:end]))
+    return words
+
+
+def _as_written(words: list[tuple[str, str]]) -> str:
+    return " ".join(" ".join(written for _, written in words).split())
 
 
 def _candidate_windows(index: QuoteIndex, quote: str) -> list[tuple[int, int]]:

@@ -35,7 +35,15 @@ from argmap.sourcetext.normalise import (
     normalised,
 )
 
-__all__ = ["REPLACED_LIMIT", "QuoteIndex", "QuoteMatch", "QuotePattern", "index_for", "parse_quote"]
+__all__ = [
+    "REPLACED_LIMIT",
+    "QuoteIndex",
+    "QuoteMatch",
+    "QuotePattern",
+    "index_for",
+    "parse_quote",
+    "unmarked",
+]
 
 REPLACED_LIMIT = 100  # characters of the source that one [insertion] may stand for
 
@@ -108,6 +116,11 @@ def parse_quote(quote: str) -> QuotePattern:
         chunks.append(tuple(current))
         loose.append((starts_loose, after_insertion))
     return QuotePattern(tuple(chunks), tuple(loose))
+
+
+def unmarked(quote: str) -> str:
+    """The quote as written, each omission and insertion mark made a space: its own words."""
+    return _MARK.sub(" ", quote)
 
 
 class QuoteIndex:
