@@ -129,8 +129,19 @@ def _check_timestamp(value: str | None) -> str | None:
 Text = Annotated[str, AfterValidator(_check_text)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Timestamp = Annotated[str | None, AfterValidator(_check_timestamp)]
+
+
+def _line_feeds(value: str) -> str:
+    """A source text's line breaks as ``\\n`` (``\\r\\n`` and a lone ``\\r`` each one), as the
+    editor shows them, so that an offset into the text means the same there as here."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
 LongText = Annotated[
-    str, StringConstraints(max_length=MAX_SOURCE_TEXT), AfterValidator(_check_text)
+    str,
+    StringConstraints(max_length=MAX_SOURCE_TEXT),
+    AfterValidator(_check_text),
+    AfterValidator(_line_feeds),
 ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import wait_for_layout
 from gui_helpers import card_centre, show_card, typed, view_point
@@ -470,6 +472,22 @@ def test_passages_after_characters_qt_counts_twice_are_highlighted_exactly(windo
     view = panel(window).view
     (selection,) = [s for s in view.extraSelections()]
     assert selection.cursor.selectedText() == "quoted words"
+
+
+def test_a_source_text_with_windows_line_breaks_is_highlighted_and_quoted_exactly(window, tmp_path):
+    data = json.loads(dumps_map(window.document.map))
+    data["sources"][0]["text"] = "First line.\r\nSecond line.\r\nThird: freedom of action.\r\n"
+    data["statements"][1]["attribution"]["quote"] = "freedom of action"
+    path = tmp_path / "crlf.argmap"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert window.open_path(path)
+    panel(window).show_source("op-ed")
+    view = panel(window).view
+    (selection,) = [s for s in view.extraSelections()]
+    assert selection.cursor.selectedText() == "freedom of action"
+    select_words(view, view.text.index("Third"), 1)
+    statement_id = panel(window).quote_selection()
+    assert window.document.statement(statement_id).attribution.quote == "Third"
 
 
 def test_a_pdf_written_by_qt_is_read_back_by_pypdf(tmp_path):

@@ -165,6 +165,11 @@ def test_control_characters_are_rejected_with_their_position():
     assert "position 4" in message
 
 
+def test_a_source_texts_line_breaks_are_read_as_line_feeds():
+    data = {"sources": [{"id": "s", "title": "S", "text": "One.\r\nTwo.\rThree.\n"}]}
+    assert ArgumentMap.model_validate(data).sources[0].text == "One.\nTwo.\nThree.\n"
+
+
 def test_ids_are_short_slugs():
     message = errors_of({"statements": [{"id": "has space", "text": "A"}]})
     assert "statements.0.id" in message or "pattern" in message

@@ -162,6 +162,21 @@ def test_a_source_text_makes_the_file_version_2_and_survives_a_round_trip(tmp_pa
     assert dumps_map(load_map(path)) == path.read_text(encoding="utf-8")
 
 
+def test_a_source_text_with_windows_line_breaks_loads_and_saves_with_line_feeds(tmp_path):
+    text = "First line.\r\nSecond line: freedom of action.\r\n"
+    data = json.loads(dumps_map(quoting("freedom of action")))
+    data["sources"][0]["text"] = text
+    path = tmp_path / "m.argmap"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_map(path)
+    assert loaded.sources[0].text == "First line.\nSecond line: freedom of action.\n"
+    found = check_quote(loaded, loaded.statements[0].attribution).match
+    assert found is not None
+    assert loaded.sources[0].text[found.start : found.end] == "freedom of action"
+    assert "\\r" not in dumps_map(loaded)
+    assert main(["validate", str(path)]) == 0
+
+
 def test_validate_warns_about_a_quote_not_in_its_source(tmp_path, capsys):
     path = tmp_path / "m.argmap"
     save_map(quoting("Israel first asked the U.K."), path)
