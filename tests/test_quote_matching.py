@@ -196,6 +196,17 @@ def test_a_quote_that_stops_inside_a_word_of_the_source_is_not_found():
     assert passage("It was impossible to agree.", "It was imposs") is None
 
 
+def test_a_quote_that_stops_before_a_vowel_sign_or_point_of_the_source_is_not_found():
+    assert passage("पाकिस्तान ने कहा।", "पाक") is None
+    assert passage("שָׁלוֹם עולם", "שָׁלו") is None
+    assert passage("पाकिस्तान ने कहा।", "पाकिस्तान ने") == "पाकिस्तान ने"
+    assert passage("שָׁלוֹם עולם", "שָׁלוֹם") == "שָׁלוֹם"
+
+
+def test_a_pointed_hebrew_prefix_may_be_left_out_too():
+    assert passage("הוא אמר וּבְרִית הגנה", "בְרִית הגנה") == "בְרִית הגנה"
+
+
 def test_quotes_in_scripts_without_spaces_between_words_are_found():
     assert passage("我们认为和平是必要的。双方应当签署条约。", "和平是必要的") == "和平是必要的"
     assert passage("平和条約は必要だと首相は述べた。", "平和条約は必要だ") == "平和条約は必要だ"

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from argmap.sourcetext.normalise import normalise
-from argmap.sourcetext.quotes import QuoteIndex, QuotePattern
+from argmap.sourcetext.quotes import QuoteIndex, QuotePattern, word_character
 
 __all__ = ["Closest", "closest_passage", "first_difference"]
 
@@ -164,9 +164,9 @@ def _stray(first: difflib.Match, second: difflib.Match) -> bool:
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to word boundaries and trimmed of spaces at its edges."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while start > 0 and word_character(text[start - 1]) and word_character(text[start]):
         start -= 1
-    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
+    while 0 < end < len(text) and word_character(text[end - 1]) and word_character(text[end]):
         end += 1
     while start < end and text[start] == " ":
         start += 1

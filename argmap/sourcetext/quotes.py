@@ -24,6 +24,7 @@ occurrence of a common word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,7 @@ __all__ = [
     "index_for",
     "parse_quote",
     "unmarked",
+    "word_character",
 ]
 
 REPLACED_LIMIT = 100  # characters of the source that one [insertion] may stand for
@@ -251,17 +253,28 @@ def _starts_word(text: str, position: int, literal: str) -> bool:
     """Whether ``literal`` at ``position`` does not begin inside a word of ``text``.
 
     A one-letter prefix that Hebrew and Arabic write joined to the next word
-    ("and", "the", "in": וברית, وبرية) may be left out of a quote.
+    ("and", "the", "in": וברית, وبرية), with any points it has, may be left
+    out of a quote.
     """
     if position == 0 or not _inside_word(text[position - 1], literal[0]):
         return True
-    prefix = text[position - 1]
-    return prefix in _JOINED_PREFIXES and (position < 2 or not text[position - 2].isalnum())
+    before = position - 1
+    while before > 0 and unicodedata.category(text[before]).startswith("M"):
+        before -= 1
+    return text[before] in _JOINED_PREFIXES and (
+        before == 0 or not word_character(text[before - 1])
+    )
 
 
 def _ends_word(text: str, end: int, literal: str) -> bool:
     """Whether ``literal`` ending at ``end`` does not stop inside a word of ``text``."""
     return end >= len(text) or not _inside_word(literal[-1], text[end])
+
+
+def word_character(char: str) -> bool:
+    """Whether a character is part of a word: a letter, a digit, or a mark on one
+    (the vowel signs of Devanagari, Hebrew points, Arabic harakat)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def _inside_word(before: str, after: str) -> bool:
@@ -271,8 +284,8 @@ def _inside_word(before: str, after: str) -> bool:
     there every place between two letters may be a word's edge.
     """
     return (
-        before.isalnum()
-        and after.isalnum()
+        word_character(before)
+        and word_character(after)
         and not _UNSPACED.match(before)
         and not _UNSPACED.match(after)
     )
