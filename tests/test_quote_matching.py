@@ -63,6 +63,19 @@ def test_a_compound_quoted_with_its_hyphen_is_found_where_a_pdf_joined_it():
     assert passage(text, "long-standing ties") == "longstanding ties"
 
 
+def test_a_quote_may_start_or_end_at_a_hyphen_inside_a_compound():
+    text = "US-Israel relations have never been better, and a Saudi-Israeli deal is near."
+    assert passage(text, "Israel relations have never been better") == (
+        "Israel relations have never been better"
+    )
+    assert passage(text, "a Saudi") == "a Saudi"
+    assert passage(text, "and a Saudi … deal") == "and a Saudi|deal"
+
+
+def test_a_soft_hyphen_inside_a_word_is_not_a_words_edge():
+    assert passage("the secu\u00adrity council", "rity council") is None
+
+
 def test_soft_hyphens_and_zero_width_and_directional_marks_vanish():
     assert normalised("secu\u00adrity\u200b \u200fword\u2066") == "security word"
 

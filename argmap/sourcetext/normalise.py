@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["NormalisedText", "normalise", "normalised"]
 
@@ -56,15 +56,22 @@ class NormalisedText:
     ``starts[i]`` is the offset in the original text of the character that
     normalised character ``i`` came from; ``starts[len(text)]`` is the
     original's length, so ``original_span`` works for a span that ends at
-    the end.
+    the end. ``joins`` maps each place where a hyphen between letters was
+    dropped (``i``: between characters ``i - 1`` and ``i``) to the hyphen's
+    offset in the original: the edges of words within a compound, as
+    "Israel" is in "US-Israel".
     """
 
     text: str
     starts: array[int]
+    joins: dict[int, int] = field(default_factory=dict)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original text's span that the normalised span ``[start, end)`` came from."""
-        return self.starts[start], self.starts[end]
+        """The original text's span that the normalised span ``[start, end)`` came from.
+
+        A span that ends where a hyphen was dropped ends before the hyphen.
+        """
+        return self.starts[start], self.joins.get(end, self.starts[end])
 
 
 def normalised(text: str) -> str:
@@ -77,11 +84,14 @@ def normalise(text: str) -> NormalisedText:
     composed, origin = _compose_with_offsets(text)
     pieces: list[str] = []
     starts = array("q")
+    joins: dict[int, int] = {}
     position = 0
     for match in _SPECIAL.finditer(composed):
         begin, end = match.span()
         pieces.append(composed[position:begin])
         starts.extend(range(position, begin))
+        if match.lastgroup == "hyphen":
+            joins[len(starts)] = begin
         replacement = _replacement(match)
         pieces.append(replacement)
         starts.extend([begin] * len(replacement))
@@ -91,7 +101,8 @@ def normalise(text: str) -> NormalisedText:
     starts.append(len(composed))
     if origin is not None:  # composing changed the offsets: map them back
         starts = array("q", (origin[i] for i in starts))
-    return NormalisedText("".join(pieces), starts)
+        joins = {place: origin[hyphen] for place, hyphen in joins.items()}
+    return NormalisedText("".join(pieces), starts, joins)
 
 
 def _replacement(match: re.Match[str]) -> str:

@@ -3,8 +3,10 @@
 A quote matches when its words appear in the source in order, after both are
 normalised (:mod:`argmap.sourcetext.normalise`), as whole words: a quote and
 each part of it between omissions starts and ends where a word of the source
-does ("necessary for peace" is not in "unnecessary for peace"), except next
-to an insertion, which may stand for part of a word (``[T]he``). Further,
+does ("necessary for peace" is not in "unnecessary for peace"; a hyphen
+between letters is a word's edge, so "Israel" is in "US-Israel"), except
+next to an insertion, which may stand for part of a word (``[T]he``).
+Further,
 
 - an omission mark, ``…``, ``...``, ``[…]``, ``[...]`` or ``(…)``, stands for
   any stretch of the source, of any length (the words around it must still
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,7 +134,7 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.original = text
         self.normal: NormalisedText = normalise(text)
-        self._reversed: str | None = None
+        self._reversed: tuple[str, Container[int]] | None = None
         self._found: dict[str, QuoteMatch | None] = {}
         # Where each word starts, by word: built by the first search for a closest passage.
         self.word_positions: dict[str, list[int]] | None = None
@@ -153,7 +156,7 @@ class QuoteIndex:
         placed: list[list[tuple[int, int]]] = []
         floor = 0
         for index, chunk in enumerate(pattern.chunks):
-            spans = _earliest_end(text, chunk, floor, pattern.edges(index))
+            spans = _earliest_end(text, self.normal.joins, chunk, floor, pattern.edges(index))
             if spans is None:
                 return None
             placed.append(spans)
@@ -172,13 +175,18 @@ class QuoteIndex:
         if len(placed) < 2:
             return
         if self._reversed is None:
-            self._reversed = self.normal.text[::-1]
-        size = len(self._reversed)
+            size = len(self.normal.text)
+            self._reversed = (
+                self.normal.text[::-1],
+                frozenset(size - join for join in self.normal.joins),
+            )
+        text, joins = self._reversed
+        size = len(text)
         for index in range(len(placed) - 2, -1, -1):
             reversed_chunk = tuple(literal[::-1] for literal in reversed(pattern.chunks[index]))
             limit = size - placed[index + 1][0][0]
             loose_start, loose_end = pattern.edges(index)
-            spans = _earliest_end(self._reversed, reversed_chunk, limit, (loose_end, loose_start))
+            spans = _earliest_end(text, joins, reversed_chunk, limit, (loose_end, loose_start))
             if spans is not None:
                 placed[index] = [(size - e, size - s) for s, e in reversed(spans)]
 
@@ -192,13 +200,14 @@ def _unwrapped(quote: str) -> str | None:
 
 
 def _earliest_end(
-    text: str, chunk: Chunk, floor: int, loose: tuple[bool, bool]
+    text: str, joins: Container[int], chunk: Chunk, floor: int, loose: tuple[bool, bool]
 ) -> list[tuple[int, int]] | None:
     """The spans of ``chunk``'s literals, placed at or after ``floor`` to end as early as possible.
 
     Each occurrence of the last literal, in order, is tried as the end; the
     literals before it are looked for backwards, each within REPLACED_LIMIT
-    of the next. The chunk starts and ends on word boundaries unless ``loose``
+    of the next. The chunk starts and ends on word boundaries (a place in
+    ``joins``, where a hyphen between letters was, is one) unless ``loose``
     says that edge is an insertion. Failures are remembered, so no place is
     searched twice.
     """
@@ -208,13 +217,13 @@ def _earliest_end(
     position = text.find(last, floor)
     while position != -1:
         end = position + len(last)
-        if loose_end or _ends_word(text, end, last):
+        if loose_end or end in joins or _ends_word(text, end, last):
             if len(chunk) == 1:
-                if loose_start or _starts_word(text, position, last):
+                if loose_start or position in joins or _starts_word(text, position, last):
                     return [(position, end)]
             else:
                 before = _placed_before(
-                    text, chunk, len(chunk) - 2, position, floor, failed, loose_start
+                    text, joins, chunk, len(chunk) - 2, position, floor, failed, loose_start
                 )
                 if before is not None:
                     return [*before, (position, end)]
@@ -224,6 +233,7 @@ def _earliest_end(
 
 def _placed_before(
     text: str,
+    joins: Container[int],
     chunk: Chunk,
     index: int,
     limit: int,
@@ -240,8 +250,10 @@ def _placed_before(
     low = max(floor, limit - REPLACED_LIMIT - len(literal))
     position = text.rfind(literal, low, limit)
     while position != -1:
-        if index > 0 or loose_start or _starts_word(text, position, literal):
-            before = _placed_before(text, chunk, index - 1, position, floor, failed, loose_start)
+        if index > 0 or loose_start or position in joins or _starts_word(text, position, literal):
+            before = _placed_before(
+                text, joins, chunk, index - 1, position, floor, failed, loose_start
+            )
             if before is not None:
                 return [*before, (position, position + len(literal))]
         position = text.rfind(literal, low, position + len(literal) - 1)
