@@ -177,6 +177,14 @@ def test_an_insertion_cannot_stand_for_a_long_stretch():
     assert passage(text, "Begin … end.") is not None
 
 
+def test_a_bracketed_passage_longer_than_an_insertion_may_be_is_found_verbatim():
+    note = "[Editor's note: " + "he meant the offer made in 1996, " * 4 + "in Washington]"
+    assert len(note) > REPLACED_LIMIT
+    text = f"Netanyahu said {note} that such a treaty had failed before."
+    assert passage(text, text) == "Netanyahu said|that such a treaty had failed before."
+    assert passage(text, "Netanyahu said [he meant it] that such") is None
+
+
 def test_an_insertion_may_stand_for_nothing():
     assert passage(ARTICLE, "a gimmick” [sic] than") == "a gimmick”|than"
 

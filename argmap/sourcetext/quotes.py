@@ -13,7 +13,9 @@ Further,
   come in order);
 - anything else in square brackets, ``[Netanyahu]``, ``[T]he``, ``[sic]``, is
   an editorial insertion: it stands for at most ``REPLACED_LIMIT`` characters
-  of the source (the words it replaces, or none).
+  of the source (the words it replaces, or none), or as many as it has
+  itself, so that a bracketed passage of the source quoted as it is, an
+  editor's note longer than that, is found.
 
 The source is normalised once (:class:`QuoteIndex`); each quote is then found
 with the C-speed ``str.find``. The parts of a quote between omissions are
@@ -55,7 +57,7 @@ REPLACED_LIMIT = 100  # characters of the source that one [insertion] may stand 
 _DOTS = r"(?:…|\.(?:\s?\.){2,})"
 _MARK = re.compile(rf"(\[\s*{_DOTS}\s*\]|\(\s*{_DOTS}\s*\)|{_DOTS}|\[[^\[\]\n]{{0,200}}\])")
 
-Chunk = tuple[str, ...]  # literals that follow one another, each gap at most REPLACED_LIMIT
+Chunk = tuple[str, ...]  # literals that follow one another, an insertion between each two
 
 
 @dataclass(frozen=True)
@@ -63,14 +65,22 @@ class QuotePattern:
     """A quote as parts to find: chunks in order, any stretch between two chunks.
 
     ``loose`` says, for each chunk, whether it begins and whether it ends at an
-    insertion, where it may start or stop inside a word of the source.
+    insertion, where it may start or stop inside a word of the source;
+    ``gaps``, for each chunk, how many characters of the source may come
+    between each two of its literals (where the quote has an insertion).
     """
 
     chunks: tuple[Chunk, ...]
     loose: tuple[tuple[bool, bool], ...] = ()
+    gaps: tuple[tuple[int, ...], ...] = ()
 
     def edges(self, index: int) -> tuple[bool, bool]:
         return self.loose[index] if index < len(self.loose) else (False, False)
+
+    def gaps_in(self, index: int) -> tuple[int, ...]:
+        if index < len(self.gaps):
+            return self.gaps[index]
+        return (REPLACED_LIMIT,) * (len(self.chunks[index]) - 1)
 
     def is_empty(self) -> bool:
         return not self.chunks
@@ -99,28 +109,38 @@ def parse_quote(quote: str) -> QuotePattern:
     """The parts of a quote, normalised, with its omission and insertion marks read."""
     chunks: list[Chunk] = []
     loose: list[tuple[bool, bool]] = []
+    gaps: list[tuple[int, ...]] = []
     current: list[str] = []
+    current_gaps: list[int] = []
     after_insertion = starts_loose = False
+    inserted = 0  # characters of the insertions since the last literal
     for index, piece in enumerate(_MARK.split(quote)):
         if index % 2 == 0:  # words of the quote
             literal = normalised(piece).strip(" ")
             if literal:
                 if not current:
                     starts_loose = after_insertion
+                else:  # the source may have the insertion itself, and a space either side
+                    current_gaps.append(max(REPLACED_LIMIT, inserted + 2))
                 current.append(literal)
                 after_insertion = False
+                inserted = 0
         elif piece.startswith("[") and not re.fullmatch(rf"\[\s*{_DOTS}\s*\]", piece):
             after_insertion = True  # the next literal follows within REPLACED_LIMIT
+            inserted += len(normalised(piece))
         else:  # an omission: what follows may be anywhere after
             if current:
                 chunks.append(tuple(current))
                 loose.append((starts_loose, after_insertion))
-                current = []
+                gaps.append(tuple(current_gaps))
+                current, current_gaps = [], []
             after_insertion = False
+            inserted = 0
     if current:
         chunks.append(tuple(current))
         loose.append((starts_loose, after_insertion))
-    return QuotePattern(tuple(chunks), tuple(loose))
+        gaps.append(tuple(current_gaps))
+    return QuotePattern(tuple(chunks), tuple(loose), tuple(gaps))
 
 
 def unmarked(quote: str) -> str:
@@ -156,7 +176,9 @@ class QuoteIndex:
         placed: list[list[tuple[int, int]]] = []
         floor = 0
         for index, chunk in enumerate(pattern.chunks):
-            spans = _earliest_end(text, self.normal.joins, chunk, floor, pattern.edges(index))
+            spans = _earliest_end(
+                text, self.normal.joins, chunk, pattern.gaps_in(index), floor, pattern.edges(index)
+            )
             if spans is None:
                 return None
             placed.append(spans)
@@ -184,9 +206,12 @@ class QuoteIndex:
         size = len(text)
         for index in range(len(placed) - 2, -1, -1):
             reversed_chunk = tuple(literal[::-1] for literal in reversed(pattern.chunks[index]))
+            reversed_gaps = tuple(reversed(pattern.gaps_in(index)))
             limit = size - placed[index + 1][0][0]
             loose_start, loose_end = pattern.edges(index)
-            spans = _earliest_end(text, joins, reversed_chunk, limit, (loose_end, loose_start))
+            spans = _earliest_end(
+                text, joins, reversed_chunk, reversed_gaps, limit, (loose_end, loose_start)
+            )
             if spans is not None:
                 placed[index] = [(size - e, size - s) for s, e in reversed(spans)]
 
@@ -200,13 +225,18 @@ def _unwrapped(quote: str) -> str | None:
 
 
 def _earliest_end(
-    text: str, joins: Container[int], chunk: Chunk, floor: int, loose: tuple[bool, bool]
+    text: str,
+    joins: Container[int],
+    chunk: Chunk,
+    gaps: tuple[int, ...],
+    floor: int,
+    loose: tuple[bool, bool],
 ) -> list[tuple[int, int]] | None:
     """The spans of ``chunk``'s literals, placed at or after ``floor`` to end as early as possible.
 
     Each occurrence of the last literal, in order, is tried as the end; the
-    literals before it are looked for backwards, each within REPLACED_LIMIT
-    of the next. The chunk starts and ends on word boundaries (a place in
+    literals before it are looked for backwards, each within its gap (from
+    ``gaps``) of the next. The chunk starts and ends on word boundaries (a place in
     ``joins``, where a hyphen between letters was, is one) unless ``loose``
     says that edge is an insertion. Failures are remembered, so no place is
     searched twice.
@@ -223,7 +253,7 @@ def _earliest_end(
                     return [(position, end)]
             else:
                 before = _placed_before(
-                    text, joins, chunk, len(chunk) - 2, position, floor, failed, loose_start
+                    text, joins, chunk, gaps, len(chunk) - 2, position, floor, failed, loose_start
                 )
                 if before is not None:
                     return [*before, (position, end)]
@@ -235,24 +265,25 @@ def _placed_before(
     text: str,
     joins: Container[int],
     chunk: Chunk,
+    gaps: tuple[int, ...],
     index: int,
     limit: int,
     floor: int,
     failed: set[tuple[int, int]],
     loose_start: bool,
 ) -> list[tuple[int, int]] | None:
-    """Spans of ``chunk[: index + 1]``, the last ending within REPLACED_LIMIT before ``limit``."""
+    """Spans of ``chunk[: index + 1]``, the last ending within ``gaps[index]`` before ``limit``."""
     if index < 0:
         return []
     if (index, limit) in failed:
         return None
     literal = chunk[index]
-    low = max(floor, limit - REPLACED_LIMIT - len(literal))
+    low = max(floor, limit - gaps[index] - len(literal))
     position = text.rfind(literal, low, limit)
     while position != -1:
         if index > 0 or loose_start or position in joins or _starts_word(text, position, literal):
             before = _placed_before(
-                text, joins, chunk, index - 1, position, floor, failed, loose_start
+                text, joins, chunk, gaps, index - 1, position, floor, failed, loose_start
             )
             if before is not None:
                 return [*before, (position, position + len(literal))]
