@@ -260,6 +260,20 @@ def test_quotes_in_arabic_are_found_with_omissions():
     assert passage(text, "معاهدة الهجوم") is None
 
 
+def test_arabic_in_presentation_forms_is_its_plain_letters():
+    assert passage("ﻭﻗﺎﻝ ﺇﻥ المعاهدة مهمة", "وقال إن المعاهدة") == "ﻭﻗﺎﻝ ﺇﻥ المعاهدة"
+
+
+def test_a_tatweel_stretching_an_arabic_word_is_dropped():
+    assert passage("وقالت إن المعاهـــدة مهمة", "إن المعاهدة مهمة") == "إن المعاهـــدة مهمة"
+
+
+def test_full_width_latin_letters_and_digits_are_their_ordinary_forms():
+    assert passage("ＵＮ Ｒｅｓｏｌｕｔｉｏｎ ２４２ says", "UN Resolution 242") == (
+        "ＵＮ Ｒｅｓｏｌｕｔｉｏｎ ２４２"
+    )
+
+
 def test_many_occurrences_of_the_last_word_do_not_slow_a_failed_search():
     text = "a " * 200_000 + "end"
     assert passage(text, "b [x] a") is None  # each "a" is tried once, each place once

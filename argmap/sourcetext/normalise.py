@@ -8,9 +8,11 @@ dropped, since typesetters differ about them; a hyphen between two letters
 is dropped (self-reliance, selfreliance), since text taken from a PDF cannot
 tell a compound broken at a line's end from a word hyphenated there, and so
 is a hyphen that ends a line before a letter ("pil-", "lars": pillars); soft
-hyphens, zero-width spaces and directional marks are dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and
-ﬆ are their letters; and the text is composed (NFC): letters with their
-combining marks, Hangul jamo into syllables, two-part Indic vowels.
+hyphens, zero-width spaces, directional marks and the Arabic tatweel are
+dropped; the ligatures ﬁ, ﬂ, ﬀ, ﬃ, ﬄ and ﬆ, Arabic presentation forms and
+full-width Latin letters and digits are their ordinary letters; and the
+text is composed (NFC): letters with their combining marks, Hangul jamo
+into syllables, two-part Indic vowels.
 Nothing else changes: case, punctuation and otherwise spelling must match.
 
 The normalised text keeps, for each of its characters, the offset of the
@@ -33,9 +35,12 @@ DASHES = "‐‑‒–—―−⸺⸻﹘﹣－"
 # Soft hyphen, zero-width space, left-to-right and right-to-left marks and
 # embeddings, word joiner, isolates, byte order mark: invisible in print.
 INVISIBLE = "\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+# Arabic presentation forms (in text taken from a PDF) and full-width Latin letters,
+# digits and signs: forms of ordinary letters, read as those (NFKC).
+COMPATIBLE = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
 
 _SPACE = rf"[\s{INVISIBLE}]"
-_SPECIAL = re.compile(
+_TYPOGRAPHY = (
     # A hyphen between letters, or at a line's end with a letter after the break.
     r"(?P<hyphen>(?<=[^\W\d_])[-\u2010\u2011](?:[^\S\r\n]*(?:\r\n?|\n)[^\S\r\n]*)?(?=[^\W\d_]))"
     rf"|{_SPACE}*[{DASHES}]{_SPACE}*"  # a dash and the spaces around it
@@ -44,8 +49,14 @@ _SPECIAL = re.compile(
     rf"|[{SINGLE_QUOTES}{DOUBLE_QUOTES}]"
     r"|[\ufb00-\ufb06]"  # ligatures that text taken from a PDF often keeps
 )
+_SPECIAL = re.compile(_TYPOGRAPHY)
+# The same, and presentation and full-width forms and the tatweel: for the few texts
+# that have any (looked for at C speed), since each alternative costs every character.
+_OTHER_FORMS = re.compile(f"[{COMPATIBLE}\u0640]")
+_SPECIAL_WITH_FORMS = re.compile(rf"{_TYPOGRAPHY}|[{COMPATIBLE}]|\u0640+")
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _HAS_SPACE = re.compile(r"\s")
+_COMPATIBLE = re.compile(f"[{COMPATIBLE}]")
 _QUOTE_MARK = {**dict.fromkeys(SINGLE_QUOTES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"')}
 
 
@@ -76,7 +87,8 @@ class NormalisedText:
 
 def normalised(text: str) -> str:
     """``text`` normalised (without the offsets, for quotes and short strings)."""
-    return _SPECIAL.sub(_replacement, _composed(text))
+    composed = _composed(text)
+    return _special(composed).sub(_replacement, composed)
 
 
 def normalise(text: str) -> NormalisedText:
@@ -86,7 +98,7 @@ def normalise(text: str) -> NormalisedText:
     starts = array("q")
     joins: dict[int, int] = {}
     position = 0
-    for match in _SPECIAL.finditer(composed):
+    for match in _special(composed).finditer(composed):
         begin, end = match.span()
         pieces.append(composed[position:begin])
         starts.extend(range(position, begin))
@@ -105,6 +117,10 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText("".join(pieces), starts, joins)
 
 
+def _special(text: str) -> re.Pattern[str]:
+    return _SPECIAL_WITH_FORMS if _OTHER_FORMS.search(text) else _SPECIAL
+
+
 def _replacement(match: re.Match[str]) -> str:
     if match.lastgroup == "hyphen":
         return ""
@@ -113,6 +129,10 @@ def _replacement(match: re.Match[str]) -> str:
         return _QUOTE_MARK[token]
     if token in _LIGATURES:
         return _LIGATURES[token]
+    if token[0] == "\u0640":  # a tatweel only stretches a word
+        return ""
+    if _COMPATIBLE.match(token):
+        return unicodedata.normalize("NFKC", token)
     if "-" in token or any(dash in token for dash in DASHES):
         return "-"
     return " " if _HAS_SPACE.search(token) else ""
