@@ -62,6 +62,13 @@ def test_words_that_differ_only_in_typography_are_no_difference():
     assert "the source has “seems” where the quote has “looks”" in problem.message
 
 
+def test_a_quote_cut_before_a_words_vowel_signs_is_shown_the_whole_word():
+    text = "उन्होंने कहा कि शांति की बात पाकिस्तान ने की थी।"
+    (problem,) = quote_problems(quoting("शांति की बात पाक ने", text=text))
+    assert "alike) is “शांति की बात पाकिस्तान ने”:" in problem.message
+    assert "the source has “पाकिस्तान” where the quote has “पाक”" in problem.message
+
+
 def test_a_word_left_out_without_a_mark_is_named_with_the_fix():
     argument_map = quoting("the idea of a security agreement")
     (problem,) = quote_problems(argument_map)

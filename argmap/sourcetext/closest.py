@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -142,8 +143,8 @@ def _matching_words(text: str, quote: str, start: int, end: int) -> tuple[int, i
     """
     margin = len(quote) // 2 + 20
     low, high = _whole_words(text, max(start - margin, 0), min(end + margin, len(text)))
-    words = [(m.start() + low, m.end() + low, m.group()) for m in _WORD.finditer(text[low:high])]
-    quoted = _WORD.findall(quote)
+    words = _words_of(text[low:high], low)
+    quoted = [word for _, _, word in _words_of(quote)]
     matcher = difflib.SequenceMatcher(a=quoted, b=[w for _, _, w in words], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     while len(blocks) > 1 and blocks[0].size == 1 and _stray(blocks[0], blocks[1]):
@@ -160,6 +161,24 @@ def _stray(first: difflib.Match, second: difflib.Match) -> bool:
     in_quote = second.a - (first.a + first.size)
     in_text = second.b - (first.b + first.size)
     return in_text > 2 * in_quote + 2
+
+
+def _words_of(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """The words of a short text, with their spans (moved by ``offset``).
+
+    A word is a run of letters and digits with the marks on them: Python's
+    ``\\w`` leaves combining marks out, which would cut "पाकिस्तान" into five.
+    """
+    spans: list[list[int]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        while end < len(text) and unicodedata.category(text[end]).startswith("M"):
+            end += 1
+        if spans and spans[-1][1] == start:  # only marks between: one word
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(start + offset, end + offset, text[start:end]) for start, end in spans]
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
