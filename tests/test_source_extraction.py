@@ -98,6 +98,12 @@ first asked.</p><p>Ever since then &mdash; the idea<br>resurfaced.</p>
 </body></html>"""
 
 
+def test_markdown_joins_a_word_hyphenated_at_a_lines_end_keeping_its_hyphen(tmp_path):
+    source = "Its self-\nreliance and *pil-*\nlars, from 1967-\n1973.\n"
+    extracted = extract_file(write(tmp_path, "a.md", source))
+    assert extracted.text == "Its self-reliance and pil-lars, from 1967- 1973."
+
+
 def test_html_keeps_the_article_in_paragraphs_without_scripts_styles_or_navigation(tmp_path):
     extracted = extract_file(write(tmp_path, "page.html", PAGE))
     assert extracted.text == (
@@ -119,6 +125,13 @@ def test_html_table_rows_are_lines_and_their_cells_are_separated_by_a_space():
 def test_an_inline_quotation_is_in_quotation_marks_as_a_browser_shows_it():
     page = "<p>He said <q>peace <q>now</q>, not later</q> and left.</p>"
     assert extract_string(page, html=True).text == "He said “peace ‘now’, not later” and left."
+
+
+def test_html_joins_a_word_hyphenated_at_a_line_end_of_the_markup_keeping_its_hyphen():
+    page = "<p>Its self-\n  reliance, from 1967-\n1973.</p><pre>pre-\nformatted</pre>"
+    assert extract_string(page, html=True).text == (
+        "Its self-reliance, from 1967- 1973.\n\npre-\nformatted"
+    )
 
 
 def test_html_metadata_gives_title_author_date_and_address(tmp_path):

@@ -4,7 +4,8 @@ What a reader of the page reads is kept: paragraphs, headings, list items
 and table rows each begin a new line (paragraphs and headings after a blank
 line), a table's cells are separated by a space, an inline quotation
 (``<q>``) is in quotation marks, and whitespace is collapsed as a browser
-collapses it, except in ``<pre>``. What is not the article is dropped:
+collapses it, except in ``<pre>`` (a word hyphenated at the end of a line
+of the markup is joined, keeping its hyphen). What is not the article is dropped:
 scripts, styles, navigation, forms, asides, footers and the like. When the
 page marks its article (``<article>``, else ``<main>``) and that holds a
 good part of the page's text, only the article is kept, leaving out a
@@ -35,6 +36,8 @@ LINES = frozenset({"br", "li", "tr", "dt", "dd"})
 CELLS = frozenset({"td", "th"})  # each begins after a space, as a Markdown table's cells do
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 VOID |= {"source", "track", "wbr"}
+# A word hyphenated at the end of a line of the markup: joined, keeping the hyphen.
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-[^\S\n]*\n\s*(?=[^\W\d_])")
 ARTICLE_SHARE = 0.25  # an <article> holding this share of the page's text is the page
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -192,7 +195,7 @@ class _PageReader(HTMLParser):
         if self.skipping:
             return
         if not self.pre:
-            data = re.sub(r"\s+", " ", data)
+            data = re.sub(r"\s+", " ", _HYPHENATED.sub("-", data))
         self._emit(data)
 
     def _enter(self, tag: str, step: int) -> None:

@@ -2,7 +2,8 @@
 
 What a rendered page shows is kept: headings and paragraphs after a blank
 line, list items and table rows on lines of their own, the text of links
-and inline code, code blocks as they are. The markup is dropped: emphasis
+and inline code, code blocks as they are; a word hyphenated at a line's end
+is joined, keeping its hyphen. The markup is dropped: emphasis
 marks, link targets, images, HTML tags (their text is kept) and a leading
 YAML front-matter block. The first heading is the title.
 """
@@ -61,19 +62,34 @@ def markdown_text(source: str) -> ExtractedText:
 def _inline(children: list[Token]) -> str:
     parts: list[str] = []
     skipping_image = 0
-    for child in children:
+    for number, child in enumerate(children):
         kind = child.type
         if kind == "image":
             continue  # its alt text describes a picture; it is not the document's prose
         if kind in ("text", "code_inline") and not skipping_image:
             parts.append(child.content)
         elif kind == "softbreak":
-            parts.append(" ")
+            parts.append("" if _hyphenated(parts, children[number + 1 :]) else " ")
         elif kind == "hardbreak":
             parts.append("\n")
         elif kind == "html_inline":
             continue
     return "".join(parts)
+
+
+def _hyphenated(before: list[str], after: list[Token]) -> bool:
+    """Whether a line break falls in a hyphenated word: after a letter and a hyphen,
+    before a letter ("self-", "reliance"); the word is joined, keeping its hyphen."""
+    following = next((token.content for token in after if token.content), "")
+    return (
+        bool(before)
+        and _HYPHEN_AT_END.search(before[-1]) is not None
+        and (_LETTER_FIRST.match(following) is not None)
+    )
+
+
+_HYPHEN_AT_END = re.compile(r"[^\W\d_]-\Z")
+_LETTER_FIRST = re.compile(r"[^\W\d_]")
 
 
 def _html_words(markup: str) -> str:
