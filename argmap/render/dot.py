@@ -40,7 +40,7 @@ from argmap.render.legend import legend_line
 from argmap.roles import Role
 from argmap.theme import Theme, get_theme, is_rtl
 
-__all__ = ["DotOptions", "build_dot", "junction_relations", "statement_label"]
+__all__ = ["DotOptions", "build_dot", "is_right_aligned", "junction_relations", "statement_label"]
 
 POINTS_PER_INCH = 72.0
 
@@ -85,6 +85,11 @@ def junction_relations(argument_map: ArgumentMap) -> set[str]:
     """Ids of relations drawn through a junction point: linked reasons and undercut targets."""
     targeted = {r.target for r in argument_map.relations}
     return {r.id for r in argument_map.relations if len(r.premises) > 1 or r.id in targeted}
+
+
+def is_right_aligned(statement: Statement) -> bool:
+    """Whether a card's lines are set flush right: its title (else its text) reads right to left."""
+    return is_rtl(statement.title or statement.text)
 
 
 def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> str:
@@ -228,7 +233,7 @@ class _Writer:
             text = style.lines(statement)
             if self.texts is not None:
                 self.texts[statement_id] = text
-            right_aligned = is_rtl(statement.title or statement.text)
+            right_aligned = is_right_aligned(statement)
             label, size = style.draw(text, right_aligned, mark), ""
         role = self.roles[statement_id]
         line = f"{indent}{name} [label={label}{size} {self.styles.card[role]}"

@@ -39,7 +39,7 @@ from argmap.model import ArgumentMap
 if TYPE_CHECKING:
     from argmap.layout import NodeBox
 from argmap.render.cards import Cards
-from argmap.render.dot import DotOptions, build_dot, junction_relations
+from argmap.render.dot import DotOptions, build_dot, is_right_aligned, junction_relations
 from argmap.render.engine import DEFAULT_TIMEOUT, Engine, find_engine, run_graphviz
 from argmap.render.fold import LANDSCAPE_PAGE
 from argmap.render.legend import LEGEND_NODE
@@ -198,7 +198,9 @@ def render_map(
     if output_format == "png" and png_painter is not None and _beyond_pure_font(engine, source):
         return png_painter(_parse_json(graphviz("json")))
     drawn = graphviz(output_format)
-    return flush_right(drawn) if output_format == "svg" else drawn
+    if output_format == "svg" and any(map(is_right_aligned, argument_map.statements)):
+        return flush_right(drawn)  # (looking for such cards in the SVG takes longer)
+    return drawn
 
 
 def _beyond_pure_font(engine: Engine, source: str) -> bool:
