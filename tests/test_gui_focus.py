@@ -41,6 +41,80 @@ def test_a_note_being_typed_is_kept_when_insert_adds_a_reason(window):
     assert any(s.text == "A new reason" for s in window.current_map().statements)
 
 
+def test_a_title_being_typed_is_kept_as_its_own_step_when_f3_finds_the_next_match(window):
+    on_canvas(window)
+    keys(Qt.Key.Key_F, CTRL)
+    typed("treaty")
+    keys(Qt.Key.Key_Return)  # the first match, the claim, is selected
+    focus_on(window, window.inspector.title_edit)
+    window.inspector.title_edit.selectAll()
+    typed("My new title")
+    steps = window.undo_stack.count()
+    keys(Qt.Key.Key_F3)
+    assert window.scene.selected_statement_ids() != ["claim"]
+    assert window.current_map().statement("claim").title == "My new title"
+    assert window.undo_stack.count() == steps + 1
+
+
+def test_a_speaker_being_typed_for_an_arrow_is_kept_when_ctrl_t_turns_it_around(window):
+    on_canvas(window)
+    next(e for e in window.scene.edge_items if e.relation_id == "r-freedom").setSelected(True)
+    focus_on(window, window.inspector.relation_speaker_edit)
+    typed("Yitzhak Rabin")
+    steps = window.undo_stack.count()
+    keys(Qt.Key.Key_T, CTRL)
+    relation = window.current_map().relation("r-freedom")
+    assert relation.kind == "support"
+    assert relation.attribution.speaker == "Yitzhak Rabin"
+    assert window.inspector.relation_speaker_edit.text() == "Yitzhak Rabin"
+    assert window.undo_stack.count() == steps + 2  # the speaker, then the turn
+
+
+def test_typing_in_the_inspector_is_kept_when_a_menu_command_selects_other_cards(window):
+    window.scene.select_only(["claim"])
+    focus_on(window, window.inspector.title_edit)
+    window.inspector.title_edit.selectAll()
+    typed("Pact")
+    select_all = next(a for a in window.actions() if a.text() == "Select &All")
+    select_all.trigger()  # picked from the Edit menu: the title field never lost the keyboard
+    assert window.inspector.statement_id is None
+    assert window.current_map().statement("claim").title == "Pact"
+
+
+def test_a_note_being_typed_stays_when_an_undo_changes_the_statement_shown(window):
+    window.scene.select_only(["claim"])
+    window.editor.set_fields("claim", title="Pact")
+    focus_on(window, window.inspector.note_edit)
+    typed("check the date")
+    window.named_actions["undo"].trigger()  # the toolbar's Undo leaves the keyboard in the note
+    assert window.inspector.title_edit.text() == "Treaty"
+    assert window.inspector.note_edit.toPlainText() == "check the date"
+    on_canvas(window, "claim")
+    claim = window.current_map().statement("claim")
+    assert (claim.title, claim.note) == ("Treaty", "check the date")
+
+
+def test_f2_opens_the_card_with_the_text_being_typed_for_it_in_the_inspector(window):
+    window.scene.select_only(["narrow"])
+    focus_on(window, window.inspector.text_edit)
+    window.inspector.text_edit.selectAll()
+    typed("Rewritten")
+    keys(Qt.Key.Key_F2)
+    assert window.current_map().statement("narrow").text == "Rewritten"
+    assert window.editor.inline.text_item().toPlainText() == "Rewritten"
+
+
+def test_a_note_being_typed_is_kept_before_a_paste_from_the_menu(window):
+    window.scene.select_only(["narrow"])
+    window.editor.copy_selection()
+    window.scene.select_only(["claim"])
+    focus_on(window, window.inspector.note_edit)
+    typed("check the date")
+    window.named_actions["paste"].trigger()
+    window.undo_stack.undo()  # the paste
+    assert window.current_map().statement("claim").note == "check the date"
+
+
 def test_escape_on_a_card_just_added_leaves_no_empty_card_behind(window):
     before = window.current_map().model_copy(deep=True)
     window.scene.select_only(["claim"])

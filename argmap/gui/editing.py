@@ -252,6 +252,7 @@ class MapEditor(QObject):
         A copied statement that argues within the branch (a premise of another
         one copied with it) stays where it was, not linked to the selected card too.
         """
+        self.commit_typing()
         branch = branch_from_mime(QGuiApplication.clipboard().mimeData())
         if branch is None or not branch.statements:
             self.message.emit("Nothing to paste.")
@@ -378,6 +379,7 @@ class MapEditor(QObject):
         The arrows are changed in the map's order, so the step does the same
         thing however the selection was made.
         """
+        self.commit_typing()
         wanted = set(relation_ids)
         relations = [r for r in self.document.map.relations if r.id in wanted]
         if not relations:

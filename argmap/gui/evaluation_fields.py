@@ -85,16 +85,22 @@ class EvaluationFields(QWidget):
         self.mode = mode
         mode.evaluated.connect(self._explain)
 
-    def show_element(self, element_id: str) -> None:
-        """Fill the rows for the statement or relation the inspector now shows."""
+    def show_element(self, element_id: str, *, keep_weight: bool = False) -> None:
+        """Fill the rows for the statement or relation the inspector now shows.
+
+        ``keep_weight``: a weight is being typed, and stays in its box.
+        """
         self.element_id = element_id
         self._loading = True
         document = self.inspector.document
         if self.relation:
             relation = document.relation(element_id)
             self.weighing_box.setCurrentIndex(max(self.weighing_box.findData(relation.weighing), 0))
-            self.weight_box.setValue(_NO_WEIGHT if relation.weight is None else relation.weight)
+            if not keep_weight:
+                self.weight_box.setValue(_NO_WEIGHT if relation.weight is None else relation.weight)
             self._shown = self._relation_fields()
+            if keep_weight:
+                self._shown["weight"] = relation.weight
         else:
             statement = document.statement(element_id)
             self.standard_box.setCurrentIndex(
@@ -133,11 +139,10 @@ class EvaluationFields(QWidget):
         elif not self.relation and element_id in evaluation.statements:
             self.why.setText(evaluation.why(element_id).text)
 
-    def commit_pending(self) -> None:
-        """Keep a weight still being typed (before a save, an export or closing)."""
+    def finish_typing(self) -> None:
+        """A weight still being typed counts as typed (before the inspector keeps it)."""
         if self.relation and self.weight_box.hasFocus():
             self.weight_box.interpretText()
-        self._commit()
 
     def pending(self) -> dict[str, object]:
         """The fields as the boxes hold them where they differ from what was shown."""

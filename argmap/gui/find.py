@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -53,6 +55,9 @@ class FindBar(QWidget):
         self.scene = scene
         self.hits: list[str] = []
         self.current = -1
+        # What is being typed elsewhere is kept before a step selects another card: the
+        # window sets this (F3 leaves the keyboard where it was).
+        self.commit_typing: Callable[[], None] = lambda: None
         self.field = _FindField()
         self.field.setPlaceholderText("Find in text, titles, speakers, tags…")
         self.field.setClearButtonEnabled(True)
@@ -109,6 +114,7 @@ class FindBar(QWidget):
 
     def step(self, delta: int) -> None:
         """Select the next (or previous) match and bring it into view (Enter, F3, Shift+F3)."""
+        self.commit_typing()
         if not self.isVisible():
             self.open_bar()
         if not self.hits:

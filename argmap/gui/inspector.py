@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from collections.abc import Collection
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -16,6 +17,16 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
+from argmap.gui.form_fields import (
+    OnFocus,
+    TextField,
+    edited_attribution,
+    fill,
+    form_layout,
+    line_text,
+    narrow_box,
+    text_of,
+)
 from argmap.gui.narrow_label import NarrowLabel
 from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.premises_editor import PremisesEditor
@@ -24,22 +35,8 @@ from argmap.model import Acceptance, Attribution, Relation, RelationKind, Statem
 
 __all__ = ["Inspector"]
 
-
-class _OnFocus(QObject):
-    """Calls back when the watched widget gains (or loses) the keyboard focus.
-
-    Plain-text boxes commit when they lose focus, like line edits on Enter.
-    """
-
-    def __init__(self, callback, event: QEvent.Type = QEvent.Type.FocusOut) -> None:
-        super().__init__()
-        self.callback = callback
-        self.wanted = event
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == self.wanted:
-            self.callback()
-        return False
+# The fields typed into that edit a part of an attribution (the others: a field each).
+_ATTRIBUTION_PARTS = {"speaker", "quote", "date"}
 
 
 class Inspector(QStackedWidget):
@@ -55,6 +52,7 @@ class Inspector(QStackedWidget):
         self.statement_id: str | None = None
         self.relation_id: str | None = None
         self._loading = False
+        self._committing = False  # the form's typing is being kept: the map is changing to it
         # The form's fields as shown, before the user typed anything: a field counts as
         # changed only when it differs from this, never because the map stores a value
         # the form would write differently (a title ending in a space, an empty note).
@@ -70,7 +68,7 @@ class Inspector(QStackedWidget):
             signal.connect(self._refresh_if_shown)
         document.sourcesChanged.connect(self._refresh_sources)
         document.sourcesChanged.connect(self._check_quote)  # a source got (or lost) its text
-        document.mapReset.connect(lambda: self.show_nothing())
+        document.mapReset.connect(self._clear)
         for signal in (document.statementRemoved, document.relationRemoved):
             signal.connect(self._forget_if_shown)
 
@@ -78,7 +76,7 @@ class Inspector(QStackedWidget):
 
     def _statement_form(self) -> QWidget:
         page = QWidget()
-        form = _form(page)
+        form = form_layout(page)
         self.title_edit = QLineEdit()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
@@ -88,9 +86,9 @@ class Inspector(QStackedWidget):
         self.speaker_edit.setCompleter(self.speaker_completer)
         # The map's speakers are gathered when a speaker field is entered, not each time a
         # statement is shown: on a 10,000-statement map that walk costs 10 ms per selection.
-        self._speakers_filter = _OnFocus(self._refresh_speakers, QEvent.Type.FocusIn)
+        self._speakers_filter = OnFocus(self._refresh_speakers, QEvent.Type.FocusIn)
         self.speaker_edit.installEventFilter(self._speakers_filter)
-        self.source_box = _narrow_box()
+        self.source_box = narrow_box()
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
         self.quote_badge = QuoteBadge()  # ✓ or ⚠: is the quote in its source's text?
@@ -116,7 +114,7 @@ class Inspector(QStackedWidget):
             form.addRow(label, widget)
         for line in (self.title_edit, self.speaker_edit, self.date_edit, self.tags_edit):
             line.editingFinished.connect(self._commit_statement)
-        self._filters = [_OnFocus(self._commit_statement) for _ in range(3)]
+        self._filters = [OnFocus(self._commit_statement) for _ in range(3)]
         for box, event_filter in zip(
             (self.text_edit, self.quote_edit, self.note_edit), self._filters, strict=True
         ):
@@ -125,11 +123,20 @@ class Inspector(QStackedWidget):
         self.acceptance_box.activated.connect(lambda _: self._commit_statement())
         self.statement_evaluation = EvaluationFields(self, relation=False)
         form.addRow(self.statement_evaluation)
+        self._statement_texts: dict[str, TextField] = {
+            "title": self.title_edit,
+            "text": self.text_edit,
+            "speaker": self.speaker_edit,
+            "quote": self.quote_edit,
+            "date": self.date_edit,
+            "tags": self.tags_edit,
+            "note": self.note_edit,
+        }
         return page
 
     def _relation_form(self) -> QWidget:
         page = QWidget()
-        form = _form(page)
+        form = form_layout(page)
         self.kind_box = QComboBox()
         self.kind_box.addItems([k.value for k in RelationKind])
         self.premises_editor = PremisesEditor(self._premise_candidates)
@@ -138,7 +145,7 @@ class Inspector(QStackedWidget):
         self.relation_speaker_edit = QLineEdit()
         self.relation_speaker_edit.setCompleter(self.speaker_completer)
         self.relation_speaker_edit.installEventFilter(self._speakers_filter)
-        self.relation_source_box = _narrow_box()
+        self.relation_source_box = narrow_box()
         self.relation_quote_edit = QPlainTextEdit()
         self.relation_quote_edit.setTabChangesFocus(True)
         self.relation_quote_badge = QuoteBadge()
@@ -157,26 +164,49 @@ class Inspector(QStackedWidget):
         )
         for line in (self.relation_speaker_edit, self.relation_date_edit):
             line.editingFinished.connect(self._commit_relation)
-        self._relation_filter = _OnFocus(self._commit_relation)
+        self._relation_filter = OnFocus(self._commit_relation)
         self.relation_quote_edit.installEventFilter(self._relation_filter)
         self.relation_evaluation = EvaluationFields(self, relation=True)
         form.addRow(self.relation_evaluation)
+        self._relation_texts: dict[str, TextField] = {
+            "speaker": self.relation_speaker_edit,
+            "quote": self.relation_quote_edit,
+            "date": self.relation_date_edit,
+        }
         return page
 
     # -- showing -----------------------------------------------------------
+    #
+    # What is typed into a field is kept before the form shows anything else, as its
+    # own undo step; while the element shown changes in the map (an undo, an edit
+    # made elsewhere), a field typed into keeps what was typed, to be kept later.
 
     def show_nothing(self) -> None:
+        self.commit_pending()
+        self._clear()
+
+    def _clear(self) -> None:
         self.statement_id = self.relation_id = None
         self.setCurrentIndex(0)
 
     def commit_pending(self) -> None:
-        """Keep what is typed in a field that has not lost focus yet (before a save or close)."""
-        if self.statement_id is not None:
-            self._commit_statement()
-            self.statement_evaluation.commit_pending()
-        elif self.relation_id is not None:
-            self._commit_relation()
-            self.relation_evaluation.commit_pending()
+        """Keep what is typed in a field that has not lost focus yet, as one undo step.
+
+        Before a gesture, a save, or the form showing another element.
+        """
+        if self._committing:
+            return
+        self.relation_evaluation.finish_typing()
+        pending, signal = self.pending_statement_changes(), self.statementEdited
+        if pending is None:
+            pending, signal = self.pending_relation_changes(), self.relationEdited
+        if pending is None:
+            return
+        self._committing = True
+        try:
+            signal.emit(*pending)
+        finally:
+            self._committing = False
 
     def _refresh_speakers(self) -> None:
         self.speakers.setStringList(self.document.map.speakers())
@@ -201,33 +231,66 @@ class Inspector(QStackedWidget):
         changed.update(self.relation_evaluation.pending())
         return (self.relation_id, changed) if changed else None
 
+    def _still_typed(self) -> set[str]:
+        """The fields typed into whose text the map does not hold yet."""
+        if self._committing:
+            return set()  # the map is taking what they hold
+        pending = self.pending_statement_changes() or self.pending_relation_changes()
+        if pending is None:
+            return set()
+        changed = pending[1]
+        fields = self._relation_texts if self.relation_id else self._statement_texts
+        typed = {name for name, field in fields.items() if text_of(field) != self._shown.get(name)}
+        names = {
+            name
+            for name in typed
+            if ("attribution" if name in _ATTRIBUTION_PARTS else name) in changed
+        }
+        return names | ({"weight"} & set(changed))
+
     def _forget_if_shown(self, element_id: str) -> None:
         """What the inspector shows was deleted (or its addition undone)."""
         if element_id in (self.statement_id, self.relation_id):
-            self.show_nothing()
+            self._clear()
 
     def show_statement(self, statement_id: str) -> None:
+        self.commit_pending()
+        self._load_statement(statement_id)
+
+    def _load_statement(self, statement_id: str, keep: Collection[str] = ()) -> None:
+        """Fill the form with a statement's fields, but those in ``keep`` (typed into)."""
         if not self.document.has_element(statement_id):
-            self.show_nothing()
+            self._clear()
             return
         self.statement_id, self.relation_id = statement_id, None
         self._loading = True
         statement = self.document.statement(statement_id)
         attribution = statement.attribution or Attribution()
-        _show(self.title_edit, statement.title or "")
-        self.text_edit.setPlainText(statement.text)
-        _show(self.speaker_edit, attribution.speaker or "")
+        stored = {
+            "title": statement.title or "",
+            "text": statement.text,
+            "speaker": attribution.speaker or "",
+            "quote": attribution.quote or "",
+            "date": attribution.date or "",
+            "tags": ", ".join(statement.tags),
+            "note": statement.note or "",
+        }
+        fill(self._statement_texts, stored, keep)
         self._refresh_sources()
-        self.quote_edit.setPlainText(attribution.quote or "")
         self.quote_badge.show_check(self.document.map, statement.attribution)
-        _show(self.date_edit, attribution.date or "")
-        _show(self.tags_edit, ", ".join(statement.tags))
         self.acceptance_box.setCurrentText(Acceptance(statement.acceptance).value)
-        self.note_edit.setPlainText(statement.note or "")
         self.statement_evaluation.show_element(statement_id)
-        self._shown = {**self._typed(), "source": self._shown_source()}
+        self._shown_as(stored, keep)
         self._loading = False
         self.setCurrentIndex(1)
+
+    def _shown_as(self, stored: dict[str, str], keep: Collection[str]) -> None:
+        """What the form shows before anything is typed (a field typed into: the map's)."""
+        self._shown = {
+            **self._typed(),
+            **{name: stored[name] for name in keep if name in stored},
+            "source": self._shown_source(),
+        }
 
     def _check_quote(self) -> None:
         if self.statement_id is not None and self.document.has_element(self.statement_id):
@@ -238,8 +301,13 @@ class Inspector(QStackedWidget):
             self.relation_quote_badge.show_check(self.document.map, attribution)
 
     def show_relation(self, relation_id: str) -> None:
+        self.commit_pending()
+        self._load_relation(relation_id)
+
+    def _load_relation(self, relation_id: str, keep: Collection[str] = ()) -> None:
+        """Fill the form with an arrow's fields, but those in ``keep`` (typed into)."""
         if not self.document.has_element(relation_id):
-            self.show_nothing()
+            self._clear()
             return
         self.statement_id, self.relation_id = None, relation_id
         self._loading = True
@@ -249,13 +317,16 @@ class Inspector(QStackedWidget):
         self.premises_editor.show_premises(relation.premises, describe)
         self.target_label.setText(describe(relation.target))
         attribution = relation.attribution or Attribution()
-        _show(self.relation_speaker_edit, attribution.speaker or "")
-        self.relation_quote_edit.setPlainText(attribution.quote or "")
+        stored = {
+            "speaker": attribution.speaker or "",
+            "quote": attribution.quote or "",
+            "date": attribution.date or "",
+        }
+        fill(self._relation_texts, stored, keep)
         self.relation_quote_badge.show_check(self.document.map, relation.attribution)
-        _show(self.relation_date_edit, attribution.date or "")
         self._refresh_sources()
-        self.relation_evaluation.show_element(relation_id)
-        self._shown = {**self._typed(), "source": self._shown_source()}
+        self.relation_evaluation.show_element(relation_id, keep_weight="weight" in keep)
+        self._shown_as(stored, keep)
         self._loading = False
         self.setCurrentIndex(2)
 
@@ -281,10 +352,14 @@ class Inspector(QStackedWidget):
             return f"the inference {element_id}"
 
     def _refresh_if_shown(self, element_id: str) -> None:
+        """The element shown changed in the map: shown as it is now, but what is typed.
+
+        Nothing is committed here: the map is in the middle of a change.
+        """
         if element_id == self.statement_id:
-            self.show_statement(element_id)
+            self._load_statement(element_id, self._still_typed())
         elif element_id == self.relation_id:
-            self.show_relation(element_id)
+            self._load_relation(element_id, self._still_typed())
 
     def _refresh_sources(self) -> None:
         loading, self._loading = self._loading, True
@@ -354,7 +429,7 @@ class Inspector(QStackedWidget):
         edited = {name for name, value in typed.items() if value != self._shown.get(name)}
         statement = self.document.statement(self.statement_id)
         readers = {
-            "title": lambda text: _line(text) or None,
+            "title": lambda text: line_text(text) or None,
             "text": clean_text,
             "tags": lambda text: [t.strip() for t in clean_text(text).split(",") if t.strip()],
             "acceptance": Acceptance,
@@ -363,7 +438,7 @@ class Inspector(QStackedWidget):
         fields: dict[str, object] = {
             name: read(typed[name]) for name, read in readers.items() if name in edited
         }
-        fields["attribution"] = _edited(
+        fields["attribution"] = edited_attribution(
             statement.attribution, typed, edited, source, self._shown.get("source")
         )
         return {k: v for k, v in fields.items() if getattr(statement, k) != v}
@@ -371,22 +446,10 @@ class Inspector(QStackedWidget):
     def _typed(self) -> dict[str, str]:
         """What the shown form's fields hold now, as typed (a source is picked, not typed)."""
         if self.relation_id is not None:
-            return {
-                "kind": self.kind_box.currentText(),
-                "speaker": self.relation_speaker_edit.text(),
-                "quote": self.relation_quote_edit.toPlainText(),
-                "date": self.relation_date_edit.text(),
-            }
-        return {
-            "title": self.title_edit.text(),
-            "text": self.text_edit.toPlainText(),
-            "speaker": self.speaker_edit.text(),
-            "quote": self.quote_edit.toPlainText(),
-            "date": self.date_edit.text(),
-            "tags": self.tags_edit.text(),
-            "acceptance": self.acceptance_box.currentText(),
-            "note": self.note_edit.toPlainText(),
-        }
+            texts = {name: text_of(field) for name, field in self._relation_texts.items()}
+            return {"kind": self.kind_box.currentText(), **texts}
+        texts = {name: text_of(field) for name, field in self._statement_texts.items()}
+        return {**texts, "acceptance": self.acceptance_box.currentText()}
 
     def _shown_source(self) -> str | None:
         box = self.relation_source_box if self.relation_id else self.source_box
@@ -405,53 +468,10 @@ class Inspector(QStackedWidget):
         typed = self._typed()
         edited = {name for name, value in typed.items() if value != self._shown.get(name)}
         fields: dict = {
-            "attribution": _edited(
+            "attribution": edited_attribution(
                 relation.attribution, typed, edited, source, self._shown.get("source")
             )
         }
         if "kind" in edited:
             fields["kind"] = RelationKind(typed["kind"])
         return {k: v for k, v in fields.items() if getattr(relation, k) != v}
-
-
-def _line(text: str) -> str:
-    return clean_text(text).strip()
-
-
-def _edited(
-    current: Attribution | None,
-    typed: dict[str, str],
-    edited: set[str],
-    source: str | None,
-    shown_source: str | None,
-) -> Attribution | None:
-    """``current`` with what the user changed of it; what they left alone is kept as stored."""
-    readers = {"speaker": _line, "quote": clean_text, "date": _line}
-    changes = {name: read(typed[name]) or None for name, read in readers.items() if name in edited}
-    if source != shown_source:
-        changes["source"] = source
-    if not changes:
-        return current
-    attribution = (current or Attribution()).model_copy(update=changes)
-    return None if attribution.is_empty() else attribution
-
-
-def _narrow_box() -> QComboBox:
-    """A combo box whose width does not follow its longest entry (a source's long title)."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(12)
-    return box
-
-
-def _form(page: QWidget) -> QFormLayout:
-    """Labels beside their fields, or above them when the dock is narrow."""
-    form = QFormLayout(page)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    return form
-
-
-def _show(field: QLineEdit, text: str) -> None:
-    """A field's text from its beginning: a long title shows how it starts, not how it ends."""
-    field.setText(text)
-    field.setCursorPosition(0)

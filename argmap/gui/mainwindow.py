@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.map_page = central
         self.setCentralWidget(self.pages)
         self.editor = MapEditor(self.document, self.scene, self.undo_stack)
-        self.editor.commit_typing = self.commit_pending_edits
+        self.editor.commit_typing = self.find_bar.commit_typing = self.commit_pending_edits
         self.editor.groups.ask_title = self._ask_group_title
         self.files = FileActions(self)
         self.watch = FileWatch(self)  # the file changed on disk: a bar above the canvas
@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
 
     def _edit_text(self) -> None:
         """F2: edit in place where the keyboard is, the outline or the canvas."""
+        self.inspector.commit_pending()  # F2 in a field: what it holds first, as its own step
         if self.outline.hasFocus():
             self.outline.edit_current()
         else:
