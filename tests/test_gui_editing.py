@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from argmap.files import load_map
-from argmap.model import RelationKind
+from argmap.model import Attribution, RelationKind
 
 pytestmark = pytest.mark.gui
 
@@ -198,6 +198,42 @@ def test_a_card_dropped_as_co_premise_joins_the_linked_reason(window, monkeypatc
     drag(window, card_centre(window, "narrow"), card_centre(window, "credible"))
     assert window.current_map().relation("r-deter").premises == ["deterrence", "credible", "narrow"]
     assert all(r.id != "r-narrow" for r in window.current_map().relations)
+
+
+def drop(window, monkeypatch, dragged: str, target: str, how: str) -> None:
+    """Drag a card onto another and answer the drop menu with ``how``."""
+    monkeypatch.setattr(window, "choose_drop", lambda d, t, p: how)
+    wait_for_layout(window.qtbot, window)
+    window.view.fitInView(window.scene.itemsBoundingRect())
+    drag(window, card_centre(window, dragged), card_centre(window, target))
+
+
+def test_dropping_a_card_on_the_card_it_already_objects_to_changes_nothing(window, monkeypatch):
+    window.editor.set_relation_fields("r-freedom", attribution=Attribution(speaker="Rabin"))
+    before = window.current_map().model_copy(deep=True)
+    steps = window.undo_stack.count()
+    drop(window, monkeypatch, "freedom", "claim", "objection")
+    assert window.current_map() == before
+    assert window.undo_stack.count() == steps
+
+
+@pytest.mark.parametrize(("target", "how"), [("deterrence", "objection"), ("claim", "reason")])
+def test_a_dropped_card_takes_its_arrow_along_with_who_said_it_and_its_undercuts(
+    window, monkeypatch, target, how
+):
+    window.editor.set_relation_fields("r-freedom", attribution=Attribution(speaker="Rabin"))
+    window.editor.add_undercut("r-freedom", edit=False)
+    before = window.current_map().model_copy(deep=True)
+    drop(window, monkeypatch, "freedom", target, how)
+    arrows = window.current_map().relations
+    assert [r.id for r in arrows] == [r.id for r in before.relations]
+    moved = window.current_map().relation("r-freedom")
+    kind = RelationKind.ATTACK if how == "objection" else RelationKind.SUPPORT
+    assert (moved.premises, moved.target, moved.kind) == (["freedom"], target, kind)
+    assert moved.attribution.speaker == "Rabin"
+    assert any(r.target == "r-freedom" for r in arrows)  # the undercut still answers it
+    window.undo_stack.undo()  # the whole drop is one step
+    assert window.current_map() == before
 
 
 def test_cancelling_the_drop_menu_changes_nothing(window, monkeypatch):

@@ -171,18 +171,29 @@ class MapEditor(QObject):
     def drop_onto(self, statement_id: str, target: str, how: str) -> None:
         """Make a dragged statement a reason for, objection to, or co-premise with another.
 
-        The statement leaves the arguments it alone made, so dropping moves its
-        branch under the new statement; all in one undo step.
+        The statement leaves the arguments it made, so dropping moves its branch
+        under the new statement; all in one undo step. As a reason or an
+        objection it takes an arrow of its own along (one it alone is the
+        premise of: the one at that statement, else the first), pointed at the
+        new statement, so who said it and the undercuts of it stay. Dropped on a
+        statement it already argues for that way, nothing changes.
         """
         argument_map = self.document.map
         if how == "co-premise":
             joined = next((r for r in argument_map.relations if target in r.premises), None)
-            if joined is not None and (
-                joined.target == statement_id or statement_id in joined.premises
-            ):
+            if joined is not None and statement_id in joined.premises:
+                self.message.emit("It is a co-premise in that argument already.")
+                return
+            if joined is not None and joined.target == statement_id:
                 self.message.emit("A statement cannot be a co-premise of an argument for itself.")
                 return
-        own = [r.id for r in argument_map.relations if r.premises == [statement_id]]
+        own = [r for r in argument_map.relations if r.premises == [statement_id]]
+        kind = RelationKind.ATTACK if how == "objection" else RelationKind.SUPPORT
+        if how != "co-premise" and any(r.target == target and r.kind == kind for r in own):
+            self.message.emit(f"It is {_how_it_argues(kind)} that statement already.")
+            return
+        # The arrow that goes along: the one at this statement already, else the first.
+        kept = next((r for r in own if r.target == target), own[0] if own else None)
         shared = [
             r for r in argument_map.relations if statement_id in r.premises and len(r.premises) > 1
         ]
@@ -193,14 +204,15 @@ class MapEditor(QObject):
         }
         with self.gesture(labels[how]):
             for relation in shared:
-                kept = [p for p in relation.premises if p != statement_id]
+                kept_premises = [p for p in relation.premises if p != statement_id]
                 self.undo_stack.push(
-                    EditRelationCommand(self.document, relation.id, {"premises": kept}, "Leave")
+                    EditRelationCommand(
+                        self.document, relation.id, {"premises": kept_premises}, "Leave"
+                    )
                 )
-            if own:
-                self.undo_stack.push(
-                    RemoveElementsCommand(self.document, set(), set(own), "Detach")
-                )
+            leaving = {r.id for r in own if how == "co-premise" or r is not kept}
+            if leaving:
+                self.undo_stack.push(RemoveElementsCommand(self.document, set(), leaving, "Detach"))
             if how == "co-premise":
                 joined = next(
                     (r for r in self.document.map.relations if target in r.premises), None
@@ -216,17 +228,26 @@ class MapEditor(QObject):
                     self.message.emit(
                         "That statement argues for nothing yet; made it a reason instead."
                     )
-                    how = "reason"
+                    how, kept = "reason", None
             if how != "co-premise":
-                kind = RelationKind.SUPPORT if how == "reason" else RelationKind.ATTACK
-                relation = Relation(
-                    id=self.document.new_id("r"), kind=kind, premises=[statement_id], target=target
-                )
-                self.undo_stack.push(AddElementsCommand(self.document, [], [relation], "Connect"))
+                self._point(statement_id, kept, target, kind)
             self.undo_stack.push(
                 MoveStatementsCommand(self.document, {statement_id: None}, text="Unpin")
             )
         self.scene.select_only([statement_id])
+
+    def _point(
+        self, statement_id: str, arrow: Relation | None, target: str, kind: RelationKind
+    ) -> None:
+        """The statement's ``arrow`` pointed at ``target`` as ``kind``; a new one without it."""
+        if arrow is not None and self.document.has_element(arrow.id):
+            fields = {"target": target, "kind": kind}
+            self.undo_stack.push(EditRelationCommand(self.document, arrow.id, fields, "Move"))
+            return
+        relation = Relation(
+            id=self.document.new_id("r"), kind=kind, premises=[statement_id], target=target
+        )
+        self.undo_stack.push(AddElementsCommand(self.document, [], [relation], "Connect"))
 
     # -- clipboard ---------------------------------------------------------
 
@@ -459,6 +480,10 @@ class MapEditor(QObject):
             self.scene.select_only([to])
         for statement_id in self.scene.selected_statement_ids():
             self.scene.statement_items[statement_id].ensureVisible()
+
+
+def _how_it_argues(kind: RelationKind) -> str:
+    return "a reason for" if kind == RelationKind.SUPPORT else "an objection to"
 
 
 def _toggled(kind: RelationKind) -> RelationKind:
