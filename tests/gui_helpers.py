@@ -6,6 +6,8 @@ Keys go to ``QApplication.focusWidget()``, as a user's keyboard does.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -93,6 +95,16 @@ def focus_on(window, widget) -> None:
     window.activateWindow()
     widget.setFocus(Qt.FocusReason.MouseFocusReason)
     window.qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def as_shown(tooltip: str) -> str:
+    """The text a tooltip shows: Qt reads one that looks like HTML as HTML."""
+    document = QTextDocument()
+    if GuiQt.mightBeRichText(tooltip):
+        document.setHtml(tooltip)
+    else:
+        document.setPlainText(tooltip)
+    return document.toPlainText()
 
 
 def on_canvas(window, *statement_ids: str) -> None:

@@ -107,6 +107,17 @@ def test_the_inspector_explains_the_selected_statement(window):
     assert "undercut" in why
 
 
+def test_why_quotes_a_statement_written_like_html_as_typed(window):
+    window.editor.set_text("narrow", "A <i>narrow</i> treaty need not limit it")
+    window.evaluate_mode.assume_unchallenged()
+    window.qtbot.wait(1)
+    window.scene.select_only(["freedom"])
+    window.qtbot.wait(1)
+    why = window.inspector.statement_evaluation.why
+    assert "<i>narrow</i>" in why.text()
+    assert why.textFormat() == Qt.TextFormat.PlainText
+
+
 def test_the_inspector_asks_to_turn_evaluation_on_when_it_is_off(window):
     window.scene.select_only(["claim"])
     window.qtbot.wait(1)

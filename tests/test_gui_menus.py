@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QGraphicsItem, QMessageBox
 
 from argmap.files import save_map
 from argmap.gui import file_actions
+from argmap.gui.menus import drop_menu
 
 pytestmark = pytest.mark.gui
 
@@ -196,6 +197,12 @@ def test_clicking_a_row_in_the_outline_selects_the_card(window):
         tree.visualItemRect(row).center(),
     )
     assert window.scene.selected_statement_ids() == ["freedom"]
+
+
+def test_the_drop_menu_names_a_statement_with_an_ampersand_as_typed(window):
+    window.editor.set_fields("claim", title="Peace & security")
+    entries = [entry.iconText() for entry in drop_menu(window, "gimmick", "claim").actions()]
+    assert entries[0] == "Reason for “Peace & security”"
 
 
 def test_a_quote_with_html_in_it_shows_as_text_in_the_tooltip(window):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from gui_helpers import pasted_chain, typed
+from gui_helpers import as_shown, pasted_chain, typed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
@@ -256,6 +256,31 @@ def test_editing_in_the_inspector_is_undoable(window):
     assert window.current_map().statement("narrow").attribution.speaker == "Shimon Peres"
     window.undo_stack.undo()
     assert window.current_map() == small_map()
+
+
+MARKUP = "Use <h1>big</h1> & <b>bold</b> words, A<B and C>D"
+
+
+def test_the_inspector_shows_a_statement_written_like_html_as_typed(window):
+    argument_map = small_map()
+    argument_map.statements[0] = argument_map.statements[0].model_copy(
+        update={"title": None, "text": MARKUP}
+    )
+    window.show_map(argument_map, None)
+    window.inspector.show_relation("r-freedom")  # the claim is its target
+    label = window.inspector.target_label
+    assert (label.text(), label.textFormat()) == (MARKUP, Qt.TextFormat.PlainText)
+    assert as_shown(label.toolTip()) == MARKUP
+
+
+def test_an_outline_row_shows_a_speaker_written_like_html_as_typed(window):
+    argument_map = small_map()
+    argument_map.statements[4] = argument_map.statements[4].model_copy(
+        update={"attribution": Attribution(speaker="<b>Barak</b>")}
+    )
+    window.show_map(argument_map, None)
+    (row,) = window.outline.rows("narrow")
+    assert as_shown(row.toolTip(0)) == "rebuttal — <b>Barak</b>"
 
 
 def test_the_inspector_completes_speakers_from_the_map(window):

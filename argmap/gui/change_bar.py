@@ -47,7 +47,7 @@ class ChangeBar(QFrame):
         self.setPalette(palette)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        self.label = NarrowLabel()  # a long file name must not widen the window
+        self.label = NarrowLabel(html=True)  # a long file name must not widen the window
         row.addWidget(self.label, 1)
         self.reload_button = self._button(row, "&Reload (lose my changes)")
         self.keep_button = self._button(row, "&Keep mine")

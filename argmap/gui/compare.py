@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.plain_text import plain_tooltip
 from argmap.mapdiff import Change, diff_maps, render_text, singular
 
 if TYPE_CHECKING:
@@ -99,7 +100,9 @@ class CompareDialog(QDialog):
             if not count
             else f"{count} change{'s' if count != 1 else ''} since {path.name}:"
         )
-        layout.addWidget(QLabel(summary))
+        heading = QLabel(summary)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the file's name as it is
+        layout.addWidget(heading)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -129,10 +132,10 @@ def _row(change: Change) -> QTreeWidgetItem:
     head, *fields = render_text([change]).split("\n")
     item = QTreeWidgetItem([head])
     item.setData(0, _ELEMENT, (change.collection, change.id))
-    item.setToolTip(0, head)
+    item.setToolTip(0, plain_tooltip(head))
     for line in fields:
         child = QTreeWidgetItem([line.strip()])
-        child.setToolTip(0, line.strip())
+        child.setToolTip(0, plain_tooltip(line.strip()))
         item.addChild(child)
     return item
 

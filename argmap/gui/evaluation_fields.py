@@ -49,6 +49,7 @@ class EvaluationFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.why = QLabel(_OFF)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)  # it quotes statements as typed
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Why?", self.why)

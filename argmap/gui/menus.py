@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from argmap.gui.plain_text import menu_text
 from argmap.model import RelationKind
 from argmap.roles import Role
 
@@ -104,9 +105,8 @@ def canvas_menu(window: MainWindow, point: QPointF) -> QMenu:
 def drop_menu(window: MainWindow, dragged: str, target: str) -> QMenu:
     """Asked when a card is dropped onto another: what should the dragged statement become?"""
     argument_map = window.current_map()
-    name = _short(
-        argument_map.statement(target).title or argument_map.statement(target).text or target
-    )
+    statement = argument_map.statement(target)
+    name = menu_text(_short(statement.title or statement.text or target))
     menu = QMenu(window)
     for how, text in (
         ("reason", f"Reason for “{name}”"),

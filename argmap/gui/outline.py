@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 from argmap.gui.document import MapDocument
 from argmap.gui.map_tree import children_of, row_ranges
 from argmap.gui.outline_editor import OutlineTextDelegate
+from argmap.gui.plain_text import plain_tooltip
 from argmap.model import ArgumentMap, Relation, RelationKind, Statement
 from argmap.roles import Role
 from argmap.theme import Theme
@@ -285,7 +286,7 @@ class OutlineTree(QTreeWidget):
         item.setData(0, RELATION_ROLE, relation)
         item.setIcon(0, self._icons[role])
         speaker = statement.attribution.speaker if statement.attribution else None
-        item.setToolTip(0, f"{role.value}" + (f" — {speaker}" if speaker else ""))
+        item.setToolTip(0, plain_tooltip(f"{role.value}" + (f" — {speaker}" if speaker else "")))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self._items.setdefault(statement.id, []).append(item)
         return item

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -72,6 +72,7 @@ class PreferencesDialog(QDialog):
         program_row.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it names the program typed
         self.problem.setStyleSheet("color: #b00020")
         self.problem.setWordWrap(True)
         self.problem.hide()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from argmap.gui.plain_text import plain_tooltip
 from argmap.model import ArgumentMap, Attribution
 from argmap.sourcetext.check import QuoteStatus, check_quote
 
@@ -35,5 +36,5 @@ class QuoteBadge(QLabel):
         else:
             self.setText("⚠ not found in the source's text")
             self.setStyleSheet("color: #b35c00;")
-        self.setToolTip(check.describe())
+        self.setToolTip(plain_tooltip(check.describe()))  # it quotes the source
         self.show()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.gui.plain_text import plain_tooltip
+
 __all__ = ["StartPage", "example_maps"]
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -107,7 +109,7 @@ class StartPage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{path.name}    —    {path.parent}")  # debate.argdown
             item.setData(PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             files.addItem(item)
         if paths:
             files.setCurrentRow(0)
