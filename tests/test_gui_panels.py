@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import small_map, wait_for_layout
-from gui_helpers import as_shown, pasted_chain, typed
+from gui_helpers import as_shown, focus_on, keys, on_canvas, pasted_chain, typed
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
@@ -281,6 +281,15 @@ def test_an_outline_row_shows_a_speaker_written_like_html_as_typed(window):
     window.show_map(argument_map, None)
     (row,) = window.outline.rows("narrow")
     assert as_shown(row.toolTip(0)) == "rebuttal — <b>Barak</b>"
+
+
+def test_an_outline_row_names_the_speaker_typed_in_the_inspector(window):
+    on_canvas(window, "narrow")
+    focus_on(window, window.inspector.speaker_edit)
+    typed("Ehud Barak")
+    keys(Qt.Key.Key_Return)
+    (row,) = window.outline.rows("narrow")
+    assert row.toolTip(0) == "rebuttal — Ehud Barak"
 
 
 def test_the_inspector_completes_speakers_from_the_map(window):

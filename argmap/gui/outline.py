@@ -42,6 +42,12 @@ def _label(statement) -> str:
     return statement.text.replace("\n", " ") or "(empty)"
 
 
+def _tooltip(statement: Statement, role: Role) -> str:
+    """A row's tooltip: the statement's role, and who said it."""
+    speaker = statement.attribution.speaker if statement.attribution else None
+    return plain_tooltip(role.value + (f" — {speaker}" if speaker else ""))
+
+
 def role_icon(role: Role, theme: Theme) -> QIcon:
     """A small card in the role's colours."""
     card = theme.card(role)
@@ -285,8 +291,7 @@ class OutlineTree(QTreeWidget):
         item.setData(0, PREFIX_ROLE, prefix)
         item.setData(0, RELATION_ROLE, relation)
         item.setIcon(0, self._icons[role])
-        speaker = statement.attribution.speaker if statement.attribution else None
-        item.setToolTip(0, plain_tooltip(f"{role.value}" + (f" — {speaker}" if speaker else "")))
+        item.setToolTip(0, _tooltip(statement, role))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self._items.setdefault(statement.id, []).append(item)
         return item
@@ -313,15 +318,18 @@ class OutlineTree(QTreeWidget):
             self.scrollToItem(rows[0])
 
     def _statement_changed(self, statement_id: str) -> None:
-        """A new text needs only its own rows relabelled, not the whole tree rebuilt."""
+        """A new text or speaker needs only its own rows relabelled, not the tree rebuilt."""
         self._complete()
         try:
             statement = self.document.statement(statement_id)
         except KeyError:
             return
+        role = self.document.roles().get(statement_id)
         self._syncing = True
         for item in self._items.get(statement_id, []):
             item.setText(0, f"{item.data(0, PREFIX_ROLE)}{_label(statement)}")
+            if role is not None:
+                item.setToolTip(0, _tooltip(statement, role))
         self._syncing = False
 
     def _selection_changed(self) -> None:
