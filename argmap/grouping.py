@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 
 from argmap.model import Group
 
-__all__ = ["grouped", "new_group_id", "renamed", "ungrouped"]
+__all__ = ["drop_emptied", "grouped", "new_group_id", "renamed", "ungrouped"]
 
 
 def new_group_id(groups: Iterable[Group]) -> str:
@@ -36,13 +36,13 @@ def grouped(
     parent = holders.pop() if len(holders) == 1 else None
     new = Group(id=group_id, title=title, statements=chosen, parent=parent)
     emptied = {_holder(groups, statement_id) for statement_id in chosen} - {None}
-    return _drop_emptied([*_without(groups, set(chosen)), new], emptied)
+    return drop_emptied([*_without(groups, set(chosen)), new], emptied)
 
 
 def ungrouped(groups: list[Group], statement_ids: Collection[str]) -> list[Group]:
     """The groups without ``statement_ids``; a group left with nothing in it goes too."""
     emptied = {_holder(groups, statement_id) for statement_id in statement_ids} - {None}
-    return _drop_emptied(_without(groups, set(statement_ids)), emptied)
+    return drop_emptied(_without(groups, set(statement_ids)), emptied)
 
 
 def renamed(groups: list[Group], group_id: str, title: str) -> list[Group]:
@@ -53,7 +53,7 @@ def renamed(groups: list[Group], group_id: str, title: str) -> list[Group]:
     ]
 
 
-def _drop_emptied(groups: list[Group], candidates: set[str | None]) -> list[Group]:
+def drop_emptied(groups: list[Group], candidates: set[str | None]) -> list[Group]:
     """Without the ``candidates`` (groups that lost members) that now hold nothing at all.
 
     A group the file had empty stays: only what this edit emptied goes, and

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from argmap.model import Group
+
 pytestmark = pytest.mark.gui
 
 
@@ -74,6 +76,34 @@ def test_ctrl_shift_g_takes_cards_out_of_their_group(window, answer):
     assert window.scene.groups.items == {}
     window.undo_stack.undo()
     assert window.current_map() == small_map()
+
+
+def test_deleting_every_card_of_a_group_takes_the_group_away(window):
+    window.scene.select_only(["freedom"])  # its rebuttal "narrow" goes with it: all Rabin era
+    press(window, Qt.Key.Key_Delete)
+    assert window.current_map().groups == []
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.groups.items == {}
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()
+
+
+def test_a_group_that_held_only_a_group_a_delete_emptied_goes_too_and_undo_restores_both(window):
+    nested = small_map()
+    nested.groups = [
+        Group(id="deter", title="Deterrence", statements=["deterrence"]),
+        Group(id="oslo", title="Oslo years"),
+        Group(id="rabin", title="Rabin era", statements=["freedom", "narrow"], parent="oslo"),
+        Group(id="todo", title="To sort"),  # empty in the file: not this delete's doing
+    ]
+    window.show_map(nested, None)
+    window.scene.select_only(["freedom"])
+    press(window, Qt.Key.Key_Delete)
+    assert [g.id for g in window.current_map().groups] == ["deter", "todo"]
+    window.undo_stack.undo()
+    assert window.current_map() == nested
+    window.undo_stack.redo()
+    assert [g.id for g in window.current_map().groups] == ["deter", "todo"]
 
 
 def test_rename_group_retitles_the_group_of_the_selected_card(window, answer):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtGui import QUndoCommand
 
 from argmap.errors import ArgmapError
+from argmap.grouping import drop_emptied
 from argmap.gui.document import MapDocument
 from argmap.model import ArgumentMap, Group, Position, Relation, Source, Statement, clean_text
 
@@ -201,7 +202,10 @@ def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[s
 
 
 class RemoveElementsCommand(QUndoCommand):
-    """Delete statements with the branch that hangs only from them, and relations."""
+    """Delete statements with the branch that hangs only from them, and relations.
+
+    A group left with nothing in it goes too, and then a group that held only it.
+    """
 
     def __init__(
         self,
@@ -237,6 +241,7 @@ class RemoveElementsCommand(QUndoCommand):
         self._removed_relations: list[tuple[int, Relation]] = []
         self._removed_statements: list[tuple] = []
         self._pin_order: list[str] | None = None  # the pins' order, when a pinned card goes
+        self._emptied_groups: list[Group] | None = None  # the groups before emptied ones went
 
     def redo(self) -> None:
         self._pin_order = _pin_order(self.document, self.statement_ids)
@@ -249,8 +254,25 @@ class RemoveElementsCommand(QUndoCommand):
         self._removed_statements = [
             self.document.remove_statement(s) for s in reversed(self.statement_ids)
         ]
+        self._drop_emptied_groups()
+
+    def _drop_emptied_groups(self) -> None:
+        """The groups the statements were in that hold nothing now go (and parents left so)."""
+        lost_members = {
+            group_id for *_, memberships in self._removed_statements for group_id, _ in memberships
+        }
+        groups = self.document.map.groups
+        kept = drop_emptied(groups, lost_members)
+        self._emptied_groups = None
+        if len(kept) != len(groups):
+            self._emptied_groups = [
+                g.model_copy(update={"statements": list(g.statements)}) for g in groups
+            ]
+            self.document.set_groups(kept)
 
     def undo(self) -> None:
+        if self._emptied_groups is not None:  # back first: the statements go back into them
+            self.document.set_groups(self._emptied_groups)
         for index, statement, position, memberships in reversed(self._removed_statements):
             self.document.restore_statement(index, statement, position, memberships)
         for index, relation in reversed(self._removed_relations):
