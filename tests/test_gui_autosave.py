@@ -82,11 +82,16 @@ def test_unsaved_changes_are_autosaved_when_the_window_loses_focus(window):
     assert record.pid == os.getpid()
 
 
-def test_text_still_being_typed_on_a_card_is_autosaved_without_becoming_an_edit(window):
+def edit_card_inline(window, statement_id):
+    """Select a card on the canvas and open its inline editor with F2, as a user does."""
     window.activateWindow()
     window.view.setFocus()
-    window.scene.select_only(["narrow"])
+    window.scene.select_only([statement_id])
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+
+
+def test_text_still_being_typed_on_a_card_is_autosaved_without_becoming_an_edit(window):
+    edit_card_inline(window, "narrow")
     typed("Typed before the crash")
     lose_focus(window)
     (file,) = recovery_files()
@@ -106,10 +111,7 @@ def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
 
 
 def test_typing_on_a_card_cancelled_with_escape_leaves_nothing_to_recover(window):
-    window.activateWindow()
-    window.view.setFocus()
-    window.scene.select_only(["narrow"])
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    edit_card_inline(window, "narrow")
     typed("Typed then cancelled")
     lose_focus(window)
     assert len(recovery_files()) == 1
