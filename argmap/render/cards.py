@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -90,8 +89,8 @@ def spaced_for(theme: Theme, cards: Cards | str) -> Theme:
     if Cards(cards) is not Cards.TITLES:
         return theme
     node_gap, rank_gap = _TITLES_GAPS
-    return replace(
-        theme, node_gap=min(node_gap, theme.node_gap), rank_gap=min(rank_gap, theme.rank_gap)
+    return theme._replace(
+        node_gap=min(node_gap, theme.node_gap), rank_gap=min(rank_gap, theme.rank_gap)
     )
 
 
