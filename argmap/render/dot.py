@@ -23,7 +23,7 @@ callers hand it to Graphviz on stdin.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, Source, Statement
 from argmap.render.cards import (
@@ -45,11 +45,10 @@ __all__ = ["DotOptions", "build_dot", "is_right_aligned", "junction_relations", 
 POINTS_PER_INCH = 72.0
 
 
-@dataclass(frozen=True)
-class DotOptions:
-    """What varies between an export and the editor's layout request."""
+class DotOptions(NamedTuple):
+    """What varies between an export and the editor's layout request (``_replace`` to vary it)."""
 
-    theme: Theme = field(default_factory=lambda: get_theme(None))
+    theme: Theme = get_theme(None)
     # Graphviz positions in points (y up) to pin nodes at; used with ``neato -n2``.
     positions: Mapping[str, tuple[float, float]] | None = None
     # Card sizes in points measured by the editor; labels are then left out.

@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -158,15 +157,15 @@ def render_map(
     chosen_theme = get_theme(theme_name if theme_name in THEMES or theme else None)
     options = DotOptions(theme=chosen_theme, legend=legend, cards=Cards(cards))
     if evaluate:
-        options = replace(options, **_evaluation_marks(argument_map))
+        options = options._replace(**_evaluation_marks(argument_map))
     layout = LayoutMode(layout)
     if layout is LayoutMode.AUTO and fold:
-        options = replace(options, page=LANDSCAPE_PAGE)
+        options = options._replace(page=LANDSCAPE_PAGE)
     layout_engine, extra_args = "dot", tuple[str, ...]()
     if layout is LayoutMode.PINNED and argument_map.layout.positions:
         engine = engine or find_engine()
         positions, boxes = _pinned_layout(argument_map, options, engine, timeout)
-        options = replace(options, positions=positions, cluster_boxes=boxes)
+        options = options._replace(positions=positions, cluster_boxes=boxes)
         layout_engine, extra_args = "neato", ("-n2",)
     elif layout is LayoutMode.TREE and argument_map.statements:
         engine = engine or find_engine()
@@ -266,7 +265,7 @@ def tree_options(
         right = max((n.x + n.width / 2 for n in result.nodes.values()), default=0.0)
         top = min((n.y - n.height / 2 for n in result.nodes.values()), default=0.0)
         positions[LEGEND_NODE] = (right + 40 + width / 2, -(top + height / 2))
-    return replace(options, positions=positions, cluster_boxes=boxes, bands=bands)
+    return options._replace(positions=positions, cluster_boxes=boxes, bands=bands)
 
 
 def _band(node: NodeBox) -> tuple[str, float, float, float, float]:
@@ -290,7 +289,7 @@ def _measure(
     everywhere = dict.fromkeys([s.id for s in argument_map.statements], (0.0, 0.0))
     everywhere.update(dict.fromkeys(junction_relations(argument_map), (0.0, 0.0)))
     everywhere[LEGEND_NODE] = (0.0, 0.0)
-    source = build_dot(argument_map, replace(options, positions=everywhere))
+    source = build_dot(argument_map, options._replace(positions=everywhere))
     drawing = _parse_json(
         run_graphviz(
             engine,
