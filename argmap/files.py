@@ -11,16 +11,14 @@ the file is noticed before it is overwritten.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import hashlib
 import json
 import os
 import re
 import sys
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -140,8 +138,7 @@ def load_map_stamped(path: str | Path) -> tuple[ArgumentMap, FileStamp]:
 # -- telling whether a file changed -----------------------------------------
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """A file as argmap last read or wrote it: enough to tell if someone changed it since.
 
     Time and size settle most checks at the cost of one ``stat``; the hash
@@ -347,12 +344,11 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-@dataclass(frozen=True)
-class SaveResult:
+class SaveResult(NamedTuple):
     """What a save left behind: the new file's stamp, and anything that went wrong on the side."""
 
     stamp: FileStamp
-    warnings: list[str] = dataclasses.field(default_factory=list)
+    warnings: list[str]
 
 
 def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True) -> SaveResult:

@@ -17,8 +17,8 @@ import subprocess
 import sys
 import sysconfig
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.errors import RenderError
 
@@ -46,8 +46,7 @@ def configure_program(program: str | None) -> None:
     _configured = program or None
 
 
-@dataclass(frozen=True)
-class Engine:
+class Engine(NamedTuple):
     """A Graphviz executable and what it can do."""
 
     executable: str
