@@ -8,8 +8,6 @@ export, not here: this format is read-only.
 
 from __future__ import annotations
 
-import dataclasses
-
 from argmap.errors import MapFileError, Problem
 from argmap.files import loads_map
 from argmap.formats.base import ReadResult
@@ -53,7 +51,7 @@ def _in_page(problem: Problem, start: tuple[int, int]) -> Problem:
     column = problem.column
     if column is not None and problem.line == 1:  # on the line where the map starts
         column += start_column - 1
-    return dataclasses.replace(problem, line=start_line + problem.line - 1, column=column)
+    return problem._replace(line=start_line + problem.line - 1, column=column)
 
 
 HTML_PAGE = HtmlPageFormat()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +70,7 @@ def _in_the_file(path: Path, error: ArgmapError) -> str:
 
 
 def _placed(problem: Problem) -> str:
-    what = replace(problem, line=None, column=None).located(None)
+    what = problem._replace(line=None, column=None).located(None)
     if problem.line is None:
         return what
     column = f", column {problem.column}" if problem.column is not None else ""
