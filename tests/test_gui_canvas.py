@@ -6,7 +6,7 @@ import gc
 import weakref
 
 import pytest
-from conftest import small_map
+from conftest import small_map, wait_for_layout
 from gui_helpers import LEFT, NO_MODIFIER, card_centre, drag, show_card, view_point
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPainterPath, QWheelEvent
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene, QLabel, QLineEdit
 from argmap.gui import garbage
 from argmap.gui.cards import OVERVIEW_DETAIL, TEXT_DETAIL
 from argmap.gui.items import EdgeItem, StatementItem
-from argmap.model import Statement
+from argmap.gui.view import MIN_ZOOM
+from argmap.model import Position, Statement
 from argmap.roles import Role
 from argmap.theme import get_theme
 
@@ -227,6 +228,27 @@ def test_zooming_out_from_a_whole_large_map_goes_further_out(window):
     window.view.set_zoom(0.02)  # how a 1,000-statement map fits
     key(window, "Ctrl+-")
     assert window.view.zoom() == pytest.approx(0.02 / 1.25)
+
+
+def fitted_huge_map(window) -> float:
+    """Fit a map far wider than MIN_ZOOM can show whole (one card pinned far away)."""
+    window.editor.pin({"gimmick": Position(x=2_000_000.0, y=0.0)})
+    wait_for_layout(window.qtbot, window)
+    key(window, "Ctrl+0")
+    assert window.view.zoom() < MIN_ZOOM
+    return window.view.zoom()
+
+
+def test_zooming_out_from_a_fitted_huge_map_never_zooms_in(window):
+    fit = fitted_huge_map(window)
+    key(window, "Ctrl+-")
+    assert window.view.zoom() <= fit
+
+
+def test_zooming_in_from_a_fitted_huge_map_takes_one_normal_step(window):
+    fit = fitted_huge_map(window)
+    key(window, "Ctrl+=")
+    assert window.view.zoom() == pytest.approx(fit * 1.25)
 
 
 def test_dragging_empty_space_pans_the_map(window):

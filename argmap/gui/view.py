@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 __all__ = ["MapView"]
 
-MIN_ZOOM, MAX_ZOOM = 0.005, 6.0  # a whole 5,000-statement map still fits
+MIN_ZOOM, MAX_ZOOM = 0.005, 6.0  # zooming out stops here, or where the whole map fits
+FIT_MARGIN = 30.0  # scene points around the map when it is fitted in the view
 READABLE_ZOOM = 0.6  # below this, card text is hard to read
 START_ZOOM = 0.9  # a map too big to read whole opens at this zoom, on its main claim
 
@@ -49,8 +50,22 @@ class MapView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
+    def min_zoom(self) -> float:
+        """How far out the view zooms: to MIN_ZOOM, or further when the whole map needs it.
+
+        Never above the current zoom, so zooming out from a fitted large map goes further
+        out (or stays), never in.
+        """
+        floor = min(MIN_ZOOM, self.zoom() or MIN_ZOOM)
+        rect = self._content.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
+        viewport = self.viewport().rect()
+        if rect.width() > 0 and rect.height() > 0 and not viewport.isEmpty():
+            fit = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+            floor = min(floor, fit)
+        return floor
+
     def set_zoom(self, factor: float) -> None:
-        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        factor = max(self.min_zoom(), min(MAX_ZOOM, factor))
         self.scale(factor / self.zoom(), factor / self.zoom())
         self.set_content_rect(self._content)
         self.zoomChanged.emit(self.zoom())
@@ -66,7 +81,7 @@ class MapView(QGraphicsView):
         extent: QRectF = (
             scene.map_rect() if hasattr(scene, "map_rect") else scene.itemsBoundingRect()
         )
-        rect = extent.adjusted(-30, -30, 30, 30)
+        rect = extent.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
