@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.gui.mainwindow import MainWindow
+from argmap.model import Direction
 
 pytestmark = pytest.mark.gui
 
@@ -215,6 +216,30 @@ def test_on_a_map_laid_out_in_the_background_a_first_reason_appears_where_it_sta
     if new in window.scene.statement_items:  # Escape on an empty new card may take it away again
         assert window.scene.statement_items[new].pos() == first
     assert overlapping(window) == []
+
+
+@pytest.mark.parametrize("direction", list(Direction))
+def test_in_every_direction_a_first_reason_waits_exactly_where_the_tree_puts_it(
+    window, monkeypatch, direction
+):
+    """On a map laid out in the worker, the new card is placed before the layout lands."""
+    from conftest import small_map
+
+    from argmap.gui import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "SYNC_TREE_LIMIT", 0)
+    argument_map = small_map()
+    argument_map.layout.direction = direction
+    window.show_map(argument_map, None)
+    wait_for_layout(window.qtbot, window)
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])  # a card nothing argues for yet
+    keys(window, Qt.Key.Key_Insert)
+    new = window.scene.selected_statement_ids()[0]
+    waiting = window.scene.statement_items[new].pos()
+    assert window.scene.runner.busy()  # the tree has not landed yet
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.statement_items[new].pos() == waiting
 
 
 def test_on_a_map_laid_out_in_the_background_cards_end_where_the_tree_puts_them(

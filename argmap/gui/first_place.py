@@ -1,9 +1,11 @@
 """Where a card that an edit adds waits until the layout gives it its place.
 
-A first reason under a card goes exactly where the tree will put it: straight
-below the card (both centred in slots with the same left edge), so nothing
-moves when the layout lands. A later one goes beside the reasons already
-there, for the moment the layout takes.
+A first reason under a card goes exactly where the tree will put it, in
+every reading direction: one rank further from what the card argues for,
+its slot starting where the card's slot starts (in a top-down or bottom-up
+map, both centred in slots at least a full card wide; sideways, aligned on
+the card's leading edge), so nothing moves when the layout lands. A later
+one goes beside the reasons already there, for the moment the layout takes.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from PySide6.QtCore import QPointF
 
-from argmap.gui.cards import CardLayout
+from argmap.gui.cards import CardLayout, card_slot
 from argmap.gui.items import EdgeItem, StatementItem
-from argmap.layout.tree import exact  # the layout works in 64ths of a point
+from argmap.layout.tree import POINTS_PER_INCH, Frame, exact  # the layout works in 64ths
 from argmap.model import ArgumentMap, Direction, Relation
 from argmap.theme import Theme
 
@@ -35,7 +37,7 @@ def place_new_cards(
     """
     pending = {sid for sid in added if sid in cards and sid not in argument_map.layout.positions}
     now: set[str] = set()
-    top_down = Direction(argument_map.layout.direction) == Direction.BOTTOM_TO_TOP
+    frame = Frame(Direction(argument_map.layout.direction))
     for relation in newest_first(argument_map.relations, pending):
         target = cards.get(relation.target)
         siblings = [e for e in edges_at.get(relation.target, ()) if e.head == relation.target]
@@ -50,7 +52,8 @@ def place_new_cards(
                     target,
                     [item for item in others if item is not None],
                     theme,
-                    straight_below=len(siblings) <= 1 and offset == 0 and top_down,
+                    frame,
+                    first=len(siblings) <= 1 and offset == 0,
                     offset=offset,
                 )
             cards[premise].setPos(place)
@@ -63,26 +66,36 @@ def first_place(
     target: StatementItem,
     siblings: Iterable[StatementItem],
     theme: Theme,
+    frame: Frame,
     *,
-    straight_below: bool,
+    first: bool,
     offset: int,
 ) -> QPointF:
-    """The new ``card``'s place under ``target``, beside ``siblings`` unless ``straight_below``.
+    """The new ``card``'s place under ``target``: where the tree puts it when ``first``,
+    else beside ``target`` and ``siblings``.
 
-    ``offset`` counts the co-premises before it in the same relation.
+    "Under" is one rank further from what ``target`` argues for, in the map's
+    reading direction. ``offset`` counts the co-premises before it in the same relation.
     """
-    below = (
-        target.pos().y()
-        + exact(target.card.height) / 2
-        + exact(theme.rank_gap * 72.0)
-        + exact(card.height) / 2
+    card_breadth, card_depth = (exact(e) for e in frame.extent(card.width, card.height))
+    b, d = frame.from_scene(target.pos().x(), target.pos().y())
+    target_breadth, target_depth = (
+        exact(e) for e in frame.extent(target.card.width, target.card.height)
     )
-    if straight_below:
-        return QPointF(target.pos().x(), below)
-    right = max([target.card_rect().right(), *(item.card_rect().right() for item in siblings)])
-    return QPointF(
-        right + theme.node_gap * 72.0 + card.width / 2 + offset * (card.width + 20), below
+    depth = d + target_depth / 2 + exact(theme.rank_gap * POINTS_PER_INCH) + card_depth / 2
+    if first:
+        slot = exact(card_slot(theme)) if frame.across else 0.0
+        # Both slots start at the same edge; each card is centred in its own.
+        breadth = b - max(slot, target_breadth) / 2 + max(slot, card_breadth) / 2
+        return QPointF(*frame.to_scene(breadth, depth))
+    edge = b + target_breadth / 2
+    for item in siblings:
+        sb, _ = frame.from_scene(item.pos().x(), item.pos().y())
+        edge = max(edge, sb + frame.extent(item.card.width, item.card.height)[0] / 2)
+    breadth = (
+        edge + theme.node_gap * POINTS_PER_INCH + card_breadth / 2 + offset * (card_breadth + 20)
     )
+    return QPointF(*frame.to_scene(breadth, depth))
 
 
 def newest_first(relations: list[Relation], wanted: set[str]) -> Iterator[Relation]:

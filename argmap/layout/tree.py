@@ -29,6 +29,7 @@ from argmap.theme import Theme, attribution_line, get_theme, wrap_text
 __all__ = [
     "GROUP_LABEL",
     "GROUP_PADDING",
+    "Frame",
     "estimate_size",
     "exact",
     "tree_layout",
@@ -71,7 +72,7 @@ def _tree_layout(
 ) -> LayoutResult:
     pinned = argument_map.layout.positions if pinned is None else pinned
     forest = build_forest(argument_map)
-    frame = _Frame(Direction(argument_map.layout.direction))
+    frame = Frame(Direction(argument_map.layout.direction))
     plan = _Plan(forest, argument_map, sizes, theme, frame, slot_width if frame.across else 0.0)
     plan.place()
     plan.pin(pinned)
@@ -103,7 +104,7 @@ def estimate_size(statement: Statement, theme: Theme) -> tuple[float, float]:
     return max(width, 40.0) + 18.0, height + 14.0
 
 
-class _Frame:
+class Frame:
     """Turns (breadth, depth) into scene (x, y) for a reading direction, and back."""
 
     def __init__(self, direction: Direction) -> None:
@@ -144,7 +145,7 @@ class _Plan:
         argument_map: ArgumentMap,
         sizes: Mapping[str, tuple[float, float]],
         theme: Theme,
-        frame: _Frame,
+        frame: Frame,
         slot: float,
     ) -> None:
         self.forest = forest
