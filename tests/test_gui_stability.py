@@ -26,6 +26,7 @@ MAPS = Path(__file__).parent.parent / "maps"
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture(params=["israel-us-defense-treaty.argmap", "us-saudi-defense-pact.argmap"])
@@ -141,6 +142,29 @@ def test_a_card_added_out_of_view_is_scrolled_to_by_the_smallest_amount(seed_win
     )
     assert edit["anchor_moved"] <= 2.0 or min(margins) <= 30.0
     assert overlapping(window) == []
+
+
+def test_undoing_an_added_reason_selects_and_shows_the_card_it_was_added_to(seed_window):
+    window = seed_window
+    claim = window.current_map().main_claims()[0].id
+    edit = add(window, claim, Qt.Key.Key_Insert, NONE, "One more reason for the main claim")
+    keys(window, Qt.Key.Key_Z, CTRL)
+    wait_for_layout(window.qtbot, window)
+    assert edit["new"] not in window.scene.statement_items
+    assert window.scene.selected_statement_ids() == [claim]
+    assert viewport(window).contains(on_screen(window)[claim])
+
+
+def test_redoing_an_added_reason_selects_and_shows_it_again(seed_window):
+    window = seed_window
+    claim = window.current_map().main_claims()[0].id
+    edit = add(window, claim, Qt.Key.Key_Insert, NONE, "One more reason for the main claim")
+    keys(window, Qt.Key.Key_Z, CTRL)
+    wait_for_layout(window.qtbot, window)
+    keys(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.selected_statement_ids() == [edit["new"]]
+    assert viewport(window).contains(on_screen(window)[edit["new"]])
 
 
 def test_a_card_added_out_of_view_comes_in_with_the_first_frame(seed_window):

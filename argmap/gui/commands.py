@@ -78,7 +78,11 @@ _FIRST_TEXT_ID = 3  # a new card's first text joins the step that added the card
 
 
 class AddElementsCommand(QUndoCommand):
-    """Add statements and the relations that connect them (new reason, paste, connect)."""
+    """Add statements and the relations that connect them (new reason, paste, connect).
+
+    Undone, it selects what the new statements were added to, so that the user is
+    back where they were working; redone, it selects the new statements again.
+    """
 
     def __init__(
         self,
@@ -93,6 +97,8 @@ class AddElementsCommand(QUndoCommand):
         self.statements = list(statements)
         self.relations = relations
         self.positions = positions or {}
+        self.origin, self.added_to_origin = _origin(document, self.statements, relations)
+        self._pushed = False  # the first redo is the push: the editor selects then
 
     def id(self) -> int:
         return _FIRST_TEXT_ID if len(self.statements) == 1 else -1
@@ -113,8 +119,20 @@ class AddElementsCommand(QUndoCommand):
             self.document.insert_relation(len(self.document.map.relations), relation)
         if self.positions:
             self.document.set_positions(dict(self.positions))
+        if self._pushed and self.origin:
+            self.document.want_selection(self.added_to_origin)
+        self._pushed = True
 
     def undo(self) -> None:
+        self._show_origin()
+        self._remove()
+
+    def _show_origin(self) -> None:
+        """Before the new statements go: what the user worked on is selected and shown again."""
+        if self.origin:
+            self.document.want_selection(self.origin)
+
+    def _remove(self) -> None:
         for relation in reversed(self.relations):
             self.document.remove_relation(relation.id)
         for statement in reversed(self.statements):
@@ -132,6 +150,7 @@ class AddCoPremiseCommand(AddElementsCommand):
         self, document: MapDocument, statement: Statement, relation_id: str, after: str
     ) -> None:
         super().__init__(document, [statement], [], "Add co-premise")
+        self.origin, self.added_to_origin = [after], [statement.id]
         self.relation_id = relation_id
         self.old_premises = list(document.relation(relation_id).premises)
         self.new_premises = list(self.old_premises)
@@ -149,10 +168,32 @@ class AddCoPremiseCommand(AddElementsCommand):
             self.document.set_groups(self.new_groups)
 
     def undo(self) -> None:
+        self._show_origin()
         self.document.update_relation(self.relation_id, premises=list(self.old_premises))
-        super().undo()
+        self._remove()
         if self.new_groups is not None:
             self.document.set_groups(self.old_groups)
+
+
+def _origin(
+    document: MapDocument, statements: list[Statement], relations: list[Relation]
+) -> tuple[list[str], list[str]]:
+    """The statements already in the map that new ``statements`` argue about, and those
+    of the new ones that argue about them."""
+    added = {s.id for s in statements}
+    origin: list[str] = []
+    premises: list[str] = []
+    for relation in relations:
+        new = [p for p in relation.premises if p in added]
+        if not new or relation.target in added:
+            continue
+        try:
+            document.statement_index(relation.target)
+        except KeyError:  # an undercut argues about an inference
+            continue
+        origin += [relation.target] if relation.target not in origin else []
+        premises += [p for p in new if p not in premises]
+    return origin, premises
 
 
 def _joined(groups: list[Group], member: str, newcomer: str) -> list[Group] | None:

@@ -56,6 +56,7 @@ class MapDocument(QObject):
     sourcesChanged = Signal()
     groupsChanged = Signal()
     mapReset = Signal()
+    selectionWanted = Signal(list)  # statement ids: what an undo or redo brings back to the user
 
     def __init__(
         self, argument_map: ArgumentMap | None = None, path: str | Path | None = None
@@ -335,6 +336,10 @@ class MapDocument(QObject):
         if sources != self._map.sources:
             self._map.sources = list(sources)
             self.sourcesChanged.emit()
+
+    def want_selection(self, statement_ids: list[str]) -> None:
+        """Ask the views to select these statements and show them; the map does not change."""
+        self.selectionWanted.emit(list(statement_ids))
 
     def set_groups(self, groups: list[Group]) -> None:
         """Replace the groups (copies are stored: removing a statement edits its group in place)."""

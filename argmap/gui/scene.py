@@ -122,6 +122,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         document.positionsChanged.connect(self._on_positions_changed)
         document.sourcesChanged.connect(self._on_sources_changed)
         document.groupsChanged.connect(self._on_groups_changed)
+        document.selectionWanted.connect(self._select_wanted)
         self.rebuild()
 
     # -- building ----------------------------------------------------------
@@ -308,6 +309,11 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         """Group boxes are made again; members gather, so the tree is laid out again."""
         self._groups_dirty = True
         self._schedule(relayout=True)
+
+    def _select_wanted(self, statement_ids: list) -> None:
+        """An undo or redo selects what the user worked on; the layout then brings it into view
+        (as the anchor of the change, or as a card just added)."""
+        self.select_only([sid for sid in statement_ids if sid in self.statement_items])
 
     def flush(self) -> None:
         """Apply pending changes now (before opening an editor on a card that was just added)."""
