@@ -42,7 +42,7 @@
   svg.setAttribute("preserveAspectRatio", "none");
   const size = () => ({ w: view.clientWidth || 1, h: view.clientHeight || 1 });
   function show() {
-    if (printing) return;
+    if (printing || view.hidden) return;  // hidden, the view has no size to fit
     const s = size();
     const w = s.w * cam.per, h = s.h * cam.per;
     svg.setAttribute("viewBox", `${cam.x - w / 2} ${cam.y - h / 2} ${w} ${h}`);
@@ -51,7 +51,11 @@
     cam = { x, y, per };
     show();
   }
+  // While the list is shown the map has no size: a move asked for then (to a search match,
+  // a card chosen in the panel, the whole map) waits until the map is shown again.
+  let later = null;
   function fit() {
+    if (view.hidden) { later = fit; return; }
     const s = size();
     const per = Math.max(whole.w / s.w, whole.h / s.h) * 1.04;
     centre(whole.x + whole.w / 2, whole.y + whole.h / 2, per);
@@ -81,15 +85,19 @@
   }
   function bringIntoView(g) {
     // Centre the card, zoomed in far enough to read it and out far enough to see all of it.
+    if (view.hidden) { later = () => bringIntoView(g); return; }
     const b = userBox(g);
     const s = size();
     const per = Math.max(Math.min(cam.per, 1.25), b.w / (s.w * 0.9), b.h / (s.h * 0.9));
     centre(b.x + b.w / 2, b.y + b.h / 2, per);
   }
+  let sized = true;  // whether the view had a size (was not hidden) at its last change
   new ResizeObserver(() => {
     show();
+    const had = sized;
+    sized = !view.hidden;
     const g = current && cards.get(current);
-    if (g && !view.hidden && !visibleOnScreen(g)) bringIntoView(g);
+    if (g && had && sized && !visibleOnScreen(g)) bringIntoView(g);
   }).observe(view);
   view.addEventListener("wheel", (e) => {
     e.preventDefault();
@@ -280,6 +288,7 @@
     hits = needle ? [...haystack].filter(([, text]) => text.includes(needle)).map(([id]) => id) : [];
     at = -1;
     for (const id of hits) cards.get(id) && cards.get(id).classList.add("_match");
+    markList();
     count();
     if (hits.length) step(1);
   }
@@ -293,7 +302,18 @@
       g.classList.add("_current");
       bringIntoView(g);
     }
+    markList();
+    const item = listed && items.get(hits[at]);
+    if (item) item.scrollIntoView({ block: "nearest" });
     count();
+  }
+  function markList() {
+    // The list shows the same matches as the map, the current one outlined.
+    const found = new Set(hits);
+    for (const [id, item] of items) {
+      item.classList.toggle("_match", found.has(id));
+      item.classList.toggle("_current", id === hits[at]);
+    }
   }
   const count = () => {
     $("_count").textContent = !q.value.trim() ? "" :
@@ -356,7 +376,13 @@
       reveal(id);
       openPanel(id);
       bringIntoView(cards.get(id));
-      cards.get(id).focus({ preventScroll: true });  // the button is gone: keep the keyboard's place
+      // The button is gone: keep the keyboard's place, on the card or, in the list, its entry.
+      const item = listed && items.get(id);
+      if (item) {
+        item.tabIndex = -1;
+        item.scrollIntoView({ block: "nearest" });
+        item.focus({ preventScroll: true });
+      } else cards.get(id).focus({ preventScroll: true });
     });
     return button;
   }
@@ -447,6 +473,8 @@
   });
 
   // -- the list: the map as text, for small screens, screen readers and print ---
+  let listed = false;
+  const items = new Map();  // each statement's entry in the list, once the list is made
   function outline() {
     const root = el("ul");
     const done = new Set();
@@ -463,6 +491,7 @@
       // set by its title, else its text; the kind and a text in the other direction than
       // the title keep their own.
       const item = li.appendChild(el("div"));
+      items.set(id, item);
       item.dir = "auto";
       if (kind) item.append(Object.assign(el("span", kind, "kind"), { dir: "ltr" }));
       if (s.title) item.append(el("strong", s.title + " "));
@@ -487,14 +516,18 @@
     }
     return root;
   }
-  let listed = false;
   function showList(on) {
     const box = $("_outline");
     if (on && !box.firstChild) box.append(outline());
+    if (on) markList();
     box.hidden = !on;
     view.hidden = on;
     $("_list").setAttribute("aria-pressed", String(on));
-    if (!on) show();
+    if (on) return;
+    show();
+    const move = later;
+    later = null;
+    if (move) move();
   }
   $("_list").addEventListener("click", () => showList((listed = !listed)));
   $("_print").addEventListener("click", () => window.print());
@@ -502,6 +535,7 @@
     // A page has its own proportions: print the whole drawing, scaled to fit and undistorted.
     if (on === printing) return;
     if (on && !$("_outline").firstChild) $("_outline").append(outline());
+    if (on) markList();
     printing = on;
     svg.setAttribute("preserveAspectRatio", on ? "xMidYMin meet" : "none");
     if (on) svg.setAttribute("viewBox", `${whole.x} ${whole.y} ${whole.w} ${whole.h}`);

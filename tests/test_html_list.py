@@ -1,0 +1,85 @@
+"""The HTML page's List view in headless Chromium: searching it, going to cards from it."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import MAPS
+from page_helpers import card, center, open_page, rect, search, view_box
+
+from argmap.files import load_map
+from argmap.render.export import export_map
+
+PACT = next(path for path in MAPS if path.stem == "us-saudi-defense-pact")
+ENTER = ("Enter", 13)
+
+
+@pytest.fixture(scope="module")
+def pact(tmp_path_factory):
+    argument_map = load_map(PACT)
+    folder = tmp_path_factory.mktemp("list")
+    return argument_map, export_map(argument_map, folder / "pact.html", legend=True)
+
+
+@pytest.fixture
+def page(browser):
+    opened = browser.new_page()
+    yield opened
+    opened.close()
+
+
+def _click(page, element_id: str) -> None:
+    page.evaluate(f"document.getElementById({element_id!r}).click()")
+
+
+def _in_view(page, statement_id: str) -> bool:
+    box, shown = rect(page, card(statement_id)), rect(page, "document.getElementById('_view')")
+    return (
+        box["width"] > 0
+        and box["left"] >= shown["left"] - 0.5
+        and box["right"] <= shown["right"] + 0.5
+        and box["top"] >= shown["top"] - 0.5
+        and box["bottom"] <= shown["bottom"] + 0.5
+    )
+
+
+def test_searching_the_list_marks_its_matches_and_the_map_shows_the_match_when_back(page, pact):
+    open_page(page, pact[1])
+    before = view_box(page)
+    _click(page, "_list")
+    search(page, "yemen")
+    found = page.evaluate("document.querySelectorAll('g.node._match').length")
+    assert found > 2
+    marked = "document.querySelectorAll('#_outline ._match').length"
+    assert page.evaluate(marked) == found
+    page.press(*ENTER)
+    page.press(*ENTER)
+    assert page.evaluate("document.getElementById('_count').value") == f"3 of {found}"
+    current = "document.querySelector('#_outline ._current')"
+    assert page.evaluate(f"{current}.textContent.toLowerCase().includes('yemen')")
+    outline = rect(page, "document.getElementById('_outline')")
+    shown = rect(page, current)
+    assert outline["top"] <= shown["top"]
+    assert shown["bottom"] <= outline["bottom"]
+    assert view_box(page) == pytest.approx(before)  # the hidden map is left alone
+    _click(page, "_list")
+    match = page.evaluate("document.querySelector('g.node._current').id")
+    assert _in_view(page, match)
+    assert page.errors() == []
+
+
+def test_a_panel_link_followed_in_the_list_keeps_the_keyboard_and_shows_the_card_later(page, pact):
+    argument_map, path = pact
+    main_claim = argument_map.statements[0].id
+    open_page(page, path)
+    page.click(*center(page, card(main_claim)))
+    _click(page, "_list")
+    before = view_box(page)
+    page.evaluate("document.querySelector('#_details li button').click()")
+    chosen = page.evaluate("document.getElementById('_details').querySelector('h2').textContent")
+    assert chosen
+    assert page.evaluate("document.activeElement !== document.body")
+    assert view_box(page) == pytest.approx(before)
+    _click(page, "_list")
+    shown = next(s.id for s in argument_map.statements if chosen in (s.title, s.text))
+    assert _in_view(page, shown)
+    assert page.errors() == []
