@@ -216,6 +216,20 @@ def test_the_legend_names_every_role(argument_map):
         assert name in source
 
 
+def test_the_legends_element_id_is_none_a_statement_can_have():
+    argument_map = ArgumentMap(
+        statements=[
+            Statement(id="legend", text="The founding legend holds"),
+            Statement(id="evidence", text="An old chronicle"),
+        ],
+        relations=[Relation(id="r", kind="support", premises=["evidence"], target="legend")],
+    )
+    svg = render_map(argument_map, "svg", legend=True).decode("utf-8")
+    ids = re.findall(r'<g id="([^"]*)" class="node', svg)
+    assert sorted(ids) == ["_legend", "evidence", "legend"]
+    assert re.search(r'<g id="legend" class="node[^"]*">\s*<title>legend</title>', svg)
+
+
 def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
     source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)}))
     node = re.search(r"\n\s*claim \[.*", source).group(0)

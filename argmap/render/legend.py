@@ -46,7 +46,7 @@ def legend_line(
         "style": "rounded",
         "color": dot_id("#bbbbbb"),
         "fontcolor": dot_id(theme.ink),
-        "id": "legend",
+        "id": LEGEND_NODE,  # the SVG element's id: no card's (a statement may be "legend")
     }
     if positions and LEGEND_NODE in positions:
         attrs["pos"] = dot_id(pin_point(positions[LEGEND_NODE]))
