@@ -353,7 +353,7 @@
   function fields(object, skip) {
     const dl = el("dl");
     for (const [key, v] of Object.entries(object)) {
-      if (skip.includes(key) || v === null || v === "" || (Array.isArray(v) && !v.length)) continue;
+      if (skip.includes(key) || v == null || v === "" || (Array.isArray(v) && !v.length)) continue;
       dl.append(el("dt", human(key)));
       const dd = el("dd");
       dd.append(key === "url" ? link(v) : value(v));
@@ -370,6 +370,7 @@
     return a;
   }
   function goTo(id) {
+    if (!statements.has(id)) return el("span", id);
     const button = el("button", short(id));
     button.type = "button";
     button.addEventListener("click", () => {
@@ -397,6 +398,26 @@
     for (const id of ids) ul.appendChild(el("li")).append(goTo(id));
     details.append(ul);
   }
+  const links = (ids) => ids.flatMap((p, i) => i ? [", ", goTo(p)] : [goTo(p)]);
+  function argument(details, r, id) {
+    // An argument the card makes: what it argues for or against, or the inference (premises
+    // to target) it questions; then the arrow's own fields, and what questions its inference.
+    const inference = relations.get(r.target);
+    const verb = inference ? "Questions the inference" : r.kind === "support" ? "Argues for" : "Argues against";
+    details.append(el("h3", verb));
+    const line = details.appendChild(el("ul")).appendChild(el("li"));
+    if (inference) line.append(...links(inference.premises), " \u2192 ", ...links([inference.target]));
+    else line.append(...links([r.target]));
+    const others = r.premises.filter((p) => p !== id);
+    if (others.length) line.append(" (with ", ...links(others), ")");
+    const a = r.attribution || {};
+    if (a.quote) details.append(el("blockquote", "\u201c" + a.quote + "\u201d"));
+    const { quote, source, ...who } = a;
+    const src = source && sources.get(source);
+    const { id: _, kind, premises, target, attribution, ...rest } = r;
+    details.append(fields({ ...who, source: src ? src.title : source, ...rest }, []));
+    related(details, "Its inference is questioned by", (incoming.get(r.id) || []).flatMap((u) => u.premises));
+  }
   function openPanel(id) {
     const s = statements.get(id);
     if (!s) return;
@@ -421,12 +442,10 @@
       details.append(fields(src, ["id", "text"]));
       if (src.text) details.append(fullText(src.text, spans[id] || []));
     } else if (source) details.append(fields({ source }, []));
-    const uses = [...relations.values()].filter((r) => r.premises.includes(id));
-    related(details, "Argues for", uses.map((r) => r.target).filter((t) => statements.has(t)));
-    const reasons = (incoming.get(id) || []).flatMap((r) => r.kind === "support" ? r.premises : []);
-    const objections = (incoming.get(id) || []).flatMap((r) => r.kind === "attack" ? r.premises : []);
-    related(details, "Reasons", reasons);
-    related(details, "Objections", objections);
+    for (const r of relations.values()) if (r.premises.includes(id)) argument(details, r, id);
+    const about = incoming.get(id) || [];
+    related(details, "Reasons", about.flatMap((r) => r.kind === "support" ? r.premises : []));
+    related(details, "Objections", about.flatMap((r) => r.kind === "attack" ? r.premises : []));
     if (incoming.has(id)) {
       const fold = el("button", collapsed.has(id) ? "Unfold this branch" : "Fold this branch");
       fold.type = "button";
