@@ -73,3 +73,51 @@ def test_the_list_view_reads_a_hebrew_statement_from_the_right(page, tmp_path):
     assert page.evaluate(f"getComputedStyle({item}).direction") == "rtl"
     speaker = f"{item}.querySelector('.who')"
     assert page.evaluate(f"getComputedStyle({speaker}).direction") == "ltr"
+
+
+def _chain(texts: list[str]) -> ArgumentMap:
+    """Each statement a reason for the one before it; the last one an objection to the first."""
+    statements = [Statement(id=f"s{i}", text=text) for i, text in enumerate(texts)]
+    relations = [
+        Relation(id=f"r{i}", kind="support", premises=[f"s{i}"], target=f"s{i - 1}")
+        for i in range(1, len(texts) - 1)
+    ]
+    relations.append(Relation(id="o", kind="attack", premises=[f"s{len(texts) - 1}"], target="s0"))
+    return ArgumentMap(statements=statements, relations=relations)
+
+
+@pytest.mark.parametrize(
+    ("texts", "side"),
+    [
+        (["ברית הגנה", "ברית תרתיע", "הרתעה עבדה", "דוגמה היסטורית", "התנגדות"], "right"),
+        (["A treaty", "It deters", "Deterrence worked", "An example", "An objection"], "left"),
+    ],
+)
+def test_the_list_is_nested_from_the_side_the_map_reads_from(page, tmp_path, texts, side):
+    page.open(
+        export_map(_chain(texts), tmp_path / "chain.html"), "document.documentElement.dataset.ready"
+    )
+    page.evaluate("document.getElementById('_list').click()")
+    edges = page.evaluate(
+        "[...document.querySelectorAll('#_outline li > div')]"
+        f".map((d) => d.getBoundingClientRect().{side})"
+    )
+    inward = [edge if side == "left" else -edge for edge in edges]
+    assert inward[0] < inward[1] < inward[2] < inward[3]  # each reason deeper than the last
+    assert inward[0] < inward[4] < inward[2]  # the objection to the main claim, one level in
+
+
+def test_a_hebrew_quote_in_the_panel_has_its_bar_on_the_right(page, tmp_path):
+    quoted = Statement(
+        id="he", text=HEBREW, attribution=Attribution(speaker="רבין", quote="ישראל צריכה אמנה")
+    )
+    page.open(
+        export_map(ArgumentMap(statements=[quoted]), tmp_path / "quote.html"),
+        "document.documentElement.dataset.ready",
+    )
+    page.evaluate(
+        "document.getElementById('he').dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+    )
+    quote = "getComputedStyle(document.querySelector('#_details blockquote'))"
+    assert page.evaluate(f"{quote}.borderRightWidth") == "4px"
+    assert page.evaluate(f"{quote}.borderLeftWidth") == "0px"

@@ -3,6 +3,9 @@
 (() => {
   "use strict";
   const $ = (id) => document.getElementById(id);
+  // Whether a text reads from the right: its first letter is Hebrew, Arabic or the like.
+  const fromRight = (text) => /^[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u
+    .test((text.match(/\p{L}/u) || [""])[0]);
   const map = JSON.parse($("_argmap").textContent);
   const extra = JSON.parse($("_argmap-view").textContent);
   const roles = extra.roles || {};
@@ -426,6 +429,7 @@
     cards.get(id) && cards.get(id).classList.add("_chosen");
     const details = $("_details");
     details.replaceChildren();
+    details.dir = fromRight(s.title || s.text) ? "rtl" : "ltr";  // as the card reads
     details.append(el("h2", s.title || roles[id] || "Statement"));
     details.append(el("p", roles[id] || "", "role"));
     if (labels && labels[id] !== undefined) details.append(el("span", "Evaluation: " + labels[id], "badge"));
@@ -500,6 +504,9 @@
     const roots = [...statements.keys()].filter((id) => !premiseOf.has(id));
     const rest = [...statements.keys()].filter((id) => !always.has(id));
     const stack = [...roots, ...rest].reverse().map((id) => [id, root, "", 0]);
+    // The list is nested from the side its first statement reads from (the right in Hebrew).
+    const first = statements.get(stack.length ? stack[stack.length - 1][0] : "") || {};
+    root.dir = fromRight(first.title || first.text || map.title || "") ? "rtl" : "ltr";
     while (stack.length) {
       const [id, parent, kind, depth] = stack.pop();
       if (done.has(id)) continue;
