@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from page_helpers import card, center, open_page, words
+from conftest import MAPS
+from page_helpers import card, center, displayed, open_page, view_box, words
 
+from argmap.files import load_map
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
 from argmap.render.export import export_map
+
+PACT = next(path for path in MAPS if path.stem == "us-saudi-defense-pact")
 
 
 def _relations() -> ArgumentMap:
@@ -39,6 +43,13 @@ def _relations() -> ArgumentMap:
 @pytest.fixture(scope="module")
 def relations(tmp_path_factory):
     return export_map(_relations(), tmp_path_factory.mktemp("panel") / "relations.html")
+
+
+@pytest.fixture(scope="module")
+def pact(tmp_path_factory):
+    argument_map = load_map(PACT)
+    path = export_map(argument_map, tmp_path_factory.mktemp("pact") / "pact.html", legend=True)
+    return argument_map, path
 
 
 @pytest.fixture
@@ -81,3 +92,44 @@ def test_a_premise_shows_its_arrow_s_quote_speaker_weight_and_what_questions_it(
         page.evaluate("document.getElementById('_details').innerText")
     )
     assert page.errors() == []
+
+
+def _middle_and_scale(page) -> tuple[float, float, float]:
+    x, y, width, _ = view_box(page)
+    return x + width / 2, y, width / page.evaluate("document.getElementById('_view').clientWidth")
+
+
+def test_folding_away_the_card_the_panel_shows_closes_it_and_keeps_the_view(page, pact):
+    open_page(page, pact[1])
+    page.click(*center(page, card("mbs-priority")))
+    page.evaluate("document.getElementById('_fit').click()")
+    before = _middle_and_scale(page)
+    page.evaluate(
+        f"{card('us-saudi-treaty')}.nextElementSibling.dispatchEvent(new MouseEvent('click'))"
+    )
+    assert not displayed(page, "mbs-priority")
+    assert page.evaluate("document.getElementById('_panel').hidden") is True
+    page.evaluate("new Promise((done) => requestAnimationFrame(done))", wait=True)
+    middle, _, scale = _middle_and_scale(page)
+    assert middle == pytest.approx(before[0], abs=1)
+    assert scale == pytest.approx(before[2])
+    assert displayed(page, "us-saudi-treaty")
+    assert page.errors() == []
+
+
+def test_a_group_whose_cards_are_all_folded_away_is_not_drawn_empty(page, pact):
+    argument_map, path = pact
+    open_page(page, path)
+    boxes = "[...document.querySelectorAll('g.cluster')]"
+    shown = f"{boxes}.filter((g) => getComputedStyle(g).display !== 'none').length"
+    assert page.evaluate(shown) == len(argument_map.groups)
+    fold = f"{card('saudi-price')}.nextElementSibling"
+    page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")
+    assert page.evaluate(shown) == len(argument_map.groups)  # saudi-price is in its group
+    page.evaluate(
+        f"{card('us-saudi-treaty')}.nextElementSibling.dispatchEvent(new MouseEvent('click'))"
+    )
+    assert page.evaluate(shown) == 0
+    page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")  # still under the main claim
+    page.evaluate("document.getElementById('_expand').click()")
+    assert page.evaluate(shown) == len(argument_map.groups)

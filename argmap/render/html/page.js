@@ -228,6 +228,22 @@
     }
     return hidden;
   }
+  // Each group's box (or, around cards the editor placed, a band per member) and the
+  // statements in the group and its subgroups: a box whose cards are all folded away goes too.
+  const groups = new Map((map.groups || []).map((g) => [g.id, g]));
+  const members = new Map();
+  for (const group of groups.values()) {
+    for (let g = group, depth = 0; g && depth < 33; g = groups.get(g.parent), depth++) {
+      if (!members.has(g.id)) members.set(g.id, []);
+      members.get(g.id).push(...group.statements.filter((s) => statements.has(s)));
+    }
+  }
+  const boxes = [];
+  for (const box of svg.querySelectorAll("g.cluster")) {
+    const id = box.id.slice("group-".length);
+    const inside = members.get(id) || members.get(id.replace(/-band-\d+$/, ""));
+    if (box.id.startsWith("group-") && inside && inside.length) boxes.push([box, inside]);
+  }
   function refold() {
     const hidden = hiddenIds();
     for (const [id, g] of cards) g.classList.toggle("_hidden", hidden.has(id));
@@ -248,7 +264,10 @@
       fold.setAttribute("aria-label", (closed ? "Unfold" : "Fold") + " the branch under this card");
       fold.lastChild.textContent = closed ? "+" : "\u2212";
     }
-    if (current) openPanel(current);
+    for (const [box, inside] of boxes) box.classList.toggle("_hidden", inside.every((m) => hidden.has(m)));
+    // The panel follows the folds, the view stays: a card folded away closes its panel.
+    if (current && hidden.has(current)) closePanel();
+    else if (current) openPanel(current, true);
   }
   function toggle(id) {
     if (!incoming.has(id)) return;
@@ -421,7 +440,8 @@
     details.append(fields({ ...who, source: src ? src.title : source, ...rest }, []));
     related(details, "Its inference is questioned by", (incoming.get(r.id) || []).flatMap((u) => u.premises));
   }
-  function openPanel(id) {
+  function openPanel(id, again) {
+    // again: the same card's panel made anew (after a fold), the view left as it is.
     const s = statements.get(id);
     if (!s) return;
     if (current && cards.get(current)) cards.get(current).classList.remove("_chosen");
@@ -461,7 +481,7 @@
     // large enough to read (a whole map on a phone, or a large one, is drawn too small).
     show();
     const g = cards.get(id);
-    if (g && !view.hidden && (!visibleOnScreen(g) || cam.per > 2)) bringIntoView(g);
+    if (g && !again && !view.hidden && (!visibleOnScreen(g) || cam.per > 2)) bringIntoView(g);
   }
   function fullText(text, marked) {
     // A source's whole text, folded; the statement's quote marked where it was found.
@@ -483,9 +503,10 @@
   }
   function closePanel() {
     $("_panel").hidden = true;
-    if (current && cards.get(current)) {
-      cards.get(current).classList.remove("_chosen");
-      cards.get(current).focus({ preventScroll: true });
+    const g = current && cards.get(current);
+    if (g) {
+      g.classList.remove("_chosen");
+      if (!g.classList.contains("_hidden")) g.focus({ preventScroll: true });
     }
     current = null;
   }
