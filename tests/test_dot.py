@@ -230,6 +230,22 @@ def test_the_legends_element_id_is_none_a_statement_can_have():
     assert re.search(r'<g id="legend" class="node[^"]*">\s*<title>legend</title>', svg)
 
 
+def test_hebrew_map_and_group_titles_are_marked_right_to_left_and_others_left_alone():
+    def titled(title: str) -> ArgumentMap:
+        return ArgumentMap(
+            title=title,
+            statements=[Statement(id="a", text="A claim")],
+            groups=[Group(id="g", title=title, statements=["a"])],
+        )
+
+    hebrew = build_dot(titled("שנות ה-90!\nהאם?"))
+    assert hebrew.count('label="\u2067שנות ה-90!\\n\u2067האם?"') == 2
+    english = build_dot(titled("The 1990s!"))
+    assert english.count('label="The 1990s!"') == 2
+    assert "\u2066" not in english
+    assert "\u2067" not in english
+
+
 def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
     source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)}))
     node = re.search(r"\n\s*claim \[.*", source).group(0)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.model import ArgumentMap, Attribution, Relation, Statement
+from argmap.model import ArgumentMap, Attribution, Group, Relation, Statement
 from argmap.render.export import export_map
 
 HEBREW = 'ישראל צריכה אמנה עם ארה"ב (2023) — כן!'
@@ -121,3 +121,20 @@ def test_a_hebrew_quote_in_the_panel_has_its_bar_on_the_right(page, tmp_path):
     quote = "getComputedStyle(document.querySelector('#_details blockquote'))"
     assert page.evaluate(f"{quote}.borderRightWidth") == "4px"
     assert page.evaluate(f"{quote}.borderLeftWidth") == "0px"
+
+
+def test_a_hebrew_map_title_and_group_title_end_with_their_marks_at_the_left(page, tmp_path):
+    argument_map = ArgumentMap(
+        title="האם ישראל צריכה ברית הגנה?",
+        statements=[
+            Statement(id="c", text="ישראל צריכה ברית הגנה"),
+            Statement(id="r", text="ברית תרתיע אויבים"),
+        ],
+        relations=[Relation(id="r1", kind="support", premises=["r"], target="c")],
+        groups=[Group(id="g", title="שנות ה-90!", statements=["r"])],
+    )
+    page.open(
+        export_map(argument_map, tmp_path / "titles.svg"), "document.readyState === 'complete'"
+    )
+    assert _x(page, "ברית הגנה?", "?") < _x(page, "ברית הגנה?", "ה")
+    assert _x(page, "שנות ה-90!", "!") < _x(page, "שנות ה-90!", "ש")

@@ -47,6 +47,7 @@ __all__ = [
     "Cards",
     "card_margin",
     "card_size",
+    "directed_text",
     "fit_text",
     "measure_card",
     "measure_cards",
@@ -281,6 +282,18 @@ def _directed(lines: list[str], right_aligned: bool) -> list[str]:
     if right_aligned:
         return [_LRI + line for line in lines]
     return [_LRI + line if _RTL.search(line) else line for line in lines]
+
+
+def directed_text(text: str) -> str:
+    """A plain label's text (a map's or a group's title), marked as a card's lines are.
+
+    Each line of a Hebrew or Arabic title starts with RIGHT-TO-LEFT ISOLATE, so
+    its final "?" or "!" stands at its left end; text without right-to-left
+    letters is returned as it is.
+    """
+    if _left_to_right(text):
+        return text
+    return "\n".join(_directed(text.split("\n"), False))
 
 
 def _left_to_right(text: str) -> bool:

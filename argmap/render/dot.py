@@ -29,6 +29,7 @@ from argmap.model import ArgumentMap, Direction, Group, Relation, RelationKind, 
 from argmap.render.cards import (
     Cards,
     CardText,
+    directed_text,
     fit_text,
     spaced_for,
     statement_label,
@@ -115,7 +116,8 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     ]
     if argument_map.title:
         ink = "" if theme.ink == "black" else f" fontcolor={dot_id(theme.ink)}"  # else default
-        body.append(f"\tfontsize=16 label={dot_id(argument_map.title)} labelloc=t{ink}\n")
+        title = dot_id(directed_text(argument_map.title))
+        body.append(f"\tfontsize=16 label={title} labelloc=t{ink}\n")
     body.append(f"\tnode [{attr_list(styles.node_defaults)}]\n")
     body.append(f"\tedge [{attr_list(styles.edge_defaults)}]\n")
     roles = argument_map.roles()
@@ -353,7 +355,7 @@ def _add_groups(
             "fontcolor": dot_id(theme.attribution_colour),
             "fontsize": dot_id(dot_number(theme.font_size)),
             "id": dot_id(element_id),
-            "label": dot_id(title),
+            "label": dot_id(directed_text(title)),
             "labeljust": "l",
             "labelloc": label_at,
             "style": dot_id("rounded,filled"),
