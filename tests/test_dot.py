@@ -246,6 +246,27 @@ def test_hebrew_map_and_group_titles_are_marked_right_to_left_and_others_left_al
     assert "\u2067" not in english
 
 
+def test_entities_in_titles_and_tooltips_are_drawn_as_typed():
+    import html
+
+    typed = "Tom &amp; Jerry &lt;3 &#169; &euro; & <b>"
+    argument_map = ArgumentMap(
+        title=typed,
+        statements=[
+            Statement(id="a", text="A claim", attribution=Attribution(quote=typed)),
+            Statement(id="b", text="Plain"),
+        ],
+        groups=[Group(id="g", title=typed, statements=["a"])],
+    )
+    svg = svg_of(argument_map)
+    drawn = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    assert drawn.count(typed) == 2  # the map's title and the group's
+    tooltips = [html.unescape(t) for t in re.findall(r'xlink:title="([^"]*)"', svg)]
+    assert f"“{typed}”" in tooltips
+    plain = ArgumentMap(title="Tom and Jerry", statements=[Statement(id="a", text="A claim")])
+    assert 'label="Tom and Jerry"' in build_dot(plain)
+
+
 def test_editor_sizes_make_fixed_size_nodes_without_labels(argument_map):
     source = build_dot(argument_map, DotOptions(sizes={"claim": (144.0, 72.0)}))
     node = re.search(r"\n\s*claim \[.*", source).group(0)

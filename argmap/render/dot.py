@@ -8,7 +8,8 @@ can point at the inference rather than at a statement.
 
 Every user-written string is escaped on its way in, by the helpers of
 :mod:`argmap.render.dot_text` and nowhere else: HTML entities in labels,
-backslashes and quotes in plain attributes.
+backslashes and quotes in plain attributes, and ``&`` in the plain ones
+Graphviz decodes entities in (titles, tooltips).
 
 The DOT text is written here directly rather than through the ``graphviz``
 package's ``node()``/``edge()`` calls, which quote every attribute with
@@ -35,7 +36,7 @@ from argmap.render.cards import (
     statement_label,
 )
 from argmap.render.dot_styles import Styles
-from argmap.render.dot_text import attr_list, dot_id, dot_number, pin_point
+from argmap.render.dot_text import attr_list, dot_id, dot_number, dot_string, pin_point
 from argmap.render.fold import drawn_groups, fold_ranks
 from argmap.render.legend import legend_line
 from argmap.roles import Role
@@ -116,7 +117,7 @@ def build_dot(argument_map: ArgumentMap, options: DotOptions | None = None) -> s
     ]
     if argument_map.title:
         ink = "" if theme.ink == "black" else f" fontcolor={dot_id(theme.ink)}"  # else default
-        title = dot_id(directed_text(argument_map.title))
+        title = dot_string(directed_text(argument_map.title))
         body.append(f"\tfontsize=16 label={title} labelloc=t{ink}\n")
     body.append(f"\tnode [{attr_list(styles.node_defaults)}]\n")
     body.append(f"\tedge [{attr_list(styles.edge_defaults)}]\n")
@@ -241,7 +242,7 @@ class _Writer:
         if right_aligned:  # a class the SVG's lines are set flush right by (svg_lines)
             line += f" class={self.styles.right_aligned[role]}"
         tooltip = _tooltip(statement, self.sources, whole_text=self.titles_only)
-        line += f" id={name} tooltip={dot_id(tooltip)}"
+        line += f" id={name} tooltip={dot_string(tooltip)}"
         if self.labels is not None and statement_id in self.labels:
             line += " " + _EVALUATION_BORDERS[self.labels[statement_id]]
         if statement_id in self.positions:
@@ -355,7 +356,7 @@ def _add_groups(
             "fontcolor": dot_id(theme.attribution_colour),
             "fontsize": dot_id(dot_number(theme.font_size)),
             "id": dot_id(element_id),
-            "label": dot_id(directed_text(title)),
+            "label": dot_string(directed_text(title)),
             "labeljust": "l",
             "labelloc": label_at,
             "style": dot_id("rounded,filled"),

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["attr_list", "dot_id", "dot_number", "html_lines", "html_text", "pin_point"]
+__all__ = [
+    "attr_list",
+    "dot_id",
+    "dot_number",
+    "dot_string",
+    "html_lines",
+    "html_text",
+    "pin_point",
+]
 
 # What DOT accepts unquoted (the ``graphviz`` package's rule, so the text stays as before).
 _BARE_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
@@ -34,6 +42,16 @@ def dot_id(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return '"' + text.replace("\n", "\\n").replace('"', '\\"') + '"'
+
+
+def dot_string(text: str) -> str:
+    """User text as a plain attribute that Graphviz shows: a map's or group's title, a tooltip.
+
+    Graphviz decodes HTML entities in these (``&amp;`` is drawn as ``&``,
+    ``&#169;`` as ``©``), so every ``&`` is written as ``&amp;``: the text is
+    drawn as typed. Text without ``&`` is written as ``dot_id`` writes it.
+    """
+    return dot_id(text.replace("&", "&amp;") if "&" in text else text)
 
 
 def attr_list(attrs: Mapping[str, str]) -> str:
