@@ -133,3 +133,41 @@ def test_a_group_whose_cards_are_all_folded_away_is_not_drawn_empty(page, pact):
     page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")  # still under the main claim
     page.evaluate("document.getElementById('_expand').click()")
     assert page.evaluate(shown) == len(argument_map.groups)
+
+
+TAB, ENTER, ESCAPE = ("Tab", 9), ("Enter", 13), ("Escape", 27)
+
+
+def _in_panel(page) -> bool:
+    return bool(page.evaluate("document.getElementById('_panel').contains(document.activeElement)"))
+
+
+def test_the_keyboard_goes_into_the_panel_it_opens_and_back_to_the_card(page, pact):
+    argument_map, path = pact
+    open_page(page, path)
+    first = argument_map.statements[0].id
+    page.evaluate(f"{card(first)}.focus()")
+    page.press(*ENTER)
+    assert _in_panel(page)
+    page.press(*TAB)
+    assert _in_panel(page)
+    assert page.evaluate("document.activeElement.tagName") in {"A", "BUTTON", "SUMMARY"}
+    page.press(*ESCAPE)
+    assert page.evaluate("document.activeElement.id") == first
+
+
+def test_the_panels_fold_button_keeps_the_keyboard_when_pressed(page, pact):
+    argument_map, path = pact
+    open_page(page, path)
+    first = argument_map.statements[0].id
+    page.evaluate(f"{card(first)}.focus()")
+    page.press(*ENTER)
+    page.evaluate("document.getElementById('_fold-branch').focus()")
+    page.press(*ENTER)
+    assert not displayed(page, "mbs-priority")
+    focused = "document.activeElement"
+    assert page.evaluate(f"{focused}.id") == "_fold-branch"
+    assert page.evaluate(f"{focused}.textContent") == "Unfold this branch"
+    page.press(*ENTER)
+    assert displayed(page, "mbs-priority")
+    assert page.evaluate(f"{focused}.textContent") == "Fold this branch"

@@ -397,15 +397,10 @@
     button.type = "button";
     button.addEventListener("click", () => {
       reveal(id);
-      openPanel(id);
+      openPanel(id);  // the keyboard goes on in the new panel
       bringIntoView(cards.get(id));
-      // The button is gone: keep the keyboard's place, on the card or, in the list, its entry.
       const item = listed && items.get(id);
-      if (item) {
-        item.tabIndex = -1;
-        item.scrollIntoView({ block: "nearest" });
-        item.focus({ preventScroll: true });
-      } else cards.get(id).focus({ preventScroll: true });
+      if (item) item.scrollIntoView({ block: "nearest" });
     });
     return button;
   }
@@ -448,9 +443,10 @@
     current = id;
     cards.get(id) && cards.get(id).classList.add("_chosen");
     const details = $("_details");
+    const folding = again && document.activeElement && document.activeElement.id === "_fold-branch";
     details.replaceChildren();
     details.dir = fromRight(s.title || s.text) ? "rtl" : "ltr";  // as the card reads
-    details.append(el("h2", s.title || roles[id] || "Statement"));
+    const heading = details.appendChild(el("h2", s.title || roles[id] || "Statement"));
     details.append(el("p", roles[id] || "", "role"));
     if (labels && labels[id] !== undefined) details.append(el("span", "Evaluation: " + labels[id], "badge"));
     details.append(el("p", s.text, "text"));
@@ -473,10 +469,19 @@
     if (incoming.has(id)) {
       const fold = el("button", collapsed.has(id) ? "Unfold this branch" : "Fold this branch");
       fold.type = "button";
+      fold.id = "_fold-branch";
       fold.addEventListener("click", () => toggle(id));
       details.append(fold);
     }
     $("_panel").hidden = false;
+    // The keyboard follows: into a panel just opened (Escape goes back to the card), and
+    // onto the fold button made anew when it was the one pressed.
+    if (folding && $("_fold-branch")) $("_fold-branch").focus();
+    else if (!again) {
+      $("_panel").scrollTop = 0;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
     // The view has just made room for the panel: keep the card in what is left of it, and
     // large enough to read (a whole map on a phone, or a large one, is drawn too small).
     show();
