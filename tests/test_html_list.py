@@ -6,6 +6,7 @@ import pytest
 from conftest import MAPS
 from page_helpers import card, center, open_page, rect, search, view_box
 
+from argmap.evaluation import evaluate
 from argmap.files import load_map
 from argmap.render.export import export_map
 
@@ -83,3 +84,20 @@ def test_a_panel_link_followed_in_the_list_keeps_the_keyboard_and_shows_the_card
     shown = next(s.id for s in argument_map.statements if chosen in (s.title, s.text))
     assert _in_view(page, shown)
     assert page.errors() == []
+
+
+def test_evaluated_labels_are_in_the_cards_accessible_names_and_in_the_list(page, tmp_path):
+    argument_map = load_map(PACT)
+    labels = {sid: str(label) for sid, label in evaluate(argument_map).statements.items()}
+    path = export_map(argument_map, tmp_path / "evaluated.html", evaluate=True)
+    open_page(page, path)
+    names = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('g.node[tabindex]')]"
+        ".map((g) => [g.id, g.getAttribute('aria-label')]))"
+    )
+    assert all(f"evaluation {labels[sid]}" in name for sid, name in names.items())
+    _click(page, "_list")
+    listed = page.evaluate("document.getElementById('_outline').innerText")
+    assert listed.count("evaluation ") == len(argument_map.statements)
+    for label in set(labels.values()):
+        assert f"evaluation {label}" in listed

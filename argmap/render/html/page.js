@@ -158,13 +158,15 @@
 
   // -- cards: focus, click, fold ----------------------------------------------
   const NS = "http://www.w3.org/2000/svg";
+  // A card's evaluated label in words (drawn on the card as a badge), if the page has labels.
+  const evaluation = (id) => labels && labels[id] !== undefined ? "evaluation " + labels[id] : "";
   const collapsed = new Set();
   const folds = new Map();
   for (const [id, g] of cards) {
     const s = statements.get(id);
     g.setAttribute("tabindex", "0");
     g.setAttribute("role", "button");
-    g.setAttribute("aria-label", [roles[id], s.title, s.text].filter(Boolean).join(": "));
+    g.setAttribute("aria-label", [roles[id], evaluation(id), s.title, s.text].filter(Boolean).join(": "));
     if (labels && labels[id]) g.classList.add("_label-" + String(labels[id]).replace(/\W/g, ""));
     g.addEventListener("focus", () => { if (!visibleOnScreen(g)) bringIntoView(g); });
   }
@@ -546,6 +548,7 @@
       items.set(id, item);
       item.dir = "auto";
       if (kind) item.append(Object.assign(el("span", kind, "kind"), { dir: "ltr" }));
+      if (evaluation(id)) item.append(Object.assign(el("span", evaluation(id), "kind"), { dir: "ltr" }));
       if (s.title) item.append(el("strong", s.title + " "));
       const body = item.appendChild(el("span", s.text, "body"));
       if (s.title) body.dir = "auto";
