@@ -101,3 +101,16 @@ def test_evaluated_labels_are_in_the_cards_accessible_names_and_in_the_list(page
     assert listed.count("evaluation ") == len(argument_map.statements)
     for label in set(labels.values()):
         assert f"evaluation {label}" in listed
+
+
+def test_search_finds_what_the_reader_sees_not_a_source_s_id(page, pact):
+    argument_map, path = pact
+    quoting = [s for s in argument_map.statements if s.attribution and s.attribution.source]
+    source = next(s for s in argument_map.sources if s.id == quoting[0].attribution.source)
+    open_page(page, path)
+    search(page, source.id)
+    assert source.id.lower() not in source.title.lower()
+    assert page.evaluate("document.getElementById('_count').value") == "no match"
+    search(page, source.title)
+    using = [s for s in quoting if s.attribution.source == source.id]
+    assert page.evaluate("document.getElementById('_count').value") == f"1 of {len(using)}"

@@ -298,10 +298,12 @@
     return [];
   };
   const haystack = new Map([...statements].map(([id, s]) => {
-    const { id: _, ...rest } = s;
-    // A card is found by its source's details, not by every word of the source's full text.
-    const { text: _t, ...source } = (s.attribution && sources.get(s.attribution.source)) || {};
-    return [id, strings([rest, source, labels && labels[id] || ""]).join("\n").toLowerCase()];
+    // What the card and its panel show: not ids, which the reader never sees, and of its
+    // source the details, not every word of the source's full text.
+    const { id: _, attribution, ...rest } = s;
+    const { source: from, ...said } = attribution || {};
+    const { id: _i, text: _t, ...source } = sources.get(from) || {};
+    return [id, strings([rest, said, source, labels && labels[id] || ""]).join("\n").toLowerCase()];
   }));
   let hits = [];
   let at = -1;
