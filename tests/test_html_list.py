@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MAPS
+from conftest import MAPS, small_map
 from page_helpers import card, center, open_page, rect, search, view_box
 
 from argmap.evaluation import evaluate
@@ -114,3 +114,15 @@ def test_search_finds_what_the_reader_sees_not_a_source_s_id(page, pact):
     search(page, source.title)
     using = [s for s in quoting if s.attribution.source == source.id]
     assert page.evaluate("document.getElementById('_count').value") == f"1 of {len(using)}"
+
+
+def test_the_list_calls_a_rebuttal_a_rebuttal(page, tmp_path):
+    open_page(page, export_map(small_map(), tmp_path / "small.html"))
+    _click(page, "_list")
+    kinds = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('#_outline li > div')].map((d) =>"
+        " [d.querySelector('.body').textContent, d.querySelector('.kind')?.textContent]))"
+    )
+    assert kinds["A narrow treaty need not limit it"] == "rebuttal"
+    assert kinds["It would limit freedom of action"] == "objection"
+    assert kinds["The offers were political gimmicks"] == "undercut"

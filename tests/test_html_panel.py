@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import MAPS
-from page_helpers import card, center, displayed, open_page, view_box, words
+from page_helpers import card, center, displayed, open_page, rect, view_box, words
 
 from argmap.files import load_map
 from argmap.model import ArgumentMap, Attribution, Relation, Statement
@@ -171,3 +171,20 @@ def test_the_panels_fold_button_keeps_the_keyboard_when_pressed(page, pact):
     page.press(*ENTER)
     assert displayed(page, "mbs-priority")
     assert page.evaluate(f"{focused}.textContent") == "Fold this branch"
+
+
+def test_an_untitled_card_s_panel_names_its_role_once(page, tmp_path):
+    alone = ArgumentMap(statements=[Statement(id="only", text="A claim without a title")])
+    open_page(page, export_map(alone, tmp_path / "one.html"))
+    page.click(*center(page, card("only")))
+    assert page.evaluate("document.querySelector('#_details h2').textContent") == "Main claim"
+    assert _panel_of(page, "only").lower().count("main claim") == 1
+
+
+def test_fit_does_not_blow_up_a_small_map(page, tmp_path):
+    alone = ArgumentMap(statements=[Statement(id="only", text="A claim without a title")])
+    open_page(page, export_map(alone, tmp_path / "one.html"))
+    for _ in range(2):  # as opened, and after Fit
+        drawn = page.evaluate(f"{card('only')}.getBBox().width")
+        assert rect(page, card("only"))["width"] <= drawn * 1.5 * 4 / 3 + 0.5
+        page.evaluate("document.getElementById('_fit').click()")

@@ -60,7 +60,8 @@
   function fit() {
     if (view.hidden) { later = fit; return; }
     const s = size();
-    const per = Math.max(whole.w / s.w, whole.h / s.h) * 1.04;
+    // The whole drawing, but a small one no larger than one and a half times its own size.
+    const per = Math.max(whole.w / s.w * 1.04, whole.h / s.h * 1.04, 0.5);
     centre(whole.x + whole.w / 2, whole.y + whole.h / 2, per);
   }
   function zoom(factor, px, py) {
@@ -450,8 +451,9 @@
     const folding = again && document.activeElement && document.activeElement.id === "_fold-branch";
     details.replaceChildren();
     details.dir = fromRight(s.title || s.text) ? "rtl" : "ltr";  // as the card reads
-    const heading = details.appendChild(el("h2", s.title || roles[id] || "Statement"));
-    details.append(el("p", roles[id] || "", "role"));
+    // The title, and the role under it; an untitled card's heading is its role.
+    const heading = details.appendChild(el("h2", s.title || human(roles[id] || "statement")));
+    if (s.title) details.append(el("p", roles[id] || "", "role"));
     if (labels && labels[id] !== undefined) details.append(el("span", "Evaluation: " + labels[id], "badge"));
     details.append(el("p", s.text, "text"));
     const a = s.attribution || {};
@@ -564,7 +566,7 @@
       while (reasons.length) {  // reasons and objections, then attacks on their inferences
         const r = reasons.shift();
         const k = relations.has(r.target) ? "undercut" : r.kind === "support" ? "reason" : "objection";
-        for (const p of r.premises) children.push([p, k]);
+        for (const p of r.premises) children.push([p, k === "objection" && roles[p] === "rebuttal" ? "rebuttal" : k]);
         reasons.push(...(incoming.get(r.id) || []));
       }
       if (!children.length || depth > 200) continue;
