@@ -174,6 +174,14 @@ def browser():
     started.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh tab of the module's Chromium for one test."""
+    opened = browser.new_page()
+    yield opened
+    opened.close()
+
+
 def objection_chain(length: int) -> ArgumentMap:
     """Each statement objects to the one before: a debate ``length`` levels deep."""
     return ArgumentMap(

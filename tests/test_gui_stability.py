@@ -144,12 +144,18 @@ def test_a_card_added_out_of_view_is_scrolled_to_by_the_smallest_amount(seed_win
     assert overlapping(window) == []
 
 
-def test_undoing_an_added_reason_selects_and_shows_the_card_it_was_added_to(seed_window):
-    window = seed_window
+def add_a_reason_then_undo(window) -> tuple[str, dict]:
+    """Add a reason to the main claim by keyboard, then Ctrl+Z: the claim and the edit."""
     claim = window.current_map().main_claims()[0].id
     edit = add(window, claim, Qt.Key.Key_Insert, NONE, "One more reason for the main claim")
     keys(window, Qt.Key.Key_Z, CTRL)
     wait_for_layout(window.qtbot, window)
+    return claim, edit
+
+
+def test_undoing_an_added_reason_selects_and_shows_the_card_it_was_added_to(seed_window):
+    window = seed_window
+    claim, edit = add_a_reason_then_undo(window)
     assert edit["new"] not in window.scene.statement_items
     assert window.scene.selected_statement_ids() == [claim]
     assert viewport(window).contains(on_screen(window)[claim])
@@ -157,10 +163,7 @@ def test_undoing_an_added_reason_selects_and_shows_the_card_it_was_added_to(seed
 
 def test_redoing_an_added_reason_selects_and_shows_it_again(seed_window):
     window = seed_window
-    claim = window.current_map().main_claims()[0].id
-    edit = add(window, claim, Qt.Key.Key_Insert, NONE, "One more reason for the main claim")
-    keys(window, Qt.Key.Key_Z, CTRL)
-    wait_for_layout(window.qtbot, window)
+    _, edit = add_a_reason_then_undo(window)
     keys(window, Qt.Key.Key_Z, CTRL | SHIFT)
     wait_for_layout(window.qtbot, window)
     assert window.scene.selected_statement_ids() == [edit["new"]]

@@ -56,13 +56,6 @@ def exported(tmp_path_factory):
     return export_cases(tmp_path_factory.mktemp("pages"))
 
 
-@pytest.fixture
-def page(browser):
-    opened = browser.new_page()
-    yield opened
-    opened.close()
-
-
 def _foldable(argument_map: ArgumentMap) -> tuple[Statement, str]:
     """A statement and a premise below it that is a premise of nothing else."""
     for statement in argument_map.statements:

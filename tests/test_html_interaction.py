@@ -48,13 +48,6 @@ def pages(tmp_path_factory):
     }
 
 
-@pytest.fixture
-def page(browser):
-    opened = browser.new_page()
-    yield opened
-    opened.close()
-
-
 def _focused(page) -> str:
     return page.evaluate("document.activeElement.id")
 

@@ -21,13 +21,6 @@ def pact(tmp_path_factory):
     return argument_map, export_map(argument_map, folder / "pact.html", legend=True)
 
 
-@pytest.fixture
-def page(browser):
-    opened = browser.new_page()
-    yield opened
-    opened.close()
-
-
 def _click(page, element_id: str) -> None:
     page.evaluate(f"document.getElementById({element_id!r}).click()")
 

@@ -52,11 +52,13 @@ def pact(tmp_path_factory):
     return argument_map, path
 
 
-@pytest.fixture
-def page(browser):
-    opened = browser.new_page()
-    yield opened
-    opened.close()
+def _open_first_card_by_keyboard(page, argument_map, path) -> str:
+    """Open the page, focus the map's first card and press Enter; the card's id."""
+    open_page(page, path)
+    first = argument_map.statements[0].id
+    page.evaluate(f"{card(first)}.focus()")
+    page.press(*ENTER)
+    return first
 
 
 def _panel_of(page, statement_id: str) -> str:
@@ -144,10 +146,7 @@ def _in_panel(page) -> bool:
 
 def test_the_keyboard_goes_into_the_panel_it_opens_and_back_to_the_card(page, pact):
     argument_map, path = pact
-    open_page(page, path)
-    first = argument_map.statements[0].id
-    page.evaluate(f"{card(first)}.focus()")
-    page.press(*ENTER)
+    first = _open_first_card_by_keyboard(page, argument_map, path)
     assert _in_panel(page)
     page.press(*TAB)
     assert _in_panel(page)
@@ -158,10 +157,7 @@ def test_the_keyboard_goes_into_the_panel_it_opens_and_back_to_the_card(page, pa
 
 def test_the_panels_fold_button_keeps_the_keyboard_when_pressed(page, pact):
     argument_map, path = pact
-    open_page(page, path)
-    first = argument_map.statements[0].id
-    page.evaluate(f"{card(first)}.focus()")
-    page.press(*ENTER)
+    _open_first_card_by_keyboard(page, argument_map, path)
     page.evaluate("document.getElementById('_fold-branch').focus()")
     page.press(*ENTER)
     assert not displayed(page, "mbs-priority")

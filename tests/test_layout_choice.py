@@ -198,15 +198,21 @@ def test_a_card_dragged_in_the_tree_keeps_its_offset_and_its_branch_in_graphviz(
     assert now["claim"] == layered["claim"]
 
 
+def drag_in_graphviz(window, statement_id: str, by: QPointF) -> dict:
+    """Switch to Graphviz's layout and drag a card by ``by``; the positions before the drag."""
+    choose(window, GRAPHVIZ)
+    window.view.set_zoom(1.0)
+    show_card(window, statement_id)
+    layered = canvas_positions(window)
+    drag(window, card_centre(window, statement_id), card_centre(window, statement_id) + by)
+    wait_for_layout(window.qtbot, window)
+    return layered
+
+
 def test_a_card_dragged_in_graphviz_keeps_its_offset_and_its_branch_in_the_tree(tree_window):
     window = tree_window
     as_tree = canvas_positions(window)
-    choose(window, GRAPHVIZ)
-    window.view.set_zoom(1.0)
-    show_card(window, "freedom")
-    layered = canvas_positions(window)
-    drag(window, card_centre(window, "freedom"), card_centre(window, "freedom") + QPointF(30, 20))
-    wait_for_layout(window.qtbot, window)
+    layered = drag_in_graphviz(window, "freedom", QPointF(30, 20))
     dragged = canvas_positions(window)
     shift = moved_by(dragged, layered, "freedom")
     assert shift == pytest.approx((30.0, 20.0), abs=2.0)
@@ -222,12 +228,7 @@ def test_undoing_a_drag_in_graphviz_puts_the_card_and_its_branch_back_exactly(tr
     window.scene.animate = (
         False  # glide frames can leave a card a hair off its place (Qt compares points fuzzily)
     )
-    choose(window, GRAPHVIZ)
-    window.view.set_zoom(1.0)
-    show_card(window, "freedom")
-    layered = canvas_positions(window)
-    drag(window, card_centre(window, "freedom"), card_centre(window, "freedom") + QPointF(30, 20))
-    wait_for_layout(window.qtbot, window)
+    layered = drag_in_graphviz(window, "freedom", QPointF(30, 20))
     assert window.undo_stack.count() == 1  # one step for the gesture
     window.undo_stack.undo()
     wait_for_layout(window.qtbot, window)

@@ -35,13 +35,6 @@ def svg(tmp_path_factory) -> Path:
     return export_map(_map(), tmp_path_factory.mktemp("rtl") / "rtl.svg")
 
 
-@pytest.fixture
-def page(browser):
-    opened = browser.new_page()
-    yield opened
-    opened.close()
-
-
 def _x(page, words: str, char: str) -> float:
     """Where ``char`` of the SVG line holding ``words`` is drawn, from the left."""
     found: float = page.evaluate(
