@@ -10,8 +10,7 @@ import json
 
 import pytest
 from conftest import MAPS, small_map, wait_for_layout
-from gui_helpers import card_centre, drag, show_card
-from PySide6.QtCore import QPointF, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from argmap.cli import main
@@ -174,65 +173,6 @@ def test_after_a_switch_of_layout_style_without_a_selection_the_map_is_in_view(t
     choose(window, GRAPHVIZ)
     main_claim = window.current_map().main_claims()[0].id
     assert main_claim in _cards_in_view(window)
-
-
-def moved_by(after, before, statement_id: str) -> tuple[float, float]:
-    return (
-        after[statement_id][0] - before[statement_id][0],
-        after[statement_id][1] - before[statement_id][1],
-    )
-
-
-def test_a_card_dragged_in_the_tree_keeps_its_offset_and_its_branch_in_graphviz(tree_window):
-    window = tree_window
-    choose(window, GRAPHVIZ)
-    layered = canvas_positions(window)
-    choose(window, TREE)
-    as_tree = canvas_positions(window)
-    x, y = as_tree["freedom"]
-    window.editor.pin({"freedom": Position(x=x + 40.0, y=y + 30.0)})
-    choose(window, GRAPHVIZ)
-    now = canvas_positions(window)
-    assert moved_by(now, layered, "freedom") == pytest.approx((40.0, 30.0))
-    assert moved_by(now, layered, "narrow") == pytest.approx((40.0, 30.0))  # its branch
-    assert now["claim"] == layered["claim"]
-
-
-def drag_in_graphviz(window, statement_id: str, by: QPointF) -> dict:
-    """Switch to Graphviz's layout and drag a card by ``by``; the positions before the drag."""
-    choose(window, GRAPHVIZ)
-    window.view.set_zoom(1.0)
-    show_card(window, statement_id)
-    layered = canvas_positions(window)
-    drag(window, card_centre(window, statement_id), card_centre(window, statement_id) + by)
-    wait_for_layout(window.qtbot, window)
-    return layered
-
-
-def test_a_card_dragged_in_graphviz_keeps_its_offset_and_its_branch_in_the_tree(tree_window):
-    window = tree_window
-    as_tree = canvas_positions(window)
-    layered = drag_in_graphviz(window, "freedom", QPointF(30, 20))
-    dragged = canvas_positions(window)
-    shift = moved_by(dragged, layered, "freedom")
-    assert shift == pytest.approx((30.0, 20.0), abs=2.0)
-    assert moved_by(dragged, layered, "narrow") == pytest.approx(shift, abs=0.1)  # its branch
-    choose(window, TREE)
-    now = canvas_positions(window)
-    assert moved_by(now, as_tree, "freedom") == pytest.approx(shift, abs=0.1)
-    assert moved_by(now, as_tree, "narrow") == pytest.approx(shift, abs=0.1)
-
-
-def test_undoing_a_drag_in_graphviz_puts_the_card_and_its_branch_back_exactly(tree_window):
-    window = tree_window
-    window.scene.animate = (
-        False  # glide frames can leave a card a hair off its place (Qt compares points fuzzily)
-    )
-    layered = drag_in_graphviz(window, "freedom", QPointF(30, 20))
-    assert window.undo_stack.count() == 1  # one step for the gesture
-    window.undo_stack.undo()
-    wait_for_layout(window.qtbot, window)
-    assert canvas_positions(window) == layered
 
 
 def test_export_as_shown_uses_the_layout_the_canvas_shows(tree_window, tmp_path, monkeypatch):

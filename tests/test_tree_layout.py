@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from strategies import argument_maps
 
 from argmap.layout import build_forest, tree_layout
-from argmap.layout.tree import pin_shifts
 from argmap.model import ArgumentMap, Direction, Group, Position, Relation, Statement
 
 Rect = tuple[float, float, float, float]
@@ -426,29 +425,3 @@ def test_a_hundred_thousand_statements_lay_out_without_recursion():
     result = tree_layout(argument_map, {s.id: (150.0, 60.0) for s in argument_map.statements})
     assert len(result.nodes) == 100_000
     assert overlaps(card_rects(argument_map, result)) == []
-
-
-@pytest.mark.parametrize("direction", list(Direction))
-def test_pin_shifts_move_cards_from_their_unpinned_places_as_the_tree_does(direction):
-    """What another layout applies to carry pinned cards and their branches along."""
-    from conftest import MAPS
-
-    from argmap.files import load_map
-
-    argument_map = load_map(MAPS[0])
-    argument_map.layout.direction = direction
-    free = tree_layout(argument_map, pinned={})
-    places = {sid: (node.x, node.y) for sid, node in free.nodes.items()}
-    first, second = (r.premises[0] for r in argument_map.relations[:2])
-    argument_map.layout.positions = {
-        first: Position(x=places[first][0] + 40.0, y=places[first][1] + 30.0),
-        second: Position(x=5.0, y=7.0),
-    }
-    pinned = tree_layout(argument_map)
-    shifts = pin_shifts(argument_map, places)
-    for statement in argument_map.statements:
-        dx, dy = shifts.get(statement.id, (0.0, 0.0))
-        node = pinned.nodes[statement.id]
-        assert (node.x, node.y) == pytest.approx(
-            (places[statement.id][0] + dx, places[statement.id][1] + dy)
-        )

@@ -436,8 +436,8 @@ class MapEditor(QObject):
         new = {}
         for statement_id in self.scene.selected_statement_ids():
             item = self.scene.statement_items[statement_id]
-            new[statement_id] = self.scene.stored_position(
-                statement_id, item.pos() + QPointF(dx, dy)
+            new[statement_id] = Position(
+                x=round(item.pos().x() + dx, 1), y=round(item.pos().y() + dy, 1)
             )
         if new:
             self.undo_stack.push(

@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainterPath
 from argmap.collector import collector_paused
 from argmap.errors import ArgmapError
 from argmap.gui.cards import card_slot
-from argmap.layout import LayoutResult, Point, layout_map, tree_layout
+from argmap.layout import LayoutResult, layout_map, tree_layout
 from argmap.model import ArgumentMap
 from argmap.render.engine import stop_graphviz
 from argmap.theme import Theme
@@ -36,8 +36,6 @@ class PreparedLayout:
 
     result: LayoutResult
     paths: dict[str, QPainterPath] = field(default_factory=dict)
-    # With Graphviz: where the tree puts each card before pins (the frame pins are kept in).
-    places: dict[str, Point] = field(default_factory=dict)
 
 
 def edge_paths(result: LayoutResult) -> dict[str, QPainterPath]:
@@ -52,14 +50,6 @@ def edge_paths(result: LayoutResult) -> dict[str, QPainterPath]:
             path.cubicTo(QPointF(*points[i]), QPointF(*points[i + 1]), QPointF(*points[i + 2]))
         paths[edge_id] = path
     return paths
-
-
-def tree_places(
-    argument_map: ArgumentMap, sizes: dict[str, tuple[float, float]], theme: Theme
-) -> dict[str, Point]:
-    """Where the editor's tree puts each card when nothing is pinned."""
-    free = tree_layout(argument_map, sizes, theme=theme, pinned={}, slot_width=card_slot(theme))
-    return {name: (node.x, node.y) for name, node in free.nodes.items()}
 
 
 SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
@@ -85,14 +75,12 @@ class _Job(QRunnable):
         self.signals.worker_thread = threading.get_ident()
         argument_map, sizes, theme, engine = self.request
         try:
-            places: dict[str, Point] = {}
             if engine == TREE:
                 result = tree_layout(argument_map, sizes, theme=theme, slot_width=card_slot(theme))
             else:
                 result = layout_map(argument_map, sizes, theme=theme)
-                places = tree_places(argument_map, sizes, theme)  # the frame pins are kept in
             with collector_paused():  # painter paths for every edge: many objects, no cycles
-                prepared = PreparedLayout(result, edge_paths(result), places)
+                prepared = PreparedLayout(result, edge_paths(result))
             self._report(prepared, "")
         except ArgmapError as error:
             self._report(None, str(error))

@@ -282,13 +282,11 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         self._schedule(relayout=True)
 
     def _on_positions_changed(self, statement_ids: list) -> None:
-        if self.engine != TREE:  # pins move cards from Graphviz's places, branches along
-            self._update_edges_of_cards(self._carry_pins(statement_ids))
-            return
         positions = self.document.map.layout.positions
         self._move_to_stored_places(statement_ids, positions)
         self._update_edges_of_cards(set(statement_ids))  # a nudge on a big map: not every edge
-        self._schedule(relayout=True)  # a pinned card carries its branch: lay out again
+        if self.engine == TREE:  # a pinned card carries its branch: lay out again
+            self._schedule(relayout=True)
 
     def _move_to_stored_places(self, statement_ids: list, positions: dict) -> None:
         for statement_id in statement_ids:

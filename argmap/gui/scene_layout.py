@@ -17,9 +17,6 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.gui.items import EdgeItem, JunctionItem, StatementItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE, PreparedLayout
-from argmap.layout import Point
-from argmap.layout.tree import pin_shifts
-from argmap.model import Position
 
 if TYPE_CHECKING:
     _SceneBase = QGraphicsScene
@@ -65,9 +62,6 @@ class LayoutLanding(_SceneBase):
     _unlanded: set[str] | None = None  # what a landing under way has yet to place (None: all)
     _unplaced: set[str]  # cards added since new cards were last placed
     _unseen: set[str]  # cards added in bulk, transparent until the layout places them
-    # With Graphviz: where the tree would put each card unpinned, and how far pins move cards.
-    _tree_places: dict[str, Point] = {}  # noqa: RUF012 (replaced, never changed in place)
-    _shifts: dict[str, Point] = {}  # noqa: RUF012
 
     if TYPE_CHECKING:  # provided by MapScene
 
@@ -97,8 +91,6 @@ class LayoutLanding(_SceneBase):
         had_layout = previous is not None
         result = self.layout_result = prepared.result
         self.geometry.paths = prepared.paths
-        self._tree_places = prepared.places
-        self._shifts = pin_shifts(self.document.map, prepared.places) if prepared.places else {}
         fresh, self._fresh = self._fresh, set()
         if previous is None:
             fresh = set()  # a map just opened: every card is new, and they land together
@@ -240,43 +232,12 @@ class LayoutLanding(_SceneBase):
                 self.geometry.position_junction(relation_id, junction)
 
     def _layout_target(self, statement_id: str) -> QPointF | None:
-        """Where the layout puts a card (with Graphviz, moved as far as the pins move it)."""
+        """Where the layout puts a card (with Graphviz, a card placed by hand stays where it is)."""
+        pinned = self.document.map.layout.positions
+        if statement_id in pinned and self.engine == GRAPHVIZ:
+            return QPointF(pinned[statement_id].x, pinned[statement_id].y)
         node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
-        if node is None:
-            return None
-        if self.engine == GRAPHVIZ and statement_id in self._shifts:
-            dx, dy = self._shifts[statement_id]
-            return QPointF(node.x + dx, node.y + dy)
-        return QPointF(node.x, node.y)
-
-    def stored_position(self, statement_id: str, point: QPointF) -> Position:
-        """What is stored for a card the user put at ``point``: a point in the tree's frame.
-
-        With Graphviz, the card is as far from where the tree would put it as it
-        is from where Graphviz put it, so it keeps its place near its branch in
-        either style.
-        """
-        x, y = point.x(), point.y()
-        place = self._tree_places.get(statement_id) if self.engine == GRAPHVIZ else None
-        node = self.layout_result.nodes.get(statement_id) if self.layout_result else None
-        if place is not None and node is not None:
-            x, y = place[0] + x - node.x, place[1] + y - node.y
-        return Position(x=round(x, 1), y=round(y, 1))
-
-    def _carry_pins(self, statement_ids: list[str]) -> set[str]:
-        """With Graphviz: the pins changed; move their cards and branches. Returns what moved."""
-        old, self._shifts = self._shifts, pin_shifts(self.document.map, self._tree_places)
-        new = self._shifts
-        moved = set()
-        for statement_id in {*statement_ids, *old, *new}:
-            if statement_id not in statement_ids and old.get(statement_id) == new.get(statement_id):
-                continue
-            item = self.statement_items.get(statement_id)
-            target = self._layout_target(statement_id) if item is not None else None
-            if item is not None and target is not None:
-                item.setPos(target)
-                moved.add(statement_id)
-        return moved
+        return QPointF(node.x, node.y) if node is not None else None
 
     def _start_following(
         self, anchor_id: str | None, fresh: set[str], targets: dict[str, QPointF]

@@ -45,7 +45,6 @@ class MouseGestures(_SceneBase):
 
         def _update_edges_of_cards(self, statement_ids: set[str]) -> None: ...
         def select_only(self, statement_ids: list[str]) -> None: ...
-        def stored_position(self, statement_id: str, point: QPointF) -> Position: ...
 
     _press_positions: dict[str, QPointF]
     _connection: ConnectionDrag | None = None
@@ -96,7 +95,7 @@ class MouseGestures(_SceneBase):
         dropped_on = self._drop_candidate
         self._set_drop_candidate(None)
         moved = {
-            sid: self.stored_position(sid, item.pos())
+            sid: Position(x=round(item.pos().x(), 1), y=round(item.pos().y(), 1))
             for sid, item in self.statement_items.items()
             if sid in self._press_positions and item.pos() != self._press_positions[sid]
         }

@@ -32,7 +32,6 @@ __all__ = [
     "Frame",
     "estimate_size",
     "exact",
-    "pin_shifts",
     "tree_layout",
 ]
 
@@ -86,44 +85,6 @@ def _tree_layout(
         result.clusters, result.bands = group_boxes(argument_map, plan)
     _set_extent(result)
     return result
-
-
-def pin_shifts(
-    argument_map: ArgumentMap,
-    places: Mapping[str, Point],
-    pinned: Mapping[str, Position] | None = None,
-) -> dict[str, Point]:
-    """How far the pins move each card from its ``places`` (scene centres before pinning).
-
-    A pin is stored as a point in the tree's own frame, where ``places`` are
-    the tree's unpinned centres: a pinned card is moved by (pin - its place),
-    and every card of its branch that is not pinned itself by as much, as
-    :func:`tree_layout` does. Given another layout's centres for the cards
-    instead, the same shifts carry a card moved by hand and its branch along
-    in that layout. Cards that no pin moves are left out.
-    """
-    pinned = argument_map.layout.positions if pinned is None else pinned
-    if not pinned:
-        return {}
-    forest = build_forest(argument_map)
-    count, ids = forest.statement_count, forest.ids
-    n = len(ids)
-    offset: list[Point | None] = [None] * n
-    for v in preorder([*forest.children, list(forest.roots)], n):
-        if v == n:
-            continue
-        own = pinned.get(ids[v]) if v < count else None
-        place = places.get(ids[v]) if own is not None else None
-        if own is not None and place is not None:
-            offset[v] = (own.x - place[0], own.y - place[1])
-        elif forest.parent[v] >= 0:
-            offset[v] = offset[forest.parent[v]]
-    shifts: dict[str, Point] = {}
-    for v in range(count):
-        shift = offset[v]
-        if shift is not None:
-            shifts[ids[v]] = shift
-    return shifts
 
 
 def estimate_size(statement: Statement, theme: Theme) -> tuple[float, float]:
