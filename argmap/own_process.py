@@ -29,6 +29,7 @@ import os
 import sys
 import types
 from contextlib import suppress
+from importlib.machinery import ModuleSpec
 from typing import Any, NoReturn
 
 __all__ = ["LOADER", "end_process", "no_plugins_in_own_process", "skip_plugin_search"]
@@ -53,6 +54,7 @@ def skip_plugin_search() -> bool:
     if LOADER in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _NONE_LOAD:
         return False
     stand_in = types.ModuleType(LOADER, "pydantic's plugin loader while no plugin may load.")
+    stand_in.__spec__ = ModuleSpec(LOADER, None)  # what importlib.util.find_spec answers
     stand_in.get_plugins = _no_plugins  # type: ignore[attr-defined]
     stand_in.__getattr__ = _from_pydantic  # type: ignore[method-assign]
     sys.modules[LOADER] = stand_in

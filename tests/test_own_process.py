@@ -39,6 +39,14 @@ from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP
 print(PYDANTIC_ENTRY_POINT_GROUP, sys.modules[LOADER].__file__.endswith("_loader.py"))
 """
 
+# Asking importlib about the loader while the stand-in is in place.
+FIND_SPEC = """
+import importlib.util
+from argmap.own_process import LOADER, skip_plugin_search
+skip_plugin_search()
+print(importlib.util.find_spec(LOADER).name)
+"""
+
 
 def _environment(disable_plugins: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
@@ -75,3 +83,7 @@ def test_the_stand_in_gives_no_plugins_and_the_loaders_other_names_from_pydantic
 def test_nothing_is_replaced_where_plugins_may_load():
     for setting in (None, "", "some-plugin"):
         assert _run(STAND_IN, disable_plugins=setting)[0] == "False", setting
+
+
+def test_importlib_can_be_asked_about_the_stand_in():
+    assert _run(FIND_SPEC, disable_plugins="__all__") == ["pydantic.plugin._loader"]
