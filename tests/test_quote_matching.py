@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.sourcetext.normalise import normalise, normalised
+from argmap.sourcetext.normalise import COMPATIBLE, DASHES, normalise, normalised
 from argmap.sourcetext.quotes import REPLACED_LIMIT, QuoteIndex, parse_quote
 
 ARTICLE = (
@@ -272,6 +273,29 @@ def test_full_width_latin_letters_and_digits_are_their_ordinary_forms():
     assert passage("ＵＮ Ｒｅｓｏｌｕｔｉｏｎ ２４２ says", "UN Resolution 242") == (
         "ＵＮ Ｒｅｓｏｌｕｔｉｏｎ ２４２"
     )
+
+
+def test_a_full_width_hyphen_minus_is_a_dash_and_its_spaces_go_with_it():
+    assert normalised("peace－now") == "peace-now"
+    assert normalised("peace－ now") == "peace-now"
+    assert normalised("peace －now") == "peace-now"
+    assert normalised("peace － now") == "peace-now"
+    assert normalised("ｐｅａｃｅ － ｎｏｗ") == "peace-now"
+
+
+def test_every_dash_that_is_also_a_compatibility_form_is_a_dash():
+    forms = re.compile(f"[{COMPATIBLE}]")
+    both = [dash for dash in DASHES if forms.match(dash)]
+    assert both  # the full-width hyphen-minus at least
+    for dash in both:
+        assert normalised(f"a{dash} b") == normalised(f"a {dash}b") == normalised("a - b")
+
+
+def test_a_quote_is_found_across_a_full_width_hyphen_minus_with_spaces():
+    text = "日本は平和－ 繁栄を望む. Peace－ now is the goal. Peace －now, too."
+    assert passage(text, "Peace — now is the goal") == "Peace－ now is the goal"
+    assert passage(text, "Peace - now, too") == "Peace －now, too"
+    assert passage(text, "平和 — 繁栄") == "平和－ 繁栄"
 
 
 def test_many_occurrences_of_the_last_word_do_not_slow_a_failed_search():

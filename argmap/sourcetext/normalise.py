@@ -131,10 +131,12 @@ def _replacement(match: re.Match[str]) -> str:
         return _LIGATURES[token]
     if token[0] == "\u0640":  # a tatweel only stretches a word
         return ""
-    if _COMPATIBLE.match(token):
-        return unicodedata.normalize("NFKC", token)
+    # A dash first: the full-width hyphen-minus is a compatibility form too, and a
+    # dash's spaces go with it.
     if "-" in token or any(dash in token for dash in DASHES):
         return "-"
+    if _COMPATIBLE.match(token):
+        return unicodedata.normalize("NFKC", token)
     return " " if _HAS_SPACE.search(token) else ""
 
 
