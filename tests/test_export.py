@@ -359,10 +359,21 @@ def test_the_tree_layout_draws_the_title_of_every_group_nested_in_bands():
     """Inner (in Outer, both drawn as bands) has all its cards in Outer's bands too."""
     argument_map = load_map(NESTED_GROUPS)
     svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
-    boxes = re.findall(r'class="cluster">(.*?)</g>', svg, re.S)
+    boxes = re.findall(r'class="cluster[^"]*">(.*?)</g>', svg, re.S)
     drawn = [text for box in boxes for text in re.findall(r"<text[^>]*>([^<]+)</text>", box)]
     for group in argument_map.groups:
         assert any(group.title.startswith(text.removesuffix("…")) for text in drawn), group.title
+
+
+def test_each_band_of_the_tree_layout_names_its_card_in_its_class():
+    argument_map = small_map()
+    argument_map.groups[0].statements = ["claim", "narrow"]  # a box would hold freedom too
+    svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
+    bands = re.findall(r'<g id="(group-[^"]*)" class="cluster ([^"]*)">', svg)
+    assert sorted(bands) == [
+        ("group-rabin-band-0", "band-of-claim"),
+        ("group-rabin-band-1", "band-of-narrow"),
+    ]
 
 
 def test_the_tree_layout_shortens_a_group_title_longer_than_its_box():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MAPS
+from conftest import MAPS, small_map
 from page_helpers import card, center, displayed, open_page, rect, view_box, words
 
 from argmap.files import load_map
@@ -135,6 +135,22 @@ def test_a_group_whose_cards_are_all_folded_away_is_not_drawn_empty(page, pact):
     page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")  # still under the main claim
     page.evaluate("document.getElementById('_expand').click()")
     assert page.evaluate(shown) == len(argument_map.groups)
+
+
+def test_a_group_s_band_goes_with_its_own_card_when_that_is_folded_away(page, tmp_path):
+    argument_map = small_map()
+    argument_map.groups[0].statements = ["claim", "narrow"]  # a box would hold freedom too
+    open_page(page, export_map(argument_map, tmp_path / "bands.html", layout="tree"))
+    bands = "[...document.querySelectorAll('g.cluster')]"
+    shown = f"{bands}.filter((g) => getComputedStyle(g).display !== 'none').map((g) => g.id)"
+    assert sorted(page.evaluate(shown)) == ["group-rabin-band-0", "group-rabin-band-1"]
+    fold = f"{card('freedom')}.nextElementSibling"
+    page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")
+    assert not displayed(page, "narrow")
+    assert page.evaluate(shown) == ["group-rabin-band-0"]  # the band around the claim stays
+    page.evaluate(f"{fold}.dispatchEvent(new MouseEvent('click'))")
+    assert sorted(page.evaluate(shown)) == ["group-rabin-band-0", "group-rabin-band-1"]
+    assert page.errors() == []
 
 
 TAB, ENTER, ESCAPE = ("Tab", 9), ("Enter", 13), ("Escape", 27)

@@ -365,6 +365,8 @@ def _add_groups(
     def add_band(group: Group, indent: str) -> None:
         """One small tinted cluster per member; the group's title on the first.
 
+        Each band's class names its member (``band-of-<statement id>``).
+
         A member already drawn in an outer group's band gets its band all the
         same, without the card, so a subgroup's bands and title are drawn too.
         """
@@ -376,6 +378,7 @@ def _add_groups(
             body.append(f"{indent}subgraph {dot_id(f'cluster_{group.id}-band-{number}')} {{\n")
             shown = _fitted_title(title, box, theme)
             band = attributes(group, f"group-{group.id}-band-{number}", shown)
+            band["class"] = dot_id(f"band-of-{statement_id}")  # the page hides it with its card
             body.append(f"{inner}{attr_list(band)}\n")
             body.append(f"{inner}bb={dot_id(','.join(dot_number(v) for v in box))}\n")
             if statement_id not in placed:

@@ -231,8 +231,9 @@
     }
     return hidden;
   }
-  // Each group's box (or, around cards the editor placed, a band per member) and the
-  // statements in the group and its subgroups: a box whose cards are all folded away goes too.
+  // Each group's box and the statements in the group and its subgroups: a box whose cards
+  // are all folded away goes too. A band (one per member, around cards the editor placed)
+  // names its member in its class, and goes with that card.
   const groups = new Map((map.groups || []).map((g) => [g.id, g]));
   const members = new Map();
   for (const group of groups.values()) {
@@ -244,7 +245,10 @@
   const boxes = [];
   for (const box of svg.querySelectorAll("g.cluster")) {
     const id = box.id.slice("group-".length);
-    const inside = members.get(id) || members.get(id.replace(/-band-\d+$/, ""));
+    const band = [...box.classList].find((c) => c.startsWith("band-of-"));
+    const member = band && band.slice("band-of-".length);
+    const inside = statements.has(member) ? [member]
+      : members.get(id) || members.get(id.replace(/-band-\d+$/, ""));
     if (box.id.startsWith("group-") && inside && inside.length) boxes.push([box, inside]);
   }
   function refold() {
