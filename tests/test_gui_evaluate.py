@@ -184,10 +184,21 @@ def test_a_weight_still_being_typed_is_in_an_export(window, tmp_path):
     assert read_any(tmp_path / "map.json").map.relation("r-freedom").weight == 0.4
 
 
+def test_the_toolbars_undo_takes_back_a_weight_being_typed_first(window):
+    window.editor.set_relation_fields("r-freedom", kind="support")
+    before = window.document.relation("r-freedom").weight
+    _typing_a_weight(window, "0.4")
+    window.named_actions["undo"].trigger()  # the toolbar's Undo leaves the keyboard in the box
+    assert window.document.relation("r-freedom").kind == "support"
+    assert window.document.relation("r-freedom").weight == before
+    window.named_actions["redo"].trigger()
+    assert window.document.relation("r-freedom").weight == 0.4
+
+
 def test_a_weight_being_typed_stays_when_an_undo_turns_its_arrow_around(window):
     window.editor.set_relation_fields("r-freedom", kind="support")
     _typing_a_weight(window, "0.4")
-    window.named_actions["undo"].trigger()  # the toolbar's Undo leaves the keyboard in the box
+    window.undo_stack.undo()  # not Edit › Undo, which keeps the weight first
     assert window.document.relation("r-freedom").kind == "attack"
     assert window.inspector.relation_evaluation.weight_box.value() == 0.4
     focus_on(window, window.view)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from argmap.errors import ArgmapError
 from argmap.grouping import drop_emptied
 from argmap.gui.document import MapDocument
+from argmap.gui.map_command import MapCommand
 from argmap.model import ArgumentMap, Group, Position, Relation, Source, Statement, clean_text
 
 __all__ = [
@@ -77,7 +78,7 @@ _MOVE_ID = 2  # commands that may merge share an id (Qt's undo framework)
 _FIRST_TEXT_ID = 3  # a new card's first text joins the step that added the card
 
 
-class AddElementsCommand(QUndoCommand):
+class AddElementsCommand(MapCommand):
     """Add statements and the relations that connect them (new reason, paste, connect).
 
     Undone, it selects what the new statements were added to, so that the user is
@@ -112,7 +113,7 @@ class AddElementsCommand(QUndoCommand):
         self.statements[0] = self.statements[0].model_copy(update=other.new)
         return True
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         for statement in self.statements:
             self.document.insert_statement(len(self.document.map.statements), statement)
         for relation in self.relations:
@@ -123,12 +124,13 @@ class AddElementsCommand(QUndoCommand):
             self.document.want_selection(self.added_to_origin)
         self._pushed = True
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._show_origin()
         self._remove()
 
     def _show_origin(self) -> None:
-        """Before the new statements go: what the user worked on is selected and shown again."""
+        """Before the new statements go: what the user worked on is selected and shown again
+        (the scene selects it once the undo is done)."""
         if self.origin:
             self.document.want_selection(self.origin)
 
@@ -161,13 +163,13 @@ class AddCoPremiseCommand(AddElementsCommand):
         ]
         self.new_groups = _joined(self.old_groups, after, statement.id)
 
-    def redo(self) -> None:
-        super().redo()
+    def apply(self) -> None:
+        super().apply()
         self.document.update_relation(self.relation_id, premises=list(self.new_premises))
         if self.new_groups is not None:
             self.document.set_groups(self.new_groups)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._show_origin()
         self.document.update_relation(self.relation_id, premises=list(self.old_premises))
         self._remove()
@@ -242,7 +244,7 @@ def branch_of(argument_map: ArgumentMap, statement_ids: set[str]) -> tuple[set[s
     return statements, relations
 
 
-class RemoveElementsCommand(QUndoCommand):
+class RemoveElementsCommand(MapCommand):
     """Delete statements with the branch that hangs only from them, and relations.
 
     A group left with nothing in it goes too, and then a group that held only it.
@@ -284,7 +286,7 @@ class RemoveElementsCommand(QUndoCommand):
         self._pin_order: list[str] | None = None  # the pins' order, when a pinned card goes
         self._emptied_groups: list[Group] | None = None  # the groups before emptied ones went
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._pin_order = _pin_order(self.document, self.statement_ids)
         for relation_id, premises in self.trimmed.items():
             kept = [p for p in premises if p not in self.statement_ids]
@@ -311,7 +313,7 @@ class RemoveElementsCommand(QUndoCommand):
             ]
             self.document.set_groups(kept)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         if self._emptied_groups is not None:  # back first: the statements go back into them
             self.document.set_groups(self._emptied_groups)
         for index, statement, position, memberships in reversed(self._removed_statements):
@@ -330,7 +332,7 @@ def _pin_order(document: MapDocument, statement_ids: Iterable[str]) -> list[str]
     return list(pins) if any(s in pins for s in statement_ids) else None
 
 
-class EditStatementCommand(QUndoCommand):
+class EditStatementCommand(MapCommand):
     """Change fields of a statement (the inspector commits a field when the user leaves it)."""
 
     def __init__(
@@ -353,14 +355,14 @@ class EditStatementCommand(QUndoCommand):
     def id(self) -> int:
         return _FIRST_TEXT_ID if self.first_text else -1
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.document.update_statement(self.statement_id, **self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.document.update_statement(self.statement_id, **self.old)
 
 
-class EditRelationCommand(QUndoCommand):
+class EditRelationCommand(MapCommand):
     """Change a relation's kind, premises or attribution."""
 
     def __init__(
@@ -373,14 +375,14 @@ class EditRelationCommand(QUndoCommand):
         self.old = {name: getattr(current, name) for name in fields}
         self.new = checked_fields(current, fields)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.document.update_relation(self.relation_id, **self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.document.update_relation(self.relation_id, **self.old)
 
 
-class MoveStatementsCommand(QUndoCommand):
+class MoveStatementsCommand(MapCommand):
     """Pin cards at new places (or unpin them); nudges of the same cards merge."""
 
     def __init__(
@@ -409,16 +411,16 @@ class MoveStatementsCommand(QUndoCommand):
         self.new = dict(other.new)
         return True
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.document.set_positions(dict(self.new))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.document.set_positions(dict(self.old))
         if self.pin_order is not None:
             self.document.order_positions(self.pin_order)
 
 
-class SetSourcesCommand(QUndoCommand):
+class SetSourcesCommand(MapCommand):
     """Replace the source list (add, edit or remove a source)."""
 
     def __init__(self, document: MapDocument, sources: list[Source], text: str) -> None:
@@ -427,14 +429,14 @@ class SetSourcesCommand(QUndoCommand):
         self.old = list(document.map.sources)
         self.new = list(sources)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.document.set_sources(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.document.set_sources(self.old)
 
 
-class SetGroupsCommand(QUndoCommand):
+class SetGroupsCommand(MapCommand):
     """Replace the group list (group, ungroup, rename): undo puts back exactly what was."""
 
     def __init__(self, document: MapDocument, groups: list[Group], text: str) -> None:
@@ -445,8 +447,8 @@ class SetGroupsCommand(QUndoCommand):
         ]
         self.new = list(groups)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.document.set_groups(self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.document.set_groups(self.old)

@@ -338,7 +338,10 @@ class MapDocument(QObject):
             self.sourcesChanged.emit()
 
     def want_selection(self, statement_ids: list[str]) -> None:
-        """Ask the views to select these statements and show them; the map does not change."""
+        """Ask the views to select these statements and show them; the map does not change.
+
+        Sent from inside an undo or redo: a view selects them once the command is done.
+        """
         self.selectionWanted.emit(list(statement_ids))
 
     def set_groups(self, groups: list[Group]) -> None:

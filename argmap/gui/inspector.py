@@ -27,6 +27,7 @@ from argmap.gui.form_fields import (
     narrow_box,
     text_of,
 )
+from argmap.gui.map_command import command_running
 from argmap.gui.narrow_label import NarrowLabel
 from argmap.gui.panel_keys import keep_editing_keys
 from argmap.gui.premises_editor import PremisesEditor
@@ -192,9 +193,10 @@ class Inspector(QStackedWidget):
     def commit_pending(self) -> None:
         """Keep what is typed in a field that has not lost focus yet, as one undo step.
 
-        Before a gesture, a save, or the form showing another element.
+        Before a gesture, a save, or the form showing another element; never while a
+        command changes the map (an undo): the typing stays, to be kept after it.
         """
-        if self._committing:
+        if self._committing or command_running():
             return
         self.relation_evaluation.finish_typing()
         pending, signal = self.pending_statement_changes(), self.statementEdited
@@ -416,7 +418,7 @@ class Inspector(QStackedWidget):
     # -- committing --------------------------------------------------------
 
     def _commit_statement(self) -> None:
-        if self._loading or self.statement_id is None:
+        if self._loading or self.statement_id is None or command_running():
             return
         changed = self._statement_changes(self.source_box.currentData() or None)
         if changed:
@@ -456,7 +458,7 @@ class Inspector(QStackedWidget):
         return box.currentData() or None
 
     def _commit_relation(self) -> None:
-        if self._loading or self.relation_id is None:
+        if self._loading or self.relation_id is None or command_running():
             return
         changed = self._relation_changes(self.relation_source_box.currentData() or None)
         if changed:

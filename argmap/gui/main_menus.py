@@ -17,6 +17,7 @@ from argmap.gui.compare import add_compare_actions
 from argmap.gui.help import ShortcutsDialog, show_about, show_legend
 from argmap.gui.icons import icon
 from argmap.gui.layout_runner import GRAPHVIZ, TREE
+from argmap.gui.undo_actions import undo_redo_actions
 from argmap.model import RelationKind
 
 if TYPE_CHECKING:
@@ -55,10 +56,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     window.named_actions.update(window.files.actions)
     add_compare_actions(window, file_menu)
     edit = window.menuBar().addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    undo, redo = undo_redo_actions(window)  # what is being typed is kept first
     edit.addActions([undo, redo])
     window.named_actions.update(undo=undo, redo=redo)
     edit.addSeparator()

@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -39,6 +38,7 @@ from argmap.gui.inspector import Inspector
 from argmap.gui.items import EdgeItem
 from argmap.gui.layout_runner import TREE
 from argmap.gui.main_menus import build_menus
+from argmap.gui.map_command import MapUndoStack
 from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.gui.outline import OutlineTree
 from argmap.gui.panel_keys import keep_editing_keys
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.example_name: str | None = None  # an example opened as an untitled copy
         self.settings = QSettings("argmap", "argmap")
         apply_graphviz_setting(self.settings)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = MapUndoStack(self)
         # Start empty: no throwaway layout of a placeholder map.
         self.document = MapDocument(ArgumentMap())
         self.document.setParent(self)

@@ -123,6 +123,9 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         document.sourcesChanged.connect(self._on_sources_changed)
         document.groupsChanged.connect(self._on_groups_changed)
         document.selectionWanted.connect(self._select_wanted)
+        self._wanted: list[str] = []  # what an undo or redo selects once it is done
+        self._select_later = QTimer(self, singleShot=True, interval=0)
+        self._select_later.timeout.connect(self._select_now)
         self.rebuild()
 
     # -- building ----------------------------------------------------------
@@ -131,6 +134,7 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         """Recreate every item (a new map was loaded)."""
         self._glide.stop()  # both touch the items about to be deleted
         self._steps.cancel()
+        self._select_later.stop()  # what an undo wanted selected was in the other map
         # Forget the items before deleting them: clearing emits selectionChanged.
         self.statement_items.clear()
         self._sizes = {}
@@ -312,8 +316,21 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
 
     def _select_wanted(self, statement_ids: list) -> None:
         """An undo or redo selects what the user worked on; the layout then brings it into view
-        (as the anchor of the change, or as a card just added)."""
-        self.select_only([sid for sid in statement_ids if sid in self.statement_items])
+        (as the anchor of the change, or as a card just added).
+
+        The command is still running: the card becomes the anchor now, before the change,
+        but is selected once the command is done, since the views answer a new selection
+        by keeping what is typed for the card they showed, which is a command of its own.
+        """
+        items = [self.statement_items[s] for s in statement_ids if s in self.statement_items]
+        if len(items) == 1 and self._anchor_id is None and not self._refresh.isActive():
+            self._anchor_id, self._anchor_rect = items[0].statement_id, items[0].card_rect()
+        self._wanted = list(statement_ids)
+        self._select_later.start()
+
+    def _select_now(self) -> None:
+        wanted, self._wanted = self._wanted, []
+        self.select_only([sid for sid in wanted if sid in self.statement_items])
 
     def flush(self) -> None:
         """Apply pending changes now (before opening an editor on a card that was just added)."""
@@ -442,7 +459,11 @@ class MapScene(LayoutLanding, MouseGestures, QGraphicsScene):
         return [sid for sid in self.statement_items if sid in chosen]
 
     def select_only(self, statement_ids: list[str]) -> None:
-        """Select exactly these cards, telling listeners once (not once per card)."""
+        """Select exactly these cards, telling listeners once (not once per card).
+
+        Chosen after an undo, before the undo's own choice was made: this one stays.
+        """
+        self._select_later.stop()
         blocked = self.blockSignals(True)
         try:
             self.clearSelection()
