@@ -146,6 +146,19 @@ def test_typing_not_yet_committed_counts_as_an_unsaved_change(window):
     assert window.current_map().statement("claim").text.endswith(" indeed")
 
 
+def test_a_source_title_not_yet_committed_counts_as_an_unsaved_change(window):
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    table.setFocus()
+    table.editItem(table.item(0, 0))
+    editor = table.indexWidget(table.currentIndex())
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "Israel Hayom interview")
+    rewrite_in_place(window.document.path, theirs())
+    bar_shows(window, BarMode.CHANGED)
+    assert window.current_map().sources[0].title == "Israel Hayom interview"
+
+
 def test_reload_in_the_bar_drops_my_changes_for_the_file(window):
     add_a_reason(window, "Mine, not saved")
     rewrite_in_place(window.document.path, theirs())

@@ -358,6 +358,51 @@ def test_declining_to_remove_a_cited_source_keeps_it(window, monkeypatch):
     assert window.current_map() == small_map()
 
 
+def type_a_source_title(window, title: str) -> None:
+    """Open the first source's title cell and type over it, leaving the cell open."""
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    table.editItem(table.item(0, 0))
+    editor = table.indexWidget(table.currentIndex())
+    assert editor is not None
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, title)
+
+
+def test_a_source_title_still_being_typed_is_saved(window):
+    from argmap.files import load_map
+
+    type_a_source_title(window, "Israel Hayom interview")
+    assert window.files.save()
+    assert load_map(window.document.path).sources[0].title == "Israel Hayom interview"
+    assert window.undo_stack.isClean()
+
+
+def test_undo_with_a_source_title_still_being_typed_takes_back_that_typing(window):
+    window.editor.set_fields("narrow", text="A narrower treaty")
+    type_a_source_title(window, "Israel Hayom interview")
+    window.named_actions["undo"].trigger()
+    assert window.current_map().statement("narrow").text == "A narrower treaty"
+    assert window.current_map().sources[0].title == small_map().sources[0].title
+    window.named_actions["redo"].trigger()
+    assert window.current_map().sources[0].title == "Israel Hayom interview"
+
+
+def test_closing_with_a_source_title_still_being_typed_asks(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        window, "ask_save_changes", lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
+    )
+    type_a_source_title(window, "Israel Hayom interview")
+    assert not window.close()
+    assert asked == [1]
+    assert window.current_map().sources[0].title == "Israel Hayom interview"
+
+
 def test_new_source_in_the_inspector_adds_and_cites_it_in_one_step(window):
     window.scene.select_only(["narrow"])
     box = window.inspector.source_box

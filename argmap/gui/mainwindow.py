@@ -234,11 +234,12 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self).exec()
 
     def commit_pending_edits(self) -> None:
-        """Typing not committed yet (inline editor, outline row, inspector) becomes an edit."""
+        """Typing not committed yet (card, outline row, inspector, Sources cell) becomes an edit."""
         if self.editor.inline.is_open():
             self.editor.inline.commit()
         self.outline.commit_editing()
         self.inspector.commit_pending()
+        self.sources_panel.commit_editing()
 
     def save_to(self, path: Path) -> bool:
         self.commit_pending_edits()

@@ -1,15 +1,17 @@
 """The Sources panel: the documents a map quotes, edited in a table.
 
 Every change is one undo step, made by the editor's source gestures
-(:mod:`argmap.gui.source_editing`). Removing a source that statements cite
-asks first and then clears those citations, so the map never refers to a
-source it does not have.
+(:mod:`argmap.gui.source_editing`); a cell still being typed in is kept
+before a save, an undo, a reload or closing, as the window's other fields
+are. Removing a source that statements cite asks first and then clears those
+citations, so the map never refers to a source it does not have.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -101,6 +103,15 @@ class SourcesPanel(QWidget):
             return
         name = COLUMNS[item.column()][0]
         self.set_field(item.row(), name, item.text())
+
+    def commit_editing(self) -> None:
+        """Keep what is typed in a cell still open (before saving, undoing, closing, reloading)."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def set_field(self, row: int, name: str, value: str) -> bool:
         sources = self.document.map.sources
