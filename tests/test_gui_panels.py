@@ -403,6 +403,24 @@ def test_closing_with_a_source_title_still_being_typed_asks(window, monkeypatch)
     assert window.current_map().sources[0].title == "Israel Hayom interview"
 
 
+def test_f2_on_a_source_edits_its_cell_not_the_selected_card(window):
+    window.scene.select_only(["claim"])
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    assert not window.editor.inline.is_open()
+    editor = table.indexWidget(table.currentIndex())
+    assert editor is not None
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "Gil Hoffman")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    window.qtbot.wait(1)  # the table keeps the cell once the key is handled
+    assert window.current_map().sources[0].author == "Gil Hoffman"
+    assert window.current_map().statement("claim") == small_map().statement("claim")
+
+
 def test_new_source_in_the_inspector_adds_and_cites_it_in_one_step(window):
     window.scene.select_only(["narrow"])
     box = window.inspector.source_box

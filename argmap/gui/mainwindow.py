@@ -463,10 +463,12 @@ class MainWindow(QMainWindow):
         self.editor.set_relation_fields(relation_id, **fields)
 
     def _edit_text(self) -> None:
-        """F2: edit in place where the keyboard is, the outline or the canvas."""
+        """F2: edit in place where the keyboard is: the outline, the Sources panel, the canvas."""
         self.inspector.commit_pending()  # F2 in a field: what it holds first, as its own step
         if self.outline.hasFocus():
             self.outline.edit_current()
+        elif self.sources_panel.table.hasFocus():
+            self.sources_panel.edit_current()
         else:
             self.editor.edit_text()
 

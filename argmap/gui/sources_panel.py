@@ -104,6 +104,12 @@ class SourcesPanel(QWidget):
         name = COLUMNS[item.column()][0]
         self.set_field(item.row(), name, item.text())
 
+    def edit_current(self) -> None:
+        """F2 with the table focused: edit the current cell (never the selected card)."""
+        item = self.table.currentItem()
+        if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.table.editItem(item)
+
     def commit_editing(self) -> None:
         """Keep what is typed in a cell still open (before saving, undoing, closing, reloading)."""
         if self.table.state() != QAbstractItemView.State.EditingState:
