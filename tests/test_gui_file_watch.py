@@ -227,6 +227,30 @@ def test_comparing_two_maps_counts_relations_too():
     assert (changes.added, changes.removed, changes.changed) == ([], [], [])
 
 
+def test_comparing_two_maps_names_the_other_parts_that_differ():
+    mine, other = small_map(), small_map()
+    assert compare_maps(mine, other).is_empty()
+    other.title = "Changed elsewhere"
+    other.sources[0].title = "Retitled elsewhere"
+    changes = compare_maps(mine, other)
+    assert changes.others == ["the title", "the sources"]
+    assert not changes.is_empty()
+
+
+def test_compare_says_when_only_the_sources_changed_on_disk(window):
+    add_a_reason(window, "Only mine")
+    changed = small_map()
+    changed.sources[0].title = "Retitled elsewhere"
+    rewrite_in_place(window.document.path, changed)
+    bar_shows(window, BarMode.CHANGED)
+    click(window.watch.bar.compare_button)
+    dialog = window.watch.compare_dialog
+    assert dialog is not None
+    assert dialog.listed("Only on disk") == []
+    assert dialog.listed("Changed") == []
+    assert "Also different: the sources." in dialog.summary.text()
+
+
 def test_saving_over_a_file_changed_since_it_was_read_asks_first(window, monkeypatch):
     add_a_reason(window, "Mine, not saved")
     path = window.document.path

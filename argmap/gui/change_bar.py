@@ -114,9 +114,23 @@ class MapChanges:
     removed: list[str] = field(default_factory=list)  # only in the file on disk
     changed: list[str] = field(default_factory=list)  # in both, different
     relations: tuple[int, int, int] = (0, 0, 0)  # added, removed, changed
+    others: list[str] = field(default_factory=list)  # the rest of the map that differs, named
 
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or any(self.relations))
+        return not (
+            self.added or self.removed or self.changed or any(self.relations) or self.others
+        )
+
+
+# The parts of a map other than statements and relations, as the comparison names them.
+_OTHER_PARTS = (
+    ("title", "the title"),
+    ("description", "the description"),
+    ("authors", "the authors"),
+    ("sources", "the sources"),
+    ("groups", "the groups"),
+    ("layout", "the layout (pinned cards, theme, direction)"),
+)
 
 
 def compare_maps(mine: ArgumentMap, theirs: ArgumentMap) -> MapChanges:
@@ -134,6 +148,9 @@ def compare_maps(mine: ArgumentMap, theirs: ArgumentMap) -> MapChanges:
             sum(i not in my_relations for i in their_relations),
             sum(their_relations.get(i, r) != r for i, r in my_relations.items()),
         ),
+        others=[
+            name for part, name in _OTHER_PARTS if getattr(mine, part) != getattr(theirs, part)
+        ],
     )
 
 
@@ -149,11 +166,15 @@ class CompareDialog(QDialog):
         column = QVBoxLayout(self)
         added, removed, changed = self.changes.relations
         summary = (
-            "The two versions have the same statements and relations."
+            "The two versions are the same."
             if self.changes.is_empty()
             else f"Relations: {added} only in yours, {removed} only on disk, {changed} changed."
         )
-        column.addWidget(QLabel(summary))
+        if self.changes.others:
+            summary += f"\nAlso different: {', '.join(self.changes.others)}."
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Statement", "Yours", "On disk"])
         column.addWidget(self.tree, 1)
