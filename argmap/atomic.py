@@ -19,7 +19,7 @@ from pathlib import Path
 
 from argmap.processes import process_is_running, process_started_at
 
-__all__ = ["is_read_only", "remove_stale_temporaries", "write_atomically"]
+__all__ = ["is_read_only", "remove_stale_temporaries", "write_atomically", "write_failure"]
 
 
 def is_read_only(path: str | Path) -> bool:
@@ -196,3 +196,11 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def write_failure(path: str | Path, error: OSError) -> str:
+    """Why writing ``path`` failed, in words: a missing folder is named as such."""
+    folder = Path(path).parent
+    if isinstance(error, FileNotFoundError) and not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    return error.strerror or str(error)

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
-from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically
+from argmap.atomic import is_read_only, remove_stale_temporaries, write_atomically, write_failure
 from argmap.collector import collector_paused
 from argmap.errors import MapFileError, Problem, ReadOnlyFileError, SaveError
 from argmap.jsonpos import line_column, locate, too_long_integer, value_offset
@@ -374,6 +374,5 @@ def save_map(argument_map: ArgumentMap, path: str | Path, *, backup: bool = True
         warnings = write_atomically(path, data, backup=backup)
         status = os.stat(path)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SaveError(f"{path}: could not save the map: {reason}") from None
+        raise SaveError(f"{path}: could not save the map: {write_failure(path, error)}") from None
     return SaveResult(FileStamp(status.st_mtime_ns, len(data), _digest(data)), warnings)

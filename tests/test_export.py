@@ -381,3 +381,10 @@ def test_the_tree_layout_shortens_a_group_title_longer_than_its_box():
     svg = html.unescape(render_map(argument_map, "svg", layout="tree").decode())
     assert "Outer group with a rather long title that might collide" not in svg
     assert re.search(r">Outer group with [^<]*…<", svg)
+
+
+def test_an_export_into_a_folder_that_does_not_exist_says_so(argument_map, tmp_path):
+    out = tmp_path / "nowhere" / "map.dot"
+    missing = f"the folder {re.escape(str(out.parent))} does not exist"
+    with pytest.raises(RenderError, match=missing):
+        export_map(argument_map, out)

@@ -333,3 +333,11 @@ def test_broken_utf16_is_located_by_line(tmp_path):
     with pytest.raises(MapFileError, match="not valid UTF-16") as caught:
         read_text_file(path)
     assert str(caught.value).startswith(f"{path}:2:1:")
+
+
+def test_saving_into_a_folder_that_does_not_exist_says_so(tmp_path):
+    target = tmp_path / "nowhere" / "map.argmap"
+    with pytest.raises(SaveError) as caught:
+        save_map(small_map(), target)
+    assert str(target) in str(caught.value)
+    assert f"the folder {target.parent} does not exist" in str(caught.value)

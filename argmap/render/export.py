@@ -31,8 +31,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.atomic import write_atomically, write_failure
 from argmap.errors import RenderError
-from argmap.files import write_atomically
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -238,7 +238,9 @@ def export_map(
     try:
         write_atomically(out, data)
     except OSError as error:
-        raise RenderError(f"{out}: could not write the export: {error.strerror}") from None
+        raise RenderError(
+            f"{out}: could not write the export: {write_failure(out, error)}"
+        ) from None
     return out
 
 
