@@ -6,8 +6,11 @@ Every key goes to ``QApplication.focusWidget()``, as a user's keyboard does.
 from __future__ import annotations
 
 import pytest
+from conftest import wait_for_layout
 from gui_helpers import keys, on_canvas, typed
 from PySide6.QtCore import Qt
+
+from argmap.model import ArgumentMap, Relation, Statement
 
 pytestmark = pytest.mark.gui
 
@@ -82,3 +85,27 @@ def test_every_card_is_reached_from_the_claim_with_the_arrow_keys(window):
             keys(arrow)
             todo += window.scene.selected_statement_ids()
     assert reached == {s.id for s in window.current_map().statements}
+
+
+def test_left_and_right_go_between_the_main_claims_and_a_statement_on_its_own(window):
+    two_trees = ArgumentMap(
+        statements=[
+            Statement(id="first", text="First claim"),
+            Statement(id="reason", text="A reason for it"),
+            Statement(id="second", text="Second claim"),
+            Statement(id="note", text="A statement on its own"),
+        ],
+        relations=[Relation(id="r", kind="support", premises=["reason"], target="first")],
+    )
+    window.show_map(two_trees, None)
+    wait_for_layout(window.qtbot, window)
+    on_canvas(window, "first")
+    seen = []
+    for _ in range(3):
+        keys(Qt.Key.Key_Right)
+        seen += window.scene.selected_statement_ids()
+    assert seen == ["second", "note", "first"]
+    keys(Qt.Key.Key_Left)
+    assert window.scene.selected_statement_ids() == ["note"]
+    keys(Qt.Key.Key_Up)
+    assert window.scene.selected_statement_ids() == ["note"]

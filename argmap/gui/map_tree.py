@@ -49,22 +49,51 @@ def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | 
     statement the attacked inference argues for), down to its first child,
     left and right to the previous and next child of the same parent, round
     the end. A statement argued with twice is taken where it first shows.
+    Statements that argue for nothing (main claims, a note on its own) are
+    siblings in the outline's order at its top level.
     """
     relations = {r.id: r for r in argument_map.relations}
     if direction == "down":
         below = _children(argument_map, relations).get(current, [])
         return below[0][0] if below else None
+    if direction not in ("up", "left", "right"):
+        return None
     first = next((r for r in argument_map.relations if current in r.premises), None)
     parent = _statement_argued_for(first, relations) if first is not None else None
-    if parent is None or direction not in ("up", "left", "right"):
-        return None
     if direction == "up":
         return parent
-    siblings = [c for c, _, _ in _children(argument_map, relations)[parent]]
-    if len(siblings) < 2:
+    children = _children(argument_map, relations)
+    if parent is None:
+        siblings = _top_level(argument_map, children)
+    else:
+        siblings = [c for c, _, _ in children[parent]]
+    if len(siblings) < 2 or current not in siblings:
         return None
     index = siblings.index(current) + (1 if direction == "right" else -1)
     return siblings[index % len(siblings)]
+
+
+def _top_level(argument_map: ArgumentMap, children: Children) -> list[str]:
+    """The outline's top-level rows: the main claims, then the first statement of
+    each cycle that no main claim reaches (as the outline heads it with "↻")."""
+    heads = [s.id for s in argument_map.main_claims()]
+    reached: set[str] = set()
+
+    def reach(start: str) -> None:
+        todo = [start]
+        while todo:
+            statement_id = todo.pop()
+            if statement_id not in reached:
+                reached.add(statement_id)
+                todo += [child for child, _, _ in children.get(statement_id, [])]
+
+    for head in heads:
+        reach(head)
+    for statement in argument_map.statements:
+        if statement.id not in reached:
+            heads.append(statement.id)
+            reach(statement.id)
+    return heads
 
 
 def row_ranges(tree: QTreeWidget, rows: list[QTreeWidgetItem]) -> QItemSelection:
