@@ -109,3 +109,21 @@ def test_left_and_right_go_between_the_main_claims_and_a_statement_on_its_own(wi
     assert window.scene.selected_statement_ids() == ["note"]
     keys(Qt.Key.Key_Up)
     assert window.scene.selected_statement_ids() == ["note"]
+
+
+def test_after_delete_the_card_it_argued_for_is_selected_and_insert_adds_to_it(window):
+    on_canvas(window, "narrow")
+    keys(Qt.Key.Key_Delete)
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    keys(Qt.Key.Key_Insert)
+    typed("Added after the delete")
+    keys(Qt.Key.Key_Return)
+    argument_map = window.current_map()
+    added = next(s.id for s in argument_map.statements if s.text == "Added after the delete")
+    assert [r.target for r in argument_map.relations if added in r.premises] == ["freedom"]
+
+
+def test_deleting_a_main_claim_selects_nothing(window):
+    on_canvas(window, "claim")
+    keys(Qt.Key.Key_Delete)
+    assert window.scene.selected_statement_ids() == []

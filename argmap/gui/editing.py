@@ -35,7 +35,7 @@ from argmap.gui.commands import (
 from argmap.gui.document import MapDocument
 from argmap.gui.group_editing import GroupGestures
 from argmap.gui.inline_editor import InlineEditor
-from argmap.gui.map_tree import neighbour
+from argmap.gui.map_tree import argued_for, neighbour
 from argmap.gui.scene import MapScene
 from argmap.gui.source_editing import SourceGestures
 from argmap.model import Position, Relation, RelationKind, Statement, clean_text
@@ -420,12 +420,16 @@ class MapEditor(QObject):
                 )
 
     def delete_selection(self) -> None:
-        """Delete selected cards with the branch hanging only from them, and selected edges."""
-        statements = set(self.scene.selected_statement_ids())
+        """Delete selected cards, the branch hanging only from them and selected edges."""
+        selected = self.scene.selected_statement_ids()
+        statements = set(selected)
         relations = {e.relation_id for e in self.scene.edge_items if e.isSelected()}
         if not statements and not relations:
             return
+        after = argued_for(self.document.map, selected)
         self.undo_stack.push(RemoveElementsCommand(self.document, statements, relations))
+        if after:  # what the first card argued for: the keyboard goes on from there
+            self.scene.select_only(after)
 
     def pin(self, positions: dict[str, Position]) -> None:
         """Cards dragged by the user stay where they were put."""

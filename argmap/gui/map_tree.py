@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from argmap.model import ArgumentMap, Relation, RelationKind
 
-__all__ = ["children_of", "neighbour", "row_ranges"]
+__all__ = ["argued_for", "children_of", "neighbour", "row_ranges"]
 
 Children = dict[str, list[tuple[str, RelationKind, str]]]  # premise, kind, relation id
 
@@ -71,6 +71,15 @@ def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | 
         return None
     index = siblings.index(current) + (1 if direction == "right" else -1)
     return siblings[index % len(siblings)]
+
+
+def argued_for(argument_map: ArgumentMap, statement_ids: list[str]) -> list[str]:
+    """What the first of these statements argues for, unless it is one of them too:
+    where the keyboard goes on once they are deleted (none for a main claim)."""
+    if not statement_ids:
+        return []
+    up = neighbour(argument_map, statement_ids[0], "up")
+    return [up] if up is not None and up not in statement_ids else []
 
 
 def _top_level(argument_map: ArgumentMap, children: Children) -> list[str]:
