@@ -513,3 +513,11 @@ def test_the_inspector_shows_a_long_title_from_its_beginning(window):
     window.scene.select_only(["narrow"])
     window.scene.select_only(["claim"])
     assert window.inspector.title_edit.cursorPosition() == 0
+
+
+def test_an_export_is_not_written_over_the_file_the_map_was_opened_from(window):
+    path = window.document.path
+    before = path.read_bytes()
+    assert not window.files.export_to(path, "json")
+    assert path.read_bytes() == before
+    assert "the file the map was opened from" in window.errors[-1]

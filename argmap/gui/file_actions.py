@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -286,6 +287,14 @@ class FileActions:
         self.window.commit_pending_edits()
         if output_format not in FORMATS:
             raise ValueError(output_format)
+        opened = (self.window.document.path, self.window.imported_from)
+        if any(_same_file(path, file) for file in opened if file is not None):
+            self.window.show_error(
+                "Export failed",
+                f"{path} is the file the map was opened from: export the drawing to another"
+                " file (the map's file is left as it is)",
+            )
+            return False
         if layout == AS_SHOWN:
             layout = (
                 LayoutMode.TREE.value
@@ -447,3 +456,11 @@ class FileActions:
         """File › Close Map: back to the start page, once the map is saved or discarded."""
         if self.window.has_map() and self.window.maybe_save():
             self.window.show_start_page()
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether two names are one file on disk (also by a link); False if either is missing."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
