@@ -19,7 +19,13 @@ from pathlib import Path
 
 from argmap.processes import process_is_running, process_started_at
 
-__all__ = ["is_read_only", "remove_stale_temporaries", "write_atomically", "write_failure"]
+__all__ = [
+    "is_read_only",
+    "remove_stale_temporaries",
+    "same_file",
+    "write_atomically",
+    "write_failure",
+]
 
 
 def is_read_only(path: str | Path) -> bool:
@@ -204,3 +210,11 @@ def write_failure(path: str | Path, error: OSError) -> str:
     if isinstance(error, FileNotFoundError) and not folder.is_dir():
         return f"the folder {folder} does not exist"
     return error.strerror or str(error)
+
+
+def same_file(path: str | Path, other: str | Path) -> bool:
+    """Whether two names are one file on disk (also by a link); False if either is missing."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False

@@ -413,14 +413,6 @@ def _refuse_overwriting(
         written_by[key] = file
 
 
-def same_file(path: str | Path, other: str | Path) -> bool:
-    """Whether two names are one file on disk (also by a link); False if either is missing."""
-    try:
-        return os.path.samefile(path, other)
-    except (OSError, ValueError):
-        return False
-
-
 def _pdf_drawn_by_qt(drawing: dict[str, Any], pages: tuple[float, float] | None = None) -> bytes:
     """A PDF for a Graphviz that cannot write one (graphviz-pure): Qt paints its drawing.
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option, same_file, write_stdout
+from argmap.atomic import same_file
+from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option, write_stdout
 from argmap.errors import ArgmapError
 
 __all__ = ["add_parser"]

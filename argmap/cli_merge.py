@@ -21,10 +21,10 @@ lost at the next ``git add``.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
+from argmap.atomic import same_file
 from argmap.cli import EXIT_OK, _from_option
 from argmap.cli_diff import load_or_empty
 from argmap.errors import ArgmapError
@@ -72,7 +72,7 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     except (ArgmapError, ValueError) as error:
         print(f"argmap: {error}", file=sys.stderr)
-        if _same_file(options.output, options.ours):
+        if same_file(options.output, options.ours):
             _mark_whole_file_conflict(options)
         return EXIT_TROUBLE
     result = merge_maps(base, ours, theirs)
@@ -95,13 +95,6 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_CONFLICTS
     return EXIT_OK
-
-
-def _same_file(first: str, second: str) -> bool:
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return False
 
 
 def _mark_whole_file_conflict(options: argparse.Namespace) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
+from argmap.atomic import same_file
 from argmap.errors import ArgmapError, MapFileError, Problem
 from argmap.files import load_map
 from argmap.gui.export_dialog import AS_SHOWN, ExportDialog
@@ -288,7 +288,7 @@ class FileActions:
         if output_format not in FORMATS:
             raise ValueError(output_format)
         opened = (self.window.document.path, self.window.imported_from)
-        if any(_same_file(path, file) for file in opened if file is not None):
+        if any(same_file(path, file) for file in opened if file is not None):
             self.window.show_error(
                 "Export failed",
                 f"{path} is the file the map was opened from: export the drawing to another"
@@ -456,11 +456,3 @@ class FileActions:
         """File › Close Map: back to the start page, once the map is saved or discarded."""
         if self.window.has_map() and self.window.maybe_save():
             self.window.show_start_page()
-
-
-def _same_file(path: Path, other: Path) -> bool:
-    """Whether two names are one file on disk (also by a link); False if either is missing."""
-    try:
-        return os.path.samefile(path, other)
-    except (OSError, ValueError):
-        return False
