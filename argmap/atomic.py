@@ -15,13 +15,16 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from argmap.processes import process_is_running, process_started_at
 
 __all__ = [
+    "Replacement",
     "is_read_only",
     "remove_stale_temporaries",
+    "replacing",
     "same_file",
     "write_atomically",
     "write_failure",
@@ -53,32 +56,62 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
     be kept. Temporary files that earlier saves left in the folder (their
     process died) are removed first.
     """
+    with replacing(path, backup=backup) as replacement:
+        replacement.write(data)
+    return replacement.warnings
+
+
+class Replacement:
+    """The file that is filled in place of a target: a temporary beside it, or a stream."""
+
+    def __init__(self, path: str, *, stream: bool) -> None:
+        self.path = path  # where to write: by this object, or by another program
+        self.stream = stream  # a pipe or a device, written into as it is
+        self.warnings: list[str] = []  # filled in when the target has been replaced
+
+    def write(self, data: bytes) -> None:
+        with open(self.path, "wb") as file:
+            file.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path: str | Path, *, backup: bool = False) -> Iterator[Replacement]:
+    """A file to fill, which replaces ``path`` all at once when the block ends without error.
+
+    What :func:`write_atomically` does, for a file that something else writes:
+    Graphviz writes an export straight into the temporary file, so that a
+    large drawing does not pass through this process's memory. The file the
+    block is given is empty; on an error in the block it is removed and
+    ``path`` is left as it was. A pipe or a character device is given as
+    itself, to be written into. Raises OSError where ``path`` cannot be
+    replaced (read-only, a folder, a missing folder), before the block runs.
+    """
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
     if is_read_only(target):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     if _is_stream(target, path):  # a pipe or a device: renaming over it would replace it
-        with open(target, "wb") as stream:
-            stream.write(data)
-        return []
+        yield Replacement(str(target), stream=True)
+        return
     remove_stale_temporaries(target.parent)
-    warnings: list[str] = []
-    temporary: str | None = None
+    temporary = _new_temporary(target)
+    replacement = Replacement(temporary, stream=False)
+    replaced = False
     try:
-        temporary = _write_temporary(target, data)
+        yield replacement
+        _sync_file(temporary)
         if target.exists():
             os.chmod(temporary, target.stat().st_mode & 0o7777)
             if backup:
-                warnings += _keep_backup(target)
+                replacement.warnings += _keep_backup(target)
         else:  # not mkstemp's private 0600
             os.chmod(temporary, 0o666 & ~_current_umask())
         os.replace(temporary, target)
-        temporary = None
+        replaced = True
         _sync_folder(target.parent)
     finally:
-        if temporary is not None:
+        if not replaced:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-    return warnings
 
 
 def _is_stream(target: Path, named: str | Path) -> bool:
@@ -100,21 +133,22 @@ def _is_stream(target: Path, named: str | Path) -> bool:
     raise OSError(errno.EINVAL, "it is not an ordinary file", str(named))
 
 
-def _write_temporary(target: Path, data: bytes) -> str:
-    """A flushed temporary file beside ``target``, named so that it can be recognised later."""
+def _new_temporary(target: Path) -> str:
+    """An empty temporary file beside ``target``, named so that it can be recognised later."""
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{target.name}{_TEMPORARY_MARK}{os.getpid()}-", suffix=".tmp", dir=target.parent
     )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    os.close(descriptor)
     return temporary
+
+
+def _sync_file(path: str) -> None:
+    """Make what was written to ``path`` durable before it is renamed into place."""
+    descriptor = os.open(path, os.O_WRONLY)  # Windows syncs only what may be written
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _keep_backup(target: Path) -> list[str]:
@@ -126,7 +160,10 @@ def _keep_backup(target: Path) -> list[str]:
     backup = target.with_name(target.name + "~")
     temporary: str | None = None
     try:
-        temporary = _write_temporary(backup, target.read_bytes())
+        temporary = _new_temporary(backup)
+        with open(temporary, "wb") as file:
+            file.write(target.read_bytes())
+        _sync_file(temporary)
         os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, backup)
         temporary = None

@@ -294,6 +294,61 @@ def test_a_failed_export_write_is_a_clear_error_and_leaves_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_graphviz_writes_an_svg_export_into_the_file_itself(argument_map, tmp_path, monkeypatch):
+    """A drawing of tens of megabytes need not pass through argmap's memory."""
+    calls = []
+    run = export.run_graphviz
+
+    def recorded(*args, **kwargs):
+        calls.append(kwargs.get("into"))
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(export, "run_graphviz", recorded)
+    out = export_map(argument_map, tmp_path / "map.svg")
+    assert calls
+    assert calls[0] is not None
+    assert calls[0] != str(out)  # a temporary beside it
+    assert out.read_bytes() == render_map(argument_map, "svg")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+def test_a_failed_graphviz_export_leaves_the_previous_file_and_no_temporary(argument_map, tmp_path):
+    out = tmp_path / "map.svg"
+    out.write_text("<svg>before</svg>")
+    broken = Engine(sys.executable)  # not Graphviz: it fails on the arguments
+    with pytest.raises(RenderError, match="Graphviz failed"):
+        export_map(argument_map, out, engine=broken)
+    assert out.read_text() == "<svg>before</svg>"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs the true program")
+def test_a_graphviz_that_writes_nothing_into_the_file_has_failed(argument_map, tmp_path):
+    import shutil
+
+    silent = Engine(shutil.which("true") or "/bin/true")  # succeeds, and writes nothing
+    with pytest.raises(RenderError, match="Graphviz failed"):
+        export_map(argument_map, tmp_path / "map.svg", engine=silent)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_export_into_a_named_pipe_arrives_whole(argument_map, tmp_path):
+    import subprocess
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
+    try:
+        export_map(argument_map, pipe, "svg")
+        assert reader.communicate(timeout=60)[0] == render_map(argument_map, "svg")
+    finally:
+        reader.kill()
+        reader.wait()
+        if reader.stdout is not None:
+            reader.stdout.close()
+
+
 def test_graphviz_running_out_of_memory_is_one_readable_line():
     from argmap.render.engine import _clean_stderr
 

@@ -222,6 +222,43 @@ def test_a_folder_is_not_replaced(tmp_path):
     assert folder.is_dir()
 
 
+def test_a_file_filled_by_another_program_replaces_the_target(tmp_path):
+    target = tmp_path / "map.svg"
+    target.write_text("before")
+    with atomic.replacing(target) as replacement:
+        assert Path(replacement.path).parent == tmp_path
+        assert Path(replacement.path).read_bytes() == b""  # empty, for the program to fill
+        writer = "import sys; open(sys.argv[1], 'w').write('after')"
+        subprocess.run([sys.executable, "-c", writer, replacement.path], check=True, timeout=60)
+        assert target.read_text() == "before"  # nothing replaced until the block ends
+    assert target.read_text() == "after"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+def test_an_error_while_filling_the_replacement_leaves_the_target_as_it_was(tmp_path):
+    target = tmp_path / "map.svg"
+    target.write_text("before")
+
+    def draw_and_fail(path: str) -> None:
+        Path(path).write_text("half")
+        raise RuntimeError("the drawing failed")
+
+    with pytest.raises(RuntimeError), atomic.replacing(target) as replacement:
+        draw_and_fail(replacement.path)
+    assert target.read_text() == "before"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+
+
+def test_a_read_only_target_is_refused_before_anything_is_filled(tmp_path):
+    target = tmp_path / "map.svg"
+    target.write_text("before")
+    os.chmod(target, 0o444)
+    filled = []
+    with pytest.raises(PermissionError, match="read-only"), atomic.replacing(target):
+        filled.append(True)
+    assert not filled
+
+
 def test_a_map_too_big_to_open_again_is_not_saved(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     big = small_map()

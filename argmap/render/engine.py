@@ -13,6 +13,7 @@ import functools
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -101,9 +102,17 @@ def run_graphviz(
     layout_engine: str = "dot",
     extra_args: tuple[str, ...] = (),
     timeout: float = DEFAULT_TIMEOUT,
+    into: str | None = None,
 ) -> bytes:
-    """Run Graphviz on DOT source and return what it wrote to stdout."""
+    """Run Graphviz on DOT source and return what it wrote to stdout.
+
+    With ``into``, Graphviz writes the drawing into that file itself and b""
+    is returned: a drawing of tens of megabytes then does not pass through a
+    pipe and this process's memory on its way to a file.
+    """
     command = [engine.executable, f"-K{layout_engine}", f"-T{output_format}", *extra_args]
+    if into is not None:
+        command.append(f"-o{into}")  # joined to the flag: every Graphviz reads it so
     try:
         process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -128,11 +137,20 @@ def run_graphviz(
             stopped = _running.pop(process, None) is None
     if stopped:
         raise RenderError("Graphviz was stopped")
-    if process.returncode != 0 or not stdout:
+    if process.returncode != 0 or not (stdout if into is None else _written(into)):
         message = _clean_stderr(stderr) or f"exit status {process.returncode}"
         details = stderr.decode("utf-8", "replace")
         raise RenderError(f"Graphviz failed: {message}", details=details)
     return stdout
+
+
+def _written(path: str) -> bool:
+    """Whether Graphviz wrote anything into ``path`` (a pipe or a device: it did)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return status.st_size > 0 or not stat.S_ISREG(status.st_mode)
 
 
 def stop_graphviz(thread: int) -> int:

@@ -31,7 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.atomic import write_atomically, write_failure
+from argmap.atomic import replacing, write_failure
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
@@ -107,6 +107,7 @@ def render_map(
     fold: bool = True,
     cards: Cards | str = Cards.FULL,
     pages: str | None = None,
+    into: str | None = None,
 ) -> bytes:
     """The map drawn in ``output_format``, as bytes.
 
@@ -129,6 +130,10 @@ def render_map(
     ``labels`` are evaluation labels by statement id, which the HTML page
     shows (other formats ignore them); with ``evaluate`` the page gets the
     evaluated ones.
+
+    ``into`` names an empty file that a drawing Graphviz writes as it stands
+    (not a PDF or PNG drawn with Qt, nor an SVG whose lines are set flush
+    right) may be written into by Graphviz itself; b"" is then returned.
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r} (known: {', '.join(FORMATS)})")
@@ -196,10 +201,9 @@ def render_map(
         return pdf_painter(drawn_layout, pages=PAPERS[pages])
     if output_format == "png" and png_painter is not None and _beyond_pure_font(engine, source):
         return png_painter(_parse_json(graphviz("json")))
-    drawn = graphviz(output_format)
     if output_format == "svg" and any(map(is_right_aligned, argument_map.statements)):
-        return flush_right(drawn)  # (looking for such cards in the SVG takes longer)
-    return drawn
+        return flush_right(graphviz(output_format))  # (looking for them in the SVG is slower)
+    return graphviz(output_format, into=into)
 
 
 def _beyond_pure_font(engine: Engine, source: str) -> bool:
@@ -234,9 +238,14 @@ def export_map(
     """Render the map and write it to ``out`` (atomically: no half-written file on failure)."""
     out = Path(out)
     output_format = output_format or format_for_path(out)
-    data = render_map(argument_map, output_format, **options)
     try:
-        write_atomically(out, data)
+        with replacing(out) as replacement:
+            # Graphviz writes most drawings into the file itself; a pipe or a device is
+            # written here, as /dev/stdout in Graphviz's process would be its own output.
+            into = None if replacement.stream else replacement.path
+            data = render_map(argument_map, output_format, into=into, **options)
+            if data:
+                replacement.write(data)
     except OSError as error:
         raise RenderError(
             f"{out}: could not write the export: {write_failure(out, error)}"
