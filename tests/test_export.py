@@ -322,6 +322,16 @@ def test_a_failed_graphviz_export_leaves_the_previous_file_and_no_temporary(argu
     assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
 
 
+def test_graphviz_writes_into_no_pipe_nor_a_name_windows_may_not_spell(monkeypatch):
+    from argmap.atomic import Replacement
+
+    assert export._graphviz_can_write(Replacement("/tmp/.a.svg.tmp", stream=False))
+    assert export._graphviz_can_write(Replacement("/tmp/pipe", stream=True)) is None
+    monkeypatch.setattr(export.os, "name", "nt")
+    assert export._graphviz_can_write(Replacement("C:/maps/.a.svg.tmp", stream=False))
+    assert export._graphviz_can_write(Replacement("C:/מפות/.a.svg.tmp", stream=False)) is None
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs the true program")
 def test_a_graphviz_that_writes_nothing_into_the_file_has_failed(argument_map, tmp_path):
     import shutil

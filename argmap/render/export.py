@@ -24,6 +24,7 @@ that also carries the map itself, so it can be read back.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Collection, Mapping
 from enum import StrEnum
@@ -31,7 +32,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.atomic import replacing, write_failure
+from argmap.atomic import Replacement, replacing, write_failure
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 
@@ -240,9 +241,7 @@ def export_map(
     output_format = output_format or format_for_path(out)
     try:
         with replacing(out) as replacement:
-            # Graphviz writes most drawings into the file itself; a pipe or a device is
-            # written here, as /dev/stdout in Graphviz's process would be its own output.
-            into = None if replacement.stream else replacement.path
+            into = _graphviz_can_write(replacement)
             data = render_map(argument_map, output_format, into=into, **options)
             if data:
                 replacement.write(data)
@@ -251,6 +250,18 @@ def export_map(
             f"{out}: could not write the export: {write_failure(out, error)}"
         ) from None
     return out
+
+
+def _graphviz_can_write(replacement: Replacement) -> str | None:
+    """The file Graphviz may write the drawing into itself, if any.
+
+    Not a pipe or a device (``/dev/stdout`` in Graphviz's process is its own
+    output), and on Windows only a name in ASCII: Graphviz opens files there
+    by their name in the system's code page, which may lack its letters.
+    """
+    if replacement.stream or (os.name == "nt" and not replacement.path.isascii()):
+        return None
+    return replacement.path
 
 
 def tree_options(
