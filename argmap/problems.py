@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from argmap.errors import Problem, Severity
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Attribution, Relation
+    from argmap.model import ArgumentMap, Relation, Statement
 
 __all__ = ["errors_only", "find_cycles", "find_errors", "find_problems"]
 
@@ -47,18 +47,20 @@ class _Identified(Protocol):
 
 
 def _duplicates(
-    items: Sequence[_Identified], prefix: str, what: str, seen: dict[str, str]
+    items: Sequence[_Identified], prefix: str, what: str, seen: dict[str, tuple[str, int]]
 ) -> Iterator[Problem]:
+    """Ids used before, in ``items`` or where ``seen`` (id: list and index) has them."""
     for index, item in enumerate(items):
-        path = f"{prefix}[{index}].id"
-        if item.id in seen:
-            yield Problem(path, f"{what} id {item.id!r} is already used at {seen[item.id]}")
-        else:
-            seen[item.id] = path
+        first = seen.setdefault(item.id, (prefix, index))
+        if first[1] != index or first[0] != prefix:  # paths are written only for problems
+            yield Problem(
+                f"{prefix}[{index}].id",
+                f"{what} id {item.id!r} is already used at {first[0]}[{first[1]}].id",
+            )
 
 
 def _duplicate_ids(m: ArgumentMap) -> Iterator[Problem]:
-    node_ids: dict[str, str] = {}
+    node_ids: dict[str, tuple[str, int]] = {}
     yield from _duplicates(m.statements, "statements", "statement", node_ids)
     yield from _duplicates(m.relations, "relations", "relation", node_ids)
     yield from _duplicates(m.sources, "sources", "source", {})
@@ -69,37 +71,57 @@ def _relation_problems(m: ArgumentMap) -> Iterator[Problem]:
     statement_ids = {s.id for s in m.statements}
     relation_ids = {r.id for r in m.relations}
     for index, relation in enumerate(m.relations):
-        path = f"relations[{index}]"
-        seen: set[str] = set()
-        for p_index, premise in enumerate(relation.premises):
-            where = f"{path}.premises[{p_index}]"
-            if premise in relation_ids and premise not in statement_ids:
-                yield Problem(where, f"premise {premise!r} is a relation; premises are statements")
-            elif premise not in statement_ids:
-                yield Problem(where, f"unknown statement {premise!r}")
-            if premise in seen:
-                yield Problem(where, f"statement {premise!r} is listed twice as a premise")
-            seen.add(premise)
+        premises = relation.premises
         target = relation.target
-        if target == relation.id:
-            yield Problem(f"{path}.target", "a relation cannot target itself")
-        elif target not in statement_ids and target not in relation_ids:
-            yield Problem(f"{path}.target", f"unknown statement or relation {target!r}")
-        elif target in seen:
-            yield Problem(f"{path}.target", f"statement {target!r} cannot be a premise for itself")
+        if (  # the common case, told at once: paths are written out only for problems
+            statement_ids.issuperset(premises)
+            and len(set(premises)) == len(premises)
+            and target != relation.id
+            and (target in statement_ids or target in relation_ids)
+            and target not in premises
+        ):
+            continue
+        yield from _one_relations_problems(
+            relation, f"relations[{index}]", statement_ids, relation_ids
+        )
+
+
+def _one_relations_problems(
+    relation: Relation, path: str, statement_ids: set[str], relation_ids: set[str]
+) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for p_index, premise in enumerate(relation.premises):
+        where = f"{path}.premises[{p_index}]"
+        if premise in relation_ids and premise not in statement_ids:
+            yield Problem(where, f"premise {premise!r} is a relation; premises are statements")
+        elif premise not in statement_ids:
+            yield Problem(where, f"unknown statement {premise!r}")
+        if premise in seen:
+            yield Problem(where, f"statement {premise!r} is listed twice as a premise")
+        seen.add(premise)
+    target = relation.target
+    if target == relation.id:
+        yield Problem(f"{path}.target", "a relation cannot target itself")
+    elif target not in statement_ids and target not in relation_ids:
+        yield Problem(f"{path}.target", f"unknown statement or relation {target!r}")
+    elif target in seen:
+        yield Problem(f"{path}.target", f"statement {target!r} cannot be a premise for itself")
 
 
 def _attribution_problems(m: ArgumentMap) -> Iterator[Problem]:
     source_ids = {s.id for s in m.sources}
-
-    def check(attribution: Attribution | None, path: str) -> Iterator[Problem]:
-        if attribution and attribution.source and attribution.source not in source_ids:
-            yield Problem(f"{path}.attribution.source", f"unknown source {attribution.source!r}")
-
-    for index, statement in enumerate(m.statements):
-        yield from check(statement.attribution, f"statements[{index}]")
-    for index, relation in enumerate(m.relations):
-        yield from check(relation.attribution, f"relations[{index}]")
+    parts: tuple[tuple[str, Sequence[Statement | Relation]], ...] = (
+        ("statements", m.statements),
+        ("relations", m.relations),
+    )
+    for prefix, elements in parts:
+        for index, element in enumerate(elements):
+            attribution = element.attribution
+            if attribution and attribution.source and attribution.source not in source_ids:
+                yield Problem(
+                    f"{prefix}[{index}].attribution.source",
+                    f"unknown source {attribution.source!r}",
+                )
 
 
 def _group_problems(m: ArgumentMap) -> Iterator[Problem]:

@@ -79,6 +79,54 @@ def test_statement_and_relation_ids_share_one_namespace():
     assert "relations[0].id" in message
 
 
+def test_a_duplicate_id_names_where_it_was_first_used():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+            "relations": [
+                {"id": "r", "kind": "support", "premises": ["b"], "target": "a"},
+                {"id": "b", "kind": "support", "premises": ["a"], "target": "r"},
+                {"id": "r", "kind": "attack", "premises": ["a"], "target": "b"},
+            ],
+        }
+    )
+    assert "relations[1].id: relation id 'b' is already used at statements[1].id" in message
+    assert "relations[2].id: relation id 'r' is already used at relations[0].id" in message
+
+
+def test_a_premise_listed_twice_or_naming_a_relation_is_an_error():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+            "relations": [
+                {"id": "r", "kind": "support", "premises": ["b"], "target": "a"},
+                {"id": "s", "kind": "support", "premises": ["b", "r", "b"], "target": "a"},
+            ],
+        }
+    )
+    assert "relations[1].premises[1]: premise 'r' is a relation" in message
+    assert "relations[1].premises[2]: statement 'b' is listed twice as a premise" in message
+    assert "relations[0]" not in message
+
+
+def test_an_unknown_source_on_an_arrow_is_an_error():
+    message = errors_of(
+        {
+            "statements": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+            "relations": [
+                {
+                    "id": "r",
+                    "kind": "support",
+                    "premises": ["b"],
+                    "target": "a",
+                    "attribution": {"source": "nyt"},
+                }
+            ],
+        }
+    )
+    assert "relations[0].attribution.source: unknown source 'nyt'" in message
+
+
 def test_a_relation_pointing_at_an_unknown_id_is_an_error():
     message = errors_of(
         {

@@ -169,14 +169,15 @@ def stop_graphviz(thread: int) -> int:
     return len(doomed)
 
 
-_OUT_OF_MEMORY = re.compile(r"memory allocation of (\d+) bytes failed")
-_TRACE = re.compile(r"^\s*(stack backtrace:|\d+:\s|at\s|note: )")
+# Patterns compiled on first use (the re module keeps them): only a failure needs them.
+_OUT_OF_MEMORY = r"memory allocation of (\d+) bytes failed"
+_TRACE = r"^\s*(stack backtrace:|\d+:\s|at\s|note: )"
 
 
 def _clean_stderr(stderr: bytes) -> str:
     """Graphviz's complaint in a line: its messages, not a stack trace or font warnings."""
     text = stderr.decode("utf-8", "replace")
-    memory = _OUT_OF_MEMORY.search(text)
+    memory = re.search(_OUT_OF_MEMORY, text)
     if memory:
         wanted = int(memory.group(1)) / 2**30
         return (
@@ -186,7 +187,7 @@ def _clean_stderr(stderr: bytes) -> str:
     lines = [
         line.strip()
         for line in text.splitlines()
-        if line.strip() and "no value for width" not in line and not _TRACE.match(line)
+        if line.strip() and "no value for width" not in line and not re.match(_TRACE, line)
     ]
     return "; ".join(lines[:3])
 

@@ -24,11 +24,13 @@ RIGHT_ALIGNED = "rtl"  # the class of a card whose lines are right-aligned
 
 # The opening tag of a right-aligned card's group (Graphviz writes a node's classes after
 # "node"); what follows, up to the comment that opens the next element, is the card.
-_CARD = re.compile(rb'<g id="[^"]*" class="node [^"]*\b' + RIGHT_ALIGNED.encode() + rb'\b[^"]*">')
-_NEXT = re.compile(rb"\n<!-- |\n</svg>")
-_OUTLINE = re.compile(rb'<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"')
-_POINT_X = re.compile(rb"(-?[0-9.]+),-?[0-9.]+")
-_LINE_START = re.compile(rb'text-anchor="start" x="(-?[0-9.]+)"')
+# Patterns, compiled on first use (and kept in the re module's cache): most drawings
+# have no right-aligned card, and compiling them costs every command's start.
+_CARD = rb'<g id="[^"]*" class="node [^"]*\b' + RIGHT_ALIGNED.encode() + rb'\b[^"]*">'
+_NEXT = rb"\n<!-- |\n</svg>"
+_OUTLINE = rb'<(?:path|polygon) [^>]*?(?:d|points)="([^"]*)"'
+_POINT_X = rb"(-?[0-9.]+),-?[0-9.]+"
+_LINE_START = rb'text-anchor="start" x="(-?[0-9.]+)"'
 
 
 def flush_right(svg: bytes) -> bytes:
@@ -37,8 +39,8 @@ def flush_right(svg: bytes) -> bytes:
         return svg
     parts: list[bytes] = []
     done = 0
-    for card in _CARD.finditer(svg):
-        end_match = _NEXT.search(svg, card.end())
+    for card in re.finditer(_CARD, svg):
+        end_match = re.compile(_NEXT).search(svg, card.end())
         end = end_match.start() if end_match else len(svg)
         parts.append(svg[done : card.start()])
         parts.append(_card_flush_right(svg[card.start() : end]))
@@ -49,16 +51,16 @@ def flush_right(svg: bytes) -> bytes:
 
 def _card_flush_right(card: bytes) -> bytes:
     """One card's group with its lines anchored at their end, on the card's right edge."""
-    outline = _OUTLINE.search(card)
-    starts = [float(x) for x in _LINE_START.findall(card)]
+    outline = re.search(_OUTLINE, card)
+    starts = [float(x) for x in re.findall(_LINE_START, card)]
     if outline is None or not starts:
         return card
-    xs = [float(x) for x in _POINT_X.findall(outline.group(1))]
+    xs = [float(x) for x in re.findall(_POINT_X, outline.group(1))]
     if not xs:
         return card
     centre = (min(xs) + max(xs)) / 2
     edge = _number(2 * centre - min(starts))
-    return _LINE_START.sub(b'text-anchor="end" x="' + edge + b'"', card)
+    return re.sub(_LINE_START, b'text-anchor="end" x="' + edge + b'"', card)
 
 
 def _number(value: float) -> bytes:
