@@ -84,7 +84,7 @@ def end_process(status: int) -> NoReturn:
 
     The command has closed everything it wrote. Tearing the interpreter down
     would free every object of the loaded map one at a time: 18 ms of a
-    1,000-statement export, a tenth of what argmap adds to Graphviz's own
+    1,000-statement export, a seventh of what argmap adds to Graphviz's own
     time. Functions registered with :mod:`atexit` still run, and the standard
     streams are flushed (a reader that went away, as ``| head`` does, is no error).
     """
