@@ -6,7 +6,9 @@ the figure that matters is the ratio of argmap's end-to-end SVG export
 very same DOT, with the very same executable and arguments. The target is
 a ratio of at most 1.3 at 1,000 statements, both in-process and for the
 ``argmap export`` command in a fresh process (Python's start and every
-import included). Separately, a command-line export of a seed map should take
+import included). In-process, both sides read the drawing from Graphviz's
+output; the command has Graphviz write the file itself (``-o``), and so has
+the run of Graphviz alone beside it. Separately, a command-line export of a seed map should take
 at most 0.5 s and ``argmap --version`` at most 0.1 s; starting Python and
 importing the CLI are timed too, to show how much of that is fixed cost.
 
@@ -70,7 +72,8 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def _raw_graphviz(engine: Engine, source: bytes, timeout: float) -> None:
-    """Graphviz alone, invoked exactly as argmap invokes it (``-Kdot -Tsvg``, DOT on stdin)."""
+    """Graphviz alone, invoked exactly as ``render_map`` invokes it (``-Kdot -Tsvg``, DOT on
+    stdin, the drawing read from its output)."""
     completed = subprocess.run(
         [engine.executable, "-Kdot", "-Tsvg"],
         input=source,
@@ -174,16 +177,22 @@ def cold_time(command: Sequence[str], runs: int, timeout: float) -> tuple[float 
 
 
 def cold_pair(
-    command: Sequence[str], engine: Engine, source: bytes, runs: int, timeout: float
+    command: Sequence[str],
+    engine: Engine,
+    source: bytes,
+    out: Path,
+    runs: int,
+    timeout: float,
 ) -> tuple[float, float]:
     """Medians of a fresh ``command`` and of Graphviz alone on ``source``, run in turns.
 
     Taking turns spreads any drift in the machine's load over both sides;
-    Graphviz is run as argmap runs it (``-Kdot -Tsvg``, DOT on stdin).
+    Graphviz is run as ``argmap export`` runs it (``-Kdot -Tsvg``, DOT on
+    stdin, the drawing written into a file by Graphviz itself: ``out``).
     """
     ours: list[float] = []
     raws: list[float] = []
-    raw_command = [engine.executable, "-Kdot", "-Tsvg"]
+    raw_command = [engine.executable, "-Kdot", "-Tsvg", f"-o{out}"]
     for index in range(runs + 1):
         elapsed = _run_fresh(command, timeout)
         raw = _run_fresh(raw_command, timeout, stdin=source)
@@ -292,7 +301,7 @@ def _cold_ratio(
     command = [*argmap_command, "export", str(path), "-o", str(folder / "synthetic.svg")]
     label = f"argmap export <synthetic {size:,}> beside graphviz alone"
     try:
-        ours, raw = cold_pair(command, engine, source, runs, timeout)
+        ours, raw = cold_pair(command, engine, source, folder / "raw.svg", runs, timeout)
     except (RenderError, subprocess.TimeoutExpired) as error:
         print(f"  {label}: failed: {str(error).splitlines()[0]}")
         return
