@@ -403,6 +403,28 @@ def test_closing_with_a_source_title_still_being_typed_asks(window, monkeypatch)
     assert window.current_map().sources[0].title == "Israel Hayom interview"
 
 
+def test_a_source_cell_being_typed_in_survives_a_change_to_a_card(window):
+    type_a_source_title(window, "Israel Hayom")
+    window.editor.set_fields("narrow", text="Changed meanwhile")  # e.g. a paste from elsewhere
+    editor = window.sources_panel.table.indexWidget(window.sources_panel.table.currentIndex())
+    assert editor is not None
+    QTest.keyClicks(editor, " interview")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    window.qtbot.wait(1)
+    assert window.current_map().sources[0].title == "Israel Hayom interview"
+
+
+def test_the_cited_count_follows_a_card_citing_a_source(window):
+    from argmap.model import Attribution
+
+    table = window.sources_panel.table
+    cited = int(table.item(0, table.columnCount() - 1).text())
+    window.editor.set_fields("narrow", attribution=Attribution(source="op-ed"))
+    assert int(table.item(0, table.columnCount() - 1).text()) == cited + 1
+    window.undo_stack.undo()
+    assert int(table.item(0, table.columnCount() - 1).text()) == cited
+
+
 def test_f2_on_a_source_edits_its_cell_not_the_selected_card(window):
     window.scene.select_only(["claim"])
     window.sources_dock.show()

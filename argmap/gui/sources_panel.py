@@ -68,13 +68,12 @@ class SourcesPanel(QWidget):
         keep_editing_keys(self)  # Delete here removes a source, never the selected card
         on_delete_key(self.table, self.remove_selected)
         self.table.itemChanged.connect(self._cell_edited)
-        for signal in (
-            document.sourcesChanged,
-            document.mapReset,
-            document.statementChanged,
-            document.relationChanged,
-        ):
-            signal.connect(self.refresh)
+        document.sourcesChanged.connect(self.refresh)
+        document.mapReset.connect(self.refresh)
+        # A card's or an arrow's change alters only how often a source is cited: the
+        # cells, and one still being typed in, stay as they are.
+        document.statementChanged.connect(self.refresh_counts)
+        document.relationChanged.connect(self.refresh_counts)
         self._filling = False
         self.refresh()
 
@@ -94,6 +93,20 @@ class SourcesPanel(QWidget):
             cited.setFlags(cited.flags() & ~Qt.ItemFlag.ItemIsEditable)
             cited.setToolTip(f"id: {source.id}")
             self.table.setItem(row, len(COLUMNS), cited)
+        self._filling = False
+
+    def refresh_counts(self, *_) -> None:
+        """The Cited column alone, brought up to date."""
+        sources = self.document.map.sources
+        if self.table.rowCount() != len(sources):
+            self.refresh()
+            return
+        counts = self.gestures.citation_counts()
+        self._filling = True
+        for row, source in enumerate(sources):
+            cited = self.table.item(row, len(COLUMNS))
+            if cited is not None:
+                cited.setText(str(counts[source.id]))
         self._filling = False
 
     # -- editing -----------------------------------------------------------
