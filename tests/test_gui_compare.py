@@ -91,3 +91,21 @@ def test_selecting_a_relation_row_selects_its_arrows(window, tmp_path, monkeypat
     assert selected
     assert set(selected) == {"r-freedom"}
     assert window.scene.selected_statement_ids() == []
+
+
+def test_the_list_follows_edits_made_while_it_is_open(window, tmp_path, monkeypatch):
+    dialog, rows = _compare_with(window, tmp_path, monkeypatch, small_map())
+    assert rows == []
+    window.editor.set_text("narrow", "Edited with the comparison open")
+    window.qtbot.waitUntil(lambda: _rows(dialog) == ["changed statement narrow"], timeout=3000)
+    assert "1 change since other.argmap" in dialog.heading.text()
+    window.undo_stack.undo()
+    window.qtbot.waitUntil(lambda: _rows(dialog) == [], timeout=3000)
+
+
+def test_the_comparison_closes_when_the_map_is_replaced(window, tmp_path, monkeypatch):
+    dialog, _ = _compare_with(window, tmp_path, monkeypatch, small_map())
+    closed = []
+    dialog.destroyed.connect(lambda: closed.append(True))
+    window.show_map(small_map(), None)
+    window.qtbot.waitUntil(lambda: bool(closed), timeout=3000)

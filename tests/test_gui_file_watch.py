@@ -219,6 +219,19 @@ def test_compare_lists_the_statements_added_removed_and_changed(window):
     assert not dialog.isModal()
 
 
+def test_the_comparison_follows_edits_and_closes_on_reload(window):
+    add_a_reason(window, "Only mine")
+    rewrite_in_place(window.document.path, theirs())
+    bar_shows(window, BarMode.CHANGED)
+    click(window.watch.bar.compare_button)
+    dialog = window.watch.compare_dialog
+    assert dialog is not None
+    window.editor.set_text("freedom", "Edited while the comparison is open")
+    window.qtbot.waitUntil(lambda: "freedom" in dialog.listed("Changed"), timeout=3000)
+    click(window.watch.bar.reload_button)
+    assert not dialog.isVisible()  # what it compared is no longer shown
+
+
 def test_comparing_two_maps_counts_relations_too():
     mine, other = small_map(), small_map()
     other.relations = other.relations[1:]

@@ -162,8 +162,24 @@ class CompareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Compare with {name} on disk")
-        self.changes = compare_maps(mine, theirs)
+        self.theirs = theirs
         column = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Statement", "Yours", "On disk"])
+        column.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        self.resize(720, 420)
+        self.fill(mine)
+
+    def fill(self, mine: ArgumentMap) -> None:
+        """List how ``mine`` (the open map as it is now) differs from the file on disk."""
+        theirs = self.theirs
+        self.changes = compare_maps(mine, theirs)
         added, removed, changed = self.changes.relations
         summary = (
             "The two versions are the same."
@@ -172,12 +188,8 @@ class CompareDialog(QDialog):
         )
         if self.changes.others:
             summary += f"\nAlso different: {', '.join(self.changes.others)}."
-        self.summary = QLabel(summary)
-        self.summary.setWordWrap(True)
-        column.addWidget(self.summary)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Statement", "Yours", "On disk"])
-        column.addWidget(self.tree, 1)
+        self.summary.setText(summary)
+        self.tree.clear()
         mine_text = {s.id: s.text for s in mine.statements}
         their_text = {s.id: s.text for s in theirs.statements}
         self.groups: dict[str, list[str]] = {
@@ -191,10 +203,6 @@ class CompareDialog(QDialog):
                 texts = [mine_text.get(statement_id, ""), their_text.get(statement_id, "")]
                 QTreeWidgetItem(group, [statement_id, *texts])
             group.setExpanded(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        column.addWidget(buttons)
-        self.resize(720, 420)
 
     def listed(self, title: str) -> list[str]:
         """The ids shown under one heading ("Only in yours", "Only on disk", "Changed")."""

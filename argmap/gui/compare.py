@@ -4,7 +4,9 @@ The list is :func:`argmap.mapdiff.diff_maps` from the other map to the open
 one (so "added" means added here). Selecting a row selects the element on
 the canvas and brings it into view; an element that exists only in the
 other map has nothing to select, and the status bar says so. The dialog is
-not modal: the map can be looked at, and edited, while the list is open.
+not modal: the map can be looked at, and edited, while the list is open; the
+list follows the edits, and the dialog closes when the map is replaced
+(:mod:`argmap.gui.live_compare`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.live_compare import keep_current
 from argmap.gui.plain_text import plain_tooltip
 from argmap.mapdiff import Change, diff_maps, render_text, singular
 
@@ -90,31 +93,42 @@ class CompareDialog(QDialog):
     def __init__(self, window: MainWindow, other: ArgumentMap, path: Path) -> None:
         super().__init__(window)
         self.window_ = window
+        self.other = other
+        self.path = path
         self.setWindowTitle(f"Compare with {path.name}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.changes = diff_maps(other, window.document.map)
         layout = QVBoxLayout(self)
-        count = len(self.changes)
-        summary = (
-            f"The open map is the same as {path.name}."
-            if not count
-            else f"{count} change{'s' if count != 1 else ''} since {path.name}:"
-        )
-        heading = QLabel(summary)
-        heading.setTextFormat(Qt.TextFormat.PlainText)  # the file's name as it is
-        layout.addWidget(heading)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the file's name as it is
+        layout.addWidget(self.heading)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        for change in self.changes:
-            self.tree.addTopLevelItem(_row(change))
-        self.tree.expandAll()
         self.tree.currentItemChanged.connect(self._select)
         layout.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(640, 420)
+        self.fill()
+        keep_current(self, window.document, self.fill)
+
+    def fill(self) -> None:
+        """List how the open map, as it is now, differs from the other one."""
+        self.changes = diff_maps(self.other, self.window_.document.map)
+        count = len(self.changes)
+        name = self.path.name
+        self.heading.setText(
+            f"The open map is the same as {name}."
+            if not count
+            else f"{count} change{'s' if count != 1 else ''} since {name}:"
+        )
+        self.tree.blockSignals(True)  # rebuilding the list selects nothing on the canvas
+        self.tree.clear()
+        for change in self.changes:
+            self.tree.addTopLevelItem(_row(change))
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
 
     def _select(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         while item is not None and item.parent() is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QMessageBox
 from argmap.errors import ArgmapError
 from argmap.files import DiskState, FileStamp, disk_state, file_stamp, load_map, load_map_stamped
 from argmap.gui.change_bar import ChangeBar, CompareDialog
+from argmap.gui.live_compare import keep_current
 
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
@@ -179,11 +180,12 @@ class FileWatch(QObject):
         except ArgmapError as error:
             self.window.show_error("Cannot compare", str(error))
             return None
-        self.compare_dialog = CompareDialog(
-            self.window, self.window.document.map, theirs, self.path.name
-        )
-        self.compare_dialog.show()
-        return self.compare_dialog
+        document = self.window.document
+        dialog = CompareDialog(self.window, document.map, theirs, self.path.name)
+        keep_current(dialog, document, lambda: dialog.fill(document.map))
+        self.compare_dialog = dialog
+        dialog.show()
+        return dialog
 
     # -- reacting ----------------------------------------------------------
 
