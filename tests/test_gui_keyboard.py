@@ -6,7 +6,7 @@ Every key goes to ``QApplication.focusWidget()``, as a user's keyboard does.
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_layout
+from conftest import small_map, wait_for_layout
 from gui_helpers import keys, on_canvas, typed
 from PySide6.QtCore import Qt
 
@@ -121,6 +121,19 @@ def test_after_delete_the_card_it_argued_for_is_selected_and_insert_adds_to_it(w
     argument_map = window.current_map()
     added = next(s.id for s in argument_map.statements if s.text == "Added after the delete")
     assert [r.target for r in argument_map.relations if added in r.premises] == ["freedom"]
+
+
+def test_after_cut_the_card_it_argued_for_is_selected_and_paste_puts_it_back_there(window):
+    on_canvas(window, "narrow")
+    keys(Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert "narrow" not in window.scene.statement_items
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    keys(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    argument_map = window.current_map()
+    pasted = next(
+        s.id for s in argument_map.statements if s.text == small_map().statement("narrow").text
+    )
+    assert [r.target for r in argument_map.relations if pasted in r.premises] == ["freedom"]
 
 
 def test_deleting_a_main_claim_selects_nothing(window):

@@ -262,10 +262,9 @@ class MapEditor(QObject):
         return True
 
     def cut_selection(self) -> None:
-        selected = set(self.scene.selected_statement_ids())
-        if not selected or not self.copy_selection():
-            return
-        self.undo_stack.push(RemoveElementsCommand(self.document, selected, set(), "Cut"))
+        selected = self.scene.selected_statement_ids()
+        if selected and self.copy_selection():
+            self._remove(selected, set(), "Cut")
 
     def paste(self) -> list[str]:
         """Paste a branch; with one statement selected, the pasted branches argue for it.
@@ -421,14 +420,15 @@ class MapEditor(QObject):
 
     def delete_selection(self) -> None:
         """Delete selected cards, the branch hanging only from them and selected edges."""
-        selected = self.scene.selected_statement_ids()
-        statements = set(selected)
         relations = {e.relation_id for e in self.scene.edge_items if e.isSelected()}
-        if not statements and not relations:
-            return
+        if (selected := self.scene.selected_statement_ids()) or relations:
+            self._remove(selected, relations, "Delete")
+
+    def _remove(self, selected: list[str], relations: set[str], text: str) -> None:
+        """Remove cards and arrows; what the first card argued for is selected next."""
         after = argued_for(self.document.map, selected)
-        self.undo_stack.push(RemoveElementsCommand(self.document, statements, relations))
-        if after:  # what the first card argued for: the keyboard goes on from there
+        self.undo_stack.push(RemoveElementsCommand(self.document, set(selected), relations, text))
+        if after:
             self.scene.select_only(after)
 
     def pin(self, positions: dict[str, Position]) -> None:
