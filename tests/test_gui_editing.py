@@ -360,6 +360,27 @@ def test_ctrl_t_on_several_arrows_turns_them_all_in_one_undo_step(window):
     assert window.current_map() == before
 
 
+def test_ctrl_t_on_a_card_turns_the_arrow_it_argues_by(window):
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])  # as the keyboard leaves it: a card, no arrow
+    before = window.current_map().model_copy(deep=True)
+    (arrow,) = [r.id for r in before.relations if "narrow" in r.premises]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_map().relation(arrow).kind != before.relation(arrow).kind
+    assert [r.id for r in window.current_map().relations if r != before.relation(r.id)] == [arrow]
+    window.undo_stack.undo()
+    assert window.current_map() == before
+
+
+def test_ctrl_t_on_a_main_claim_says_there_is_no_arrow_and_changes_nothing(window):
+    window.view.setFocus()
+    window.scene.select_only(["claim"])
+    steps = window.undo_stack.count()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_stack.count() == steps
+    assert "no arrow to turn" in window.statusBar().currentMessage()
+
+
 def test_a_gesture_that_fails_halfway_leaves_no_undo_step_open(window):
     window.scene.select_only(["claim"])
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 from argmap.gui.compare import add_compare_actions
 from argmap.gui.help import ShortcutsDialog, show_about, show_legend
 from argmap.gui.icons import icon
+from argmap.gui.items import EdgeItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE
 from argmap.gui.undo_actions import undo_redo_actions
 from argmap.model import RelationKind
@@ -108,7 +109,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     edit.addSeparator()
     act(
         "Turn Support ⇄ Attack",
-        window._toggle_selected_relations,
+        partial(turn_selected_arrows, window),
         ("Ctrl+T",),
         menu=edit,
         name="toggle_kind",
@@ -284,3 +285,21 @@ def _choose_layout(window: MainWindow, action: QAction) -> None:
 
     window.scene.layoutApplied.connect(landed)
     window.scene.set_engine(action.data())
+
+
+def turn_selected_arrows(window: MainWindow) -> None:
+    """Ctrl+T: turn the selected arrows around, or else those the selected cards argue by.
+
+    With cards alone selected (as the keyboard leaves it), the arrows from
+    them to what they argue for are turned: one undo step, in the map's order.
+    """
+    scene = window.scene
+    arrows = [e.relation_id for e in scene.selectedItems() if isinstance(e, EdgeItem)]
+    if not arrows:
+        cards = set(scene.selected_statement_ids())
+        arrows = [r.id for r in window.document.map.relations if cards.intersection(r.premises)]
+        if cards and not arrows:
+            window.statusBar().showMessage(
+                "A main claim argues for nothing: it has no arrow to turn around.", 5000
+            )
+    window.editor.toggle_relation_kinds(arrows)

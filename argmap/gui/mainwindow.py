@@ -472,11 +472,6 @@ class MainWindow(QMainWindow):
         else:
             self.editor.edit_text()
 
-    def _toggle_selected_relations(self) -> None:
-        self.editor.toggle_relation_kinds(
-            e.relation_id for e in self.scene.selectedItems() if isinstance(e, EdgeItem)
-        )
-
     # -- window events -----------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
