@@ -95,6 +95,21 @@ def test_the_toolbars_undo_takes_back_the_note_being_typed_first(window):
     assert window.inspector.title_edit.text() == "Treaty"
 
 
+def test_undo_is_offered_for_typing_before_the_map_has_a_step(window):
+    undo = window.named_actions["undo"]
+    assert not window.undo_stack.canUndo()
+    assert not undo.isEnabled()
+    window.scene.select_only(["claim"])
+    focus_on(window, window.inspector.note_edit)
+    typed("check the date")
+    window.qtbot.waitUntil(undo.isEnabled, timeout=3000)
+    undo.trigger()  # from the toolbar: takes back the typing
+    assert window.inspector.note_edit.toPlainText() == ""
+    assert window.current_map().statement("claim").note is None
+    window.qtbot.waitUntil(lambda: not undo.isEnabled(), timeout=3000)
+    assert window.undo_stack.canRedo()
+
+
 def test_a_note_being_typed_stays_when_an_undo_changes_the_statement_shown(window):
     window.scene.select_only(["claim"])
     window.editor.set_fields("claim", title="Pact")
