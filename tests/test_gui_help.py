@@ -142,13 +142,14 @@ def test_every_mnemonic_in_the_export_dialog_is_its_own(window):
     texts = [
         w.text() for w in (*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton))
     ]
-    owners: dict[str, list[str]] = {}
+    # Qt on GNOME and KDE labels the standard buttons "&OK" and "&Cancel".
+    owners: dict[str, list[str]] = {"o": ["&OK"], "c": ["&Cancel"]}
     for text in texts:
         letter = _mnemonic(text)
-        if letter is not None:
+        if letter is not None and text not in ("&OK", "&Cancel"):
             owners.setdefault(letter, []).append(text)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
-    assert len(owners) >= 8  # format, theme, cards, layout, legend, fold, pages, labels
+    assert len(owners) >= 10  # format, theme, cards, layout, legend, fold, pages, labels
 
 
 def test_alt_and_the_legends_letter_ticks_the_legend(window, qtbot):

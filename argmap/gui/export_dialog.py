@@ -43,7 +43,7 @@ class ExportDialog(QDialog):
         self.cards_box.setCurrentIndex(max(remembered, 0))
         form.addRow("&Format", self.format_box)
         form.addRow("&Theme", self.theme_box)
-        form.addRow("&Cards", self.cards_box)
+        form.addRow("Car&ds", self.cards_box)
         self.legend_box = QCheckBox("Add a le&gend of roles and arrows")
         self.legend_box.setChecked(parent.settings.value("export/legend", False, type=bool))
         self.fold_box = QCheckBox("Fold a &wide map to print readably on landscape pages")
