@@ -4,7 +4,9 @@ The page is the SVG export (same layout, theme and legend) with a small
 script for panning, zooming, searching, folding branches and a side panel
 that shows everything a card holds. The template, script and style are
 package files in ``argmap/render/html/``, inlined here, so the page needs
-nothing but itself.
+nothing but itself. The script is kept in parts (``_SCRIPT_PARTS``), joined
+in that order into the page's one ``<script>``; the first part makes a
+namespace object that each later part receives and adds to.
 
 What keeps the page safe to open, whoever wrote the map:
 
@@ -58,6 +60,9 @@ __all__ = [
 MAP_BLOCK_ID = "_argmap"
 VIEW_BLOCK_ID = "_argmap-view"
 
+# The page's script, in the order its parts run: each uses what the ones before it made.
+_SCRIPT_PARTS = ("page-view.js", "page-cards.js", "page-panel.js")
+
 _SVG_START = re.compile(r"<svg\b")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MAP_BLOCK = re.compile(
@@ -69,6 +74,12 @@ _MAP_BLOCK = re.compile(
 def _asset(name: str) -> str:
     """A file of ``argmap/render/html/`` (read once per process)."""
     return resources.files("argmap.render").joinpath("html", name).read_text(encoding="utf-8")
+
+
+@cache
+def _script() -> str:
+    """The page's script: its parts joined, as the one ``<script>`` whose hash the policy names."""
+    return "\n".join(_asset(name) for name in _SCRIPT_PARTS)
 
 
 def build_page(
@@ -84,7 +95,7 @@ def build_page(
     """
     if isinstance(svg, bytes):
         svg = svg.decode("utf-8")
-    script, style = _asset("page.js"), _asset("page.css")
+    script, style = _script(), _asset("page.css")
     view = {
         "roles": {sid: role.value for sid, role in argument_map.roles().items()},
         "labels": dict(labels) if labels is not None else None,
