@@ -149,13 +149,26 @@
     if (value && typeof value === "object") return Object.values(value).flatMap(strings);
     return [];
   };
+  // An arrow's attribution (who draws the inference, the quote, the source's title) is shown
+  // under each argument in its premises' panels: a match in it leads to its first premise.
+  const arrows = new Map();
+  for (const r of relations.values()) {
+    if (!r.attribution) continue;
+    const { source: from, ...said } = r.attribution;
+    const source = sources.get(from);
+    const first = r.premises[0];
+    if (!arrows.has(first)) arrows.set(first, []);
+    arrows.get(first).push(said, source ? source.title : "");
+  }
   const haystack = new Map([...statements].map(([id, s]) => {
     // What the card and its panel show: not ids, which the reader never sees, and of its
-    // source the details, not every word of the source's full text.
+    // source the details, not every word of the source's full text. A card is one match,
+    // however many of its texts and arrows match.
     const { id: _, attribution, ...rest } = s;
     const { source: from, ...said } = attribution || {};
     const { id: _i, text: _t, ...source } = sources.get(from) || {};
-    return [id, strings([rest, said, source, labels && labels[id] || ""]).join("\n").toLowerCase()];
+    const shown = [rest, said, source, labels && labels[id] || "", arrows.get(id) || []];
+    return [id, strings(shown).join("\n").toLowerCase()];
   }));
   let hits = [];
   let at = -1;
