@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 from argmap.files import load_map
 from argmap.model import Attribution, RelationKind
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 pytestmark = pytest.mark.gui
 
 
@@ -379,6 +381,25 @@ def test_ctrl_t_on_a_main_claim_says_there_is_no_arrow_and_changes_nothing(windo
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.undo_stack.count() == steps
     assert "no arrow to turn" in window.statusBar().currentMessage()
+
+
+def test_ctrl_shift_a_goes_from_a_card_to_its_arrow_and_back(window):
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])
+    (arrow,) = [r.id for r in window.current_map().relations if "narrow" in r.premises]
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.scene.selected_statement_ids() == []
+    assert window.inspector.relation_id == arrow  # its speaker, quote and weight, to edit
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.scene.selected_statement_ids() == ["narrow"]
+
+
+def test_ctrl_shift_a_on_a_main_claim_says_it_has_no_arrow(window):
+    window.view.setFocus()
+    window.scene.select_only(["claim"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.scene.selected_statement_ids() == ["claim"]
+    assert "no arrow" in window.statusBar().currentMessage()
 
 
 def test_a_gesture_that_fails_halfway_leaves_no_undo_step_open(window):

@@ -114,6 +114,13 @@ def build_menus(window: MainWindow) -> QActionGroup:
         menu=edit,
         name="toggle_kind",
     )
+    act(
+        "Select Card ⇄ &Arrow",
+        partial(switch_card_and_arrow, window),
+        ("Ctrl+Shift+A",),
+        menu=edit,
+        name="card_arrow",
+    )
     edit.addSeparator()
     groups = window.editor.groups
     act("&Group…", lambda: groups.group_selection(), ("Ctrl+G",), menu=edit, name="group")
@@ -303,3 +310,28 @@ def turn_selected_arrows(window: MainWindow) -> None:
                 "A main claim argues for nothing: it has no arrow to turn around.", 5000
             )
     window.editor.toggle_relation_kinds(arrows)
+
+
+def switch_card_and_arrow(window: MainWindow) -> None:
+    """Ctrl+Shift+A: from the selected cards to the arrows they argue by, and back.
+
+    The keyboard's way to an arrow, whose speaker, quote and weight the
+    inspector then shows; from arrows, their first premises are selected again.
+    """
+    scene = window.scene
+    arrows = {e.relation_id for e in scene.selectedItems() if isinstance(e, EdgeItem)}
+    relations = window.document.map.relations
+    if arrows:
+        scene.select_only([r.premises[0] for r in relations if r.id in arrows])
+        return
+    cards = set(scene.selected_statement_ids())
+    wanted = {r.id for r in relations if cards.intersection(r.premises)}
+    if cards and not wanted:
+        window.statusBar().showMessage("A main claim argues for nothing: it has no arrow.", 5000)
+    edges = [e for e in scene.edge_items if e.relation_id in wanted]
+    if not edges:  # not drawn yet
+        return
+    scene.select_only([])
+    for edge in edges:
+        edge.setSelected(True)
+    window.view.ensureVisible(edges[0])
