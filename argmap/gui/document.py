@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from argmap.model import (
     ArgumentMap,
@@ -74,6 +74,18 @@ class MapDocument(QObject):
         self._roles_lent = False  # roles() handed the dictionary out: copy before changing it
         self._targeted: set[str] | None = (
             None  # what relations argue for, once asked (see _targets)
+        )
+
+    def content_signals(self) -> tuple[SignalInstance, ...]:
+        """What says that a statement, a relation or a source was added, removed or changed."""
+        return (
+            self.statementAdded,
+            self.statementRemoved,
+            self.statementChanged,
+            self.relationAdded,
+            self.relationRemoved,
+            self.relationChanged,
+            self.sourcesChanged,
         )
 
     @property

@@ -28,16 +28,6 @@ def keep_current(dialog: QDialog, document: MapDocument, refill: Callable[[], No
     timer.setSingleShot(True)
     timer.setInterval(REFRESH_MS)
     timer.timeout.connect(lambda: refill() if dialog.isVisible() else None)  # closed: idle
-    for signal in (
-        document.statementAdded,
-        document.statementRemoved,
-        document.statementChanged,
-        document.relationAdded,
-        document.relationRemoved,
-        document.relationChanged,
-        document.positionsChanged,
-        document.sourcesChanged,
-        document.groupsChanged,
-    ):
+    for signal in (*document.content_signals(), document.positionsChanged, document.groupsChanged):
         signal.connect(timer.start)
     document.mapReset.connect(dialog.close)

@@ -114,16 +114,7 @@ class SourceTextPanel(QWidget):
         self.source_box.activated.connect(lambda _: self._source_chosen())
         self.quote_button.clicked.connect(self.quote_selection)
         self.view.elementClicked.connect(self.elementActivated)
-        for signal in (
-            document.statementAdded,
-            document.statementRemoved,
-            document.statementChanged,
-            document.relationAdded,
-            document.relationRemoved,
-            document.relationChanged,
-            document.sourcesChanged,
-            document.mapReset,
-        ):
+        for signal in (*document.content_signals(), document.mapReset):
             signal.connect(self.schedule)
 
     def _add_menu(self) -> QMenu:
