@@ -64,13 +64,24 @@ def write_atomically(path: str | Path, data: bytes, *, backup: bool = False) -> 
 class Replacement:
     """The file that is filled in place of a target: a temporary beside it, or a stream."""
 
-    def __init__(self, path: str, *, stream: bool) -> None:
-        self.path = path  # where to write: by this object, or by another program
-        self.stream = stream  # a pipe or a device, written into as it is
+    def __init__(self, path: str, descriptor: int | None = None) -> None:
+        self.path = path  # where another program (Graphviz) writes; this object writes below
+        self.descriptor = descriptor  # the temporary, open since it was made; None: a stream
         self.warnings: list[str] = []  # filled in when the target has been replaced
 
+    @property
+    def stream(self) -> bool:
+        """A pipe or a device, written into as it is."""
+        return self.descriptor is None
+
     def write(self, data: bytes) -> None:
-        with open(self.path, "wb") as file:
+        if self.descriptor is None:
+            with open(self.path, "wb") as file:
+                file.write(data)
+            return
+        # Through the descriptor the temporary was made with: its name could have been
+        # swapped for something else meanwhile, by anyone who may write in the folder.
+        with os.fdopen(self.descriptor, "wb", closefd=False) as file:
             file.write(data)
 
 
@@ -86,19 +97,26 @@ def replacing(path: str | Path, *, backup: bool = False) -> Iterator[Replacement
     itself, to be written into. Raises OSError where ``path`` cannot be
     replaced (read-only, a folder, a missing folder), before the block runs.
     """
+    # A pipe or a device is told by its own name first: /dev/stdout resolves to a name
+    # (/proc/PID/fd/pipe:[N]) that cannot be opened.
+    if _is_stream(Path(path), path):
+        yield Replacement(str(path))
+        return
     target = Path(os.path.realpath(path))  # write through a symlink, not over it
     if is_read_only(target):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    if _is_stream(target, path):  # a pipe or a device: renaming over it would replace it
-        yield Replacement(str(target), stream=True)
+    if _is_stream(target, path):  # a link to a pipe or a device: renaming would replace it
+        yield Replacement(str(target))
         return
     remove_stale_temporaries(target.parent)
-    temporary = _new_temporary(target)
-    replacement = Replacement(temporary, stream=False)
+    descriptor, temporary = _new_temporary(target)
+    replacement = Replacement(temporary, descriptor)
     replaced = False
     try:
         yield replacement
-        _sync_file(temporary)
+        os.fsync(descriptor)  # what was written, by this process or another, before the rename
+        os.close(descriptor)
+        descriptor = -1
         if target.exists():
             os.chmod(temporary, target.stat().st_mode & 0o7777)
             if backup:
@@ -109,6 +127,8 @@ def replacing(path: str | Path, *, backup: bool = False) -> Iterator[Replacement
         replaced = True
         _sync_folder(target.parent)
     finally:
+        if descriptor >= 0:
+            os.close(descriptor)
         if not replaced:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
@@ -133,22 +153,12 @@ def _is_stream(target: Path, named: str | Path) -> bool:
     raise OSError(errno.EINVAL, "it is not an ordinary file", str(named))
 
 
-def _new_temporary(target: Path) -> str:
-    """An empty temporary file beside ``target``, named so that it can be recognised later."""
-    descriptor, temporary = tempfile.mkstemp(
+def _new_temporary(target: Path) -> tuple[int, str]:
+    """An empty temporary file beside ``target``, open for writing, named so that it can be
+    recognised later."""
+    return tempfile.mkstemp(
         prefix=f".{target.name}{_TEMPORARY_MARK}{os.getpid()}-", suffix=".tmp", dir=target.parent
     )
-    os.close(descriptor)
-    return temporary
-
-
-def _sync_file(path: str) -> None:
-    """Make what was written to ``path`` durable before it is renamed into place."""
-    descriptor = os.open(path, os.O_WRONLY)  # Windows syncs only what may be written
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _keep_backup(target: Path) -> list[str]:
@@ -160,10 +170,11 @@ def _keep_backup(target: Path) -> list[str]:
     backup = target.with_name(target.name + "~")
     temporary: str | None = None
     try:
-        temporary = _new_temporary(backup)
-        with open(temporary, "wb") as file:
+        descriptor, temporary = _new_temporary(backup)
+        with os.fdopen(descriptor, "wb") as file:
             file.write(target.read_bytes())
-        _sync_file(temporary)
+            file.flush()
+            os.fsync(file.fileno())
         os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, backup)
         temporary = None
@@ -184,6 +195,9 @@ _TEMPORARY_MARK = ".argmap-"
 _TEMPORARY = re.compile(r"^\..+\.argmap-(?P<pid>\d+)-[^.]+\.tmp$")
 _OLD_TEMPORARY = re.compile(r"^\..+\.argmap~?\.[a-z0-9_]{8}\.tmp$")
 _SETTLED = 60.0  # seconds a temporary of a dead process is left alone (a save elsewhere?)
+# No save or export takes longer (the longest Graphviz run allowed is a day): older, a
+# temporary is stale even if a process of its number runs (one the system cannot date).
+_LONGEST = 86_400.0 + 3_600.0
 
 
 def remove_stale_temporaries(folder: str | Path) -> list[Path]:
@@ -191,8 +205,11 @@ def remove_stale_temporaries(folder: str | Path) -> list[Path]:
 
     A temporary is stale when the process that wrote it is gone (and it has
     not been touched for a minute: on a shared folder another machine's save
-    may be under way), or when it is older than this process itself: a save
-    takes moments, not the whole life of a program.
+    may be under way), or when it is older than any save or export takes. An
+    export's temporary waits, empty, while Graphviz lays the map out, which
+    can take minutes: a process still running may be filling it. A
+    temporary in the naming of older argmap releases is stale when it is
+    older than this process.
     """
     removed: list[Path] = []
     started = process_started_at(os.getpid()) or 0.0
@@ -208,11 +225,13 @@ def remove_stale_temporaries(folder: str | Path) -> list[Path]:
             if not entry.is_file(follow_symlinks=False):
                 continue
             modified = entry.stat(follow_symlinks=False).st_mtime
-            abandoned = current is not None and (
-                not process_is_running(int(current["pid"]), wrote_at=modified)
-                and time.time() - modified > _SETTLED
-            )
-            if abandoned or modified < started:
+            age = time.time() - modified
+            if current is None:
+                stale = modified < started
+            else:
+                running = process_is_running(int(current["pid"]), wrote_at=modified)
+                stale = (not running and age > _SETTLED) or age > _LONGEST
+            if stale:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:

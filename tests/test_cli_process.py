@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import MAPS, ROOT, run_python
 
 from argmap.files import save_map
@@ -60,6 +62,17 @@ def test_an_export_in_its_own_process_has_written_its_file(tmp_path):
     done = run_python(AS_CONSOLE_SCRIPT, "export", str(TREATY), "-o", str(out), marker)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").rstrip().endswith("}")
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_an_export_to_dev_stdout_goes_down_the_pipe(tmp_path):
+    """``argmap export MAP -o /dev/stdout | ...``: the pipe is written into, not replaced."""
+    marker = str(tmp_path / "exit-ran")
+    command = ("export", str(TREATY), "-f", "svg", "-o", "/dev/stdout")
+    done = run_python(AS_CONSOLE_SCRIPT, *command, marker)
+    assert done.returncode == 0, done.stderr
+    assert "<svg" in done.stdout
+    assert done.stdout.rstrip().endswith("/dev/stdout")  # what the command says it wrote
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):

@@ -323,13 +323,15 @@ def test_a_failed_graphviz_export_leaves_the_previous_file_and_no_temporary(argu
 
 
 def test_graphviz_writes_into_no_pipe_nor_a_name_windows_may_not_spell(monkeypatch):
+    from types import SimpleNamespace
+
     from argmap.atomic import Replacement
 
-    assert export._graphviz_can_write(Replacement("/tmp/.a.svg.tmp", stream=False))
-    assert export._graphviz_can_write(Replacement("/tmp/pipe", stream=True)) is None
-    monkeypatch.setattr(export.os, "name", "nt")
-    assert export._graphviz_can_write(Replacement("C:/maps/.a.svg.tmp", stream=False))
-    assert export._graphviz_can_write(Replacement("C:/מפות/.a.svg.tmp", stream=False)) is None
+    assert export._graphviz_can_write(Replacement("/tmp/.a.svg.tmp", 3))
+    assert export._graphviz_can_write(Replacement("/tmp/pipe")) is None  # a stream
+    monkeypatch.setattr(export, "os", SimpleNamespace(name="nt"))
+    assert export._graphviz_can_write(Replacement("C:/maps/.a.svg.tmp", 3))
+    assert export._graphviz_can_write(Replacement("C:/מפות/.a.svg.tmp", 3)) is None
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs the true program")
@@ -340,6 +342,45 @@ def test_a_graphviz_that_writes_nothing_into_the_file_has_failed(argument_map, t
     with pytest.raises(RenderError, match="Graphviz failed"):
         export_map(argument_map, tmp_path / "map.svg", engine=silent)
     assert list(tmp_path.iterdir()) == []
+
+
+def stand_in_graphviz(folder: Path, after: str) -> Engine:
+    """A program that runs the real Graphviz, then does ``after`` (Python, with ``out``
+    the file Graphviz wrote and ``sys`` imported)."""
+    script = folder / "stand-in-dot"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import os, subprocess, sys\n"
+        f"done = subprocess.run([{find_engine().executable!r}, *sys.argv[1:]])\n"
+        "out = next(a[2:] for a in sys.argv[1:] if a.startswith('-o'))\n"
+        f"{after}\n"
+    )
+    script.chmod(0o755)
+    return Engine(str(script))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs a script as a program")
+@pytest.mark.parametrize("status", [0, 1])
+def test_a_drawing_graphviz_cut_short_leaves_the_previous_export(argument_map, tmp_path, status):
+    """A full disk at Graphviz's last write: Graphviz does not notice, and may exit 0."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "map.svg"
+    out.write_text("<svg>before</svg>")
+    cut = stand_in_graphviz(
+        tmp_path, f"os.truncate(out, os.path.getsize(out) // 2)\nsys.exit({status})"
+    )
+    with pytest.raises(RenderError, match="Graphviz"):
+        export_map(argument_map, out, engine=cut)
+    assert out.read_text() == "<svg>before</svg>"
+    assert [p.name for p in folder.iterdir()] == ["map.svg"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs a script as a program")
+def test_what_graphviz_prints_besides_the_drawing_is_not_written_over_it(argument_map, tmp_path):
+    chatty = stand_in_graphviz(tmp_path, "print('dot wrapper: done')\nsys.exit(done.returncode)")
+    out = export_map(argument_map, tmp_path / "map.svg", engine=chatty)
+    assert out.read_bytes() == render_map(argument_map, "svg")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

@@ -77,14 +77,24 @@ def test_a_fresh_temporary_of_a_process_unknown_here_is_left_for_a_minute(tmp_pa
     assert elsewhere.exists()
 
 
-def test_a_temporary_older_than_this_process_is_removed_even_if_its_pid_is_alive(tmp_path):
+def test_a_temporary_older_than_any_save_takes_is_removed_even_if_its_pid_is_alive(tmp_path):
     stale = tmp_path / f".map.argmap.argmap-{os.getppid()}-abcd1234.tmp"
     stale.write_text("half a map")
-    before_we_started = (process_started_at(os.getpid()) or time.time()) - 0.5
-    os.utime(stale, (before_we_started, before_we_started))
-    assert process_is_running(os.getppid(), wrote_at=before_we_started)
+    two_days_ago = time.time() - 2 * 86_400
+    os.utime(stale, (two_days_ago, two_days_ago))
     save_map(small_map(), tmp_path / "map.argmap")
     assert not stale.exists()
+
+
+def test_the_temporary_of_a_long_export_in_a_running_process_is_left_alone(tmp_path):
+    """Graphviz may lay a big map out for minutes before it writes its temporary."""
+    waiting = tmp_path / f".map.svg.argmap-{os.getppid()}-abcd1234.tmp"
+    waiting.write_bytes(b"")
+    before_we_started = (process_started_at(os.getpid()) or time.time()) - 0.5
+    os.utime(waiting, (before_we_started, before_we_started))
+    assert process_is_running(os.getppid(), wrote_at=before_we_started)
+    save_map(small_map(), tmp_path / "map.argmap")
+    assert waiting.exists()
 
 
 def test_a_temporary_of_a_save_under_way_in_another_process_is_left_alone(tmp_path):

@@ -13,7 +13,6 @@ import functools
 import os
 import re
 import shutil
-import stat
 import subprocess
 import sys
 import sysconfig
@@ -141,16 +140,47 @@ def run_graphviz(
         message = _clean_stderr(stderr) or f"exit status {process.returncode}"
         details = stderr.decode("utf-8", "replace")
         raise RenderError(f"Graphviz failed: {message}", details=details)
-    return stdout
+    if into is None:
+        return stdout
+    if not _whole(into, output_format):
+        raise RenderError(
+            "Graphviz wrote only part of the drawing (is the disk full?)",
+            details=stderr.decode("utf-8", "replace"),
+        )
+    return b""  # whatever it printed besides is not the drawing
 
 
 def _written(path: str) -> bool:
-    """Whether Graphviz wrote anything into ``path`` (a pipe or a device: it did)."""
+    """Whether Graphviz wrote anything into ``path``."""
     try:
-        status = os.stat(path)
+        return os.stat(path).st_size > 0
     except OSError:
         return False
-    return status.st_size > 0 or not stat.S_ISREG(status.st_mode)
+
+
+# How each format's drawing ends. Graphviz does not check that its last write reached
+# the file (a full disk, a quota, a network share) and exits 0 with the drawing cut short.
+_ENDINGS = {
+    "svg": b"</svg>",
+    "png": b"IEND\xaeB`\x82",  # the last chunk, and its checksum
+    "pdf": b"%%EOF",
+    "json": b"}",
+    "json0": b"}",
+}
+
+
+def _whole(path: str, output_format: str) -> bool:
+    """Whether the drawing in ``path`` ends as a whole one of its format does."""
+    ending = _ENDINGS.get(output_format)
+    if ending is None:
+        return True
+    try:
+        with open(path, "rb") as file:
+            size = file.seek(0, os.SEEK_END)
+            file.seek(max(0, size - 1024))
+            return file.read().rstrip().endswith(ending)
+    except OSError:
+        return False
 
 
 def stop_graphviz(thread: int) -> int:

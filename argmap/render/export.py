@@ -241,8 +241,7 @@ def export_map(
     output_format = output_format or format_for_path(out)
     try:
         with replacing(out) as replacement:
-            into = _graphviz_can_write(replacement)
-            data = render_map(argument_map, output_format, into=into, **options)
+            data = _drawn(argument_map, output_format, _graphviz_can_write(replacement), options)
             if data:
                 replacement.write(data)
     except OSError as error:
@@ -250,6 +249,19 @@ def export_map(
             f"{out}: could not write the export: {write_failure(out, error)}"
         ) from None
     return out
+
+
+def _drawn(
+    argument_map: ArgumentMap, output_format: str, into: str | None, options: dict[str, Any]
+) -> bytes:
+    """The drawing, or b"" once Graphviz has written it ``into`` the file itself.
+
+    A system error while drawing is an error of the drawing, not of writing the export.
+    """
+    try:
+        return render_map(argument_map, output_format, into=into, **options)
+    except OSError as error:
+        raise RenderError(f"could not draw the map: {error.strerror or error}") from None
 
 
 def _graphviz_can_write(replacement: Replacement) -> str | None:
