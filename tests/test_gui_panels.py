@@ -425,6 +425,16 @@ def test_the_cited_count_follows_a_card_citing_a_source(window):
     assert int(table.item(0, table.columnCount() - 1).text()) == cited
 
 
+def test_the_cited_count_follows_a_citing_card_deleted_and_brought_back(window):
+    table = window.sources_panel.table
+    cited = int(table.item(0, table.columnCount() - 1).text())
+    window.scene.select_only(["deterrence"])  # it cites op-ed
+    window.editor.delete_selection()
+    assert int(table.item(0, table.columnCount() - 1).text()) < cited
+    window.undo_stack.undo()
+    assert int(table.item(0, table.columnCount() - 1).text()) == cited
+
+
 def test_f2_on_a_source_edits_its_cell_not_the_selected_card(window):
     window.scene.select_only(["claim"])
     window.sources_dock.show()
@@ -486,6 +496,27 @@ def open_outline_editor(window, statement_id: str) -> QPlainTextEdit:
     editor = tree.open_editor()
     assert isinstance(editor, QPlainTextEdit)
     return editor
+
+
+def test_undo_is_offered_for_an_outline_row_once_something_is_typed_in_it(window):
+    from argmap.gui.undo_actions import typing_pending
+
+    editor = open_outline_editor(window, "freedom")
+    assert not typing_pending(window)  # open, nothing typed: nothing to undo
+    QTest.keyClicks(editor, "x")
+    assert typing_pending(window)
+
+
+def test_undo_is_offered_for_a_source_cell_once_something_is_typed_in_it(window):
+    from argmap.gui.undo_actions import typing_pending
+
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    table.setCurrentCell(0, 0)
+    table.editItem(table.item(0, 0))
+    assert not typing_pending(window)
+    QTest.keyClicks(window.sources_panel.open_editor(), "x")
+    assert typing_pending(window)
 
 
 def test_text_edited_in_the_outline_changes_the_statement_undoably(window):

@@ -115,7 +115,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
         name="toggle_kind",
     )
     act(
-        "Select Card ⇄ &Arrow",
+        "Select Card ⇄ Arro&w",
         partial(switch_card_and_arrow, window),
         ("Ctrl+Shift+A",),
         menu=edit,

@@ -70,10 +70,10 @@ class SourcesPanel(QWidget):
         self.table.itemChanged.connect(self._cell_edited)
         document.sourcesChanged.connect(self.refresh)
         document.mapReset.connect(self.refresh)
-        # A card's or an arrow's change alters only how often a source is cited: the
-        # cells, and one still being typed in, stay as they are.
-        document.statementChanged.connect(self.refresh_counts)
-        document.relationChanged.connect(self.refresh_counts)
+        # A card or an arrow added, removed or changed alters only how often a source is
+        # cited: the cells, and one still being typed in, stay as they are.
+        for signal in document.content_signals():
+            signal.connect(self.refresh_counts)
         self._filling = False
         self.refresh()
 
@@ -123,11 +123,15 @@ class SourcesPanel(QWidget):
         if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.editItem(item)
 
+    def open_editor(self) -> QWidget | None:
+        """The editor of the cell being typed in, if one is open."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return None
+        return self.table.indexWidget(self.table.currentIndex())
+
     def commit_editing(self) -> None:
         """Keep what is typed in a cell still open (before saving, undoing, closing, reloading)."""
-        if self.table.state() != QAbstractItemView.State.EditingState:
-            return
-        editor = self.table.indexWidget(self.table.currentIndex())
+        editor = self.open_editor()
         if editor is not None:
             self.table.commitData(editor)
             self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
@@ -66,7 +66,9 @@ class StepAction(QAction):
             self._looking.start()
 
     def _look(self) -> None:
-        self.setEnabled(self._window.undo_stack.canUndo() or typing_pending(self._window))
+        window = self._window
+        if window.isVisible() and window.has_map():  # else nothing can be typed
+            self.setEnabled(window.undo_stack.canUndo() or typing_pending(window))
 
 
 def undo_redo_actions(window: MainWindow) -> tuple[StepAction, StepAction]:
@@ -88,12 +90,19 @@ def undo_redo_actions(window: MainWindow) -> tuple[StepAction, StepAction]:
 
 def typing_pending(window: MainWindow) -> bool:
     """Whether a card, an outline row, an inspector field or a Sources cell holds typing
-    that the map does not have yet."""
+    that the map does not have yet (an editor merely open holds none)."""
     inspector = window.inspector
     return (
         window.editor.inline.pending() is not None
-        or window.outline.open_editor() is not None
         or inspector.pending_statement_changes() is not None
         or inspector.pending_relation_changes() is not None
-        or window.sources_panel.table.state() == QAbstractItemView.State.EditingState
+        or _typed_in(window.outline.open_editor())
+        or _typed_in(window.sources_panel.open_editor())
     )
+
+
+def _typed_in(editor: QWidget | None) -> bool:
+    """Whether the user has typed in a row's or a cell's editor since it opened."""
+    if isinstance(editor, QPlainTextEdit):
+        return editor.document().isModified()
+    return isinstance(editor, QLineEdit) and editor.isModified()
