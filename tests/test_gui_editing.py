@@ -394,6 +394,17 @@ def test_ctrl_shift_a_goes_from_a_card_to_its_arrow_and_back(window):
     assert window.scene.selected_statement_ids() == ["narrow"]
 
 
+def test_ctrl_shift_a_comes_back_to_the_co_premise_it_started_from(window):
+    window.scene.select_only(["narrow"])
+    second = window.editor.add_co_premise(edit=False)
+    wait_for_layout(window.qtbot, window)
+    window.view.setFocus()
+    window.scene.select_only([second])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.scene.selected_statement_ids() == [second]
+
+
 def test_ctrl_shift_a_on_a_main_claim_says_it_has_no_arrow(window):
     window.view.setFocus()
     window.scene.select_only(["claim"])

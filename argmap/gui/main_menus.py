@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -316,22 +317,35 @@ def switch_card_and_arrow(window: MainWindow) -> None:
     """Ctrl+Shift+A: from the selected cards to the arrows they argue by, and back.
 
     The keyboard's way to an arrow, whose speaker, quote and weight the
-    inspector then shows; from arrows, their first premises are selected again.
+    inspector then shows. Back from those arrows, the cards the switch came
+    from are selected again; from arrows selected otherwise, their first premises.
     """
     scene = window.scene
     arrows = {e.relation_id for e in scene.selectedItems() if isinstance(e, EdgeItem)}
     relations = window.document.map.relations
     if arrows:
-        scene.select_only([r.premises[0] for r in relations if r.id in arrows])
+        came_from = _switched_from.get(window)
+        if came_from is not None and came_from[0] == arrows:
+            scene.select_only([sid for sid in came_from[1] if sid in scene.statement_items])
+        else:
+            scene.select_only([r.premises[0] for r in relations if r.id in arrows])
         return
-    cards = set(scene.selected_statement_ids())
-    wanted = {r.id for r in relations if cards.intersection(r.premises)}
-    if cards and not wanted:
-        window.statusBar().showMessage("A main claim argues for nothing: it has no arrow.", 5000)
+    cards = scene.selected_statement_ids()
+    chosen = set(cards)
+    wanted = {r.id for r in relations if not chosen.isdisjoint(r.premises)}
     edges = [e for e in scene.edge_items if e.relation_id in wanted]
-    if not edges:  # not drawn yet
+    if not edges:  # a main claim, or arrows not drawn yet
+        if cards:
+            window.statusBar().showMessage(
+                "A main claim argues for nothing: it has no arrow.", 5000
+            )
         return
     scene.select_only([])
     for edge in edges:
         edge.setSelected(True)
+    _switched_from[window] = (wanted, cards)
     window.view.ensureVisible(edges[0])
+
+
+# The cards each window's last Ctrl+Shift+A came from, with the arrows it selected.
+_switched_from: WeakKeyDictionary[MainWindow, tuple[set[str], list[str]]] = WeakKeyDictionary()
