@@ -109,3 +109,25 @@ def test_the_comparison_closes_when_the_map_is_replaced(window, tmp_path, monkey
     dialog.destroyed.connect(lambda: closed.append(True))
     window.show_map(small_map(), None)
     window.qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+
+
+def test_the_row_the_user_is_at_stays_current_as_the_list_follows_edits(
+    window, tmp_path, monkeypatch
+):
+    other = small_map()
+    other = other.model_copy(
+        update={
+            "statements": [
+                s.model_copy(update={"text": s.text + " (theirs)"})
+                if s.id in ("claim", "narrow")
+                else s
+                for s in other.statements
+            ]
+        }
+    )
+    dialog, rows = _compare_with(window, tmp_path, monkeypatch, other)
+    at = rows.index("changed statement narrow")
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(at))
+    window.editor.set_text("freedom", "Edited while looking at the list")
+    window.qtbot.waitUntil(lambda: "changed statement freedom" in _rows(dialog), timeout=3000)
+    assert dialog.tree.currentItem().text(0) == "changed statement narrow"

@@ -232,6 +232,21 @@ def test_the_comparison_follows_edits_and_closes_on_reload(window):
     assert not dialog.isVisible()  # what it compared is no longer shown
 
 
+def test_compare_twice_shows_one_dialog_with_the_file_as_it_is_now(window):
+    add_a_reason(window, "Only mine")
+    rewrite_in_place(window.document.path, theirs())
+    bar_shows(window, BarMode.CHANGED)
+    click(window.watch.bar.compare_button)
+    first = window.watch.compare_dialog
+    changed = theirs()
+    changed.statements = [s for s in changed.statements if s.id != "gimmick"]
+    changed.relations = [r for r in changed.relations if r.id != "r-gimmick"]
+    rewrite_in_place(window.document.path, changed)
+    click(window.watch.bar.compare_button)
+    assert window.watch.compare_dialog is first
+    assert "gimmick" in first.listed("Only in yours")
+
+
 def test_comparing_two_maps_counts_relations_too():
     mine, other = small_map(), small_map()
     other.relations = other.relations[1:]

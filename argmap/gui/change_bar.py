@@ -176,6 +176,12 @@ class CompareDialog(QDialog):
         self.resize(720, 420)
         self.fill(mine)
 
+    def compare_with(self, theirs: ArgumentMap, name: str, mine: ArgumentMap) -> None:
+        """Compare ``mine`` with the file as it is on disk now."""
+        self.theirs = theirs
+        self.setWindowTitle(f"Compare with {name} on disk")
+        self.fill(mine)
+
     def fill(self, mine: ArgumentMap) -> None:
         """List how ``mine`` (the open map as it is now) differs from the file on disk."""
         theirs = self.theirs
@@ -189,7 +195,11 @@ class CompareDialog(QDialog):
         if self.changes.others:
             summary += f"\nAlso different: {', '.join(self.changes.others)}."
         self.summary.setText(summary)
-        self.tree.clear()
+        tree = self.tree
+        current = tree.currentItem()
+        chosen = current.text(0) if current is not None else None  # the row the user was at
+        scrolled = tree.verticalScrollBar().value()
+        tree.clear()
         mine_text = {s.id: s.text for s in mine.statements}
         their_text = {s.id: s.text for s in theirs.statements}
         self.groups: dict[str, list[str]] = {
@@ -198,11 +208,14 @@ class CompareDialog(QDialog):
             "Changed": self.changes.changed,
         }
         for title, ids in self.groups.items():
-            group = QTreeWidgetItem(self.tree, [f"{title} ({len(ids)})"])
+            group = QTreeWidgetItem(tree, [f"{title} ({len(ids)})"])
             for statement_id in ids:
                 texts = [mine_text.get(statement_id, ""), their_text.get(statement_id, "")]
-                QTreeWidgetItem(group, [statement_id, *texts])
+                row = QTreeWidgetItem(group, [statement_id, *texts])
+                if statement_id == chosen:
+                    tree.setCurrentItem(row)
             group.setExpanded(True)
+        tree.verticalScrollBar().setValue(scrolled)
 
     def listed(self, title: str) -> list[str]:
         """The ids shown under one heading ("Only in yours", "Only on disk", "Changed")."""

@@ -123,12 +123,22 @@ class CompareDialog(QDialog):
             if not count
             else f"{count} change{'s' if count != 1 else ''} since {name}:"
         )
-        self.tree.blockSignals(True)  # rebuilding the list selects nothing on the canvas
-        self.tree.clear()
+        tree = self.tree
+        current = tree.currentItem()
+        while current is not None and current.parent() is not None:
+            current = current.parent()
+        chosen = current.data(0, _ELEMENT) if current is not None else None
+        scrolled = tree.verticalScrollBar().value()
+        tree.blockSignals(True)  # rebuilding the list selects nothing on the canvas
+        tree.clear()
         for change in self.changes:
-            self.tree.addTopLevelItem(_row(change))
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
+            row = _row(change)
+            tree.addTopLevelItem(row)
+            if row.data(0, _ELEMENT) == chosen:  # the row the user was at stays current
+                tree.setCurrentItem(row)
+        tree.expandAll()
+        tree.verticalScrollBar().setValue(scrolled)
+        tree.blockSignals(False)
 
     def _select(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         while item is not None and item.parent() is not None:

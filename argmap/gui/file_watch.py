@@ -181,10 +181,15 @@ class FileWatch(QObject):
             self.window.show_error("Cannot compare", str(error))
             return None
         document = self.window.document
-        dialog = CompareDialog(self.window, document.map, theirs, self.path.name)
-        keep_current(dialog, document, lambda: dialog.fill(document.map))
-        self.compare_dialog = dialog
+        dialog = self.compare_dialog
+        if dialog is None:  # one dialog, shown again with the file as it is now
+            dialog = CompareDialog(self.window, document.map, theirs, self.path.name)
+            keep_current(dialog, document, lambda: dialog.fill(document.map))
+            self.compare_dialog = dialog
+        else:
+            dialog.compare_with(theirs, self.path.name, document.map)
         dialog.show()
+        dialog.raise_()
         return dialog
 
     # -- reacting ----------------------------------------------------------
