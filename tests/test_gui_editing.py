@@ -438,3 +438,19 @@ def test_copying_the_premise_of_an_arrow_just_turned_into_an_attack_works(window
     assert window.editor.copy_selection()
     window.scene.select_only(["claim"])
     assert window.editor.paste()
+
+
+def test_an_arrow_turned_with_ctrl_t_stays_selected_to_turn_back_or_go_back_to_its_card(window):
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    wait_for_layout(window.qtbot, window)  # the arrow is drawn anew, dashed
+    selected = {e.relation_id for e in window.scene.edge_items if e.isSelected()}
+    assert selected == {"r-narrow"}
+    assert window.inspector.relation_id == "r-narrow"
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    wait_for_layout(window.qtbot, window)
+    assert window.current_map() == small_map()  # turned back
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.scene.selected_statement_ids() == ["narrow"]

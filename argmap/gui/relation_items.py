@@ -96,6 +96,9 @@ class RelationItems:
             self.junctions[relation_id] = JunctionItem(relation_id, junction_colour)
             self.scene.addItem(self.junctions[relation_id])
         existing = {edge.key: edge for edge in self._of.get(relation_id, [])}
+        # An arrow drawn anew (turned from support into attack) stays selected if it was:
+        # Ctrl+T twice turns it back, Ctrl+Shift+A goes on from it.
+        selected = {edge.edge_id for edge in existing.values() if edge.isSelected()}
         kept, added = [], []
         for key in wanted:
             edge = existing.pop(key, None)
@@ -105,6 +108,7 @@ class RelationItems:
                 edge.edge_id, edge.key = edge_id, key
                 self.scene.addItem(edge)
                 self._index(edge)
+                edge.setSelected(edge_id in selected)
                 added.append(edge)
             kept.append(edge)
         for edge in existing.values():
