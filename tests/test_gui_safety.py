@@ -128,3 +128,23 @@ def test_dropping_a_pinned_card_whose_argument_is_undercut_moves_it_without_erro
     relations = window.current_map().relations
     assert any(r.premises == ["freedom"] and r.target == "credible" for r in relations)
     assert not any(r.premises == ["freedom"] and r.target == "claim" for r in relations)
+
+
+def test_an_editor_that_quits_leaves_a_branch_another_argmap_copied_on_the_clipboard(window):
+    from argmap.gui.app import release_clipboard
+    from argmap.gui.clipboard import MIME_TYPE
+
+    clipboard = QGuiApplication.clipboard()
+    theirs = QMimeData()  # as a branch cut in another argmap reads here
+    theirs.setData(MIME_TYPE, window.current_map().model_dump_json().encode())
+    clipboard.setMimeData(theirs)
+    try:
+        release_clipboard()
+        assert clipboard.mimeData().hasFormat(MIME_TYPE)
+    finally:
+        clipboard.clear()
+    window.scene.select_only(["narrow"])
+    assert window.editor.copy_selection()
+    release_clipboard()  # what this editor copied goes with it
+    left = clipboard.mimeData()
+    assert left is None or not left.hasFormat(MIME_TYPE)

@@ -36,18 +36,18 @@ def install_error_dialog() -> None:
 
 
 def release_clipboard() -> None:
-    """Drop a copied branch before Qt shuts down.
+    """Drop a branch this process copied before Qt shuts down.
 
     Qt owns the QMimeData we hand to the clipboard; with some platform
     plugins its deletion at shutdown races Python's and crashes on exit.
+    A branch another argmap copied is left alone: closing one editor must
+    not empty the clipboard a card was just cut to in another.
     """
-    from argmap.gui.clipboard import MIME_TYPE
+    from argmap.gui.clipboard import made_here
 
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        mime = app.clipboard().mimeData()
-        if mime is not None and mime.hasFormat(MIME_TYPE):
-            app.clipboard().clear()
+    if isinstance(app, QApplication) and made_here(app.clipboard().mimeData()):
+        app.clipboard().clear()
 
 
 def run_editor(path: str | None = None) -> int:

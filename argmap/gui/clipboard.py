@@ -33,11 +33,13 @@ __all__ = [
     "branch_to_mime",
     "copy_branch",
     "fresh_relation_ids",
+    "made_here",
     "pasteable",
     "prepare_paste",
 ]
 
 MIME_TYPE = "application/x-argmap-branch+json"
+_MADE_HERE = "argmap-made-here"  # a property of the clipboard data this process put there
 _MAX_CLIPBOARD = 16 * 1024 * 1024  # a pasted branch bigger than a large map is not ours
 
 
@@ -98,7 +100,13 @@ def branch_to_mime(branch: Branch) -> QMimeData:
     mime = QMimeData()
     mime.setData(MIME_TYPE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     mime.setText("\n\n".join(s.text for s in branch.statements if s.id in branch.roots))
+    mime.setProperty(_MADE_HERE, True)
     return mime
+
+
+def made_here(mime: QMimeData | None) -> bool:
+    """Whether the clipboard holds the data this process put there (not another argmap's)."""
+    return mime is not None and mime.property(_MADE_HERE) is True
 
 
 def branch_from_mime(mime: QMimeData | None) -> Branch | None:
