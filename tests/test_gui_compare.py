@@ -131,3 +131,15 @@ def test_the_row_the_user_is_at_stays_current_as_the_list_follows_edits(
     window.editor.set_text("freedom", "Edited while looking at the list")
     window.qtbot.waitUntil(lambda: "changed statement freedom" in _rows(dialog), timeout=3000)
     assert dialog.tree.currentItem().text(0) == "changed statement narrow"
+
+
+def test_the_comparison_with_the_saved_version_is_empty_once_the_map_is_saved(window):
+    window.editor.set_text("narrow", "Edited, then saved")
+    window.named_actions["compare_saved"].trigger()
+    dialog = _dialog(window)
+    assert _rows(dialog) == ["changed statement narrow"]
+    assert window.files.save()
+    window.qtbot.waitUntil(lambda: _rows(dialog) == [], timeout=3000)
+    assert "the same as treaty.argmap" in dialog.heading.text()
+    window.editor.set_text("narrow", "Edited after the save")
+    window.qtbot.waitUntil(lambda: _rows(dialog) == ["changed statement narrow"], timeout=3000)

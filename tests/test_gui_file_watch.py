@@ -383,3 +383,17 @@ def test_a_long_file_name_in_the_bar_does_not_widen_the_window(window):
 def test_a_file_name_with_angle_brackets_is_shown_as_written(window):
     window.watch.bar.show_missing("<i>odd</i>.argmap")
     assert "&lt;i&gt;odd&lt;/i&gt;.argmap" in window.watch.bar.label.text()
+
+
+def test_the_comparison_with_the_file_on_disk_follows_a_save_over_it(window, monkeypatch):
+    add_a_reason(window, "Only mine")
+    rewrite_in_place(window.document.path, theirs())
+    bar_shows(window, BarMode.CHANGED)
+    click(window.watch.bar.compare_button)
+    dialog = window.watch.compare_dialog
+    assert dialog.listed("Only on disk") == ["their-new"]
+    monkeypatch.setattr(window.watch, "ask_overwrite", lambda p, never_read: True)
+    assert window.files.save()  # the file on disk is this map now
+    assert dialog.listed("Only on disk") == []
+    assert dialog.listed("Only in yours") == []
+    assert dialog.changes.is_empty()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.file_watch import same_file
 from argmap.gui.live_compare import keep_current
 from argmap.gui.plain_text import plain_tooltip
 from argmap.mapdiff import Change, diff_maps, render_text, singular
@@ -112,6 +113,19 @@ class CompareDialog(QDialog):
         self.resize(640, 420)
         self.fill()
         keep_current(self, window.document, self.fill)
+        window.watch.written.connect(self._file_written)
+
+    def _file_written(self, path: Path) -> None:
+        """The map was saved over the file it is compared with: that file holds the map now."""
+        from argmap.formats import read_any
+
+        if not self.isVisible() or not same_file(path, self.path):
+            return
+        try:
+            self.other = read_any(path).map
+        except (ArgmapError, ValueError):
+            return
+        self.fill()
 
     def fill(self) -> None:
         """List how the open map, as it is now, differs from the other one."""

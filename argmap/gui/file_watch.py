@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QPointF, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, QPointF, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QMessageBox
 
 from argmap.errors import ArgmapError
@@ -25,13 +25,15 @@ from argmap.gui.live_compare import keep_current
 if TYPE_CHECKING:
     from argmap.gui.mainwindow import MainWindow
 
-__all__ = ["FileWatch"]
+__all__ = ["FileWatch", "same_file"]
 
 SETTLE_MS = 150  # a program writing a file sends several events; look once they stop
 
 
 class FileWatch(QObject):
     """Follows the file of one window's map."""
+
+    written = Signal(Path)  # the map was saved to this file: it holds the map now
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -70,6 +72,13 @@ class FileWatch(QObject):
         self.stamp = stamp
         self.follow(path)
         self.bar.dismiss()
+        dialog = self.compare_dialog
+        if dialog is not None and dialog.isVisible():  # the file on disk is this map now
+            try:
+                dialog.compare_with(load_map(path), path.name, self.window.document.map)
+            except ArgmapError:
+                dialog.close()
+        self.written.emit(path)
 
     def may_overwrite(self, path: Path) -> bool:
         """Before a save: True unless the file changed since it was read and the user says no."""
@@ -203,6 +212,11 @@ class FileWatch(QObject):
         if self._centre is not None:
             self.window.view.centerOn(self._centre)
             self._centre = None
+
+
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two names are of one file (through symlinks)."""
+    return _real(one) == _real(other)
 
 
 def _real(path: Path) -> Path:
