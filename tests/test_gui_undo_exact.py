@@ -234,3 +234,22 @@ def test_tabbing_through_a_finer_weight_than_the_box_shows_leaves_it_as_stored(w
     assert window.undo_stack.count() == 0
     key(Qt.Key.Key_S, CTRL)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("gesture", [(Qt.Key.Key_Delete, NONE), (Qt.Key.Key_X, CTRL)])
+def test_undoing_a_delete_or_cut_selects_the_cards_it_brings_back(window, gesture):
+    on_canvas(window, "freedom")
+    key(*gesture)
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.selected_statement_ids() == ["claim"]  # what it argued for
+    key(Qt.Key.Key_Z, CTRL)
+    wait_for_layout(window.qtbot, window)
+    assert window.current_map() == small_map()
+    # The card back, not the claim: a second Delete takes the card again, not the whole map.
+    assert window.scene.selected_statement_ids() == ["freedom"]
+    key(Qt.Key.Key_Y, CTRL)
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.selected_statement_ids() == ["claim"]
+    key(Qt.Key.Key_Z, CTRL)
+    wait_for_layout(window.qtbot, window)
+    assert window.scene.selected_statement_ids() == ["freedom"]

@@ -18,6 +18,7 @@ from argmap.errors import ArgmapError
 from argmap.grouping import drop_emptied
 from argmap.gui.document import MapDocument
 from argmap.gui.map_command import MapCommand
+from argmap.gui.map_tree import argued_for
 from argmap.model import ArgumentMap, Group, Position, Relation, Source, Statement, clean_text
 
 __all__ = [
@@ -248,19 +249,24 @@ class RemoveElementsCommand(MapCommand):
     """Delete statements with the branch that hangs only from them, and relations.
 
     A group left with nothing in it goes too, and then a group that held only it.
+    ``after`` is what the first statement deleted argued for, where the editor goes
+    on: a redo selects it again, and an undo the statements deleted, in their order.
     """
 
     def __init__(
         self,
         document: MapDocument,
-        statement_ids: set[str],
+        statement_ids: Iterable[str],
         relation_ids: set[str] | None = None,
         text: str = "Delete",
     ) -> None:
         super().__init__(text)
         self.document = document
         argument_map = document.map
-        statements, relations = branch_of(argument_map, statement_ids)
+        self.chosen = list(dict.fromkeys(statement_ids))
+        self.after = argued_for(argument_map, self.chosen)
+        self._pushed = False  # the first redo is the push: the editor selects then
+        statements, relations = branch_of(argument_map, set(self.chosen))
         relations |= relation_ids or set()
         statements, more = (
             branch_of(argument_map, statements) if relation_ids else (statements, set())
@@ -298,6 +304,9 @@ class RemoveElementsCommand(MapCommand):
             self.document.remove_statement(s) for s in reversed(self.statement_ids)
         ]
         self._drop_emptied_groups()
+        if self._pushed and self.after:
+            self.document.want_selection(self.after)
+        self._pushed = True
 
     def _drop_emptied_groups(self) -> None:
         """The groups the statements were in that hold nothing now go (and parents left so)."""
@@ -324,6 +333,8 @@ class RemoveElementsCommand(MapCommand):
             self.document.update_relation(relation_id, premises=premises)
         if self._pin_order is not None:
             self.document.order_positions(self._pin_order)
+        if self.chosen:
+            self.document.want_selection(self.chosen)
 
 
 def _pin_order(document: MapDocument, statement_ids: Iterable[str]) -> list[str] | None:

@@ -35,7 +35,7 @@ from argmap.gui.commands import (
 from argmap.gui.document import MapDocument
 from argmap.gui.group_editing import GroupGestures
 from argmap.gui.inline_editor import InlineEditor
-from argmap.gui.map_tree import argued_for, neighbour
+from argmap.gui.map_tree import neighbour
 from argmap.gui.scene import MapScene
 from argmap.gui.source_editing import SourceGestures
 from argmap.model import Position, Relation, RelationKind, Statement, clean_text
@@ -426,10 +426,10 @@ class MapEditor(QObject):
 
     def _remove(self, selected: list[str], relations: set[str], text: str) -> None:
         """Remove cards and arrows; what the first card argued for is selected next."""
-        after = argued_for(self.document.map, selected)
-        self.undo_stack.push(RemoveElementsCommand(self.document, set(selected), relations, text))
-        if after:
-            self.scene.select_only(after)
+        removal = RemoveElementsCommand(self.document, selected, relations, text)
+        self.undo_stack.push(removal)
+        if removal.after:
+            self.scene.select_only(removal.after)
 
     def pin(self, positions: dict[str, Position]) -> None:
         """Cards dragged by the user stay where they were put."""
