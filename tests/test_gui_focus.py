@@ -75,7 +75,7 @@ def test_typing_in_the_inspector_is_kept_when_a_menu_command_selects_other_cards
     focus_on(window, window.inspector.title_edit)
     window.inspector.title_edit.selectAll()
     typed("Pact")
-    select_all = next(a for a in window.actions() if a.text() == "Select &All")
+    select_all = next(a for a in window.actions() if a.text() == "Select A&ll")
     select_all.trigger()  # picked from the Edit menu: the title field never lost the keyboard
     assert window.inspector.statement_id is None
     assert window.current_map().statement("claim").title == "Pact"

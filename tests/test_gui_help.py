@@ -152,6 +152,19 @@ def test_every_mnemonic_in_the_export_dialog_is_its_own(window):
     assert len(owners) >= 10  # format, theme, cards, layout, legend, fold, pages, labels
 
 
+def test_every_mnemonic_in_each_menu_is_its_own(window):
+    """In an open menu a letter picks its item at once: two items of one letter do not."""
+    clashes = {}
+    for entry in window.menuBar().actions():
+        owners: dict[str, list[str]] = {}
+        for action in entry.menu().actions():
+            letter = _mnemonic(action.text())
+            if letter is not None and not action.isSeparator():
+                owners.setdefault(letter, []).append(action.text())
+        clashes.update({k: v for k, v in owners.items() if len(v) > 1})
+    assert clashes == {}
+
+
 def test_alt_and_the_legends_letter_ticks_the_legend(window, qtbot):
     dialog = ExportDialog(window, "default")
     qtbot.addWidget(dialog)

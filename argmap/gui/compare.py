@@ -47,7 +47,7 @@ def add_compare_actions(window: MainWindow, menu: QMenu) -> None:
     before = window.files.actions["export"]
     other = QAction("Compare &With…", window)
     other.triggered.connect(lambda checked=False: compare_with_file(window))
-    saved = QAction("Compare With Sa&ved Version", window)
+    saved = QAction("Compare With Save&d Version", window)
     saved.triggered.connect(lambda checked=False: compare_with_saved(window))
     for action in (other, saved):
         window.addAction(action)  # enabled with the other map actions

@@ -114,7 +114,7 @@ class FileActions:
         self.actions["export"] = add(menu, "&Export…", self.export, QKeySequence("Ctrl+E"))
         self.actions["export_as"] = add(
             menu,
-            "Export Map &As… (Argdown, AIF, Kialo, Markdown)",
+            "Export &Map As… (Argdown, AIF, Kialo, Markdown)",
             self.export_as,
             QKeySequence("Ctrl+Alt+E"),
         )

@@ -64,7 +64,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     edit.addSeparator()
     act = partial(_action, window)
     act(
-        "Add &Reason",
+        "&Add Reason",
         lambda: window.editor.add_premise(RelationKind.SUPPORT),
         ("Insert", "Ctrl+Return"),
         menu=edit,
@@ -78,7 +78,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
         name="add_objection",
     )
     act(
-        "Add &Co-premise",
+        "Add Co-prem&ise",
         window.editor.add_co_premise,
         ("Alt+Insert", "Alt+Return"),
         menu=edit,
@@ -86,7 +86,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     )
     act("&Edit Text", window._edit_text, ("F2",), menu=edit, name="edit_text")
     act("&Delete", window.editor.delete_selection, ("Delete",), menu=edit, name="delete")
-    act("Select &All", window.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
+    act("Select A&ll", window.scene.select_all, (QKeySequence.StandardKey.SelectAll,), menu=edit)
     edit.addSeparator()
     cut, copy, paste = (
         QKeySequence.StandardKey.Cut,
@@ -105,7 +105,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     )
     edit.addSeparator()
     act("&Find…", window.find_bar.open_bar, (QKeySequence.StandardKey.Find,), menu=edit)
-    act("Find &Next", lambda: window.find_bar.step(1), ("F3",), menu=edit)
+    act("Find Ne&xt", lambda: window.find_bar.step(1), ("F3",), menu=edit)
     act("Find Pre&vious", lambda: window.find_bar.step(-1), ("Shift+F3",), menu=edit)
     edit.addSeparator()
     act(
@@ -129,7 +129,7 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Rena&me Group…", lambda: groups.rename_group(), (), menu=edit, name="rename_group")
     edit.addSeparator()
     preferences = act(
-        "Pre&ferences…", window.show_preferences, ("Ctrl+,",), menu=edit, name="preferences"
+        "Preference&s…", window.show_preferences, ("Ctrl+,",), menu=edit, name="preferences"
     )
     preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
     view_context = Qt.ShortcutContext.WidgetWithChildrenShortcut
