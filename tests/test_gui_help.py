@@ -14,7 +14,7 @@ from argmap import __version__
 from argmap.gui.export_dialog import ExportDialog
 from argmap.gui.help import ShortcutsDialog, about_text, legend_scene, shortcut_rows
 from argmap.gui.items import EdgeItem, StatementItem
-from argmap.gui.menus import canvas_menu, relation_menu, statement_menu
+from argmap.gui.menus import canvas_menu, drop_menu, relation_menu, statement_menu
 from argmap.roles import Role
 
 pytestmark = pytest.mark.gui
@@ -163,6 +163,22 @@ def test_every_mnemonic_in_each_menu_is_its_own(window):
                 owners.setdefault(letter, []).append(action.text())
         clashes.update({k: v for k, v in owners.items() if len(v) > 1})
     assert clashes == {}
+
+
+@pytest.mark.parametrize("which", ["statement", "relation", "canvas", "drop"])
+def test_every_mnemonic_in_each_context_menu_is_its_own(window, which):
+    made = {
+        "statement": lambda: statement_menu(window, "narrow"),
+        "relation": lambda: relation_menu(window, "r-freedom"),
+        "canvas": lambda: canvas_menu(window, QPointF(0, 0)),
+        "drop": lambda: drop_menu(window, "narrow", "claim"),
+    }
+    owners: dict[str, list[str]] = {}
+    for action in made[which]().actions():
+        letter = _mnemonic(action.text())
+        if letter is not None and not action.isSeparator():
+            owners.setdefault(letter, []).append(action.text())
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 
 def test_alt_and_the_legends_letter_ticks_the_legend(window, qtbot):

@@ -61,7 +61,7 @@ def statement_menu(window: MainWindow, statement_id: str) -> QMenu:
     if role in (Role.OBJECTION, Role.REBUTTAL):
         menu.addAction("Add Re&buttal", lambda: editor.add_premise(RelationKind.ATTACK))
     if role is not Role.MAIN_CLAIM:
-        _entry(menu, window, "Add Co-&premise", editor.add_co_premise, "add_co_premise")
+        _entry(menu, window, "Add Co-pre&mise", editor.add_co_premise, "add_co_premise")
     menu.addSeparator()
     _entry(menu, window, "&Edit Text", lambda: editor.edit_text(statement_id), "edit_text")
     menu.addSeparator()
