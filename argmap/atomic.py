@@ -23,6 +23,7 @@ from argmap.processes import process_is_running, process_started_at
 __all__ = [
     "Replacement",
     "is_read_only",
+    "is_standard_output",
     "remove_stale_temporaries",
     "replacing",
     "same_file",
@@ -274,3 +275,17 @@ def same_file(path: str | Path, other: str | Path) -> bool:
         return os.path.samefile(path, other)
     except (OSError, ValueError):
         return False
+
+
+def is_standard_output(path: str | Path) -> bool:
+    """Whether ``path`` is this process's standard output (``/dev/stdout``, ``/dev/fd/1``).
+
+    A command that writes its product there says where it wrote it on
+    standard error instead, so that the line does not end up in the product.
+    """
+    try:
+        out = os.fstat(1)
+        named = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (named.st_dev, named.st_ino)

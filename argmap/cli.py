@@ -310,6 +310,7 @@ def _load(file: str | Path, from_format: str | None = None, *, quiet: bool = Fal
 
 
 def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from argmap.atomic import is_standard_output
     from argmap.render.engine import find_engine
     from argmap.render.export import export_map, format_for_path, render_map
 
@@ -353,8 +354,9 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             if out is None:
                 write_stdout(render_map(argument_map, options.format, **render_options))
                 continue
+            said = sys.stderr if is_standard_output(out) else sys.stdout  # not into the drawing
             written = export_map(argument_map, out, output_format, **render_options)
-            print(f"{file} -> {written}")
+            print(f"{file} -> {written}", file=said)
         except (ArgmapError, ValueError) as error:
             named = str(error).startswith(f"{file}:")  # a map's own errors name it first
             print(f"argmap: {error}" if named else f"argmap: {file}: {error}", file=sys.stderr)

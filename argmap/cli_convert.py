@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.atomic import same_file
+from argmap.atomic import is_standard_output, same_file
 from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option, write_stdout
 from argmap.errors import ArgmapError
 
@@ -114,13 +114,14 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         if options.output == "-":
             write_stdout(text.encode("utf-8"))
             return EXIT_OK
+        said = sys.stderr if is_standard_output(options.output) else sys.stdout  # not into the map
         write_atomically(options.output, text.encode("utf-8"))
     except ValueError as error:
         return _fail(error)
     except OSError as error:
         print(f"argmap: could not write to {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"{options.input} -> {options.output}")
+    print(f"{options.input} -> {options.output}", file=said)
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -71,8 +72,33 @@ def test_an_export_to_dev_stdout_goes_down_the_pipe(tmp_path):
     command = ("export", str(TREATY), "-f", "svg", "-o", "/dev/stdout")
     done = run_python(AS_CONSOLE_SCRIPT, *command, marker)
     assert done.returncode == 0, done.stderr
-    assert "<svg" in done.stdout
-    assert done.stdout.rstrip().endswith("/dev/stdout")  # what the command says it wrote
+    assert done.stdout.startswith("<?xml")
+    assert done.stdout.rstrip().endswith("</svg>")  # nothing after the drawing
+    assert done.stderr.strip().endswith("-> /dev/stdout")  # what the command says it wrote
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+@pytest.mark.parametrize("output_format", ["json", "dot"])
+def test_a_drawing_sent_to_dev_stdout_is_all_that_reaches_the_pipe(tmp_path, output_format):
+    """``argmap export MAP -f json -o /dev/stdout | jq``: the reader gets the drawing alone."""
+    marker = str(tmp_path / "exit-ran")
+    command = ("export", str(TREATY), "-f", output_format, "-o", "/dev/stdout")
+    done = run_python(AS_CONSOLE_SCRIPT, *command, marker)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("}")
+    if output_format == "json":
+        json.loads(done.stdout)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_a_map_converted_to_dev_stdout_reads_back_whole(tmp_path):
+    """The line saying where the map went is not written into the map."""
+    marker = str(tmp_path / "exit-ran")
+    command = ("convert", str(TREATY), "/dev/stdout", "--to", "argmap")
+    done = run_python(AS_CONSOLE_SCRIPT, *command, marker)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["format"] == "argmap"
+    assert done.stderr.strip().endswith("-> /dev/stdout")
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
