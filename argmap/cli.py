@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from argmap import __version__
 from argmap.collector import collector_paused
 from argmap.errors import ArgmapError
-from argmap.own_process import end_process, no_plugins_in_own_process
+from argmap.own_process import end_process, no_plugins_in_own_process, unwind_when_ended
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -59,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         no_plugins_in_own_process()
     try:
         if args and args[0] in COMMANDS:
+            if argv is None:  # a request to end removes what the command was writing
+                unwind_when_ended()
             with collector_paused():  # a command makes many objects and no cycles
                 parser = _command_parser(args[0])
                 options = parser.parse_args(args)

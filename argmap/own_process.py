@@ -18,7 +18,8 @@ module, loaded then. Where plugins may load (the variable unset, empty, or
 naming the plugins to leave out), or once pydantic's loader is loaded,
 nothing is replaced.
 
-At the end, :func:`end_process` skips the interpreter's teardown.
+At the end, :func:`end_process` skips the interpreter's teardown. A command
+asked to end (:func:`unwind_when_ended`) unwinds first, as after Ctrl+C.
 """
 
 from __future__ import annotations
@@ -26,13 +27,20 @@ from __future__ import annotations
 import atexit
 import importlib
 import os
+import signal
 import sys
 import types
 from contextlib import suppress
 from importlib.machinery import ModuleSpec
 from typing import Any, NoReturn
 
-__all__ = ["LOADER", "end_process", "no_plugins_in_own_process", "skip_plugin_search"]
+__all__ = [
+    "LOADER",
+    "end_process",
+    "no_plugins_in_own_process",
+    "skip_plugin_search",
+    "unwind_when_ended",
+]
 
 LOADER = "pydantic.plugin._loader"
 # The values of PYDANTIC_DISABLE_PLUGINS for which pydantic's get_plugins returns none.
@@ -94,3 +102,24 @@ def end_process(status: int) -> NoReturn:
             with suppress(OSError, ValueError):
                 stream.flush()
     os._exit(status)
+
+
+def unwind_when_ended() -> None:
+    """A request to end (SIGTERM: ``timeout``, a cancelled job; SIGHUP: a closed terminal)
+    unwinds the command, as Ctrl+C does, with the exit status 128 + the signal's number.
+
+    Killed outright, a command would leave its Graphviz drawing on for minutes
+    into a temporary file that nothing removes then. A signal the user set to
+    be ignored (``nohup``) stays ignored.
+    """
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:  # Windows has no SIGHUP
+            continue
+        with suppress(OSError, ValueError):  # ValueError: not the main thread
+            if signal.getsignal(number) is signal.SIG_DFL:
+                signal.signal(number, _unwind)
+
+
+def _unwind(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)

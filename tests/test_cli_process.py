@@ -121,3 +121,55 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     process.stderr.close()
     assert process.wait(timeout=60) == 1
     assert "Traceback" not in errors
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs a script as a program; POSIX signals")
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_export_stops_graphviz_and_leaves_no_temporary(tmp_path, signal_name):
+    """``timeout 60 argmap export ...`` or a cancelled job: Graphviz does not go on drawing
+    (minutes, for a large map) into a temporary file that is then left behind."""
+    import os
+    import signal
+    import time
+
+    started = tmp_path / "graphviz-pid"
+    slow = tmp_path / "slow-dot"
+    slow.write_text(
+        f"#!{sys.executable}\n"
+        "import os, sys, time\n"
+        f"open({str(started)!r}, 'w').write(str(os.getpid()))\n"
+        "time.sleep(60)\n"
+    )
+    slow.chmod(0o755)
+    out = tmp_path / "out" / "treaty.svg"
+    out.parent.mkdir()
+    command = ["export", str(TREATY), "-o", str(out), "--dot", str(slow)]
+    process = subprocess.Popen(
+        [sys.executable, "-c", AS_CONSOLE_SCRIPT, *command, str(tmp_path / "exit-ran")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() or not started.read_text():
+            assert time.monotonic() < deadline, "Graphviz never started"
+            time.sleep(0.05)
+        graphviz = int(started.read_text())
+        process.send_signal(getattr(signal, signal_name))
+        _, errors = process.communicate(timeout=60)
+    finally:
+        process.kill()
+        process.wait()
+    time.sleep(0.2)
+    try:
+        os.kill(graphviz, 0)
+    except ProcessLookupError:
+        still_drawing = False
+    else:
+        still_drawing = True
+        os.kill(graphviz, signal.SIGKILL)  # the stand-in this test started
+    assert not still_drawing
+    assert process.returncode == 128 + getattr(signal, signal_name)
+    assert b"Traceback" not in errors
+    assert list(out.parent.iterdir()) == []

@@ -131,6 +131,10 @@ def run_graphviz(
             f"Graphviz took longer than {timeout:g} s and was stopped; the map may be too large"
             " for this layout"
         ) from None
+    except BaseException:  # interrupted (Ctrl+C, a request to end): Graphviz must not go on
+        process.kill()
+        process.wait()
+        raise
     finally:
         with _running_lock:
             stopped = _running.pop(process, None) is None
