@@ -317,6 +317,9 @@ def _export(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from argmap.render.export import export_map, format_for_path, render_map
 
     files = [Path(f) for f in options.files]
+    for option, name in (("-o", options.output), ("--outdir", options.outdir)):
+        if name == "":  # "$OUT" unset: not the current folder
+            parser.error(f"{option} was given an empty name")
     if options.output and len(files) > 1:
         parser.error("several FILEs need --outdir, not -o")
     if options.output == "-" and not options.format:

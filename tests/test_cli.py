@@ -84,6 +84,19 @@ def test_several_files_need_outdir(map_file, capsys):
     assert "--outdir" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "target", [["-o", ""], ["-o", "", "-f", "svg"], ["--outdir", ""]], ids=["o", "o-f", "outdir"]
+)
+def test_an_empty_output_name_is_a_usage_error(map_file, tmp_path, capsys, monkeypatch, target):
+    """``argmap export MAP --outdir "$OUT"`` with OUT unset: no traceback, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(map_file), *target]) == 2
+    error = capsys.readouterr().err
+    assert "Traceback" not in error
+    assert f"{target[0]} was given an empty name" in error
+    assert list(tmp_path.iterdir()) == [map_file]
+
+
 def test_an_unknown_extension_is_a_usage_error(map_file, capsys):
     assert main(["export", str(map_file), "-o", "map.docx"]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
