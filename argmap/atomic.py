@@ -262,8 +262,13 @@ def _sync_folder(folder: Path) -> None:
 
 
 def write_failure(path: str | Path, error: OSError) -> str:
-    """Why writing ``path`` failed, in words: a missing folder is named as such."""
+    """Why writing ``path`` failed, in words: a missing folder is named as such.
+
+    For a link, the folder is the one it points into: that is where the file goes.
+    """
     folder = Path(path).parent
+    if os.path.islink(path):
+        folder = Path(os.path.realpath(path)).parent
     if isinstance(error, FileNotFoundError) and not folder.is_dir():
         return f"the folder {folder} does not exist"
     return error.strerror or str(error)

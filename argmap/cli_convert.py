@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.atomic import is_standard_output, same_file
+from argmap.atomic import is_standard_output, same_file, write_failure
 from argmap.cli import EXIT_INVALID, EXIT_OK, _fail, _from_option, write_stdout
 from argmap.errors import ArgmapError
 
@@ -119,7 +119,8 @@ def _convert(options: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except ValueError as error:
         return _fail(error)
     except OSError as error:
-        print(f"argmap: could not write to {target}: {error.strerror or error}", file=sys.stderr)
+        reason = write_failure(options.output, error)
+        print(f"argmap: could not write to {target}: {reason}", file=sys.stderr)
         return EXIT_INVALID
     print(f"{options.input} -> {options.output}", file=said)
     return EXIT_OK

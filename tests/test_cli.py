@@ -320,3 +320,9 @@ def test_convert_reports_an_unreadable_input_with_exit_1(tmp_path, capsys):
 def test_convert_help_lists_the_formats(capsys):
     assert main(["convert", "--help"]) == 0
     assert "argmap" in capsys.readouterr().out.split("formats:")[1]
+
+
+def test_converting_into_a_folder_that_does_not_exist_says_so(map_file, tmp_path, capsys):
+    out = tmp_path / "nowhere" / "map.argdown"
+    assert main(["convert", str(map_file), str(out)]) == 1
+    assert f"the folder {out.parent} does not exist" in capsys.readouterr().err

@@ -494,3 +494,13 @@ def test_an_export_into_a_folder_that_does_not_exist_says_so(argument_map, tmp_p
     missing = f"the folder {re.escape(str(out.parent))} does not exist"
     with pytest.raises(RenderError, match=missing):
         export_map(argument_map, out)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_an_export_through_a_link_into_a_missing_folder_names_that_folder(argument_map, tmp_path):
+    link = tmp_path / "map.svg"
+    link.symlink_to(tmp_path / "gone" / "map.svg")
+    missing = f"the folder {re.escape(str(tmp_path / 'gone'))} does not exist"
+    with pytest.raises(RenderError, match=missing):
+        export_map(argument_map, link)
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
