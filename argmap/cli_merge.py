@@ -24,7 +24,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from argmap.atomic import same_file
+from argmap.atomic import same_file, write_failure
 from argmap.cli import EXIT_OK, _from_option
 from argmap.cli_diff import load_or_empty
 from argmap.errors import ArgmapError
@@ -62,9 +62,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from argmap.files import dumps_map, write_atomically
-    from argmap.formats import formats_for_path
+    from argmap.formats import formats_for_path, loss_warnings
     from argmap.mapmerge import merge_maps
 
+    named = formats_for_path(options.output)  # none: git's temporary copy, written as .argmap
+    writers = [f for f in named if getattr(f, "write", None)]
+    if named and not writers:  # a page: JSON under its name could not be read back
+        parser.error(
+            f"{options.output}: argmap does not write the {named[0].title} format;"
+            " give OUT the extension of one it writes (.argmap, say)"
+        )
     try:
         base, ours, theirs = (
             load_or_empty(file, options.from_format)
@@ -76,13 +83,15 @@ def run(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             _mark_whole_file_conflict(options)
         return EXIT_TROUBLE
     result = merge_maps(base, ours, theirs)
-    writers = [f for f in formats_for_path(options.output) if getattr(f, "write", None)]
     text = writers[0].write(result.map) if writers else dumps_map(result.map)
     try:
         write_atomically(options.output, text.encode("utf-8"))
     except OSError as error:
-        print(f"argmap: {options.output}: could not write: {error.strerror}", file=sys.stderr)
+        reason = write_failure(options.output, error)
+        print(f"argmap: {options.output}: could not write: {reason}", file=sys.stderr)
         return EXIT_TROUBLE
+    for loss in loss_warnings(result.map, writers[0].name) if writers else []:
+        print(loss.located(options.path or options.output), file=sys.stderr)
     for conflict in result.conflicts:
         print(f"argmap: conflict: {conflict.describe()}", file=sys.stderr)
     if result.conflicts:
@@ -115,7 +124,8 @@ def _mark_whole_file_conflict(options: argparse.Namespace) -> None:
         )
         write_atomically(options.output, text)
     except OSError as error:
-        print(f"argmap: {options.output}: could not write: {error.strerror}", file=sys.stderr)
+        reason = write_failure(options.output, error)
+        print(f"argmap: {options.output}: could not write: {reason}", file=sys.stderr)
         return
     print(
         f"argmap: {name}: not merged; both versions are left in it between conflict markers",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_map
+from conftest import MAPS, small_map
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from map_edits import apply_edits, edits, owners_of
@@ -382,3 +382,25 @@ def test_merging_argdown_files_combines_a_reason_added_on_one_side_and_an_object
         ("D", "support", "A"),
         ("E", "attack", "A"),
     ]
+
+
+def test_a_merge_written_in_a_format_that_cannot_hold_the_map_says_what_is_left_out(
+    tmp_path, capsys
+):
+    """As ``argmap convert`` does: a Kialo or Markdown OUT never loses anything silently."""
+    treaty = str(next(p for p in MAPS if p.stem == "israel-us-defense-treaty"))
+    out = tmp_path / "merged.txt"
+    assert main(["merge", treaty, treaty, treaty, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{out}: warning: Kialo discussion export cannot hold 49 statement titles" in err
+    assert out.read_text(encoding="utf-8").startswith("Discussion Title:")
+    assert main(["merge", treaty, treaty, treaty, "-o", str(tmp_path / "merged.argmap")]) == 0
+    assert capsys.readouterr().err == ""  # argmap's own format holds everything
+
+
+def test_a_merge_is_not_written_as_json_under_the_name_of_a_page(three_files, tmp_path, capsys):
+    base, ours, _ = three_files
+    out = tmp_path / "merged.html"
+    assert main(["merge", base, ours, base, "-o", str(out)]) == 2
+    assert "does not write the argmap HTML page format" in capsys.readouterr().err
+    assert not out.exists()
