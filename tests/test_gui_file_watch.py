@@ -219,13 +219,19 @@ def test_compare_lists_the_statements_added_removed_and_changed(window):
     assert not dialog.isModal()
 
 
-def test_the_comparison_follows_edits_and_closes_on_reload(window):
+def compare_after_their_change(window):
+    """A reason added here, the file changed elsewhere, and the bar's Compare clicked."""
     add_a_reason(window, "Only mine")
     rewrite_in_place(window.document.path, theirs())
     bar_shows(window, BarMode.CHANGED)
     click(window.watch.bar.compare_button)
     dialog = window.watch.compare_dialog
     assert dialog is not None
+    return dialog
+
+
+def test_the_comparison_follows_edits_and_closes_on_reload(window):
+    dialog = compare_after_their_change(window)
     window.editor.set_text("freedom", "Edited while the comparison is open")
     window.qtbot.waitUntil(lambda: "freedom" in dialog.listed("Changed"), timeout=3000)
     click(window.watch.bar.reload_button)
@@ -233,11 +239,7 @@ def test_the_comparison_follows_edits_and_closes_on_reload(window):
 
 
 def test_compare_twice_shows_one_dialog_with_the_file_as_it_is_now(window):
-    add_a_reason(window, "Only mine")
-    rewrite_in_place(window.document.path, theirs())
-    bar_shows(window, BarMode.CHANGED)
-    click(window.watch.bar.compare_button)
-    first = window.watch.compare_dialog
+    first = compare_after_their_change(window)
     changed = theirs()
     changed.statements = [s for s in changed.statements if s.id != "gimmick"]
     changed.relations = [r for r in changed.relations if r.id != "r-gimmick"]
