@@ -508,3 +508,76 @@ def test_a_pdf_written_by_qt_is_read_back_by_pypdf(tmp_path):
     assert extracted.title == "Written by Qt"
     assert "A defense treaty is not the right way." in extracted.text
     assert "Israel should keep its freedom of action." in extracted.text
+
+
+def give_text(window, text: str) -> None:
+    sources = [
+        s.model_copy(update={"text": text}) if s.id == "op-ed" else s
+        for s in window.document.map.sources
+    ]
+    window.editor.undo_stack.push(SetSourcesCommand(window.document, sources, "Set text"))
+    panel(window).show_source("op-ed")
+    settle(window)
+
+
+def quote_with_keys(window) -> str:
+    QTest.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_Q,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    (new,) = window.scene.selected_statement_ids()
+    return new
+
+
+@pytest.mark.parametrize(
+    ("text", "selected", "quote"),
+    [
+        (  # cut into a word at both ends, as a quick drag with the mouse does
+            "A defense treaty would serve neither side.",
+            "fense treaty would se",
+            "defense treaty would serve",
+        ),
+        (  # Hebrew: the last word cut before its final letter
+            "״ישראל צריכה להגן על עצמה בכוחות עצמה״, אמר רבין.",
+            "ישראל צריכה להגן על עצמה בכוחות עצמ",
+            "ישראל צריכה להגן על עצמה בכוחות עצמה",
+        ),
+        (  # Arabic, cut inside its first and last word
+            "إن معاهدة الدفاع مع الولايات المتحدة ليست الحل.",
+            "عاهدة الدفاع مع الولايات المتحدة ل",
+            "معاهدة الدفاع مع الولايات المتحدة ليست",
+        ),
+        (  # a word broken at a line's end is joined again, its hyphen kept
+            "Israel would lose its free-\ndom of action in Lebanon.",
+            "lose its free-\ndom of action",
+            "lose its free-dom of action",
+        ),
+        (  # and so is one the selection ends in, at the hyphen
+            "Israel would lose its free-\ndom of action in Lebanon.",
+            "would lose its free-",
+            "would lose its free-dom",
+        ),
+        (  # Chinese has no spaces: any place between characters is a word's edge
+            "与美国签订防务条约不是答案。",
+            "美国签订防务条约",
+            "美国签订防务条约",
+        ),
+    ],
+)
+def test_a_quoted_passage_is_found_in_its_source_however_the_selection_cuts_words(
+    window, text, selected, quote
+):
+    give_text(window, text)
+    not_found = panel(window).coverage_label.text().split(" · ")[-1]  # the fixture's quotes
+    view = panel(window).view
+    start = text.index(selected)
+    view.select_span(start, start + len(selected))
+    view.setFocus()
+    new = quote_with_keys(window)
+    attribution = window.document.statement(new).attribution
+    assert attribution.quote == quote
+    assert window.inspector.quote_badge.text() == "✓ found in the source's text"
+    settle(window)
+    assert panel(window).coverage_label.text().endswith(not_found)
+    assert passage_of(window, new)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPointF, Qt, 
 from argmap.gui.commands import AddElementsCommand, SetSourcesCommand
 from argmap.gui.gestures import statement_at
 from argmap.model import Attribution, Position, Relation, RelationKind, Source, Statement
+from argmap.sourcetext.quotes import passage_quote, whole_words
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsView
@@ -135,7 +136,7 @@ class QuoteGestures:
         source = next((s for s in document.map.sources if s.id == source_id), None)
         if source is None or not source.text:
             return None
-        words = " ".join(source.text[max(start, 0) : end].split())
+        words = passage_quote(source.text, *whole_words(source.text, start, end))
         if not words:
             self.editor.message.emit("Select a passage of the source to quote it.")
             return None

@@ -48,7 +48,9 @@ __all__ = [
     "QuotePattern",
     "index_for",
     "parse_quote",
+    "passage_quote",
     "unmarked",
+    "whole_words",
     "word_character",
 ]
 
@@ -312,6 +314,54 @@ def _starts_word(text: str, position: int, literal: str) -> bool:
 def _ends_word(text: str, end: int, literal: str) -> bool:
     """Whether ``literal`` ending at ``end`` does not stop inside a word of ``text``."""
     return end >= len(text) or not _inside_word(literal[-1], text[end])
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` widened to the whole words it cuts into, as a quote must hold them.
+
+    A passage selected from inside a word ("eaty would serv") is taken to
+    mean the words it touches ("treaty would serve"), a word broken at a
+    line's end with a hyphen included; in scripts written without spaces
+    every place between letters is a word's edge already.
+    """
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    if start >= end:
+        return start, end
+    while True:
+        while start > 0 and _inside_word(text[start - 1], text[start]):
+            start -= 1
+        broken = _line_break_at(text, start)
+        if broken is None or broken[0] == start:
+            break
+        start = broken[0] - 1  # the letter before the hyphen
+    while True:
+        while end < len(text) and _inside_word(text[end - 1], text[end]):
+            end += 1
+        broken = _line_break_at(text, end)
+        if broken is None or broken[1] == end:
+            break
+        end = broken[1] + 1  # the letter after the line break
+    return start, end
+
+
+def passage_quote(text: str, start: int, end: int) -> str:
+    """The quote a passage of ``text`` makes: its white space single spaces, and a word
+    broken at a line's end with a hyphen joined again, its hyphen kept."""
+    passage = _LINE_END_HYPHEN.sub("-", text[start:end])
+    return " ".join(passage.split())
+
+
+def _line_break_at(text: str, position: int) -> tuple[int, int] | None:
+    """The hyphen and line break of a word broken at ``position`` (their start and end)."""
+    low = max(0, position - 40)
+    for match in _LINE_END_HYPHEN.finditer(text, low, min(len(text), position + 40)):
+        if match.start() <= position <= match.end():
+            return match.start(), match.end()
+    return None
+
+
+# A word broken at a line's end: a letter, a hyphen, the line break, a letter.
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011][^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
 
 
 def word_character(char: str) -> bool:
