@@ -272,3 +272,28 @@ def test_the_badge_of_a_narrow_card_is_inside_what_the_card_repaints(window):
     badge = badge_rect(item.card.width, item.card.height, item.verdict())
     assert item.boundingRect().contains(badge)
     assert item.sceneBoundingRect().contains(item.mapToScene(badge).boundingRect())
+
+
+@pytest.mark.parametrize("gesture", ["assume", "badge"])
+def test_typing_in_the_inspector_is_its_own_step_before_an_acceptance_changes(window, gesture):
+    window.evaluate_mode.set_on(True)
+    window.scene.select_only(["credible"])
+    focus_on(window, window.inspector.text_edit)
+    keys(Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    typed(" indeed")
+    if gesture == "assume":  # from the View menu, which leaves the keyboard where it was
+        window.evaluate_mode.assume_action.trigger()
+    else:
+        window.evaluate_mode.cycle_acceptance("credible")
+    window.qtbot.wait(1)
+    credible = window.document.statement("credible")
+    assert credible.text == "US guarantees are credible indeed"
+    assert credible.acceptance == Acceptance.ACCEPTED
+    window.undo_stack.undo()  # the acceptance first, then the typing, in the order done
+    credible = window.document.statement("credible")
+    assert (credible.text, credible.acceptance) == (
+        "US guarantees are credible indeed",
+        Acceptance.UNDECIDED,
+    )
+    window.undo_stack.undo()
+    assert window.document.statement("credible").text == "US guarantees are credible"

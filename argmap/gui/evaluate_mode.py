@@ -171,6 +171,7 @@ class EvaluateMode(QObject):
         """The badge was clicked: undecided → accepted → rejected → undecided, one undo step."""
         if not self.document.has_element(statement_id):
             return
+        self.window.editor.commit_typing()  # what is being typed is its own step, first
         current = Acceptance(self.document.statement(statement_id).acceptance)
         command = EditStatementCommand(
             self.document, statement_id, {"acceptance": NEXT_ACCEPTANCE[current]}
@@ -180,6 +181,7 @@ class EvaluateMode(QObject):
 
     def assume_unchallenged(self) -> int:
         """Accept every unchallenged premise in one undoable edit; how many were accepted."""
+        self.window.editor.commit_typing()  # what is being typed is its own step, first
         chosen = unchallenged_premises(self.document.map)
         if not chosen:
             self.window.statusBar().showMessage("Every unchallenged premise is already decided")
