@@ -28,12 +28,12 @@ def grouped(
 ) -> list[Group]:
     """A new group holding ``statement_ids``, which leave the groups they were in.
 
-    The new group nests in the group that held all of them, when one did, so
-    grouping inside a group makes a subgroup; it comes last in the list.
+    The new group nests in the innermost group that held all of them, when one
+    did (in it or in its subgroups), so grouping inside a group makes a
+    subgroup; it comes last in the list.
     """
     chosen = list(dict.fromkeys(statement_ids))
-    holders = {_holder(groups, statement_id) for statement_id in chosen}
-    parent = holders.pop() if len(holders) == 1 else None
+    parent = _common_ancestor(groups, [_holder(groups, statement_id) for statement_id in chosen])
     new = Group(id=group_id, title=title, statements=chosen, parent=parent)
     emptied = {_holder(groups, statement_id) for statement_id in chosen} - {None}
     return drop_emptied([*_without(groups, set(chosen)), new], emptied)
@@ -68,6 +68,23 @@ def drop_emptied(groups: list[Group], candidates: set[str | None]) -> list[Group
             return groups
         candidates = {g.parent for g in groups if g.id in gone}
         groups = [g for g in groups if g.id not in gone]
+
+
+def _common_ancestor(groups: list[Group], holders: list[str | None]) -> str | None:
+    """The innermost group that is, or holds, every one of ``holders`` (None: there is none)."""
+    if not holders or None in holders:
+        return None
+    parents = {group.id: group.parent for group in groups}
+    chains = []
+    for holder in holders:
+        chain: list[str] = []
+        current = holder
+        while current is not None and current not in chain:  # a file's cycle ends it
+            chain.append(current)
+            current = parents.get(current)
+        chains.append(chain)
+    shared = set(chains[0]).intersection(*chains[1:])
+    return next((group_id for group_id in chains[0] if group_id in shared), None)
 
 
 def _holder(groups: list[Group], statement_id: str) -> str | None:

@@ -67,3 +67,23 @@ def test_renaming_changes_only_that_group():
 def test_new_group_ids_do_not_clash():
     assert new_group_id([group("group-2"), group("group-3")]) == "group-1"
     assert new_group_id([group("group-1"), group("group-2")]) == "group-3"
+
+
+def test_grouping_across_a_group_and_its_subgroup_nests_in_the_group():
+    before = [group("outer", "a", "b"), group("inner", "c", parent="outer")]
+    result = grouped(before, ["a", "c"], "New", "new")
+    assert [(g.id, g.statements, g.parent) for g in result] == [
+        ("outer", ["b"], None),
+        ("new", ["a", "c"], "outer"),  # "inner", emptied, went
+    ]
+
+
+def test_grouping_across_two_subgroups_nests_in_the_group_holding_both():
+    before = [
+        group("outer", "a"),
+        group("left", "b", parent="outer"),
+        group("right", "c", "d", parent="outer"),
+    ]
+    result = grouped(before, ["b", "c"], "New", "new")
+    assert result[-1].parent == "outer"
+    assert grouped(before, ["b", "x"], "New", "new")[-1].parent is None  # "x" is in no group

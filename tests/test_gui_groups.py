@@ -242,3 +242,19 @@ def test_a_title_longer_than_its_box_is_shortened_to_fit(window, answer):
     box = window.scene.group_items["rabin"]
     assert box.title == answer["title"].strip()
     assert box.title_rect().right() <= box.title_band().right() + 0.5
+
+
+def test_grouping_cards_of_a_group_and_of_its_subgroup_nests_in_that_group(window, answer):
+    window.scene.select_only(["narrow"])
+    answer["title"] = "Narrow treaty"
+    press(window, Qt.Key.Key_G, CTRL)  # a subgroup of "Rabin era"
+    before = window.current_map()
+    window.scene.select_only(["freedom", "narrow"])  # both in the "Rabin era" box
+    answer["title"] = "Freedom of action"
+    press(window, Qt.Key.Key_G, CTRL)
+    groups = {g.title: g for g in window.current_map().groups}
+    assert groups["Freedom of action"].parent == "rabin"
+    assert groups["Freedom of action"].statements == ["freedom", "narrow"]
+    assert "Rabin era" in groups
+    window.undo_stack.undo()
+    assert window.current_map() == before
