@@ -39,6 +39,14 @@ def grouped(
     return drop_emptied([*_without(groups, set(chosen)), new], emptied)
 
 
+def enclosing_group(groups: list[Group], statement_ids: Collection[str]) -> str | None:
+    """The innermost group that holds every one of ``statement_ids``, in it or in its
+    subgroups (None: no group holds them all)."""
+    return _common_ancestor(
+        groups, [_holder(groups, statement_id) for statement_id in statement_ids]
+    )
+
+
 def ungrouped(groups: list[Group], statement_ids: Collection[str]) -> list[Group]:
     """The groups without ``statement_ids``; a group left with nothing in it goes too."""
     emptied = {_holder(groups, statement_id) for statement_id in statement_ids} - {None}

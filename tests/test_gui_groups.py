@@ -258,3 +258,29 @@ def test_grouping_cards_of_a_group_and_of_its_subgroup_nests_in_that_group(windo
     assert "Rabin era" in groups
     window.undo_stack.undo()
     assert window.current_map() == before
+
+
+def test_rename_group_with_cards_of_two_subgroups_retitles_the_group_holding_both(window, answer):
+    window.scene.select_only(["narrow"])
+    answer["title"] = "Narrow treaty"
+    press(window, Qt.Key.Key_G, CTRL)
+    window.scene.select_only(["freedom"])
+    answer["title"] = "Freedom"
+    press(window, Qt.Key.Key_G, CTRL)  # "Rabin era" now holds only its two subgroups
+    window.scene.select_only(["freedom", "narrow"])
+    answer["title"] = "Oslo years"
+    window.named_actions["rename_group"].trigger()
+    titles = {g.id: g.title for g in window.current_map().groups}
+    assert titles["rabin"] == "Oslo years"
+    assert sorted(titles.values()) == ["Freedom", "Narrow treaty", "Oslo years"]
+
+
+def test_rename_group_with_cards_of_unrelated_groups_says_so_and_renames_nothing(window, answer):
+    before = window.current_map()
+    window.scene.select_only(["narrow", "claim"])  # one in a group, one in none
+    messages = []
+    window.editor.message.connect(messages.append)
+    window.named_actions["rename_group"].trigger()
+    assert window.current_map() == before
+    assert messages
+    assert "all in one group" in messages[-1]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from argmap.grouping import grouped, new_group_id, renamed, ungrouped
+from argmap.grouping import enclosing_group, grouped, new_group_id, renamed, ungrouped
 from argmap.gui.commands import SetGroupsCommand
 from argmap.model import Group
 
@@ -69,12 +69,16 @@ class GroupGestures:
         return True
 
     def rename_group(self, title: str | None = None) -> bool:
-        """Retitle the group of the (first) selected card."""
+        """Retitle the innermost group that holds every selected card.
+
+        A card of a subgroup renames the subgroup; cards of two subgroups, the
+        group both are in (a group that holds only subgroups is renamed so).
+        """
         editor = self.editor
         editor.commit_typing()
         group = self.group_of_selection()
         if group is None:
-            editor.message.emit("Select a statement in the group to rename.")
+            editor.message.emit("Select statements of the group to rename (all in one group).")
             return False
         if title is None:
             title = self.ask_title("Group title:", group.title)
@@ -89,9 +93,7 @@ class GroupGestures:
         return True
 
     def group_of_selection(self) -> Group | None:
-        """The innermost group of the first selected card that is in one."""
-        for statement_id in self.editor.scene.selected_statement_ids():
-            for group in self.editor.document.map.groups:
-                if statement_id in group.statements:
-                    return group
-        return None
+        """The innermost group that holds every selected card (None: none holds them all)."""
+        groups = self.editor.document.map.groups
+        group_id = enclosing_group(groups, self.editor.scene.selected_statement_ids())
+        return next((group for group in groups if group.id == group_id), None)
