@@ -297,3 +297,32 @@ def test_typing_in_the_inspector_is_its_own_step_before_an_acceptance_changes(wi
     )
     window.undo_stack.undo()
     assert window.document.statement("credible").text == "US guarantees are credible"
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_ctrl_shift_m_marks_the_selected_card_as_a_badge_click_does(window):
+    window.evaluate_mode.set_on(True)
+    window.view.setFocus()
+    window.scene.select_only(["narrow"])
+    before = Acceptance(window.current_map().statement("narrow").acceptance)
+    keys(Qt.Key.Key_M, CTRL_SHIFT)
+    after = Acceptance(window.current_map().statement("narrow").acceptance)
+    assert after != before
+    keys(Qt.Key.Key_M, CTRL_SHIFT)
+    keys(Qt.Key.Key_M, CTRL_SHIFT)
+    assert Acceptance(window.current_map().statement("narrow").acceptance) == before  # round
+
+
+def test_ctrl_shift_m_on_several_cards_is_one_undo_step(window):
+    window.view.setFocus()
+    before = window.current_map().model_copy(deep=True)
+    steps = window.undo_stack.count()
+    window.scene.select_only(["narrow", "freedom"])
+    keys(Qt.Key.Key_M, CTRL_SHIFT)
+    assert window.undo_stack.count() == steps + 1
+    for sid in ("narrow", "freedom"):
+        assert window.current_map().statement(sid).acceptance != before.statement(sid).acceptance
+    window.undo_stack.undo()
+    assert window.current_map() == before

@@ -74,6 +74,10 @@ class EvaluateMode(QObject):
         self.action.toggled.connect(self.set_on)
         self.assume_action = QAction("&Assume Every Unchallenged Premise", window)
         self.assume_action.triggered.connect(lambda checked=False: self.assume_unchallenged())
+        # The badge's click from the keyboard, on the selected cards.
+        self.mark_action = QAction("&Mark Selected: Accepted, Rejected, Undecided", window)
+        self.mark_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.mark_action.triggered.connect(lambda checked=False: self.cycle_selected())
         for name in _STRUCTURE_SIGNALS:
             getattr(self.document, name).connect(self._restructured)
         self.document.statementChanged.connect(self._statement_changed)
@@ -179,6 +183,26 @@ class EvaluateMode(QObject):
         command.setText(f"Mark as {NEXT_ACCEPTANCE[current].value}")
         self.window.undo_stack.push(command)
 
+    def cycle_selected(self) -> None:
+        """Each selected card's acceptance goes one step on, as a click on its badge does;
+        one undo step for them all."""
+        chosen = self.scene.selected_statement_ids()
+        if not chosen:
+            self.window.statusBar().showMessage("Select the statements to mark.", 4000)
+            return
+        if len(chosen) == 1:
+            self.cycle_acceptance(chosen[0])
+            return
+        self.window.editor.commit_typing()  # what is being typed is its own step, first
+        with self.window.editor.gesture(f"Mark {len(chosen)} statements"):
+            for sid in chosen:
+                current = Acceptance(self.document.statement(sid).acceptance)
+                self.window.undo_stack.push(
+                    EditStatementCommand(
+                        self.document, sid, {"acceptance": NEXT_ACCEPTANCE[current]}
+                    )
+                )
+
     def assume_unchallenged(self) -> int:
         """Accept every unchallenged premise in one undoable edit; how many were accepted."""
         self.window.editor.commit_typing()  # what is being typed is its own step, first
@@ -186,13 +210,11 @@ class EvaluateMode(QObject):
         if not chosen:
             self.window.statusBar().showMessage("Every unchallenged premise is already decided")
             return 0
-        stack = self.window.undo_stack
-        stack.beginMacro(f"Assume {len(chosen)} unchallenged premises")
-        for sid in chosen:
-            stack.push(
-                EditStatementCommand(self.document, sid, {"acceptance": Acceptance.ACCEPTED})
-            )
-        stack.endMacro()
+        with self.window.editor.gesture(f"Assume {len(chosen)} unchallenged premises"):
+            for sid in chosen:
+                self.window.undo_stack.push(
+                    EditStatementCommand(self.document, sid, {"acceptance": Acceptance.ACCEPTED})
+                )
         if not self.on:
             self.set_on(True)  # so the user sees the result at once
         return len(chosen)

@@ -164,10 +164,11 @@ def build_menus(window: MainWindow) -> QActionGroup:
     act("Lay Out &Unpinned Statements", window.scene.request_layout, (), menu=view)
     layouts = _build_layout_menu(window, view.addMenu("Layout &Style"))
     view.addSeparator()
-    evaluation_actions = [window.evaluate_mode.action, window.evaluate_mode.assume_action]
+    modes = window.evaluate_mode
+    evaluation_actions = [modes.action, modes.mark_action, modes.assume_action]
     view.addActions(evaluation_actions)
     window.addActions(evaluation_actions)
-    window.named_actions.update(evaluate=window.evaluate_mode.action)
+    window.named_actions.update(evaluate=modes.action, mark=modes.mark_action)
     view.addSeparator()
     docks = (
         window.outline_dock,
