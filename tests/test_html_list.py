@@ -8,6 +8,7 @@ from page_helpers import card, center, open_page, rect, search, view_box
 
 from argmap.evaluation import evaluate
 from argmap.files import load_map
+from argmap.model import ArgumentMap, Relation, Statement
 from argmap.render.export import export_map
 
 PACT = next(path for path in MAPS if path.stem == "us-saudi-defense-pact")
@@ -119,3 +120,43 @@ def test_the_list_calls_a_rebuttal_a_rebuttal(page, tmp_path):
     assert kinds["A narrow treaty need not limit it"] == "rebuttal"
     assert kinds["It would limit freedom of action"] == "objection"
     assert kinds["The offers were political gimmicks"] == "undercut"
+
+
+def _shared_reason_map() -> ArgumentMap:
+    """One reason for two claims, with an objection to it; and two claims for each other."""
+    return ArgumentMap(
+        title="Shared",
+        statements=[
+            Statement(id="taxes", text="Lower the taxes"),
+            Statement(id="schools", text="Fund the schools"),
+            Statement(id="growth", text="Growth pays for both"),
+            Statement(id="doubt", text="Growth is not assured"),
+            Statement(id="left", text="The left claim"),
+            Statement(id="right", text="The right claim"),
+        ],
+        relations=[
+            Relation(id="r1", kind="support", premises=["growth"], target="taxes"),
+            Relation(id="r2", kind="support", premises=["growth"], target="schools"),
+            Relation(id="r3", kind="attack", premises=["doubt"], target="growth"),
+            Relation(id="r4", kind="support", premises=["right"], target="left"),
+            Relation(id="r5", kind="support", premises=["left"], target="right"),
+        ],
+    )
+
+
+def test_a_reason_for_two_claims_is_listed_under_each_and_its_branch_once(page, tmp_path):
+    open_page(page, export_map(_shared_reason_map(), tmp_path / "shared.html"))
+    _click(page, "_list")
+    under = page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('#_outline li')].map((li) =>"
+        " [li.querySelector('.body').textContent,"
+        " [...li.querySelectorAll(':scope > ul > li > div > .body')].map((b) => b.textContent)]))"
+    )
+    assert under["Lower the taxes"] == ["Growth pays for both"]
+    assert under["Fund the schools"] == ["Growth pays for both"]
+    assert under["The right claim"] == ["The left claim"]  # round a circle, once
+    listed = page.evaluate("document.getElementById('_outline').innerText")
+    assert listed.count("Growth is not assured") == 1
+    search(page, "growth pays")
+    assert page.evaluate("document.querySelectorAll('#_outline ._match').length") == 2
+    assert page.errors() == []

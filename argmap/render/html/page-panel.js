@@ -184,14 +184,18 @@
 
   // -- the list: the map as text, for small screens, screen readers and print ---
   let listed = false;
-  const items = new Map();  // each statement's entry in the list, once the list is made
-  const listItem = (id) => listed && items.get(id);  // while the list is shown
+  // Each statement's entries in the list, once the list is made: a reason for two claims is
+  // listed under both, its own reasons and objections under the first only.
+  const items = new Map();
+  const listItem = (id) => listed && items.has(id) && items.get(id)[0];  // while it is shown
   function markList() {
     // The list shows the same matches as the map, the current one outlined.
     const { found, at } = page.matches();
-    for (const [id, item] of items) {
-      item.classList.toggle("_match", found.has(id));
-      item.classList.toggle("_current", id === at);
+    for (const [id, entries] of items) {
+      for (const item of entries) {
+        item.classList.toggle("_match", found.has(id));
+        item.classList.toggle("_current", id === at);
+      }
     }
   }
   function outline() {
@@ -205,7 +209,8 @@
     root.dir = fromRight(first.title || first.text || map.title || "") ? "rtl" : "ltr";
     while (stack.length) {
       const [id, parent, kind, depth] = stack.pop();
-      if (done.has(id)) continue;
+      const again = done.has(id);
+      if (again && parent === root) continue;
       done.add(id);
       const s = statements.get(id);
       const li = parent.appendChild(el("li"));
@@ -213,7 +218,8 @@
       // set by its title, else its text; the kind and a text in the other direction than
       // the title keep their own.
       const item = li.appendChild(el("div"));
-      items.set(id, item);
+      if (!items.has(id)) items.set(id, []);
+      items.get(id).push(item);
       item.dir = "auto";
       if (kind) item.append(Object.assign(el("span", kind, "kind"), { dir: "ltr" }));
       if (evaluation(id)) item.append(Object.assign(el("span", evaluation(id), "kind"), { dir: "ltr" }));
@@ -224,6 +230,10 @@
       const who = [a.speaker, a.date].filter(Boolean).join(", ");
       if (who || a.quote) {
         item.append(Object.assign(el("div", [who, a.quote && "\u201c" + a.quote + "\u201d"].filter(Boolean).join(": "), "who"), { dir: "auto" }));
+      }
+      if (again) {  // listed before: what argues about it is there
+        item.append(el("span", incoming.has(id) ? " (listed above, with what argues about it)" : " (also listed above)", "who"));
+        continue;
       }
       const children = [];
       const reasons = [...(incoming.get(id) || [])];
