@@ -104,6 +104,26 @@ def test_tab_goes_on_from_card_to_card(page, pages):
     assert _focused(page) == argument_map.statements[1].id
 
 
+@pytest.mark.parametrize(("key", "code"), [("c", 67), ("Enter", 13)])
+def test_a_card_s_keys_with_ctrl_or_alt_are_left_to_the_browser(page, pages, key, code):
+    argument_map, path = pages["us-saudi-defense-pact"]
+    open_page(page, path)
+    main_claim = argument_map.statements[0].id
+    page.evaluate(f"{card(main_claim)}.focus()")
+    for modifiers in (1, 2):  # Alt, Ctrl: Ctrl+C copies, it does not fold the branch
+        for kind in ("rawKeyDown", "keyUp"):
+            page.call(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key=key,
+                windowsVirtualKeyCode=code,
+                modifiers=modifiers,
+            )
+        assert all(displayed(page, s.id) for s in argument_map.statements)
+        assert not _panel_open(page)
+        assert _focused(page) == main_claim
+
+
 def test_plus_and_minus_zoom_in_and_out(page, pages):
     open_page(page, pages["us-saudi-defense-pact"][1])
     page.evaluate("document.getElementById('_view').focus()")

@@ -167,10 +167,12 @@ const argmapPage = (() => {
     "+": () => zoom(1.25), "=": () => zoom(1.25), "-": () => zoom(0.8), 0: fit,
   };
   view.addEventListener("keydown", (e) => {
+    // With Ctrl, Alt or Cmd a key is the browser's (Ctrl+C copies, Ctrl+0 resets its zoom).
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const card = e.target.closest && e.target.closest("g.node");
     if (card && (e.key === "Enter" || e.key === " ")) page.openPanel(card.id);
     else if (card && (e.key === "c" || e.key === "C")) page.toggle(card.id);
-    else if (keys[e.key] && !e.ctrlKey && !e.metaKey && !e.altKey) keys[e.key]();
+    else if (keys[e.key]) keys[e.key]();
     else return;
     e.preventDefault();
   });
