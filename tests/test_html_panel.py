@@ -200,3 +200,37 @@ def test_fit_does_not_blow_up_a_small_map(page, tmp_path):
         drawn = page.evaluate(f"{card('only')}.getBBox().width")
         assert rect(page, card("only"))["width"] <= drawn * 1.5 * 4 / 3 + 0.5
         page.evaluate("document.getElementById('_fit').click()")
+
+
+def _mixed_directions() -> ArgumentMap:
+    """A Hebrew claim with an English note, and an English reason quoting Hebrew."""
+    return ArgumentMap(
+        title="Mixed",
+        statements=[
+            Statement(id="claim", text="ישראל צריכה ברית הגנה.", note="The op-ed's claim."),
+            Statement(
+                id="reason",
+                text="A treaty deters attack.",
+                attribution=Attribution(speaker="נמרוד גורן", quote="ברית תרתיע תוקפים."),
+            ),
+        ],
+        relations=[Relation(id="r1", kind="support", premises=["reason"], target="claim")],
+    )
+
+
+def test_a_text_in_the_other_direction_than_its_panel_reads_in_its_own(page, tmp_path):
+    open_page(page, export_map(_mixed_directions(), tmp_path / "mixed.html"))
+    direction = (
+        "(() => {{ const found = [...document.querySelectorAll({0})]"
+        ".find((e) => e.textContent.includes({1}));"
+        " return getComputedStyle(found).direction; }})()"
+    )
+    page.click(*center(page, card("claim")))
+    assert page.evaluate("getComputedStyle(document.getElementById('_details')).direction") == "rtl"
+    assert page.evaluate(direction.format("'#_details dd *'", "'op-ed'")) == "ltr"
+    assert page.evaluate(direction.format("'#_details li button'", "'deters'")) == "ltr"
+    page.click(*center(page, card("reason")))
+    assert page.evaluate("getComputedStyle(document.getElementById('_details')).direction") == "ltr"
+    assert page.evaluate(direction.format("'#_details blockquote'", "'ברית'")) == "rtl"
+    assert page.evaluate(direction.format("'#_details dd *'", "'גורן'")) == "rtl"
+    assert page.evaluate(direction.format("'#_details li button'", "'ישראל'")) == "rtl"

@@ -17,20 +17,23 @@
     if (cls) e.className = cls;
     return e;
   };
+  // The map's own words read in their own direction: an English note in a Hebrew card's
+  // panel from the left, a Hebrew quote in an English one from the right.
+  const said = (tag, text, cls) => Object.assign(el(tag, text, cls), { dir: "auto" });
   const human = (key) => key.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
   function value(v) {
     if (Array.isArray(v) && v.every((x) => typeof x !== "object")) {
       const span = el("span");
-      for (const x of v) span.append(el("span", x, "tag"));
+      for (const x of v) span.append(said("span", x, "tag"));
       return span;
     }
     if (v && typeof v === "object") return fields(v, []);
     if (typeof v === "string" && v.length > 280) {
       const d = el("details");
-      d.append(el("summary", v.slice(0, 120) + "\u2026"), el("div", v, "pre"));
+      d.append(said("summary", v.slice(0, 120) + "\u2026"), said("div", v, "pre"));
       return d;
     }
-    return el("span", v, "pre");
+    return said("span", v, "pre");
   }
   function fields(object, skip) {
     const dl = el("dl");
@@ -44,8 +47,8 @@
     return dl;
   }
   function link(url) {
-    if (!/^(https?|ftp|mailto):/i.test(String(url))) return el("span", url, "pre");
-    const a = el("a", url);
+    if (!/^(https?|ftp|mailto):/i.test(String(url))) return said("span", url, "pre");
+    const a = said("a", url);
     a.href = url;
     a.rel = "noopener noreferrer";
     a.target = "_blank";
@@ -53,7 +56,7 @@
   }
   function goTo(id) {
     if (!statements.has(id)) return el("span", id);
-    const button = el("button", short(id));
+    const button = said("button", short(id));
     button.type = "button";
     button.addEventListener("click", () => {
       reveal(id);
@@ -88,7 +91,7 @@
     const others = r.premises.filter((p) => p !== id);
     if (others.length) line.append(" (with ", ...links(others), ")");
     const a = r.attribution || {};
-    if (a.quote) details.append(el("blockquote", "\u201c" + a.quote + "\u201d"));
+    if (a.quote) details.append(said("blockquote", "\u201c" + a.quote + "\u201d"));
     const { quote, source, ...who } = a;
     const src = source && sources.get(source);
     const { id: _, kind, premises, target, attribution, ...rest } = r;
@@ -110,9 +113,9 @@
     const heading = details.appendChild(el("h2", s.title || human(roles[id] || "statement")));
     if (s.title) details.append(el("p", roles[id] || "", "role"));
     if (labels && labels[id] !== undefined) details.append(el("span", "Evaluation: " + labels[id], "badge"));
-    details.append(el("p", s.text, "text"));
+    details.append(said("p", s.text, "text"));
     const a = s.attribution || {};
-    if (a.quote) details.append(el("blockquote", "\u201c" + a.quote + "\u201d"));
+    if (a.quote) details.append(said("blockquote", "\u201c" + a.quote + "\u201d"));
     const { quote, source, ...who } = a;
     details.append(fields(who, []));
     const { id: _, text, title, attribution, ...rest } = s;
@@ -154,7 +157,7 @@
     const words = (text.match(/\S+/g) || []).length;
     const fold = el("details", null, "fulltext");
     fold.append(el("summary", `Full text (${words.toLocaleString("en")} words)`));
-    const body = fold.appendChild(el("div", null, "pre"));
+    const body = fold.appendChild(said("div", null, "pre"));
     let from = 0;
     for (const [start, end] of marked) {
       body.append(text.slice(from, start), el("mark", text.slice(start, end)));
