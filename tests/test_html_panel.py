@@ -234,3 +234,31 @@ def test_a_text_in_the_other_direction_than_its_panel_reads_in_its_own(page, tmp
     assert page.evaluate(direction.format("'#_details blockquote'", "'ברית'")) == "rtl"
     assert page.evaluate(direction.format("'#_details dd *'", "'גורן'")) == "rtl"
     assert page.evaluate(direction.format("'#_details li button'", "'ישראל'")) == "rtl"
+
+
+def test_a_circle_of_reasons_folds_from_its_first_statement(page, tmp_path):
+    circle = ArgumentMap(
+        title="Circle",
+        statements=[
+            Statement(id="a", text="The Bible is true"),
+            Statement(id="b", text="The Bible says so"),
+            Statement(id="c", text="It is old"),
+        ],
+        relations=[
+            Relation(id="r1", kind="support", premises=["b"], target="a"),
+            Relation(id="r2", kind="support", premises=["a"], target="b"),
+            Relation(id="r3", kind="support", premises=["c"], target="b"),
+        ],
+    )
+    open_page(page, export_map(circle, tmp_path / "circle.html"))
+    page.evaluate(f"{card('b')}.focus()")
+    page.press("c", 67)
+    assert [displayed(page, s) for s in "abc"] == [True, True, False]
+    page.evaluate(f"{card('a')}.focus()")
+    page.press("c", 67)
+    assert [displayed(page, s) for s in "abc"] == [True, False, False]
+    page.evaluate("document.getElementById('_list').click()")
+    listed = page.evaluate("document.getElementById('_outline').innerText")
+    assert listed.index("The Bible is true") < listed.index("The Bible says so")
+    assert listed.index("The Bible says so") < listed.index("It is old")
+    assert page.errors() == []

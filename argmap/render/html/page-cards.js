@@ -52,9 +52,7 @@
   });
 
   // Everything reachable from the main claims without passing a folded card is shown.
-  function reachable(skip) {
-    const seen = new Set();
-    const stack = [...statements.keys()].filter((id) => !premiseOf.has(id));
+  function reachable(skip, seen = new Set(), stack = [...starts]) {
     while (stack.length) {
       const id = stack.pop();
       if (seen.has(id)) continue;
@@ -67,7 +65,14 @@
     }
     return seen;
   }
+  // The main claims, and for a circle of reasons (which has none) its first statement.
+  const starts = [...statements.keys()].filter((id) => !premiseOf.has(id));
   const always = reachable(new Set());
+  for (const id of statements.keys()) {
+    if (always.has(id)) continue;
+    starts.push(id);
+    reachable(new Set(), always, [id]);
+  }
   function hiddenIds() {
     const shown = reachable(collapsed);
     const hidden = new Set();
@@ -211,7 +216,7 @@
   $("_prev").addEventListener("click", () => step(-1));
 
   Object.assign(page, {
-    evaluation, collapsed, always, refold, toggle, reveal,
+    evaluation, collapsed, starts, refold, toggle, reveal,
     // The cards the search found, and the one it is at (the list marks the same).
     matches: () => ({ found: new Set(hits), at: hits[at] }),
   });

@@ -5,8 +5,8 @@
   "use strict";
   const {
     $, fromRight, map, roles, labels, spans, view, statements, relations, sources, cards,
-    incoming, premiseOf, show, shownAgain, bringIntoView, visibleOnScreen,
-    evaluation, collapsed, always, refold, fit, toggle, reveal,
+    incoming, show, shownAgain, bringIntoView, visibleOnScreen,
+    evaluation, collapsed, starts, refold, fit, toggle, reveal,
   } = page;
 
   // -- the details panel ------------------------------------------------------
@@ -204,9 +204,7 @@
   function outline() {
     const root = el("ul");
     const done = new Set();
-    const roots = [...statements.keys()].filter((id) => !premiseOf.has(id));
-    const rest = [...statements.keys()].filter((id) => !always.has(id));
-    const stack = [...roots, ...rest].reverse().map((id) => [id, root, "", 0]);
+    const stack = [...starts].reverse().map((id) => [id, root, "", 0]);
     // The list is nested from the side its first statement reads from (the right in Hebrew).
     const first = statements.get(stack.length ? stack[stack.length - 1][0] : "") || {};
     root.dir = fromRight(first.title || first.text || map.title || "") ? "rtl" : "ltr";
