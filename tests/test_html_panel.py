@@ -262,3 +262,12 @@ def test_a_circle_of_reasons_folds_from_its_first_statement(page, tmp_path):
     assert listed.index("The Bible is true") < listed.index("The Bible says so")
     assert listed.index("The Bible says so") < listed.index("It is old")
     assert page.errors() == []
+
+
+def test_a_long_note_s_summary_never_cuts_an_emoji_in_half(page, tmp_path):
+    note = "a" * 119 + "\U0001f600" + "b" * 200  # the 120th character is an emoji
+    one = ArgumentMap(statements=[Statement(id="only", text="A claim", note=note)])
+    open_page(page, export_map(one, tmp_path / "one.html"))
+    page.click(*center(page, card("only")))
+    summary = page.evaluate("document.querySelector('#_details summary').textContent")
+    assert summary == "a" * 119 + "\U0001f600" + "\u2026"

@@ -30,7 +30,8 @@
     if (v && typeof v === "object") return fields(v, []);
     if (typeof v === "string" && v.length > 280) {
       const d = el("details");
-      d.append(said("summary", v.slice(0, 120) + "\u2026"), said("div", v, "pre"));
+      // Cut by characters, not UTF-16 units: an emoji is never split in half.
+      d.append(said("summary", Array.from(v).slice(0, 120).join("") + "\u2026"), said("div", v, "pre"));
       return d;
     }
     return said("span", v, "pre");
