@@ -405,6 +405,16 @@ def test_ctrl_shift_a_comes_back_to_the_co_premise_it_started_from(window):
     assert window.scene.selected_statement_ids() == [second]
 
 
+def test_ctrl_shift_a_from_an_inspector_field_leaves_the_keyboard_on_the_canvas(window):
+    from gui_helpers import focus_on
+
+    window.scene.select_only(["narrow"])
+    focus_on(window, window.inspector.note_edit)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL_SHIFT)
+    assert window.inspector.relation_id is not None
+    assert QApplication.focusWidget() is window.view  # not the arrow's Kind box
+
+
 def test_ctrl_shift_a_on_a_main_claim_says_it_has_no_arrow(window):
     window.view.setFocus()
     window.scene.select_only(["claim"])

@@ -12,7 +12,7 @@ from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from argmap.gui.compare import add_compare_actions
 from argmap.gui.help import ShortcutsDialog, show_about, show_legend
@@ -346,6 +346,11 @@ def switch_card_and_arrow(window: MainWindow) -> None:
         edge.setSelected(True)
     _switched_from[window] = (wanted, cards)
     window.view.ensureVisible(edges[0])
+    focus = QApplication.focusWidget()
+    if focus is not None and window.inspector.isAncestorOf(focus):
+        # The inspector now shows the arrow: its Kind box would take the keyboard, and an
+        # arrow key there would turn the arrow around. The keys go on on the canvas.
+        window.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 # The cards each window's last Ctrl+Shift+A came from, with the arrows it selected.
