@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from argmap.model import Attribution, clean_text
 
 __all__ = [
     "OnFocus",
+    "SourceBox",
     "TextField",
     "edited_attribution",
     "fill",
@@ -90,9 +92,53 @@ def edited_attribution(
 def narrow_box() -> QComboBox:
     """A combo box whose width does not follow its longest entry (a source's long title)."""
     box = QComboBox()
+    _narrow(box)
+    return box
+
+
+def _narrow(box: QComboBox) -> None:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(12)
-    return box
+
+
+class SourceBox(QComboBox):
+    """The sources to cite, and last an entry that adds one ("New source…").
+
+    A closed combo box picks the entry an arrow key, a letter or the mouse wheel
+    lands on; that last entry is to be picked from the opened list, never stepped
+    onto while going through the sources (or scrolling the inspector).
+    """
+
+    _FORWARD = (Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_PageDown)
+
+    def __init__(self) -> None:
+        super().__init__()
+        _narrow(self)
+        self._stepped_from: int | None = None  # the entry before a key or the wheel moved
+        self._forward = False
+
+    def showPopup(self) -> None:
+        self._stepped_from = None
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._stepped_from, self._forward = self.currentIndex(), event.key() in self._FORWARD
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._stepped_from, self._forward = self.currentIndex(), True
+        super().wheelEvent(event)
+
+    def step_off_last(self) -> bool:
+        """The last entry was stepped onto, not picked from the list: back off it.
+
+        Going down (an arrow key, End, the wheel) stops at the last source; a
+        letter that found the last entry leaves the box where it was.
+        """
+        if self._stepped_from is None:
+            return False
+        self.setCurrentIndex(self.count() - 2 if self._forward else self._stepped_from)
+        return True
 
 
 def form_layout(page: QWidget) -> QFormLayout:

@@ -19,12 +19,12 @@ from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
 from argmap.gui.form_fields import (
     OnFocus,
+    SourceBox,
     TextField,
     edited_attribution,
     fill,
     form_layout,
     line_text,
-    narrow_box,
     text_of,
 )
 from argmap.gui.map_command import command_running
@@ -89,7 +89,7 @@ class Inspector(QStackedWidget):
         # statement is shown: on a 10,000-statement map that walk costs 10 ms per selection.
         self._speakers_filter = OnFocus(self._refresh_speakers, QEvent.Type.FocusIn)
         self.speaker_edit.installEventFilter(self._speakers_filter)
-        self.source_box = narrow_box()
+        self.source_box = SourceBox()
         self.quote_edit = QPlainTextEdit()
         self.quote_edit.setTabChangesFocus(True)
         self.quote_badge = QuoteBadge()  # ✓ or ⚠: is the quote in its source's text?
@@ -146,7 +146,7 @@ class Inspector(QStackedWidget):
         self.relation_speaker_edit = QLineEdit()
         self.relation_speaker_edit.setCompleter(self.speaker_completer)
         self.relation_speaker_edit.installEventFilter(self._speakers_filter)
-        self.relation_source_box = narrow_box()
+        self.relation_source_box = SourceBox()
         self.relation_quote_edit = QPlainTextEdit()
         self.relation_quote_edit.setTabChangesFocus(True)
         self.relation_quote_badge = QuoteBadge()
@@ -385,8 +385,8 @@ class Inspector(QStackedWidget):
         self._shown["source"] = self._shown_source()
         self._loading = loading
 
-    def _source_picked(self, box: QComboBox) -> None:
-        if box.currentData() == self.NEW_SOURCE:
+    def _source_picked(self, box: SourceBox) -> None:
+        if box.currentData() == self.NEW_SOURCE and not box.step_off_last():
             self.newSourceRequested.emit()  # the window adds it, cites it, calls show_source()
             return
         if box is self.relation_source_box:
