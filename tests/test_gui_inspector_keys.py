@@ -1,4 +1,4 @@
-"""The inspector's boxes and fields driven from the keyboard and the mouse wheel."""
+"""The inspector and the Sources panel driven from the keyboard and the mouse wheel."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from conftest import small_map
 from gui_helpers import focus_on, keys, on_canvas
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
@@ -68,3 +68,19 @@ def test_new_source_is_still_picked_from_the_opened_list(window):
     argument_map = window.current_map()
     assert len(argument_map.sources) == 2
     assert argument_map.statement("narrow").attribution.source == argument_map.sources[-1].id
+
+
+def test_a_source_field_pasted_with_control_characters_is_kept_cleaned(window):
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    focus_on(window, table)
+    table.setCurrentCell(0, 0)
+    keys(Qt.Key.Key_F2)
+    QGuiApplication.clipboard().setText("Report\x0cpage two\x07")
+    keys(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keys(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    keys(Qt.Key.Key_Return)
+    window.qtbot.waitUntil(lambda: window.sources_panel.open_editor() is None)
+    assert window.current_map().sources[0].title == "Report\npage two"
+    window.undo_stack.undo()
+    assert window.current_map() == small_map()

@@ -27,6 +27,7 @@ from argmap.gui.document import MapDocument
 from argmap.gui.panel_keys import keep_editing_keys, on_delete_key
 from argmap.gui.source_editing import SourceGestures
 from argmap.gui.wording import counted
+from argmap.model import clean_text
 
 __all__ = ["SourcesPanel"]
 
@@ -138,7 +139,7 @@ class SourcesPanel(QWidget):
 
     def set_field(self, row: int, name: str, value: str) -> bool:
         sources = self.document.map.sources
-        value = value.strip()
+        value = clean_text(value).strip()  # pasted from a PDF: its page breaks and control codes
         if name == "title" and not value:
             self.message.emit("A source needs a title.")
             self.refresh()
