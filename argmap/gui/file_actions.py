@@ -287,13 +287,7 @@ class FileActions:
         self.window.commit_pending_edits()
         if output_format not in FORMATS:
             raise ValueError(output_format)
-        opened = (self.window.document.path, self.window.imported_from)
-        if any(same_file(path, file) for file in opened if file is not None):
-            self.window.show_error(
-                "Export failed",
-                f"{path} is the file the map was opened from: export the drawing to another"
-                " file (the map's file is left as it is)",
-            )
+        if self._refuse_opened_file(path, "the drawing"):
             return False
         if layout == AS_SHOWN:
             layout = (
@@ -322,6 +316,19 @@ class FileActions:
         self.window.statusBar().showMessage(f"Exported {path}", 4000)
         return True
 
+    def _refuse_opened_file(self, path: Path, what: str) -> bool:
+        """An export never replaces the file the map was opened (or imported) from: True,
+        having said so, when ``path`` is that file."""
+        opened = (self.window.document.path, self.window.imported_from)
+        if not any(same_file(path, file) for file in opened if file is not None):
+            return False
+        self.window.show_error(
+            "Export failed",
+            f"{path} is the file the map was opened from: export {what} to another"
+            " file (the map's file is left as it is)",
+        )
+        return True
+
     def export_as(self) -> None:
         """Write the map in another tool's format (the map itself stays as it is)."""
         from argmap.formats import writable_formats
@@ -346,6 +353,8 @@ class FileActions:
         from argmap.files import write_atomically
         from argmap.formats import write_any, write_warnings, writer_for
 
+        if self._refuse_opened_file(path, "the map"):
+            return False
         argument_map = self.window.document.map
         try:
             title = writer_for(path, format_name).title
