@@ -110,6 +110,23 @@ def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
     assert window.current_map().statement("narrow").note is None
 
 
+def test_a_text_still_being_typed_in_the_outline_is_autosaved(window):
+    """F2 in the outline edits a statement's whole text: a crash while typing it there
+    loses it no more than on the card."""
+    window.activateWindow()
+    window.scene.select_only(["narrow"])
+    window.outline_dock.show()
+    window.outline.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    assert window.outline.open_editor() is not None
+    typed("Typed in the outline")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert read_record(file).map.statement("narrow").text == "Typed in the outline"
+    assert window.outline.open_editor() is not None  # still typing: not committed under it
+    assert window.undo_stack.count() == 0
+
+
 def test_typing_on_a_card_cancelled_with_escape_leaves_nothing_to_recover(window):
     edit_card_inline(window, "narrow")
     typed("Typed then cancelled")

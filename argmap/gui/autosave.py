@@ -26,6 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from argmap.errors import ArgmapError
 from argmap.files import dumps_map, loads_map, write_atomically
 from argmap.gui.commands import checked_fields
+from argmap.gui.outline_editor import OutlineTextDelegate
 from argmap.model import ArgumentMap, Relation, Statement
 from argmap.processes import process_is_running
 
@@ -146,7 +147,8 @@ def _written_by_a_live_process(file: Path) -> bool:
 
 
 def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
-    """Fields typed in the window but not yet made an edit, by statement or relation id."""
+    """Fields typed in the window (the Inspector, an outline row, a card) but not yet made
+    an edit, by statement or relation id."""
     changes: dict[str, dict[str, Any]] = {}
     for inspected in (
         window.inspector.pending_statement_changes(),
@@ -154,6 +156,10 @@ def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
     ):
         if inspected is not None:
             changes[inspected[0]] = dict(inspected[1])
+    delegate = window.outline.itemDelegate()
+    in_outline = delegate.pending() if isinstance(delegate, OutlineTextDelegate) else None
+    if in_outline is not None:
+        changes.setdefault(in_outline[0], {})["text"] = in_outline[1]
     inline = window.editor.inline.pending()
     if inline is not None and window.document.has_element(inline[0]):
         changes.setdefault(inline[0], {})["text"] = inline[1]  # the card is where the keys go

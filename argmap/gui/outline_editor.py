@@ -61,18 +61,28 @@ class OutlineTextDelegate(QStyledItemDelegate):
         self._text_of = text_of  # the statement's current text, None once it is gone
         self._id_role = id_role
         self._editor: _TextEditor | None = None
+        self._editing: str | None = None  # the statement whose text the open editor holds
 
     def open_editor(self) -> QWidget | None:
         """The row editor now open, if any."""
         editor = self._editor
         return editor if editor is not None and isValid(editor) and editor.isVisible() else None
 
+    def pending(self) -> tuple[str, str] | None:
+        """(statement id, text) typed in the open row editor and not kept yet, if any."""
+        editor = self.open_editor()
+        if not isinstance(editor, QPlainTextEdit) or self._editing is None:
+            return None
+        text = editor.toPlainText()
+        return None if self._text_of(self._editing) in (None, text) else (self._editing, text)
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         self._editor = _TextEditor(parent, self._finish)
         return self._editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        text = self._text_of(index.data(self._id_role))
+        self._editing = index.data(self._id_role)
+        text = self._text_of(self._editing)
         if isinstance(editor, QPlainTextEdit):
             editor.setPlainText(text or "")
             editor.selectAll()
