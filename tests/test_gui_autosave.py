@@ -326,6 +326,20 @@ def test_restore_opens_the_recovered_map_unsaved_with_its_file_remembered(qtbot,
     assert recovery.windows == []
 
 
+def test_the_recovered_notice_goes_when_another_map_is_opened(qtbot, tmp_path, monkeypatch):
+    """The notice "Recovered …: not saved yet" is about the restored map, not the next."""
+    path = tmp_path / "treaty.argmap"
+    save_map(small_map(), path)
+    left_by_a_dead_process(edited(small_map()), path)
+    window, _, _ = start(qtbot, Choice.RESTORE)
+    assert "Recovered" in window.statusBar().currentMessage()
+    other = tmp_path / "other.argmap"
+    save_map(small_map(), other)
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard)
+    assert window.files.open_file(other)
+    assert "Recovered" not in window.statusBar().currentMessage()
+
+
 def test_restore_replaces_the_old_recovery_file_with_this_processs_own(qtbot, tmp_path):
     file = left_by_a_dead_process(edited(small_map()), None)
     start(qtbot, Choice.RESTORE)

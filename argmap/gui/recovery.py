@@ -110,7 +110,16 @@ class Recovery:
         window.show_map(record.map, record.path, imported_from=record.imported_from)
         window.undo_stack.resetClean()
         when = record.saved_at.astimezone().strftime("%H:%M")
-        window.statusBar().showMessage(f"Recovered the work autosaved at {when}: not saved yet", 0)
+        notice = f"Recovered the work autosaved at {when}: not saved yet"
+        status = window.statusBar()
+        status.showMessage(notice, 0)  # until another map takes this one's place
+
+        def replaced() -> None:
+            window.document.mapReset.disconnect(replaced)
+            if status.currentMessage() == notice:
+                status.clearMessage()
+
+        window.document.mapReset.connect(replaced)
         if window.autosave.save_now():  # this process's own copy first, then the old one goes
             with contextlib.suppress(OSError):
                 record.file.unlink(missing_ok=True)
