@@ -45,6 +45,21 @@ def test_ctrl_f_highlights_matches_in_text_and_speaker(window):
     assert {"claim", "deterrence", "freedom", "narrow"} <= highlighted(window)
 
 
+def test_find_matches_an_arrow_s_speaker_and_quote_on_the_card_it_comes_from(window):
+    from argmap.model import Attribution
+
+    window.editor.set_relation_fields(
+        "r-freedom", attribution=Attribution(speaker="Eshkol", quote="hands tied")
+    )
+    window.find_bar.open_bar()
+    QTest.keyClicks(window.find_bar.field, "eshkol")
+    assert highlighted(window) == {"freedom"}  # the arrow's first premise
+    window.find_bar.field.clear()
+    QTest.keyClicks(window.find_bar.field, "hands tied")
+    assert highlighted(window) == {"freedom"}
+    assert window.find_bar.count_label.text() == "1 found"  # the card counts once
+
+
 def test_enter_and_f3_cycle_through_matches_and_escape_clears(window):
     window.find_bar.open_bar()
     QTest.keyClicks(window.find_bar.field, "treaty")

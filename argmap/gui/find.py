@@ -1,8 +1,9 @@
-"""Find: highlight statements whose text, title, speaker or tags match, and step through them."""
+"""Find: highlight statements whose text, title, speaker, quote or tags match (or whose
+arrow's speaker or quote does), and step through them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -10,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from argmap.gui.document import MapDocument
 from argmap.gui.scene import MapScene
-from argmap.model import Statement
+from argmap.model import Relation, Statement
 
-__all__ = ["FindBar", "matches"]
+__all__ = ["FindBar", "argued_by_match", "matches"]
 
 
 def matches(statement: Statement, needle: str) -> bool:
@@ -23,6 +24,23 @@ def matches(statement: Statement, needle: str) -> bool:
     if attribution is not None:
         haystack += [attribution.speaker or "", attribution.quote or ""]
     return any(needle in part.casefold() for part in haystack)
+
+
+def argued_by_match(relations: Iterable[Relation], needle: str) -> set[str]:
+    """The cards whose arrow's speaker or quote matches: each arrow's first premise.
+
+    An arrow's attribution shows in the inspector of its card's argument, so a
+    match leads to the card the arrow comes from (as the HTML page's search does).
+    """
+    needle = needle.casefold()
+    found = set()
+    for relation in relations:
+        attribution = relation.attribution
+        if attribution is not None and any(
+            needle in (part or "").casefold() for part in (attribution.speaker, attribution.quote)
+        ):
+            found.add(relation.premises[0])
+    return found
 
 
 class _FindField(QLineEdit):
@@ -59,7 +77,7 @@ class FindBar(QWidget):
         # window sets this (F3 leaves the keyboard where it was).
         self.commit_typing: Callable[[], None] = lambda: None
         self.field = _FindField()
-        self.field.setPlaceholderText("Find in text, titles, speakers, tags…")
+        self.field.setPlaceholderText("Find in text, titles, speakers, quotes, tags…")
         self.field.setClearButtonEnabled(True)
         self.count_label = QLabel()
         close = QToolButton()
@@ -101,7 +119,13 @@ class FindBar(QWidget):
 
     def search(self, needle: str) -> None:
         needle = needle.strip()
-        self.hits = [s.id for s in self.document.map.statements if needle and matches(s, needle)]
+        argument_map = self.document.map
+        by_arrow = argued_by_match(argument_map.relations, needle) if needle else set()
+        self.hits = [
+            s.id
+            for s in argument_map.statements
+            if needle and (s.id in by_arrow or matches(s, needle))
+        ]
         self.current = -1
         self._highlight(set(self.hits))
         self._show_count()
