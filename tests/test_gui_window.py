@@ -227,6 +227,19 @@ def test_a_failed_revert_keeps_the_changes_unsaved(window, monkeypatch):
     assert not window.undo_stack.isClean()  # closing still asks
 
 
+def test_revert_without_changes_says_there_is_nothing_to_revert(window):
+    window.files.revert()
+    assert "No unsaved changes" in window.statusBar().currentMessage()
+
+
+def test_revert_of_a_map_with_no_file_says_so_and_keeps_it(window):
+    window.show_map(small_map(), None)
+    window.editor.set_text("claim", "Typed into a new map")
+    window.files.revert()
+    assert "no saved file" in window.statusBar().currentMessage()
+    assert window.current_map().statement("claim").text == "Typed into a new map"
+
+
 def _import_with_one_warning(window, tmp_path, monkeypatch) -> tuple[Path, list]:
     """An Argdown file that reads as the small map with one warning; what the window showed."""
     from argmap.formats.base import ReadResult, warning

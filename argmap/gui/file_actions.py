@@ -222,14 +222,15 @@ class FileActions:
 
     def revert(self) -> None:
         """Reload the file, dropping unsaved changes; if it cannot be read, they stay (unsaved)."""
-        self.window.commit_pending_edits()
-        path = self.window.document.path
-        if (
-            path is not None
-            and not self.window.undo_stack.isClean()
-            and self.window.ask_revert(path)
-        ):
-            self.window.open_path(path)
+        window = self.window
+        window.commit_pending_edits()
+        path = window.document.path
+        if path is None:  # imported, recovered or new: nothing of argmap's own to go back to
+            window.statusBar().showMessage("This map has no saved file to revert to.", 5000)
+        elif window.undo_stack.isClean():
+            window.statusBar().showMessage("No unsaved changes to revert.", 5000)
+        elif window.ask_revert(path):
+            window.open_path(path)
 
     def export(self, preset: str | None = None) -> None:
         dialog = ExportDialog(self.window, self.window.document.map.layout.theme)
