@@ -311,6 +311,17 @@ def test_a_deleted_file_is_reported_and_save_puts_it_back(window):
     assert not window.watch.bar.isVisible()
 
 
+def test_a_file_whose_folder_is_gone_too_is_reported_with_save_as_only(window):
+    import shutil
+
+    folder = window.document.path.parent
+    shutil.rmtree(folder)
+    bar_shows(window, BarMode.MISSING)
+    assert "its folder" in window.watch.bar.label.text()
+    assert not window.watch.bar.save_button.isVisible()  # Save cannot put it back there
+    assert window.watch.bar.save_as_button.isVisible()
+
+
 def test_a_moved_file_is_reported_and_the_map_stays_open(window):
     path = window.document.path
     before = window.current_map()

@@ -69,12 +69,15 @@ class ChangeBar(QFrame):
             [self.reload_button, self.keep_button, self.save_as_button, self.compare_button],
         )
 
-    def show_missing(self, name: str) -> None:
-        self._show(
-            BarMode.MISSING,
-            f"<b>{escape(name)}</b> was deleted or moved away. Save puts it back.",
-            [self.save_button, self.save_as_button, self.keep_button],
-        )
+    def show_missing(self, name: str, *, folder_gone: bool = False) -> None:
+        if folder_gone:  # Save cannot put it back: only another place can take it
+            text = f"<b>{escape(name)}</b> and its folder were deleted or moved away. Save As…"
+            text += " puts it somewhere else."
+            buttons = [self.save_as_button, self.keep_button]
+        else:
+            text = f"<b>{escape(name)}</b> was deleted or moved away. Save puts it back."
+            buttons = [self.save_button, self.save_as_button, self.keep_button]
+        self._show(BarMode.MISSING, text, buttons)
 
     def show_unreadable(self, name: str, reason: str) -> None:
         first_line = reason.splitlines()[0] if reason else ""

@@ -136,7 +136,7 @@ class FileWatch(QObject):
         if state is DiskState.SAME:
             self.bar.dismiss()
         elif state is DiskState.MISSING:
-            self.bar.show_missing(self.path.name)
+            self.bar.show_missing(self.path.name, folder_gone=not self.path.parent.is_dir())
         elif self.stamp is not None:
             self.window.commit_pending_edits()  # typing still open counts as a change here
             if self.window.undo_stack.isClean():
