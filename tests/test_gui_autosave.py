@@ -100,6 +100,41 @@ def test_text_still_being_typed_on_a_card_is_autosaved_without_becoming_an_edit(
     assert window.undo_stack.count() == 0
 
 
+@pytest.fixture
+def ending_signals_restored():
+    """The process's own SIGTERM/SIGHUP handling and wake-up socket, as they were."""
+    import signal
+
+    from argmap.gui.ending import ENDING_SIGNALS
+
+    before = {number: signal.getsignal(number) for number in ENDING_SIGNALS}
+    yield
+    signal.set_wakeup_fd(-1)
+    for number, handler in before.items():
+        signal.signal(number, handler)
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or sys.platform == "win32", reason="needs SIGTERM")
+def test_asked_to_end_the_editor_keeps_the_typing_for_the_next_start(
+    window, ending_signals_restored
+):
+    """Logging out sends SIGTERM: what is typed goes to the recovery file, then argmap quits."""
+    import signal
+
+    from argmap.gui.ending import keep_work_when_ended
+
+    ended = []
+    keep_work_when_ended(QApplication.instance(), quit_app=ended.append)
+    edit_card_inline(window, "narrow")
+    typed("Typed before logging out")
+    assert recovery_files() == []
+    os.kill(os.getpid(), signal.SIGTERM)
+    window.qtbot.waitUntil(lambda: bool(ended), timeout=5000)
+    assert ended == [128 + signal.SIGTERM]
+    (file,) = recovery_files()
+    assert read_record(file).map.statement("narrow").text == "Typed before logging out"
+
+
 def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
     window.scene.select_only(["narrow"])
     window.inspector.note_edit.setFocus()

@@ -63,6 +63,7 @@ def run_editor(path: str | None = None) -> int:
     app.setOrganizationName("argmap")
     app.setApplicationVersion(__version__)
     install_error_dialog()
+    from argmap.gui.ending import keep_work_when_ended
     from argmap.gui.mainwindow import MainWindow
     from argmap.gui.recovery import Recovery
 
@@ -70,6 +71,8 @@ def run_editor(path: str | None = None) -> int:
     window.show()
     recovery = Recovery(window)  # once per start: work that an argmap which died left behind
     QTimer.singleShot(0, recovery.offer)
+    if isinstance(app, QApplication):  # logging out: the work goes to the recovery file first
+        keep_work_when_ended(app)
     status = app.exec()
     release_clipboard()
     return status
