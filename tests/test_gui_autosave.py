@@ -105,6 +105,7 @@ def ending_signals_restored():
     """The process's own SIGTERM/SIGHUP handling and wake-up socket, as they were."""
     import signal
 
+    from argmap.gui import ending
     from argmap.gui.ending import ENDING_SIGNALS
 
     before = {number: signal.getsignal(number) for number in ENDING_SIGNALS}
@@ -112,6 +113,11 @@ def ending_signals_restored():
     signal.set_wakeup_fd(-1)
     for number, handler in before.items():
         signal.signal(number, handler)
+    for reader, writer, notifier in ending._kept:
+        notifier.deleteLater()
+        reader.close()
+        writer.close()
+    ending._kept.clear()
 
 
 @pytest.mark.skipif(not hasattr(os, "kill") or sys.platform == "win32", reason="needs SIGTERM")
