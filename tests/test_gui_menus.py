@@ -157,6 +157,16 @@ def test_laying_out_unpinned_statements_keeps_pinned_ones(window):
     assert (item.pos().x(), item.pos().y()) == (pinned.x, pinned.y)
 
 
+def test_a_tag_typed_twice_in_the_inspector_is_kept_once(window):
+    from gui_helpers import focus_on, keys, typed
+
+    window.scene.select_only(["deterrence"])
+    focus_on(window, window.inspector.tags_edit)
+    typed("security, 1990s, security")
+    keys(Qt.Key.Key_Return)
+    assert window.current_map().statement("deterrence").tags == ["security", "1990s"]
+
+
 def test_inspector_fields_edit_the_statement(window):
     window.scene.select_only(["deterrence"])
     inspector = window.inspector

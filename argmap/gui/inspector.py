@@ -433,7 +433,7 @@ class Inspector(QStackedWidget):
         readers = {
             "title": lambda text: line_text(text) or None,
             "text": clean_text,
-            "tags": lambda text: [t.strip() for t in clean_text(text).split(",") if t.strip()],
+            "tags": _tags,
             "acceptance": Acceptance,
             "note": lambda text: clean_text(text) or None,
         }
@@ -477,3 +477,8 @@ class Inspector(QStackedWidget):
         if "kind" in edited:
             fields["kind"] = RelationKind(typed["kind"])
         return {k: v for k, v in fields.items() if getattr(relation, k) != v}
+
+
+def _tags(text: str) -> list[str]:
+    """Tags as typed, comma-separated: each once, in the order first typed."""
+    return list(dict.fromkeys(t.strip() for t in clean_text(text).split(",") if t.strip()))
