@@ -237,3 +237,29 @@ def test_down_in_the_outline_goes_to_the_row_below_the_one_selected_on_the_canva
     focus_on(window, window.outline)
     keys(Qt.Key.Key_Down)
     assert window.scene.selected_statement_ids() == [order[order.index("credible") + 1]]
+
+
+def test_escape_in_an_inspector_field_drops_what_was_typed_there(window):
+    window.scene.select_only(["claim"])
+    title = window.inspector.title_edit
+    focus_on(window, title)
+    typed(" and more")
+    keys(Qt.Key.Key_Escape)
+    assert title.text() == window.current_map().statement("claim").title
+    keys(Qt.Key.Key_Tab)  # leaving the field keeps nothing: nothing was left typed
+    assert window.undo_stack.count() == 0
+
+
+def test_escape_in_an_arrow_s_quote_drops_what_was_typed_there(window):
+    from argmap.gui.undo_actions import typing_pending
+
+    window.scene.clearSelection()
+    edge = next(e for e in window.scene.edge_items if e.relation_id == "r-freedom")
+    edge.setSelected(True)
+    quote = window.inspector.relation_quote_edit
+    focus_on(window, quote)
+    typed("hands tied")
+    assert typing_pending(window)
+    keys(Qt.Key.Key_Escape)
+    assert quote.toPlainText() == ""
+    assert not typing_pending(window)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 from argmap.model import Attribution, clean_text
 
 __all__ = [
+    "EscapeReverts",
     "OnFocus",
     "SourceBox",
     "TextField",
@@ -45,6 +46,30 @@ class OnFocus(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == self.wanted:
             self.callback()
+        return False
+
+
+class EscapeReverts(QObject):
+    """Escape in a field puts back the text the map holds (``shown()``), dropping the typing.
+
+    With nothing typed, Escape goes on to whatever else it does there.
+    """
+
+    def __init__(self, field: TextField, shown: Callable[[], str]) -> None:
+        super().__init__(field)
+        self.field = field
+        self.shown = shown
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.field
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and text_of(self.field) != self.shown()
+        ):
+            fill({"field": self.field}, {"field": self.shown()}, ())
+            return True
         return False
 
 

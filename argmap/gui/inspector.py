@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from argmap.gui.document import MapDocument
 from argmap.gui.evaluation_fields import EvaluationFields
 from argmap.gui.form_fields import (
+    EscapeReverts,
     OnFocus,
     SourceBox,
     TextField,
@@ -133,6 +134,7 @@ class Inspector(QStackedWidget):
             "tags": self.tags_edit,
             "note": self.note_edit,
         }
+        self._escapes = [self._reverted_by_escape(n, f) for n, f in self._statement_texts.items()]
         return page
 
     def _relation_form(self) -> QWidget:
@@ -174,7 +176,12 @@ class Inspector(QStackedWidget):
             "quote": self.relation_quote_edit,
             "date": self.relation_date_edit,
         }
+        self._escapes += [self._reverted_by_escape(n, f) for n, f in self._relation_texts.items()]
         return page
+
+    def _reverted_by_escape(self, name: str, field: TextField) -> EscapeReverts:
+        """Escape in the field drops what was typed there: the map's text comes back."""
+        return EscapeReverts(field, lambda: self._shown.get(name) or "")
 
     # -- showing -----------------------------------------------------------
     #
