@@ -141,6 +141,20 @@ def test_asked_to_end_the_editor_keeps_the_typing_for_the_next_start(
     assert read_record(file).map.statement("narrow").text == "Typed before logging out"
 
 
+def test_a_source_title_still_being_typed_in_its_cell_is_autosaved(window):
+    window.sources_dock.show()
+    table = window.sources_panel.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    table.editItem(table.item(0, 0))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "Israel Hayom interview")
+    lose_focus(window)
+    (file,) = recovery_files()
+    assert read_record(file).map.sources[0].title == "Israel Hayom interview"
+    assert window.undo_stack.count() == 0  # still only typed: nothing kept as an edit yet
+
+
 def test_a_field_still_being_typed_in_the_inspector_is_autosaved(window):
     window.scene.select_only(["narrow"])
     window.inspector.note_edit.setFocus()

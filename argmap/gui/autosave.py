@@ -27,7 +27,7 @@ from argmap.errors import ArgmapError
 from argmap.files import dumps_map, loads_map, write_atomically
 from argmap.gui.commands import checked_fields
 from argmap.gui.outline_editor import OutlineTextDelegate
-from argmap.model import ArgumentMap, Relation, Statement
+from argmap.model import ArgumentMap, Relation, Source, Statement
 from argmap.processes import process_is_running
 
 if TYPE_CHECKING:
@@ -163,6 +163,10 @@ def typed_not_committed(window: MainWindow) -> dict[str, dict[str, Any]]:
     inline = window.editor.inline.pending()
     if inline is not None and window.document.has_element(inline[0]):
         changes.setdefault(inline[0], {})["text"] = inline[1]  # the card is where the keys go
+    cell = window.sources_panel.pending()
+    if cell is not None:
+        source_id, name, text = cell
+        changes.setdefault(SOURCE_KEY + source_id, {})[name] = text or None
     return changes
 
 
@@ -175,8 +179,24 @@ def with_changes(argument_map: ArgumentMap, changes: dict[str, dict[str, Any]]) 
         update={
             "statements": _changed(argument_map.statements, changes),
             "relations": _changed(argument_map.relations, changes),
+            "sources": [_changed_source(source, changes) for source in argument_map.sources],
         }
     )
+
+
+# Sources have ids of their own, which may be a statement's too: their changes are
+# kept under this prefix, which no id can hold.
+SOURCE_KEY = "source:"
+
+
+def _changed_source(source: Source, changes: dict[str, dict[str, Any]]) -> Source:
+    fields = changes.get(SOURCE_KEY + source.id)
+    if not fields or fields.get("title", source.title) is None:  # a source needs its title
+        return source
+    try:
+        return Source.model_validate({**source.model_dump(), **fields})
+    except ValueError:  # typed text that would not load: the last good one is kept
+        return source
 
 
 _Edited = TypeVar("_Edited", Statement, Relation)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -123,6 +124,17 @@ class SourcesPanel(QWidget):
         item = self.table.currentItem()
         if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
             self.table.editItem(item)
+
+    def pending(self) -> tuple[str, str, str] | None:
+        """The source, field and text of a cell typed in but not kept yet (for autosave)."""
+        editor = self.open_editor()
+        item = self.table.currentItem()
+        if not isinstance(editor, QLineEdit) or not editor.isModified() or item is None:
+            return None
+        if item.column() >= len(COLUMNS):
+            return None
+        name = COLUMNS[item.column()][0]
+        return str(item.data(Qt.ItemDataRole.UserRole)), name, clean_text(editor.text()).strip()
 
     def open_editor(self) -> QWidget | None:
         """The editor of the cell being typed in, if one is open."""
