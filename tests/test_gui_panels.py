@@ -435,8 +435,10 @@ def test_the_cited_count_follows_a_card_citing_a_source(window):
     table = window.sources_panel.table
     cited = int(table.item(0, table.columnCount() - 1).text())
     window.editor.set_fields("narrow", attribution=Attribution(source="op-ed"))
+    window.qtbot.wait(1)  # counted once the change is done
     assert int(table.item(0, table.columnCount() - 1).text()) == cited + 1
     window.undo_stack.undo()
+    window.qtbot.wait(1)  # counted once the change is done
     assert int(table.item(0, table.columnCount() - 1).text()) == cited
 
 
@@ -445,8 +447,10 @@ def test_the_cited_count_follows_a_citing_card_deleted_and_brought_back(window):
     cited = int(table.item(0, table.columnCount() - 1).text())
     window.scene.select_only(["deterrence"])  # it cites op-ed
     window.editor.delete_selection()
+    window.qtbot.wait(1)  # counted once the change is done
     assert int(table.item(0, table.columnCount() - 1).text()) < cited
     window.undo_stack.undo()
+    window.qtbot.wait(1)  # counted once the change is done
     assert int(table.item(0, table.columnCount() - 1).text()) == cited
 
 

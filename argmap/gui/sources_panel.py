@@ -9,7 +9,7 @@ citations, so the map never refers to a source it does not have.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -73,9 +73,14 @@ class SourcesPanel(QWidget):
         document.sourcesChanged.connect(self.refresh)
         document.mapReset.connect(self.refresh)
         # A card or an arrow added, removed or changed alters only how often a source is
-        # cited: the cells, and one still being typed in, stay as they are.
+        # cited: the cells, and one still being typed in, stay as they are. Counted once
+        # the change is done: a pasted branch says each of its cards was added.
+        self._counts_later = QTimer(self)
+        self._counts_later.setSingleShot(True)
+        self._counts_later.setInterval(0)
+        self._counts_later.timeout.connect(self.refresh_counts)
         for signal in document.content_signals():
-            signal.connect(self.refresh_counts)
+            signal.connect(self._counts_later.start)
         self._filling = False
         self.refresh()
 
