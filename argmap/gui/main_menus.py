@@ -19,6 +19,7 @@ from argmap.gui.help import ShortcutsDialog, show_about, show_legend
 from argmap.gui.icons import icon
 from argmap.gui.items import EdgeItem
 from argmap.gui.layout_runner import GRAPHVIZ, TREE
+from argmap.gui.map_tree import arguments_by
 from argmap.gui.undo_actions import undo_redo_actions
 from argmap.model import RelationKind
 
@@ -305,8 +306,8 @@ def turn_selected_arrows(window: MainWindow) -> None:
     scene = window.scene
     arrows = [e.relation_id for e in scene.selectedItems() if isinstance(e, EdgeItem)]
     if not arrows:
-        cards = set(scene.selected_statement_ids())
-        arrows = [r.id for r in window.document.map.relations if cards.intersection(r.premises)]
+        cards = scene.selected_statement_ids()
+        arrows = arguments_by(window.document.map, cards)
         if cards and not arrows:
             window.statusBar().showMessage(
                 "A main claim argues for nothing: it has no arrow to turn around.", 5000
@@ -332,8 +333,7 @@ def switch_card_and_arrow(window: MainWindow) -> None:
             scene.select_only([r.premises[0] for r in relations if r.id in arrows])
         return
     cards = scene.selected_statement_ids()
-    chosen = set(cards)
-    wanted = {r.id for r in relations if not chosen.isdisjoint(r.premises)}
+    wanted = set(arguments_by(window.document.map, cards))
     edges = [e for e in scene.edge_items if e.relation_id in wanted]
     if not edges:  # a main claim, or arrows not drawn yet
         if cards:

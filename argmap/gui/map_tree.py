@@ -8,6 +8,8 @@ inference's premises and the other relations listed before it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QItemSelection, QModelIndex
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -71,6 +73,12 @@ def neighbour(argument_map: ArgumentMap, current: str, direction: str) -> str | 
         return None
     index = siblings.index(current) + (1 if direction == "right" else -1)
     return siblings[index % len(siblings)]
+
+
+def arguments_by(argument_map: ArgumentMap, statement_ids: Iterable[str]) -> list[str]:
+    """The relations (arrows) these statements argue by, as premises, in the map's order."""
+    chosen = set(statement_ids)
+    return [r.id for r in argument_map.relations if not chosen.isdisjoint(r.premises)]
 
 
 def argued_for(argument_map: ArgumentMap, statement_ids: list[str]) -> list[str]:
